@@ -1,0 +1,40 @@
+package com.groupgate.error;
+
+/**
+ * Every public refusal GroupGate answers with, and its HTTP status. This is the one place
+ * where refusals map to HTTP.
+ */
+public enum Refusal {
+    BAD_REQUEST(400, "bad_request"),
+    UNAUTHORIZED(401, "unauthorized"),
+    NOT_FOUND(404, "not_found"),
+    METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+    PAYLOAD_TOO_LARGE(413, "payload_too_large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
+    EXPIRED(410, "expired"),
+    REVOKED(410, "revoked"),
+    SUPERSEDED(410, "superseded"),
+    TICKET_EXPIRED(410, "ticket_expired"),
+    GEO_BLOCKED(403, "geo_blocked"),
+    BAD_PASSCODE(403, "bad_passcode"),
+    DAILY_LIMIT(429, "daily_limit"),
+    GROUP_FULL(409, "group_full"),
+    CONFLICT(409, "conflict");
+
+    private final int httpStatus;
+    private final String code;
+
+    Refusal(int httpStatus, String code) {
+        this.httpStatus = httpStatus;
+        this.code = code;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The wire code, as in {@code {"error":{"code":"daily_limit"}}}. */
+    public String code() {
+        return code;
+    }
+}
