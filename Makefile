@@ -1,0 +1,59 @@
+# GroupGate: `make run` serves the API locally on an emulated AWS; `make test` runs
+# everything CI runs. Both install what they need (.venv with moto and cfn-lint; Maven
+# dependencies) on first use.
+
+SHELL := /bin/bash
+MVN ?= mvn -B -ntp
+PYTHON ?= python3
+VENV := .venv
+VENV_STAMP := $(VENV)/.installed
+
+.PHONY: venv build test lint run bench coldstart demo clean jar-sizes
+
+venv: $(VENV_STAMP)
+
+$(VENV_STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r requirements.txt
+	touch $@
+
+lint: venv
+	$(VENV)/bin/cfn-lint template.yaml
+	@echo "cfn-lint: template.yaml has no errors"
+
+build:
+	$(MVN) -q -DskipTests install
+
+# Unit tests, integration tests against the emulator (started by the tests themselves
+# unless AWS_ENDPOINT_URL is set), cfn-lint; then the test count.
+test: venv lint
+	$(MVN) install
+	@scripts/test-summary.sh
+
+run: venv build
+	$(MVN) -q -pl functions/local dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
+	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.LocalMain
+
+bench: build
+	$(MVN) -q -Pbench -pl bench -am -DskipTests package
+	java -jar bench/target/groupgate-bench.jar $(BENCH_ARGS)
+
+jar-sizes: build
+	@ls -l functions/*/target/groupgate-*-lambda.jar | awk '{printf "%-45s %8.1f KiB\n", $$9, $$5/1024}'
+
+clean:
+	$(MVN) -q clean
+
+# SAM `BuildMethod: makefile` targets: each function's shaded jar, unpacked.
+build-CodesApiFunction build-KeyRotationFunction:
+	$(MVN) -q -DskipTests -pl functions/codes-api -am package
+	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/codes-api/target/groupgate-codes-api-lambda.jar
+
+build-ScanFunction:
+	$(MVN) -q -DskipTests -pl functions/scan -am package
+	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/scan/target/groupgate-scan-lambda.jar
+
+build-AggregateFunction:
+	$(MVN) -q -DskipTests -pl functions/aggregate -am package
+	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/aggregate/target/groupgate-aggregate-lambda.jar

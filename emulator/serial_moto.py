@@ -1,0 +1,53 @@
+"""moto's server, one request at a time.
+
+moto's stock server handles each request on its own thread, and its DynamoDB backend does
+not hold a lock across a conditional write's check and its update. AWS makes those
+atomic; GroupGate's exact daily caps and capacities depend on it. Connections are still
+accepted on threads (so a burst of clients does not overflow the listen queue), but every
+request runs inside one process-wide lock.
+
+Usage: serial_moto.py [--host 127.0.0.1] [--port 0]
+Prints "GROUPGATE_MOTO_PORT=<port>" on stdout once it listens.
+"""
+import argparse
+import signal
+import sys
+import threading
+
+from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
+from werkzeug import serving
+
+_LOCK = threading.Lock()
+
+
+class SerializedApp:
+    def __init__(self, app):
+        self._app = app
+
+    def __call__(self, environ, start_response):
+        with _LOCK:
+            # The whole body is produced inside the lock: moto computes responses eagerly.
+            return list(self._app(environ, start_response))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0)
+    args = parser.parse_args()
+
+    app = DomainDispatcherApplication(create_backend_app)
+    serving.LISTEN_QUEUE = 1024
+    server = serving.make_server(
+        args.host, args.port, SerializedApp(app), threaded=True, request_handler=MotoRequestHandler
+    )
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    print(f"GROUPGATE_MOTO_PORT={server.server_port}", flush=True)
+    try:
+        server.serve_forever()
+    except (KeyboardInterrupt, SystemExit):
+        pass
+
+
+if __name__ == "__main__":
+    main()

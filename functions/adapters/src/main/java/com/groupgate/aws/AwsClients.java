@@ -1,0 +1,58 @@
+package com.groupgate.aws;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+/**
+ * Where the SDK clients point: AWS itself in Lambda (region and credentials from the
+ * environment), or an emulator endpoint. The same adapters run against both; only this
+ * record differs. Clients are built once per container and shared.
+ */
+public record AwsClients(Region region, AwsCredentialsProvider credentials, URI endpoint) {
+
+    /** In Lambda: region and credentials from the runtime's environment; AWS_ENDPOINT_URL if set. */
+    public static AwsClients fromEnvironment() {
+        String region = System.getenv("AWS_REGION");
+        String endpoint = System.getenv("AWS_ENDPOINT_URL");
+        return new AwsClients(Region.of(region == null ? "us-east-1" : region),
+                EnvironmentVariableCredentialsProvider.create(),
+                endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint));
+    }
+
+    /** An emulator at {@code endpoint} with dummy credentials. */
+    public static AwsClients forEndpoint(URI endpoint, String region) {
+        return new AwsClients(Region.of(region),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), endpoint);
+    }
+
+    /** One HTTP client per container: the URLConnection client starts fastest. */
+    public SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder().build();
+    }
+
+    public DynamoDbClient dynamo() {
+        var builder = DynamoDbClient.builder().region(region).credentialsProvider(credentials)
+                .httpClient(httpClient()).overrideConfiguration(ClientOverrideConfiguration.builder().build());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    public KmsClient kms() {
+        var builder = KmsClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient());
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,57 @@
+package com.groupgate.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An HTTP API (payload v2) request as GroupGate reads it: header names lowercased, the
+ * body decoded, the connection's source IP. Path parameters are filled in by the router.
+ */
+public record ApiRequest(
+        String method,
+        String path,
+        Map<String, String> headers,
+        Map<String, String> query,
+        String body,
+        String sourceIp,
+        Map<String, String> pathParams) {
+
+    public static ApiRequest from(APIGatewayV2HTTPEvent event) {
+        var http = event.getRequestContext() == null ? null : event.getRequestContext().getHttp();
+        String method = http == null ? "GET" : http.getMethod();
+        String sourceIp = http == null ? null : http.getSourceIp();
+        String path = event.getRawPath() != null ? event.getRawPath() : http == null ? "/" : http.getPath();
+        Map<String, String> headers = new HashMap<>();
+        if (event.getHeaders() != null) {
+            event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        }
+        String body = event.getBody();
+        if (body != null && event.getIsBase64Encoded()) {
+            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+        }
+        Map<String, String> query = event.getQueryStringParameters() == null ? Map.of()
+                : Map.copyOf(event.getQueryStringParameters());
+        return new ApiRequest(method.toUpperCase(Locale.ROOT), path, Map.copyOf(headers), query, body,
+                sourceIp, Map.of());
+    }
+
+    public ApiRequest withPathParams(Map<String, String> params) {
+        return new ApiRequest(method, path, headers, query, body, sourceIp, Map.copyOf(params));
+    }
+
+    public String header(String lowercaseName) {
+        return headers.get(lowercaseName);
+    }
+
+    public String pathParam(String name) {
+        return pathParams.get(name);
+    }
+
+    public String queryParam(String name) {
+        return query.get(name);
+    }
+}

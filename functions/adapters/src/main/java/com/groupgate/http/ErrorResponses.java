@@ -1,0 +1,44 @@
+package com.groupgate.http;
+
+import com.groupgate.error.Refusal;
+import com.groupgate.error.RefusalException;
+import com.groupgate.telemetry.Log;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Refusals to {@code {"error":{"code","message"}}} responses; everything else to a bare 500. */
+public final class ErrorResponses {
+    private ErrorResponses() {
+    }
+
+    public static ApiResponse of(RefusalException e) {
+        Refusal r = e.refusal();
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", r.code());
+        error.put("message", e.getMessage());
+        if (e.field() != null) {
+            error.put("field", e.field());
+        }
+        ApiResponse response = ApiResponse.json(r.httpStatus(), Map.of("error", error));
+        return e.retryAfterSeconds() > 0 ? response.withHeader("retry-after", Long.toString(e.retryAfterSeconds()))
+                : response;
+    }
+
+    /** An unexpected failure: logged by class and message only, answered without detail. */
+    public static ApiResponse unexpected(RuntimeException e) {
+        Log.error("unexpected_failure", Map.of("exception", e.getClass().getName(),
+                "at", e.getStackTrace().length > 0 ? e.getStackTrace()[0].toString() : ""));
+        return ApiResponse.json(500, Map.of("error", Map.of("code", "internal", "message", "internal error")));
+    }
+
+    /** Runs {@code action}, turning refusals and failures into responses. */
+    public static ApiResponse guard(java.util.function.Supplier<ApiResponse> action) {
+        try {
+            return action.get();
+        } catch (RefusalException e) {
+            return of(e);
+        } catch (RuntimeException e) {
+            return unexpected(e);
+        }
+    }
+}

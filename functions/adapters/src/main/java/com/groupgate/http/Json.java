@@ -1,0 +1,60 @@
+package com.groupgate.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.groupgate.error.RefusalException;
+
+/** The one ObjectMapper per container, and strict reading of request bodies. */
+public final class Json {
+    /** Bodies over this many bytes are refused before parsing. */
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .setSerializationInclusion(JsonInclude.Include.ALWAYS)
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+
+    static {
+        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).build());
+    }
+
+    private Json() {
+    }
+
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON for " + value.getClass(), e);
+        }
+    }
+
+    /**
+     * The request body as a JSON object; an absent body reads as {}. Malformed JSON, a
+     * non-object, or a body over 16 KiB is a 400/413 naming the body.
+     */
+    public static ObjectNode body(ApiRequest request) {
+        String body = request.body();
+        if (body == null || body.isBlank()) {
+            return MAPPER.createObjectNode();
+        }
+        if (body.length() > MAX_BODY_BYTES || body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+            throw new RefusalException(com.groupgate.error.Refusal.PAYLOAD_TOO_LARGE,
+                    "body: larger than 16 KiB", "body", -1);
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw RefusalException.badField("body", "malformed JSON");
+        }
+        if (!(node instanceof ObjectNode object)) {
+            throw RefusalException.badField("body", "must be a JSON object");
+        }
+        return object;
+    }
+}

@@ -1,0 +1,196 @@
+package com.groupgate.emulator;
+
+import static com.groupgate.emulator.CloudFormationTemplate.map;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.kms.model.AliasListEntry;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.s3.model.BucketLifecycleConfiguration;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.LifecycleExpiration;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * Creates on an emulator what template.yaml declares: DynamoDB tables (keys, indexes,
+ * stream view type, TTL attribute), S3 buckets (public access block, lifecycle), KMS keys
+ * and aliases, SQS queues. Resources that already exist are kept, so a long-lived
+ * emulator at AWS_ENDPOINT_URL can be bootstrapped again.
+ */
+public final class TemplateBootstrap {
+    private final CloudFormationTemplate template;
+    private final EmulatorClients clients;
+
+    public TemplateBootstrap(CloudFormationTemplate template, EmulatorClients clients) {
+        this.template = template;
+        this.clients = clients;
+    }
+
+    public LocalResources apply() {
+        Map<String, String> refs = new HashMap<>();
+        Map<String, String> attributes = new HashMap<>();
+        template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, r) -> {
+            TableDescription table = createTable(id, template.properties(id));
+            refs.put(id, table.tableName());
+            attributes.put(id + ".Arn", table.tableArn());
+            if (table.latestStreamArn() != null) {
+                attributes.put(id + ".StreamArn", table.latestStreamArn());
+            }
+        });
+        template.resourcesOfType("AWS::S3::Bucket").forEach((id, r) -> {
+            String bucket = createBucket(id, template.properties(id));
+            refs.put(id, bucket);
+            attributes.put(id + ".Arn", "arn:aws:s3:::" + bucket);
+        });
+        Map<String, String> aliasesByKey = new HashMap<>();
+        template.resourcesOfType("AWS::KMS::Alias").forEach((id, r) -> {
+            Map<String, Object> props = template.properties(id);
+            Map<String, Object> target = map(props.get("TargetKeyId"));
+            aliasesByKey.put(String.valueOf(target.get("Ref")), String.valueOf(props.get("AliasName")));
+            refs.put(id, String.valueOf(props.get("AliasName")));
+        });
+        template.resourcesOfType("AWS::KMS::Key").forEach((id, r) -> {
+            KeyMetadata key = createKey(id, template.properties(id), aliasesByKey.get(id));
+            refs.put(id, key.keyId());
+            attributes.put(id + ".Arn", key.arn());
+        });
+        template.resourcesOfType("AWS::SQS::Queue").forEach((id, r) -> {
+            String url = clients.sqs().createQueue(b -> b.queueName(id)).queueUrl();
+            refs.put(id, url);
+            attributes.put(id + ".QueueName", id);
+            attributes.put(id + ".Arn", clients.sqs().getQueueAttributes(b -> b.queueUrl(url)
+                    .attributeNamesWithStrings("QueueArn")).attributesAsStrings().get("QueueArn"));
+        });
+        return new LocalResources(template, refs, attributes);
+    }
+
+    private TableDescription createTable(String name, Map<String, Object> props) {
+        try {
+            return clients.dynamo().describeTable(b -> b.tableName(name)).table();
+        } catch (ResourceNotFoundException absent) {
+            // created below
+        }
+        CreateTableRequest.Builder request = CreateTableRequest.builder().tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(list(props.get("AttributeDefinitions")).stream()
+                        .map(a -> AttributeDefinition.builder().attributeName(str(a, "AttributeName"))
+                                .attributeType(str(a, "AttributeType")).build()).toList())
+                .keySchema(keySchema(props.get("KeySchema")));
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (Map<String, Object> gsi : list(props.get("GlobalSecondaryIndexes"))) {
+            Map<String, Object> projection = map(gsi.get("Projection"));
+            indexes.add(GlobalSecondaryIndex.builder().indexName(str(gsi, "IndexName"))
+                    .keySchema(keySchema(gsi.get("KeySchema")))
+                    .projection(Projection.builder().projectionType(str(projection, "ProjectionType")).build())
+                    .build());
+        }
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
+        }
+        Map<String, Object> stream = map(props.get("StreamSpecification"));
+        if (stream != null) {
+            request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                    .streamViewType(str(stream, "StreamViewType")).build());
+        }
+        clients.dynamo().createTable(request.build());
+        clients.dynamo().waiter().waitUntilTableExists(b -> b.tableName(name));
+        Map<String, Object> ttl = map(props.get("TimeToLiveSpecification"));
+        if (ttl != null && Boolean.TRUE.equals(ttl.get("Enabled"))) {
+            clients.dynamo().updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(
+                    t -> t.attributeName(str(ttl, "AttributeName")).enabled(true)));
+        }
+        return clients.dynamo().describeTable(b -> b.tableName(name)).table();
+    }
+
+    private String createBucket(String logicalId, Map<String, Object> props) {
+        String name = props.get("BucketName") instanceof String n ? n
+                : "groupgate-" + logicalId.toLowerCase(Locale.ROOT);
+        try {
+            clients.s3().headBucket(b -> b.bucket(name));
+            return name;
+        } catch (NoSuchBucketException absent) {
+            // created below
+        } catch (S3Exception e) {
+            if (e.statusCode() != 404) {
+                throw e;
+            }
+        }
+        clients.s3().createBucket(b -> b.bucket(name));
+        Map<String, Object> block = map(props.get("PublicAccessBlockConfiguration"));
+        if (block != null) {
+            clients.s3().putPublicAccessBlock(b -> b.bucket(name).publicAccessBlockConfiguration(c -> c
+                    .blockPublicAcls(bool(block, "BlockPublicAcls")).blockPublicPolicy(bool(block, "BlockPublicPolicy"))
+                    .ignorePublicAcls(bool(block, "IgnorePublicAcls"))
+                    .restrictPublicBuckets(bool(block, "RestrictPublicBuckets"))));
+        }
+        Map<String, Object> lifecycle = map(props.get("LifecycleConfiguration"));
+        if (lifecycle != null) {
+            List<LifecycleRule> rules = new ArrayList<>();
+            for (Map<String, Object> rule : list(lifecycle.get("Rules"))) {
+                if (rule.get("ExpirationInDays") == null) {
+                    continue; // only expiry rules matter to the emulator
+                }
+                rules.add(LifecycleRule.builder().id(str(rule, "Id"))
+                        .status(ExpirationStatus.fromValue(str(rule, "Status")))
+                        .filter(LifecycleRuleFilter.builder().prefix(rule.get("Prefix") == null ? "" : str(rule, "Prefix")).build())
+                        .expiration(LifecycleExpiration.builder()
+                                .days(((Number) rule.get("ExpirationInDays")).intValue()).build())
+                        .build());
+            }
+            clients.s3().putBucketLifecycleConfiguration(b -> b.bucket(name)
+                    .lifecycleConfiguration(BucketLifecycleConfiguration.builder().rules(rules).build()));
+        }
+        return name;
+    }
+
+    private KeyMetadata createKey(String logicalId, Map<String, Object> props, String alias) {
+        if (alias != null) {
+            for (AliasListEntry entry : clients.kms().listAliases().aliases()) {
+                if (alias.equals(entry.aliasName()) && entry.targetKeyId() != null) {
+                    return clients.kms().describeKey(b -> b.keyId(entry.targetKeyId())).keyMetadata();
+                }
+            }
+        }
+        KeyMetadata key = clients.kms().createKey(b -> b.description(
+                props.get("Description") == null ? logicalId : str(props, "Description"))).keyMetadata();
+        if (Boolean.TRUE.equals(props.get("EnableKeyRotation"))) {
+            clients.kms().enableKeyRotation(b -> b.keyId(key.keyId()));
+        }
+        if (alias != null) {
+            clients.kms().createAlias(b -> b.aliasName(alias).targetKeyId(key.keyId()));
+        }
+        return key;
+    }
+
+    private static List<KeySchemaElement> keySchema(Object raw) {
+        return list(raw).stream().map(k -> KeySchemaElement.builder().attributeName(str(k, "AttributeName"))
+                .keyType(str(k, "KeyType")).build()).toList();
+    }
+
+    private static List<Map<String, Object>> list(Object raw) {
+        return raw == null ? List.of() : map(raw);
+    }
+
+    private static String str(Map<String, Object> m, String key) {
+        return String.valueOf(m.get(key));
+    }
+
+    private static boolean bool(Map<String, Object> m, String key) {
+        return Boolean.TRUE.equals(m.get(key));
+    }
+}
