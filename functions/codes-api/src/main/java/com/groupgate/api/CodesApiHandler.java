@@ -4,24 +4,46 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.groupgate.code.CodeTable;
+import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
+import com.groupgate.group.GroupTable;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.ErrorResponses;
 import com.groupgate.http.Router;
+import com.groupgate.image.ImageBucket;
+import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.tenant.TenantTable;
+import com.groupgate.usage.UsageTable;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The tenant-facing API: translates HTTP API events to calls and results to responses. */
+/**
+ * The tenant-facing API: translates HTTP API events to calls and results to responses.
+ * Everything heavy (clients, tables, the router) is built once per container.
+ */
 public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private final Router router;
+    private final Router router = new Router();
 
     public CodesApiHandler() {
         this(Wiring.fromEnvironment());
     }
 
     public CodesApiHandler(Wiring wiring) {
-        this.router = new Router()
-                .on("GET", "/health", r -> ApiResponse.json(200, Map.of("status", "ok")));
+        Config config = wiring.config();
+        DynamoDbClient dynamo = wiring.aws().dynamo();
+        TenantTable tenants = new TenantTable(dynamo, config.mainTable(), wiring.clock());
+        SigningKeyTable keys = new SigningKeyTable(dynamo, wiring.aws().kms(), config.mainTable(), config.keyId(),
+                wiring.clock(), SigningKeyTable.REFRESH);
+        Authenticator auth = new Authenticator(tenants, config.adminKeySha256());
+        GroupTable groups = new GroupTable(dynamo, config.mainTable());
+        router.on("GET", "/health", r -> ApiResponse.json(200, Map.of("status", "ok")));
+        new AdminRoutes(auth, tenants, keys).register(router);
+        new GroupRoutes(auth, groups, keys, wiring.clock()).register(router);
+        new CodeRoutes(auth, groups, new CodeTable(dynamo, config.mainTable()), new UsageTable(config.mainTable()),
+                keys, new ImageBucket(wiring.aws(), config.imagesBucket()), config.scanBaseUrl(), wiring.clock())
+                .register(router);
     }
 
     @Override

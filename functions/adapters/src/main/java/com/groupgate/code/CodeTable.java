@@ -1,0 +1,167 @@
+package com.groupgate.code;
+
+import static com.groupgate.aws.Attr.b;
+import static com.groupgate.aws.Attr.n;
+import static com.groupgate.aws.Attr.s;
+
+import com.groupgate.aws.Attr;
+import com.groupgate.id.Id;
+import com.groupgate.scan.GeoRules;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Group codes: {@code pk=T#<tenant>#CODE#<code>, sk=CODE}. One partition per code, so a
+ * busy code's scan counter does not share write capacity with the tenant's other items.
+ * The item carries {@code ttl} = expiry + {@link #KEEP_AFTER_EXPIRY}: GET shows an expired
+ * code for a while, and DynamoDB removes it later (the scan path never relies on that).
+ */
+public final class CodeTable {
+    public static final Duration KEEP_AFTER_EXPIRY = Duration.ofDays(30);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public CodeTable(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public static Map<String, AttributeValue> key(Id tenantId, Id codeId) {
+        return Map.of("pk", s("T#" + tenantId + "#CODE#" + codeId), "sk", s("CODE"));
+    }
+
+    /** Stores a new code together with the usage increments it causes. */
+    public void create(GroupCode code, TransactWriteItem usage) {
+        dynamo.transactWriteItems(t -> t.transactItems(putNew(code), usage));
+    }
+
+    /**
+     * Stores {@code replacement} and marks {@code old} superseded by it, atomically; false
+     * when {@code old} was no longer active or expired (revoked or already superseded).
+     */
+    public boolean supersede(GroupCode old, GroupCode replacement, TransactWriteItem usage) {
+        Update mark = Update.builder().tableName(table).key(key(old.tenantId(), old.codeId()))
+                .updateExpression("SET #st = :sup, supersededBy = :by")
+                .conditionExpression("#st = :active")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":sup", s(GroupCode.SUPERSEDED),
+                        ":by", s(replacement.codeId().toString()), ":active", s(GroupCode.ACTIVE)))
+                .build();
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().update(mark).build(),
+                    putNew(replacement), usage));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
+    }
+
+    /** Marks the code revoked; empty when it does not exist. */
+    public Optional<Map<String, AttributeValue>> revoke(Id tenantId, Id codeId) {
+        try {
+            return Optional.of(dynamo.updateItem(u -> u.tableName(table).key(key(tenantId, codeId))
+                    .updateExpression("SET #st = :revoked")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":revoked", s(GroupCode.REVOKED)))
+                    .returnValues("ALL_NEW")).attributes());
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    public Optional<Map<String, AttributeValue>> findItem(Id tenantId, Id codeId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(tenantId, codeId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /** Accepted-or-attempted scans counted for {@code dayKey} (see the scan counter). */
+    public static long scansOn(Map<String, AttributeValue> item, String dayKey) {
+        AttributeValue v = Attr.mapOf(item, "daily").get(dayKey);
+        return v == null ? 0 : Long.parseLong(v.n());
+    }
+
+    private TransactWriteItem putNew(GroupCode code) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(code))
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    public static Map<String, AttributeValue> toItem(GroupCode c) {
+        Map<String, AttributeValue> item = new HashMap<>(key(c.tenantId(), c.codeId()));
+        item.put("tenantId", s(c.tenantId().toString()));
+        item.put("codeId", s(c.codeId().toString()));
+        item.put("groupId", s(c.groupId().toString()));
+        if (c.channel() != null) {
+            item.put("channel", s(c.channel()));
+        }
+        item.put("dailyScanLimit", n(c.dailyScanLimit()));
+        item.put("geo", Attr.map(Map.of(
+                "allowCountries", Attr.strings(c.geo().allowCountries()),
+                "denyCountries", Attr.strings(c.geo().denyCountries()),
+                "allowRegions", Attr.strings(c.geo().allowRegions()),
+                "denyRegions", Attr.strings(c.geo().denyRegions()),
+                "allowCidrs", Attr.strings(GeoRules.texts(c.geo().allowCidrs())),
+                "denyCidrs", Attr.strings(GeoRules.texts(c.geo().denyCidrs())))));
+        item.put("ecc", s(c.ecc()));
+        item.put("modulePx", n(c.modulePx()));
+        item.put("ttlSeconds", n(c.ttlSeconds()));
+        item.put("issuedAt", n(c.issuedAt()));
+        item.put("expiresAt", n(c.expiresAt()));
+        item.put("status", s(c.status()));
+        item.put("keyVersion", n(c.keyVersion()));
+        item.put("salt", b(c.salt()));
+        item.put("imageKey", s(c.imageKey()));
+        item.put("imageBytes", n(c.imageBytes()));
+        item.put("qrVersion", n(c.qrVersion()));
+        item.put("timezone", s(c.timezone()));
+        Map<String, String> group = new HashMap<>();
+        group.put("name", c.groupName());
+        group.put("joinPolicy", c.joinPolicy());
+        group.put("welcomeMessage", c.welcomeMessage());
+        item.put("group", Attr.stringMap(group));
+        item.put("daily", Attr.map(Map.of()));
+        item.put("ttl", n(c.expiresAt() + KEEP_AFTER_EXPIRY.toSeconds()));
+        return item;
+    }
+
+    public static GroupCode fromItem(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> geo = Attr.mapOf(item, "geo");
+        Map<String, AttributeValue> group = Attr.mapOf(item, "group");
+        return new GroupCode(
+                Id.parse(Attr.str(item, "tenantId")).orElseThrow(),
+                Id.parse(Attr.str(item, "codeId")).orElseThrow(),
+                Id.parse(Attr.str(item, "groupId")).orElseThrow(),
+                Attr.str(item, "channel"),
+                (int) Attr.num(item, "dailyScanLimit", 0),
+                GeoRules.of(Attr.strList(geo, "allowCountries"), Attr.strList(geo, "denyCountries"),
+                        Attr.strList(geo, "allowRegions"), Attr.strList(geo, "denyRegions"),
+                        Attr.strList(geo, "allowCidrs"), Attr.strList(geo, "denyCidrs")),
+                Attr.str(item, "ecc"),
+                (int) Attr.num(item, "modulePx", 0),
+                Attr.num(item, "ttlSeconds", 0),
+                Attr.num(item, "issuedAt", 0),
+                Attr.num(item, "expiresAt", 0),
+                Attr.str(item, "status"),
+                Attr.str(item, "supersededBy"),
+                (int) Attr.num(item, "keyVersion", 0),
+                Attr.bytes(item, "salt"),
+                Attr.str(item, "imageKey"),
+                Attr.num(item, "imageBytes", 0),
+                (int) Attr.num(item, "qrVersion", 0),
+                Attr.str(item, "timezone"),
+                Attr.str(group, "name"),
+                Attr.str(group, "joinPolicy"),
+                Attr.str(group, "welcomeMessage"));
+    }
+

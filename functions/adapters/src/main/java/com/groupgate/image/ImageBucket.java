@@ -1,0 +1,56 @@
+package com.groupgate.image;
+
+import com.groupgate.aws.AwsClients;
+import java.net.URL;
+import java.time.Duration;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * QR PNGs in S3, handed out as presigned GET URLs. Only the codes API uses this class; the
+ * scan function's jar does not carry S3 at all.
+ */
+public final class ImageBucket {
+    /** SigV4 presigned URLs live at most seven days. */
+    public static final Duration MAX_PRESIGN = Duration.ofDays(7);
+
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    public ImageBucket(AwsClients aws, String bucket) {
+        boolean emulated = aws.endpoint() != null;
+        var s3Builder = S3Client.builder().region(aws.region()).credentialsProvider(aws.credentials())
+                .httpClient(aws.httpClient()).forcePathStyle(emulated);
+        var presignBuilder = S3Presigner.builder().region(aws.region()).credentialsProvider(aws.credentials())
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(emulated).build());
+        if (emulated) {
+            s3Builder.endpointOverride(aws.endpoint());
+            presignBuilder.endpointOverride(aws.endpoint());
+        }
+        this.s3 = s3Builder.build();
+        this.presigner = presignBuilder.build();
+        this.bucket = bucket;
+    }
+
+    /** Stores a PNG that browsers and CDNs may cache for {@code cacheFor}. */
+    public void putPng(String key, byte[] png, Duration cacheFor) {
+        s3.putObject(p -> p.bucket(bucket).key(key).contentType("image/png")
+                .cacheControl("private, max-age=" + Math.max(0, cacheFor.toSeconds()) + ", immutable"),
+                RequestBody.fromBytes(png));
+    }
+
+    /** A GET URL valid for {@code validFor}, capped at seven days and at least one second. */
+    public URL presignGet(String key, Duration validFor) {
+        Duration d = validFor.compareTo(MAX_PRESIGN) > 0 ? MAX_PRESIGN
+                : validFor.isNegative() || validFor.isZero() ? Duration.ofSeconds(1) : validFor;
+        return presigner.presignGetObject(p -> p.signatureDuration(d).getObjectRequest(g -> g.bucket(bucket).key(key)))
+                .url();
+    }
+
+    public byte[] get(String key) {
+        return s3.getObjectAsBytes(g -> g.bucket(bucket).key(key)).asByteArray();
+    }
+}

@@ -1,0 +1,174 @@
+package com.groupgate.keys;
+
+import static com.groupgate.aws.Attr.b;
+import static com.groupgate.aws.Attr.n;
+import static com.groupgate.aws.Attr.s;
+
+import com.groupgate.aws.Attr;
+import com.groupgate.token.KeyRing;
+import com.groupgate.token.SigningKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.DataKeySpec;
+import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
+
+/**
+ * Signing key versions: 256-bit data keys from KMS GenerateDataKey, stored only wrapped
+ * (the ciphertext blob) in MainTable under {@code pk=SIGNING_KEY, sk=V#nnnnn}. Each
+ * version is unwrapped with KMS Decrypt once per container and kept in memory.
+ *
+ * <p>The ring is re-read at most once per {@link #REFRESH} on the request path, whatever
+ * tokens arrive, so a forged token with an unknown version never causes a DynamoDB or
+ * KMS call. A rotated version becomes the issuing version only after the same interval,
+ * so every warm scan container knows a key before the first code signed with it.
+ */
+public final class SigningKeyTable {
+    public static final Duration REFRESH = Duration.ofSeconds(60);
+    private static final String PK = "SIGNING_KEY";
+
+    private final DynamoDbClient dynamo;
+    private final KmsClient kms;
+    private final String table;
+    private final String kmsKeyId;
+    private final Clock clock;
+    private final Duration activationDelay;
+    private final Map<Integer, byte[]> unwrapped = new HashMap<>();
+    private volatile Loaded loaded;
+
+    private record Loaded(KeyRing all, KeyRing issuing, Instant at) {
+    }
+
+    public SigningKeyTable(DynamoDbClient dynamo, KmsClient kms, String table, String kmsKeyId, Clock clock,
+                           Duration activationDelay) {
+        this.dynamo = dynamo;
+        this.kms = kms;
+        this.table = table;
+        this.kmsKeyId = kmsKeyId;
+        this.clock = clock;
+        this.activationDelay = activationDelay;
+    }
+
+    /** Every known version, retired ones flagged, for verifying tokens; empty before the first rotation. */
+    public Optional<KeyRing> verifyingRing() {
+        return Optional.ofNullable(current().all());
+    }
+
+    /** The versions old enough to sign with; creates version 1 on first use. */
+    public KeyRing issuingRing() {
+        Loaded l = current();
+        if (l.all() == null) {
+            createVersion(1);
+            l = reload();
+        }
+        return l.issuing();
+    }
+
+    private Loaded current() {
+        Loaded l = loaded;
+        if (l == null || clock.instant().isAfter(l.at().plus(REFRESH))) {
+            l = reload();
+        }
+        return l;
+    }
+
+    private synchronized Loaded reload() {
+        List<SigningKey> all = new ArrayList<>();
+        List<SigningKey> issuing = new ArrayList<>();
+        Instant now = clock.instant();
+        for (Map<String, AttributeValue> item : items()) {
+            int version = (int) Attr.num(item, "version", 0);
+            byte[] secret = unwrapped.computeIfAbsent(version, v -> kms.decrypt(r -> r
+                    .keyId(kmsKeyId).ciphertextBlob(SdkBytes.fromByteArray(Attr.bytes(item, "wrappedKey"))))
+                    .plaintext().asByteArray());
+            boolean retired = "retired".equals(Attr.str(item, "status"));
+            SigningKey key = new SigningKey(version, secret, retired);
+            all.add(key);
+            Instant created = Instant.ofEpochSecond(Attr.num(item, "createdAt", 0));
+            if (!retired && !created.plus(activationDelay).isAfter(now)) {
+                issuing.add(key);
+            }
+        }
+        if (issuing.isEmpty()) {
+            // Nothing old enough yet (a fresh deployment): sign with what exists.
+            all.stream().filter(k -> !k.retired()).forEach(issuing::add);
+        }
+        Loaded l = new Loaded(all.isEmpty() ? null : KeyRing.of(all), issuing.isEmpty() ? null : KeyRing.of(issuing), now);
+        loaded = l;
+        return l;
+    }
+
+    private List<Map<String, AttributeValue>> items() {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(q -> q.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(PK)))
+                    .exclusiveStartKey(from));
+            out.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    /** Adds the next version; concurrent rotations cannot both take the same number. */
+    public synchronized int rotate() {
+        while (true) {
+            int next = items().stream().mapToInt(i -> (int) Attr.num(i, "version", 0)).max().orElse(0) + 1;
+            if (createVersion(next)) {
+                reload();
+                return next;
+            }
+        }
+    }
+
+    /** Refuses {@code version} from now on (within one refresh interval everywhere). */
+    public boolean retire(int version) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(key(version))
+                    .updateExpression("SET #st = :retired")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":retired", s("retired"))));
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+        reload();
+        return true;
+    }
+
+    private boolean createVersion(int version) {
+        if (version < 1 || version > 255) {
+            throw new IllegalStateException("key versions are exhausted at 255");
+        }
+        GenerateDataKeyResponse dataKey = kms.generateDataKey(g -> g.keyId(kmsKeyId).keySpec(DataKeySpec.AES_256));
+        Map<String, AttributeValue> item = new HashMap<>(key(version));
+        item.put("version", n(version));
+        item.put("wrappedKey", b(dataKey.ciphertextBlob().asByteArray()));
+        item.put("status", s("active"));
+        item.put("createdAt", n(clock.instant().getEpochSecond()));
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+        unwrapped.put(version, dataKey.plaintext().asByteArray());
+        return true;
+    }
+
+    private static Map<String, AttributeValue> key(int version) {
+        return Map.of("pk", s(PK), "sk", s(String.format("V#%05d", version)));
+    }
+}

@@ -1,0 +1,95 @@
+package com.groupgate.api;
+
+import com.groupgate.error.RefusalException;
+import com.groupgate.group.Group;
+import com.groupgate.group.GroupSettings;
+import com.groupgate.group.GroupTable;
+import com.groupgate.http.ApiRequest;
+import com.groupgate.http.ApiResponse;
+import com.groupgate.http.Json;
+import com.groupgate.http.JsonFields;
+import com.groupgate.http.Router;
+import com.groupgate.id.Base32;
+import com.groupgate.id.Id;
+import com.groupgate.join.JoinPolicy;
+import com.groupgate.join.Totp;
+import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.seal.SecretSeal;
+import com.groupgate.tenant.Tenant;
+import com.groupgate.token.SigningKey;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Create, read and list a tenant's groups. */
+final class GroupRoutes {
+    private static final Set<String> CREATE_FIELDS = Set.of("name", "capacity", "joinPolicy", "category",
+            "welcomeMessage", "preset");
+
+    private final Authenticator auth;
+    private final GroupTable groups;
+    private final SigningKeyTable keys;
+    private final Clock clock;
+
+    GroupRoutes(Authenticator auth, GroupTable groups, SigningKeyTable keys, Clock clock) {
+        this.auth = auth;
+        this.groups = groups;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    void register(Router router) {
+        router.on("POST", "/v1/groups", this::create)
+                .on("GET", "/v1/groups", this::list)
+                .on("GET", "/v1/groups/{groupId}", this::get);
+    }
+
+    private ApiResponse create(ApiRequest request) {
+        Tenant tenant = auth.tenant(request);
+        JsonFields body = JsonFields.of(Json.body(request), CREATE_FIELDS);
+        GroupSettings settings = GroupSettings.of(body.requiredString("name", 100),
+                body.integer("capacity", 1, 3000), body.string("joinPolicy", 20), body.string("category", 20),
+                body.string("welcomeMessage", 1000), body.string("preset", 20));
+        String passcodeSecret = null;
+        byte[] sealed = null;
+        if (settings.joinPolicy() == JoinPolicy.PASSCODE) {
+            byte[] secret = Totp.newSecret();
+            passcodeSecret = Base32.encode(secret);
+            SigningKey key = keys.issuingRing().current();
+            sealed = SecretSeal.seal(key.version(), key.secret(), secret);
+        }
+        Group group = new Group(tenant.tenantId(), Id.random(), settings.name(), settings.capacity(), 0,
+                settings.joinPolicy().wireName(), settings.category().wireName(), settings.welcomeMessage(),
+                settings.preset() == null ? null : settings.preset().wireName(), sealed,
+                clock.instant().getEpochSecond());
+        groups.create(group);
+        Map<String, Object> view = Views.group(group);
+        if (passcodeSecret != null) {
+            view.put("passcodeSecret", passcodeSecret);
+        }
+        return ApiResponse.json(201, view);
+    }
+
+    private ApiResponse get(ApiRequest request) {
+        Tenant tenant = auth.tenant(request);
+        Id groupId = Views.id(request.pathParam("groupId"));
+        return groups.find(tenant.tenantId(), groupId).map(g -> ApiResponse.json(200, Views.group(g)))
+                .orElseThrow(RefusalException::notFound);
+    }
+
+    private ApiResponse list(ApiRequest request) {
+        Tenant tenant = auth.tenant(request);
+        int limit = Views.intParam(request, "limit", 1, 100, 20);
+        String cursor = request.queryParam("cursor");
+        if (cursor != null && Id.parse(cursor).isEmpty()) {
+            throw RefusalException.badField("cursor", "not a cursor this API returned");
+        }
+        GroupTable.Page page = groups.list(tenant.tenantId(), limit, cursor);
+        List<Map<String, Object>> items = page.items().stream().map(Views::group).toList();
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("items", items);
+        out.put("nextCursor", page.nextCursor());
+        return ApiResponse.json(200, out);
+    }
+}

@@ -1,0 +1,29 @@
+package com.groupgate.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.groupgate.config.Wiring;
+import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.telemetry.Log;
+import java.util.Map;
+
+/** The scheduled rotation: adds a signing key version; older active versions keep working. */
+public final class KeyRotationHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final SigningKeyTable keys;
+
+    public KeyRotationHandler() {
+        this(Wiring.fromEnvironment());
+    }
+
+    public KeyRotationHandler(Wiring wiring) {
+        this.keys = new SigningKeyTable(wiring.aws().dynamo(), wiring.aws().kms(), wiring.config().mainTable(),
+                wiring.config().keyId(), wiring.clock(), SigningKeyTable.REFRESH);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> scheduledEvent, Context context) {
+        int version = keys.rotate();
+        Log.info("signing_key_rotated", Map.of("keyVersion", version));
+        return Map.of("keyVersion", version);
+    }
+}
