@@ -1,6 +1,7 @@
 package com.groupgate.token;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -55,7 +56,8 @@ public final class KeyRing {
 
     public static KeyRing of(SigningKey... keys) {
         Objects.requireNonNull(keys, "keys");
-        return of(List.of(keys));
+        // Arrays.asList, not List.of: a null element must reach the check that names it.
+        return of(Arrays.asList(keys));
     }
 
     /** Every key held, retired or not, by ascending version. */
