@@ -165,3 +165,4 @@ public final class CodeTable {
                 Attr.str(group, "welcomeMessage"));
     }
 
+}

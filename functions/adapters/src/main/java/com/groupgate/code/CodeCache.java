@@ -1,0 +1,44 @@
+package com.groupgate.code;
+
+import com.groupgate.id.Id;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The scan path's per-container memory of codes: everything about a code but its status
+ * and counters is fixed at issue, so it is read once (GetItem) and kept. Status is never
+ * taken from here: the counting write returns it.
+ */
+public final class CodeCache {
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final CodeTable codes;
+    private final Map<String, GroupCode> entries = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, GroupCode> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    public CodeCache(CodeTable codes) {
+        this.codes = codes;
+    }
+
+    public Optional<GroupCode> get(Id tenantId, Id codeId) {
+        String key = tenantId + "/" + codeId;
+        synchronized (entries) {
+            GroupCode cached = entries.get(key);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+        }
+        Optional<GroupCode> loaded = codes.findItem(tenantId, codeId).map(CodeTable::fromItem);
+        loaded.ifPresent(c -> {
+            synchronized (entries) {
+                entries.put(key, c);
+            }
+        });
+        return loaded;
+    }
+}
