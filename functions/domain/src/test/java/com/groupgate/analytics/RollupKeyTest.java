@@ -51,6 +51,7 @@ class RollupKeyTest {
                 keys.subList(0, 4).stream().map(RollupKey::dimension).toList());
         Fact exhaustedPool = Facts.scan().code(null).group(null).liveCode("l1").outcome("group_full").build();
         assertEquals("(none)", RollupKey.forFact(exhaustedPool).get(2).dimensionId());
+        assertEquals(Dimension.values().length * Granularity.values().length, RollupKey.MAX_KEYS_PER_FACT);
         assertEquals(RollupKey.MAX_KEYS_PER_FACT,
                 RollupKey.forFact(Facts.scan().liveCode("l1").channel("c").build()).size());
     }
