@@ -1,0 +1,13 @@
+package com.groupgate.analytics;
+
+/**
+ * What a rollup is kept per. Every fact counts toward its tenant and its channel, and
+ * toward the code, group and live code it names, if any.
+ */
+public enum Dimension {
+    TENANT,
+    CODE,
+    GROUP,
+    LIVE_CODE,
+    CHANNEL
+}

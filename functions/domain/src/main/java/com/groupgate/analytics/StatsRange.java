@@ -1,0 +1,67 @@
+package com.groupgate.analytics;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Objects;
+
+import com.groupgate.error.RefusalException;
+
+/**
+ * The {@code from}/{@code to} of a stats request: a half-open interval of at most
+ * {@link #MAX_LENGTH}. Refusals name the field at fault.
+ */
+public record StatsRange(Instant from, Instant to) {
+    /** The longest range one request may ask for; bounds the items one read touches. */
+    public static final Duration MAX_LENGTH = Duration.ofDays(90);
+
+    public StatsRange {
+        if (from == null) {
+            throw RefusalException.badField("from", "is required");
+        }
+        if (to == null) {
+            throw RefusalException.badField("to", "is required");
+        }
+        if (!from.isBefore(to)) {
+            throw RefusalException.badField("to", "must be after from");
+        }
+        if (Duration.between(from, to).compareTo(MAX_LENGTH) > 0) {
+            throw RefusalException.badField("to", "must be at most 90 days after from");
+        }
+    }
+
+    /**
+     * The range written in a request. Each bound is ISO-8601: an instant with an offset
+     * ({@code 2026-11-26T00:00:00+08:00}, {@code …Z}), or a local date-time or date, which
+     * is read in {@code zone} (a date means its first moment).
+     */
+    public static StatsRange parse(String from, String to, ZoneId zone) {
+        Objects.requireNonNull(zone, "zone");
+        return new StatsRange(parseInstant(from, "from", zone), parseInstant(to, "to", zone));
+    }
+
+    private static Instant parseInstant(String text, String field, ZoneId zone) {
+        if (text == null || text.isBlank()) {
+            throw RefusalException.badField(field, "is required");
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeException withOffset) {
+            // Not an instant; try the zone-local forms below.
+        }
+        try {
+            return LocalDateTime.parse(text).atZone(zone).toInstant();
+        } catch (DateTimeException local) {
+            // Not a local date-time either.
+        }
+        try {
+            return LocalDate.parse(text).atStartOfDay(zone).toInstant();
+        } catch (DateTimeException date) {
+            throw RefusalException.badField(field, "must be an ISO-8601 date-time or date");
+        }
+    }
+}
