@@ -4,25 +4,112 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.groupgate.code.CodeCache;
+import com.groupgate.code.CodeTable;
+import com.groupgate.code.ScanCounter;
+import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
+import com.groupgate.error.RefusalException;
+import com.groupgate.fact.FactTable;
+import com.groupgate.group.GroupTable;
 import com.groupgate.http.ApiRequest;
+import com.groupgate.http.ApiResponse;
 import com.groupgate.http.ErrorResponses;
+import com.groupgate.http.Json;
+import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
+import com.groupgate.join.MembershipTable;
+import com.groupgate.keys.SigningKeyTable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The public scan and join routes: HTTP API events in, responses out. */
 public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private final Router router;
+    private static final Pattern MEMBER_REF = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+
+    private final Router router = new Router();
+    private final ScanService scans;
+    private final JoinService joins;
 
     public ScanHandler() {
         this(Wiring.fromEnvironment());
     }
 
     public ScanHandler(Wiring wiring) {
-        this.router = new Router();
+        Config config = wiring.config();
+        DynamoDbClient dynamo = wiring.aws().dynamo();
+        SigningKeyTable keys = new SigningKeyTable(dynamo, wiring.aws().kms(), config.mainTable(), config.keyId(),
+                wiring.clock(), SigningKeyTable.REFRESH);
+        CodeCache codes = new CodeCache(new CodeTable(dynamo, config.mainTable()));
+        this.scans = new ScanService(keys, codes, new ScanCounter(dynamo, config.mainTable()),
+                new FactTable(dynamo, config.mainTable()), config.originSecret(), wiring.clock());
+        this.joins = new JoinService(keys, codes, new GroupTable(dynamo, config.mainTable()),
+                new MembershipTable(dynamo, config.mainTable()), scans, wiring.clock());
+        for (String prefix : new String[] {"/S/", "/s/"}) {
+            router.on("GET", prefix + "{token}", this::scan).on("POST", prefix + "{token}/join", this::join);
+        }
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ErrorResponses.guard(() -> router.dispatch(ApiRequest.from(event))).toEvent();
+        ApiRequest request = ApiRequest.from(event);
+        try {
+            return router.dispatch(request).toEvent();
+        } catch (RefusalException e) {
+            ApiResponse json = ErrorResponses.of(e);
+            if (wantsJson(request) || !"GET".equals(request.method())) {
+                return json.toEvent();
+            }
+            ApiResponse html = ApiResponse.html(json.status(), LandingPage.refused(e));
+            return (json.headers().containsKey("retry-after")
+                    ? html.withHeader("retry-after", json.headers().get("retry-after")) : html).toEvent();
+        } catch (RuntimeException e) {
+            return ErrorResponses.unexpected(e).toEvent();
+        }
+    }
+
+    private ApiResponse scan(ApiRequest request) {
+        String token = request.pathParam("token");
+        ScanService.Accepted accepted = scans.scan(new ScanService.Scan(token, request.headers(), request.sourceIp()));
+        var code = accepted.code();
+        if (!wantsJson(request)) {
+            return ApiResponse.html(200, LandingPage.accepted(token, code.groupName(), code.joinPolicy(),
+                    code.welcomeMessage(), accepted.joinTicket()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", "ok");
+        out.put("codeId", code.codeId().toString());
+        out.put("group", Map.of("name", code.groupName(), "joinPolicy", code.joinPolicy()));
+        out.put("joinTicket", accepted.joinTicket());
+        out.put("welcomeMessage", code.welcomeMessage());
+        return ApiResponse.json(200, out);
+    }
+
+    private ApiResponse join(ApiRequest request) {
+        JsonFields body = JsonFields.of(Json.body(request), Set.of("joinTicket", "passcode", "memberRef"));
+        String ticket = body.requiredString("joinTicket", 200);
+        String passcode = body.string("passcode", 10);
+        String memberRef = body.string("memberRef", 128);
+        if (memberRef != null && !MEMBER_REF.matcher(memberRef).matches()) {
+            throw RefusalException.badField("memberRef", "must be 1..128 characters of A-Z a-z 0-9 . _ : @ -");
+        }
+        JoinService.Outcome outcome = joins.join(new JoinService.Request(
+                new ScanService.Scan(request.pathParam("token"), request.headers(), request.sourceIp()),
+                ticket, passcode, memberRef));
+        if (!outcome.joined()) {
+            return ApiResponse.json(202, Map.of("status", "pending", "requestId", outcome.requestId().toString()));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", "joined");
+        out.put("welcomeMessage", outcome.welcomeMessage());
+        return ApiResponse.json(200, out);
+    }
+
+    private static boolean wantsJson(ApiRequest request) {
+        String accept = request.header("accept");
+        return accept != null && accept.contains("application/json");
     }
 }

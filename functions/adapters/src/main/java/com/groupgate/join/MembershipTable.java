@@ -1,0 +1,244 @@
+package com.groupgate.join;
+
+import static com.groupgate.aws.Attr.n;
+import static com.groupgate.aws.Attr.s;
+
+import com.groupgate.aws.Attr;
+import com.groupgate.group.GroupTable;
+import com.groupgate.id.Id;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Members, join requests and passcode tries.
+ *
+ * <p>A join is one transaction: put the member item {@code pk=T#<t>#G#<g>, sk=MEMBER#<ref>}
+ * unless it exists, and raise the group's {@code members} only while it is below
+ * {@code capacity}. Both conditions hold atomically, so members never exceed capacity
+ * under any concurrency, and the same memberRef joining twice counts once. The member
+ * item carries the join fact for the stream.
+ */
+public final class MembershipTable {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public MembershipTable(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public enum JoinResult { JOINED, ALREADY_MEMBER, GROUP_FULL }
+
+    public enum Decision { JOINED, REJECTED, ALREADY_DECIDED, GROUP_FULL, NOT_FOUND }
+
+    public record JoinRequest(Id requestId, Id groupId, String memberRef, long createdAt, String status) {
+    }
+
+    public JoinResult join(Id tenantId, Id groupId, String memberRef, Map<String, AttributeValue> fact, Instant at) {
+        List<TransactWriteItem> items = List.of(putMember(tenantId, groupId, memberRef, fact, at),
+                raiseMembers(tenantId, groupId));
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(items));
+            return JoinResult.JOINED;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (failed(reasons, 0)) {
+                return JoinResult.ALREADY_MEMBER;
+            }
+            if (failed(reasons, 1)) {
+                return JoinResult.GROUP_FULL;
+            }
+            throw e;
+        }
+    }
+
+    private TransactWriteItem putMember(Id tenantId, Id groupId, String memberRef, Map<String, AttributeValue> fact,
+                                        Instant at) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(membersPk(tenantId, groupId)));
+        item.put("sk", s("MEMBER#" + memberRef));
+        item.put("memberRef", s(memberRef));
+        item.put("joinedAt", n(at.getEpochSecond()));
+        item.put("fact", Attr.map(fact));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    private TransactWriteItem raiseMembers(Id tenantId, Id groupId) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(GroupTable.key(tenantId, groupId))
+                .updateExpression("SET members = members + :one")
+                .conditionExpression("attribute_exists(pk) AND members < capacity")
+                .expressionAttributeValues(Map.of(":one", n(1))).build()).build();
+    }
+
+    public boolean isMember(Id tenantId, Id groupId, String memberRef) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(Map.of("pk", s(membersPk(tenantId, groupId)), "sk", s("MEMBER#" + memberRef)))).item();
+        return item != null && !item.isEmpty();
+    }
+
+    /**
+     * Files a pending request; the join fact waits in it until approval. The request is
+     * indexed by group and status ({@code gsi1}) for the tenant's pending list.
+     */
+    public Id request(Id tenantId, Id groupId, String memberRef, Map<String, AttributeValue> fact, Instant at) {
+        Id requestId = Id.random();
+        Map<String, AttributeValue> item = new HashMap<>(requestKey(tenantId, requestId));
+        item.put("requestId", s(requestId.toString()));
+        item.put("groupId", s(groupId.toString()));
+        item.put("memberRef", s(memberRef));
+        item.put("status", s("pending"));
+        item.put("createdAt", n(at.getEpochSecond()));
+        item.put("pendingFact", Attr.map(fact));
+        item.put("gsi1pk", s(requestsIndex(tenantId, groupId)));
+        item.put("gsi1sk", s("pending#" + at.getEpochSecond() + "#" + requestId));
+        dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        return requestId;
+    }
+
+    public List<JoinRequest> requests(Id tenantId, Id groupId, String status) {
+        List<JoinRequest> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(q -> q.tableName(table).indexName("gsi1")
+                    .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :st)")
+                    .expressionAttributeValues(Map.of(":pk", s(requestsIndex(tenantId, groupId)), ":st", s(status + "#")))
+                    .exclusiveStartKey(from));
+            page.items().forEach(i -> out.add(toRequest(i)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    public Optional<JoinRequest> findRequest(Id tenantId, Id requestId) {
+        return findRequestItem(tenantId, requestId).map(MembershipTable::toRequest);
+    }
+
+    private Optional<Map<String, AttributeValue>> findRequestItem(Id tenantId, Id requestId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(requestKey(tenantId, requestId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /**
+     * Approves a pending request: decides it and adds the member in one transaction that
+     * also respects capacity, so approvals racing scans' joins never overfill the group.
+     */
+    public Decision approve(Id tenantId, Id requestId, Instant at) {
+        Optional<Map<String, AttributeValue>> found = findRequestItem(tenantId, requestId);
+        if (found.isEmpty()) {
+            return Decision.NOT_FOUND;
+        }
+        JoinRequest request = toRequest(found.get());
+        Map<String, AttributeValue> fact = new HashMap<>(Attr.mapOf(found.get(), "pendingFact"));
+        fact.put("at", n(at.toEpochMilli()));
+        TransactWriteItem decide = decide(tenantId, request, "joined", at);
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(decide,
+                    putMember(tenantId, request.groupId(), request.memberRef(), fact, at),
+                    raiseMembers(tenantId, request.groupId())));
+            return Decision.JOINED;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (failed(reasons, 0)) {
+                return Decision.ALREADY_DECIDED;
+            }
+            if (failed(reasons, 1)) {
+                // Joined meanwhile through a scan: the request is satisfied without a second seat.
+                try {
+                    dynamo.transactWriteItems(t -> t.transactItems(decide));
+                } catch (TransactionCanceledException raced) {
+                    return Decision.ALREADY_DECIDED;
+                }
+                return Decision.JOINED;
+            }
+            if (failed(reasons, 2)) {
+                return Decision.GROUP_FULL;
+            }
+            throw e;
+        }
+    }
+
+    public Decision reject(Id tenantId, Id requestId, Instant at) {
+        Optional<JoinRequest> found = findRequest(tenantId, requestId);
+        if (found.isEmpty()) {
+            return Decision.NOT_FOUND;
+        }
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(decide(tenantId, found.get(), "rejected", at)));
+            return Decision.REJECTED;
+        } catch (TransactionCanceledException e) {
+            return Decision.ALREADY_DECIDED;
+        }
+    }
+
+    private TransactWriteItem decide(Id tenantId, JoinRequest request, String status, Instant at) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(requestKey(tenantId, request.requestId()))
+                .updateExpression("SET #st = :st, gsi1sk = :sk, decidedAt = :at")
+                .conditionExpression("#st = :pending")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":st", s(status), ":pending", s("pending"),
+                        ":sk", s(status + "#" + request.createdAt() + "#" + request.requestId()),
+                        ":at", n(at.getEpochSecond())))
+                .build()).build();
+    }
+
+    /** Records a wrong passcode for a ticket; returns the wrong tries so far. */
+    public int wrongPasscode(Id ticketId, long ticketExpiresAt) {
+        Map<String, AttributeValue> after = dynamo.updateItem(u -> u.tableName(table)
+                .key(ticketKey(ticketId))
+                .updateExpression("ADD wrongTries :one SET #ttl = :ttl")
+                .expressionAttributeNames(Map.of("#ttl", "ttl"))
+                .expressionAttributeValues(Map.of(":one", n(1), ":ttl", n(ticketExpiresAt + 3600)))
+                .returnValues("UPDATED_NEW")).attributes();
+        return (int) Attr.num(after, "wrongTries", 0);
+    }
+
+    public int wrongPasscodeTries(Id ticketId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(ticketKey(ticketId))).item();
+        return item == null ? 0 : (int) Attr.num(item, "wrongTries", 0);
+    }
+
+    private static boolean failed(List<CancellationReason> reasons, int index) {
+        return reasons != null && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    private static JoinRequest toRequest(Map<String, AttributeValue> item) {
+        return new JoinRequest(Id.parse(Attr.str(item, "requestId")).orElseThrow(),
+                Id.parse(Attr.str(item, "groupId")).orElseThrow(), Attr.str(item, "memberRef"),
+                Attr.num(item, "createdAt", 0), Attr.str(item, "status"));
+    }
+
+    private static String membersPk(Id tenantId, Id groupId) {
+        return "T#" + tenantId + "#G#" + groupId;
+    }
+
+    private static String requestsIndex(Id tenantId, Id groupId) {
+        return "T#" + tenantId + "#G#" + groupId + "#REQ";
+    }
+
+    private static Map<String, AttributeValue> requestKey(Id tenantId, Id requestId) {
+        return Map.of("pk", s("T#" + tenantId + "#REQ#" + requestId), "sk", s("REQ"));
+    }
+
+    private static Map<String, AttributeValue> ticketKey(Id ticketId) {
+        return Map.of("pk", s("TICKET#" + ticketId), "sk", s("TICKET"));
+    }
+
+}

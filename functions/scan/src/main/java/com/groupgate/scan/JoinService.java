@@ -1,0 +1,111 @@
+package com.groupgate.scan;
+
+import com.groupgate.code.CodeCache;
+import com.groupgate.code.GroupCode;
+import com.groupgate.error.Refusal;
+import com.groupgate.error.RefusalException;
+import com.groupgate.fact.FactAttributes;
+import com.groupgate.group.Group;
+import com.groupgate.group.GroupTable;
+import com.groupgate.id.Id;
+import com.groupgate.join.JoinPolicy;
+import com.groupgate.join.MembershipTable;
+import com.groupgate.join.PasscodeAttempts;
+import com.groupgate.join.Totp;
+import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.seal.SecretSeal;
+import com.groupgate.token.JoinTicket;
+import com.groupgate.token.JoinTickets;
+import com.groupgate.token.KeyRing;
+import com.groupgate.token.ScanToken;
+import com.groupgate.token.SigningKey;
+import com.groupgate.token.TicketVerification;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code POST /S/{token}/join}: a join ticket from an accepted scan, then the group's
+ * policy — open joins at once, approval files a request, passcode checks the owner's
+ * current TOTP code (a few wrong tries lock the ticket).
+ */
+public final class JoinService {
+    private final SigningKeyTable keys;
+    private final CodeCache codes;
+    private final GroupTable groups;
+    private final MembershipTable members;
+    private final ScanService scans;
+    private final Clock clock;
+
+    public JoinService(SigningKeyTable keys, CodeCache codes, GroupTable groups, MembershipTable members,
+                       ScanService scans, Clock clock) {
+        this.keys = keys;
+        this.codes = codes;
+        this.groups = groups;
+        this.members = members;
+        this.scans = scans;
+        this.clock = clock;
+    }
+
+    public record Request(ScanService.Scan scan, String joinTicket, String passcode, String memberRef) {
+    }
+
+    /** Joined (with the welcome message) or pending (with the request id). */
+    public record Outcome(boolean joined, String welcomeMessage, Id requestId) {
+    }
+
+    public Outcome join(Request request) {
+        Instant now = clock.instant();
+        KeyRing ring = keys.verifyingRing().orElseThrow(RefusalException::notFound);
+        ScanToken token = ScanService.verified(ring, request.scan().token(), now);
+        JoinTicket ticket = ticket(ring, request.joinTicket(), now);
+        if (!ticket.codeId().equals(token.codeId()) || !ticket.tenantId().equals(token.tenantId())) {
+            throw RefusalException.notFound();
+        }
+        GroupCode code = codes.get(ticket.tenantId(), ticket.codeId()).orElseThrow(RefusalException::notFound);
+        Group group = groups.find(ticket.tenantId(), ticket.groupId()).orElseThrow(RefusalException::notFound);
+        String memberRef = request.memberRef() != null ? request.memberRef() : "ticket:" + ticket.ticketId();
+        Map<String, AttributeValue> fact = FactAttributes.join(scans.origin(ring, request.scan(), now),
+                code.tenantId(), code.codeId(), group.groupId(), ticket.liveCodeId(), code.channel());
+        JoinPolicy policy = JoinPolicy.parse(group.joinPolicy(), "joinPolicy");
+        if (policy == JoinPolicy.APPROVAL) {
+            return new Outcome(false, null, members.request(group.tenantId(), group.groupId(), memberRef, fact, now));
+        }
+        if (policy == JoinPolicy.PASSCODE) {
+            checkPasscode(ring, group, ticket, request.passcode(), now);
+        }
+        return switch (members.join(group.tenantId(), group.groupId(), memberRef, fact, now)) {
+            case JOINED, ALREADY_MEMBER -> new Outcome(true, group.welcomeMessage(), null);
+            case GROUP_FULL -> throw new RefusalException(Refusal.GROUP_FULL, "this group is full");
+        };
+    }
+
+    private static JoinTicket ticket(KeyRing ring, String text, Instant now) {
+        TicketVerification v = JoinTickets.verify(ring, text, now.getEpochSecond());
+        if (v instanceof TicketVerification.Valid valid) {
+            return valid.ticket();
+        }
+        if (v instanceof TicketVerification.Expired) {
+            throw new RefusalException(Refusal.TICKET_EXPIRED, "the join ticket expired; scan the code again");
+        }
+        throw RefusalException.badField("joinTicket", "not a join ticket from a scan of this code");
+    }
+
+    private void checkPasscode(KeyRing ring, Group group, JoinTicket ticket, String passcode, Instant now) {
+        if (PasscodeAttempts.locked(members.wrongPasscodeTries(ticket.ticketId()))) {
+            throw new RefusalException(Refusal.BAD_PASSCODE, "too many wrong passcodes; scan the code again");
+        }
+        byte[] sealed = group.sealedPasscode();
+        int version = SecretSeal.version(sealed);
+        SigningKey key = ring.keys().stream().filter(k -> k.version() == version).findFirst()
+                .orElseThrow(() -> new IllegalStateException("passcode sealed under missing key " + version));
+        byte[] secret = SecretSeal.open(sealed, key.secret());
+        if (passcode == null || !Totp.PASSCODE.verify(secret, passcode, now.getEpochSecond())) {
+            int tries = members.wrongPasscode(ticket.ticketId(), ticket.expiresAtEpochSecond());
+            throw new RefusalException(Refusal.BAD_PASSCODE, PasscodeAttempts.locked(tries)
+                    ? "too many wrong passcodes; scan the code again"
+                    : "wrong passcode; " + PasscodeAttempts.remaining(tries) + " tries left");
+        }
+    }
+}

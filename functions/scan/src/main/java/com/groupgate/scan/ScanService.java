@@ -1,0 +1,134 @@
+package com.groupgate.scan;
+
+import com.groupgate.code.CodeCache;
+import com.groupgate.code.GroupCode;
+import com.groupgate.code.ScanCounter;
+import com.groupgate.error.Refusal;
+import com.groupgate.error.RefusalException;
+import com.groupgate.fact.FactAttributes;
+import com.groupgate.fact.FactTable;
+import com.groupgate.id.Id;
+import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.telemetry.Log;
+import com.groupgate.token.CodeKind;
+import com.groupgate.token.JoinTickets;
+import com.groupgate.token.KeyRing;
+import com.groupgate.token.ScanToken;
+import com.groupgate.token.TokenCodec;
+import com.groupgate.token.Verification;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One scan, in the order that keeps it cheap and exact: the token (CPU only: forged,
+ * malformed and unknown-version tokens end here with no I/O) → the code's fixed policy
+ * (memory; one GetItem the first time a container sees a code) → geo and CIDR rules (CPU
+ * only) → one counting write, whose result says accepted, daily_limit, revoked or
+ * superseded. Refusals decided before counting (expired, geo_blocked) cost one PutItem of
+ * their fact; forged tokens cost nothing but a metric.
+ */
+public final class ScanService {
+    private final SigningKeyTable keys;
+    private final CodeCache codes;
+    private final ScanCounter counter;
+    private final FactTable facts;
+    private final String originSecret;
+    private final Clock clock;
+
+    public ScanService(SigningKeyTable keys, CodeCache codes, ScanCounter counter, FactTable facts,
+                       String originSecret, Clock clock) {
+        this.keys = keys;
+        this.codes = codes;
+        this.counter = counter;
+        this.facts = facts;
+        this.originSecret = originSecret;
+        this.clock = clock;
+    }
+
+    /** An accepted scan: the code, and a join ticket valid for ten minutes. */
+    public record Accepted(GroupCode code, String joinTicket) {
+    }
+
+    /** The request as the scan path needs it. */
+    public record Scan(String token, Map<String, String> headers, String sourceIp) {
+    }
+
+    public Accepted scan(Scan scan) {
+        Instant now = clock.instant();
+        KeyRing ring = keys.verifyingRing().orElseThrow(ScanService::forged);
+        ScanToken token = verified(ring, scan.token(), now);
+        boolean expired = token.expiredAt(now.getEpochSecond());
+        Optional<GroupCode> found = codes.get(token.tenantId(), token.codeId());
+        if (found.isEmpty()) {
+            // A genuine token whose item TTL has removed long after expiry is still just expired.
+            throw expired ? expired() : RefusalException.notFound();
+        }
+        GroupCode code = found.get();
+        FactAttributes.Origin origin = origin(ring, scan, now);
+        Map<String, AttributeValue> fact = FactAttributes.scan(origin, code.tenantId(), code.codeId(), code.groupId(),
+                null, code.channel());
+        if (expired) {
+            facts.put(FactAttributes.refused(fact, Refusal.EXPIRED.code()), now);
+            throw expired();
+        }
+        Optional<Refusal> geo = code.geo().restricts() ? code.geo().check(origin.client()) : Optional.empty();
+        if (geo.isPresent()) {
+            facts.put(FactAttributes.refused(fact, Refusal.GEO_BLOCKED.code()), now);
+            throw new RefusalException(Refusal.GEO_BLOCKED, "this code cannot be used from here");
+        }
+        ZoneId zone = ZoneId.of(code.timezone());
+        String day = DailyCap.dayKey(now, zone);
+        ScanCounter.Counted counted = counter.count(code, day,
+                FactAttributes.counted(fact, day, code.dailyScanLimit())).orElseThrow(RefusalException::notFound);
+        if (GroupCode.REVOKED.equals(counted.status())) {
+            throw new RefusalException(Refusal.REVOKED, "this code was revoked");
+        }
+        if (GroupCode.SUPERSEDED.equals(counted.status())) {
+            throw new RefusalException(Refusal.SUPERSEDED, "this code was replaced by a newer one");
+        }
+        if (!DailyCap.accepts(counted.countToday(), code.dailyScanLimit())) {
+            throw new RefusalException(Refusal.DAILY_LIMIT, "this code reached today's scan limit",
+                    null, DailyCap.secondsUntilNextDay(now, zone));
+        }
+        String ticket = JoinTickets.issue(ring, Id.random(), code.codeId(), code.tenantId(), code.groupId(), null,
+                now.getEpochSecond());
+        return new Accepted(code, ticket);
+    }
+
+    private static RefusalException expired() {
+        return new RefusalException(Refusal.EXPIRED, "this code has expired; ask for a new one");
+    }
+
+    /** The token's contents when its tag verifies (expired included); otherwise 404. */
+    static ScanToken verified(KeyRing ring, String text, Instant now) {
+        Verification v = TokenCodec.verify(ring, text, now.getEpochSecond());
+        ScanToken token;
+        if (v instanceof Verification.Valid valid) {
+            token = valid.token();
+        } else if (v instanceof Verification.Expired expired) {
+            token = expired.token();
+        } else {
+            throw forged();
+        }
+        if (token.kind() != CodeKind.GROUP_CODE) {
+            throw RefusalException.notFound();
+        }
+        return token;
+    }
+
+    FactAttributes.Origin origin(KeyRing ring, Scan scan, Instant now) {
+        ClientContext client = ClientContext.from(scan.headers(), scan.sourceIp(), originSecret);
+        return new FactAttributes.Origin(now, client, UserAgentClassifier.classify(client.userAgent()),
+                ClientIpHash.withKey(ring.ipHashKey()).hash(client));
+    }
+
+    /** Forged, malformed and unknown-version tokens: counted for the operator, one answer for all. */
+    private static RefusalException forged() {
+        Log.count("RefusedTokens", "Reason", "invalid", 1);
+        return RefusalException.notFound();
+    }
+}
