@@ -13,6 +13,7 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.ErrorResponses;
 import com.groupgate.http.Router;
 import com.groupgate.image.ImageBucket;
+import com.groupgate.join.MembershipTable;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.tenant.TenantTable;
 import com.groupgate.usage.UsageTable;
@@ -43,6 +44,8 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new GroupRoutes(auth, groups, keys, wiring.clock()).register(router);
         new CodeRoutes(auth, groups, new CodeTable(dynamo, config.mainTable()), new UsageTable(config.mainTable()),
                 keys, new ImageBucket(wiring.aws(), config.imagesBucket()), config.scanBaseUrl(), wiring.clock())
+                .register(router);
+        new JoinRequestRoutes(auth, groups, new MembershipTable(dynamo, config.mainTable()), wiring.clock())
                 .register(router);
     }
 
