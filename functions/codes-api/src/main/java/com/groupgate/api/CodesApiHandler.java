@@ -14,6 +14,8 @@ import com.groupgate.http.ErrorResponses;
 import com.groupgate.http.Router;
 import com.groupgate.image.ImageBucket;
 import com.groupgate.join.MembershipTable;
+import com.groupgate.live.LiveCodeTable;
+import com.groupgate.group.PoolGroups;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.tenant.TenantTable;
 import com.groupgate.usage.UsageTable;
@@ -44,6 +46,10 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new GroupRoutes(auth, groups, keys, wiring.clock()).register(router);
         new CodeRoutes(auth, groups, new CodeTable(dynamo, config.mainTable()), new UsageTable(config.mainTable()),
                 keys, new ImageBucket(wiring.aws(), config.imagesBucket()), config.scanBaseUrl(), wiring.clock())
+                .register(router);
+        ImageBucket images = new ImageBucket(wiring.aws(), config.imagesBucket());
+        new LiveCodeRoutes(auth, new LiveCodeTable(dynamo, config.mainTable()), new PoolGroups(dynamo, config.mainTable()),
+                new UsageTable(config.mainTable()), new SignedImages(keys, images, config.scanBaseUrl()), wiring.clock())
                 .register(router);
         new JoinRequestRoutes(auth, groups, new MembershipTable(dynamo, config.mainTable()), wiring.clock())
                 .register(router);

@@ -1,0 +1,50 @@
+package com.groupgate.group;
+
+import com.groupgate.id.Id;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/** The groups of a live code's pool, read together (BatchGetItem) and returned in pool order. */
+public final class PoolGroups {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public PoolGroups(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** The tenant's groups among {@code groupIds}, in that order; ids that are not the tenant's are left out. */
+    public List<Group> read(Id tenantId, List<Id> groupIds, boolean consistent) {
+        Map<String, Group> byId = new HashMap<>();
+        for (int from = 0; from < groupIds.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (Id g : groupIds.subList(from, Math.min(groupIds.size(), from + 100))) {
+                keys.add(GroupTable.key(tenantId, g));
+            }
+            Map<String, KeysAndAttributes> pending = Map.of(table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(consistent).build());
+            while (!pending.isEmpty()) {
+                Map<String, KeysAndAttributes> request = pending;
+                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
+                response.responses().getOrDefault(table, List.of())
+                        .forEach(item -> byId.put(item.get("groupId").s(), GroupTable.from(item)));
+                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        List<Group> out = new ArrayList<>();
+        for (Id g : groupIds) {
+            Group found = byId.get(g.toString());
+            if (found != null) {
+                out.add(found);
+            }
+        }
+        return out;
+    }
+}

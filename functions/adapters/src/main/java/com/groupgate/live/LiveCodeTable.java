@@ -1,0 +1,235 @@
+package com.groupgate.live;
+
+import static com.groupgate.aws.Attr.b;
+import static com.groupgate.aws.Attr.n;
+import static com.groupgate.aws.Attr.s;
+
+import com.groupgate.aws.Attr;
+import com.groupgate.id.Id;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Live codes ({@code pk=T#<tenant>#LIVE#<id>, sk=LIVE}) and their counter shards
+ * ({@code pk=T#<tenant>#LIVE#<id>#SHARD#<k>, sk=SHARD}). Creating, editing and revoking
+ * write the live item and every shard in one transaction, so a shard's
+ * {@code poolVersion} and {@code status} always match the pool they count for.
+ */
+public final class LiveCodeTable {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public LiveCodeTable(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public static Map<String, AttributeValue> key(Id tenantId, Id liveCodeId) {
+        return Map.of("pk", s("T#" + tenantId + "#LIVE#" + liveCodeId), "sk", s("LIVE"));
+    }
+
+    static Map<String, AttributeValue> shardKey(Id tenantId, Id liveCodeId, int shard) {
+        return Map.of("pk", s("T#" + tenantId + "#LIVE#" + liveCodeId + "#SHARD#" + shard), "sk", s("SHARD"));
+    }
+
+    public void create(LiveCode code, TransactWriteItem usage) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(code))
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        for (int k = 0; k < CounterShards.COUNT; k++) {
+            Map<String, AttributeValue> shard = new HashMap<>(shardKey(code.tenantId(), code.liveCodeId(), k));
+            shard.put("status", s(code.status()));
+            shard.put("poolVersion", n(code.poolVersion()));
+            shard.put("daily", Attr.map(Map.of()));
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(shard).build()).build());
+        }
+        items.add(usage);
+        dynamo.transactWriteItems(t -> t.transactItems(items));
+    }
+
+    public Optional<LiveCode> find(Id tenantId, Id liveCodeId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(key(tenantId, liveCodeId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /** Replaces the pool settings if nobody else changed them since {@code old}; false otherwise. */
+    public boolean update(LiveCode old, LiveCode updated) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":old", n(old.poolVersion()));
+        values.put(":new", n(updated.poolVersion()));
+        values.put(":name", s(updated.name()));
+        values.put(":groups", Attr.strings(updated.groupIds().stream().map(Id::toString).toList()));
+        values.put(":active", s(LiveCode.ACTIVE));
+        StringBuilder set = new StringBuilder("SET poolVersion = :new, #name = :name, groupIds = :groups");
+        StringBuilder remove = new StringBuilder();
+        optional(set, remove, values, "switchAfterJoins", updated.switchAfterJoins());
+        optional(set, remove, values, "channel", updated.channel());
+        optional(set, remove, values, "dailyScanLimit", updated.dailyScanLimit());
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(key(old.tenantId(), old.liveCodeId()))
+                .updateExpression(set + (remove.isEmpty() ? "" : " REMOVE " + remove))
+                .conditionExpression("poolVersion = :old AND #st = :active")
+                .expressionAttributeNames(Map.of("#name", "name", "#st", "status"))
+                .expressionAttributeValues(values).build()).build());
+        items.addAll(shardUpdates(old, "SET poolVersion = :new", Map.of(":new", n(updated.poolVersion()))));
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
+    }
+
+    /** Revokes the live code and all its shards; empty when it does not exist. */
+    public Optional<LiveCode> revoke(Id tenantId, Id liveCodeId) {
+        Optional<LiveCode> found = find(tenantId, liveCodeId);
+        if (found.isEmpty()) {
+            return found;
+        }
+        LiveCode code = found.get();
+        Map<String, AttributeValue> values = Map.of(":revoked", s(LiveCode.REVOKED), ":v", n(code.poolVersion() + 1));
+        List<TransactWriteItem> items = new ArrayList<>();
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(tenantId, liveCodeId))
+                .updateExpression("SET #st = :revoked, poolVersion = :v")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(values).build()).build());
+        items.addAll(shardUpdates(code, "SET #st = :revoked, poolVersion = :v", values));
+        dynamo.transactWriteItems(t -> t.transactItems(items));
+        return find(tenantId, liveCodeId);
+    }
+
+    private List<TransactWriteItem> shardUpdates(LiveCode code, String expression, Map<String, AttributeValue> values) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        Map<String, String> names = expression.contains("#st") ? Map.of("#st", "status") : null;
+        for (int k = 0; k < CounterShards.COUNT; k++) {
+            items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(shardKey(code.tenantId(), code.liveCodeId(), k)).updateExpression(expression)
+                    .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+        }
+        return items;
+    }
+
+    /** What a counting attempt on one shard found. */
+    public enum Count { COUNTED, SHARD_FULL, STALE }
+
+    /**
+     * Counts one scan on {@code shard}: increments the day's counter and sets the fact,
+     * if the shard still counts for {@code poolVersion}, is active, and (with a cap) is
+     * below its share. One write either way.
+     */
+    public Count count(LiveCode code, int shard, String dayKey, Integer shardCap, Map<String, AttributeValue> fact) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":zero", n(0));
+        values.put(":one", n(1));
+        values.put(":fact", Attr.map(fact));
+        values.put(":v", n(code.poolVersion()));
+        values.put(":active", s(LiveCode.ACTIVE));
+        String condition = "poolVersion = :v AND #st = :active";
+        if (shardCap != null) {
+            values.put(":cap", n(shardCap));
+            condition += " AND (attribute_not_exists(#daily.#day) OR #daily.#day < :cap)";
+        }
+        String finalCondition = condition;
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(shardKey(code.tenantId(), code.liveCodeId(), shard))
+                    .updateExpression("SET #daily.#day = if_not_exists(#daily.#day, :zero) + :one, #fact = :fact")
+                    .conditionExpression(finalCondition)
+                    .expressionAttributeNames(Map.of("#daily", "daily", "#day", dayKey, "#fact", "fact", "#st", "status"))
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return Count.COUNTED;
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
+            boolean current = Attr.num(old, "poolVersion", -1) == code.poolVersion()
+                    && LiveCode.ACTIVE.equals(Attr.str(old, "status"));
+            return current ? Count.SHARD_FULL : Count.STALE;
+        }
+    }
+
+    /** Scans counted today over all shards. */
+    public long countedOn(Id tenantId, Id liveCodeId, String dayKey) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int k = 0; k < CounterShards.COUNT; k++) {
+            keys.add(shardKey(tenantId, liveCodeId, k));
+        }
+        var response = dynamo.batchGetItem(b -> b.requestItems(Map.of(table,
+                software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(keys)
+                        .consistentRead(true).build())));
+        long total = 0;
+        for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+            AttributeValue v = Attr.mapOf(item, "daily").get(dayKey);
+            total += v == null ? 0 : Long.parseLong(v.n());
+        }
+        return total;
+    }
+
+    private static void optional(StringBuilder set, StringBuilder remove, Map<String, AttributeValue> values,
+                                 String name, Object value) {
+        if (value == null) {
+            remove.append(remove.isEmpty() ? "" : ", ").append(name);
+        } else {
+            set.append(", ").append(name).append(" = :").append(name);
+            values.put(":" + name, value instanceof Integer i ? n(i) : s(value.toString()));
+        }
+    }
+
+    static Map<String, AttributeValue> toItem(LiveCode c) {
+        Map<String, AttributeValue> item = new HashMap<>(key(c.tenantId(), c.liveCodeId()));
+        item.put("tenantId", s(c.tenantId().toString()));
+        item.put("liveCodeId", s(c.liveCodeId().toString()));
+        item.put("name", s(c.name()));
+        item.put("groupIds", Attr.strings(c.groupIds().stream().map(Id::toString).toList()));
+        if (c.switchAfterJoins() != null) {
+            item.put("switchAfterJoins", n(c.switchAfterJoins()));
+        }
+        if (c.channel() != null) {
+            item.put("channel", s(c.channel()));
+        }
+        if (c.dailyScanLimit() != null) {
+            item.put("dailyScanLimit", n(c.dailyScanLimit()));
+        }
+        item.put("status", s(c.status()));
+        item.put("poolVersion", n(c.poolVersion()));
+        item.put("keyVersion", n(c.keyVersion()));
+        item.put("salt", b(c.salt()));
+        item.put("imageKey", s(c.imageKey()));
+        item.put("imageBytes", n(c.imageBytes()));
+        item.put("qrVersion", n(c.qrVersion()));
+        item.put("timezone", s(c.timezone()));
+        item.put("createdAt", n(c.createdAt()));
+        return item;
+    }
+
+    static LiveCode fromItem(Map<String, AttributeValue> item) {
+        return new LiveCode(
+                Id.parse(Attr.str(item, "tenantId")).orElseThrow(),
+                Id.parse(Attr.str(item, "liveCodeId")).orElseThrow(),
+                Attr.str(item, "name"),
+                Attr.strList(item, "groupIds").stream().map(g -> Id.parse(g).orElseThrow()).toList(),
+                item.containsKey("switchAfterJoins") ? (int) Attr.num(item, "switchAfterJoins", 0) : null,
+                Attr.str(item, "channel"),
+                item.containsKey("dailyScanLimit") ? (int) Attr.num(item, "dailyScanLimit", 0) : null,
+                Attr.str(item, "status"),
+                Attr.num(item, "poolVersion", 0),
+                (int) Attr.num(item, "keyVersion", 0),
+                Attr.bytes(item, "salt"),
+                Attr.str(item, "imageKey"),
+                Attr.num(item, "imageBytes", 0),
+                (int) Attr.num(item, "qrVersion", 0),
+                Attr.str(item, "timezone"),
+                Attr.num(item, "createdAt", 0));
+    }
+}

@@ -1,0 +1,62 @@
+package com.groupgate.api;
+
+import com.groupgate.id.Id;
+import com.groupgate.image.ImageBucket;
+import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.qr.Ecc;
+import com.groupgate.qr.QrImage;
+import com.groupgate.qr.QrPng;
+import com.groupgate.token.CodeKind;
+import com.groupgate.token.KeyRing;
+import com.groupgate.token.ScanUrl;
+import com.groupgate.token.SigningKey;
+import com.groupgate.token.TokenCodec;
+import java.security.SecureRandom;
+import java.time.Duration;
+
+/**
+ * Signs a code's token, renders its QR PNG and stores the image. Tokens are never stored:
+ * the scan URL is re-derived from the key version and salt kept with the code.
+ */
+final class SignedImages {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SigningKeyTable keys;
+    private final ImageBucket images;
+    private final String scanBase;
+
+    SignedImages(SigningKeyTable keys, ImageBucket images, String scanBase) {
+        this.keys = keys;
+        this.images = images;
+        this.scanBase = scanBase;
+    }
+
+    /** What was signed and stored. */
+    record Signed(String scanUrl, int keyVersion, byte[] salt, long imageBytes, int qrVersion) {
+    }
+
+    Signed issue(CodeKind kind, Id codeId, Id tenantId, Id targetId, long expiresAt, Ecc ecc, int modulePx,
+                 String imageKey, Duration cacheFor) {
+        byte[] salt = new byte[8];
+        RANDOM.nextBytes(salt);
+        KeyRing ring = keys.issuingRing();
+        String scanUrl = ScanUrl.scanUrl(scanBase, TokenCodec.issue(ring, kind, codeId, tenantId, targetId, expiresAt, salt));
+        QrPng png = QrImage.render(scanUrl, ecc, modulePx);
+        images.putPng(imageKey, png.png(), cacheFor);
+        return new Signed(scanUrl, ring.current().version(), salt, png.byteCount(), png.qrVersion());
+    }
+
+    /** The scan URL a stored code was issued with. */
+    String scanUrl(CodeKind kind, Id codeId, Id tenantId, Id targetId, long expiresAt, int keyVersion, byte[] salt) {
+        SigningKey key = keys.verifyingRing().orElseThrow().keys().stream().filter(k -> k.version() == keyVersion)
+                .findFirst().orElseThrow(() -> new IllegalStateException("key version " + keyVersion + " is gone"));
+        // Re-deriving for display only: a retired version still shows its (refused) URL.
+        SigningKey signing = key.retired() ? new SigningKey(key.version(), key.secret(), false) : key;
+        return ScanUrl.scanUrl(scanBase, TokenCodec.issue(KeyRing.of(signing), kind, codeId, tenantId, targetId,
+                expiresAt, salt));
+    }
+
+    String presign(String imageKey, Duration validFor) {
+        return images.presignGet(imageKey, validFor).toString();
+    }
+}
