@@ -1,0 +1,61 @@
+package com.groupgate.live;
+
+import com.groupgate.group.Group;
+import com.groupgate.group.PoolGroups;
+import com.groupgate.id.Id;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The scan path's short memory of live codes and their pools' fill, so a viral code does
+ * not read its items on every scan. Staleness is bounded by {@link #FRESH_FOR} and never
+ * decides anything that matters: the counting write is refused by DynamoDB when the pool
+ * changed ({@code poolVersion}), and joins re-route against fresh reads.
+ */
+public final class LiveCodeCache {
+    public static final Duration FRESH_FOR = Duration.ofSeconds(1);
+
+    private final LiveCodeTable live;
+    private final PoolGroups pools;
+    private final Clock clock;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    /** A live code with its pool's groups as last read. */
+    public record Entry(LiveCode code, List<Group> groups, Instant readAt) {
+    }
+
+    public LiveCodeCache(LiveCodeTable live, PoolGroups pools, Clock clock) {
+        this.live = live;
+        this.pools = pools;
+        this.clock = clock;
+    }
+
+    public Optional<Entry> get(Id tenantId, Id liveCodeId) {
+        Entry e = entries.get(tenantId + "/" + liveCodeId);
+        if (e != null && clock.instant().isBefore(e.readAt().plus(FRESH_FOR))) {
+            return Optional.of(e);
+        }
+        return reload(tenantId, liveCodeId);
+    }
+
+    /** Reads the live code and its pool again, strongly consistent. */
+    public Optional<Entry> reload(Id tenantId, Id liveCodeId) {
+        String key = tenantId + "/" + liveCodeId;
+        Optional<LiveCode> code = live.find(tenantId, liveCodeId);
+        if (code.isEmpty()) {
+            entries.remove(key);
+            return Optional.empty();
+        }
+        Entry e = new Entry(code.get(), pools.read(tenantId, code.get().groupIds(), true), clock.instant());
+        if (entries.size() > 10_000) {
+            entries.clear();
+        }
+        entries.put(key, e);
+        return Optional.of(e);
+    }
+}

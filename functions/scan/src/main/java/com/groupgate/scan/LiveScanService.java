@@ -1,0 +1,106 @@
+package com.groupgate.scan;
+
+import com.groupgate.error.Refusal;
+import com.groupgate.error.RefusalException;
+import com.groupgate.fact.FactAttributes;
+import com.groupgate.fact.FactTable;
+import com.groupgate.group.Group;
+import com.groupgate.id.Id;
+import com.groupgate.live.CounterShards;
+import com.groupgate.live.LiveCode;
+import com.groupgate.live.LiveCodeCache;
+import com.groupgate.live.LiveCodeTable;
+import com.groupgate.live.PoolRouting;
+import com.groupgate.token.JoinTickets;
+import com.groupgate.token.KeyRing;
+import com.groupgate.token.ScanToken;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A scan of a live code (活码): route to the first group of the pool with room, then count
+ * on one of the code's counter shards — one write, refused by DynamoDB if the pool changed
+ * since it was read (then re-read and re-routed once). With a daily cap, a full shard
+ * sends the scan to the next shard; only when every shard's share is used is the scan
+ * refused, so exactly {@code cap} are accepted.
+ */
+final class LiveScanService {
+    private final LiveCodeCache cache;
+    private final LiveCodeTable live;
+    private final FactTable facts;
+
+    LiveScanService(LiveCodeCache cache, LiveCodeTable live, FactTable facts) {
+        this.cache = cache;
+        this.live = live;
+        this.facts = facts;
+    }
+
+    ScanService.Landing scan(KeyRing ring, ScanToken token, FactAttributes.Origin origin, Instant now) {
+        LiveCodeCache.Entry entry = cache.get(token.tenantId(), token.codeId()).orElseThrow(RefusalException::notFound);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            LiveCode code = entry.code();
+            Map<String, AttributeValue> fact = FactAttributes.scan(origin, code.tenantId(), null, null,
+                    code.liveCodeId(), code.channel());
+            if (!LiveCode.ACTIVE.equals(code.status())) {
+                facts.put(FactAttributes.refused(fact, Refusal.REVOKED.code()), now);
+                throw new RefusalException(Refusal.REVOKED, "this code was revoked");
+            }
+            Optional<Group> target = route(entry);
+            if (target.isEmpty()) {
+                facts.put(FactAttributes.refused(fact, Refusal.GROUP_FULL.code()), now);
+                throw new RefusalException(Refusal.GROUP_FULL, "every group behind this code is full");
+            }
+            Group group = target.get();
+            fact.put("groupId", AttributeValue.fromS(group.groupId().toString()));
+            FactAttributes.refused(fact, "accepted");
+            ZoneId zone = ZoneId.of(code.timezone());
+            String day = DailyCap.dayKey(now, zone);
+            LiveCodeTable.Count counted = countOnSomeShard(code, day, fact);
+            if (counted == LiveCodeTable.Count.COUNTED) {
+                String ticket = JoinTickets.issue(ring, Id.random(), code.liveCodeId(), code.tenantId(),
+                        group.groupId(), code.liveCodeId(), now.getEpochSecond());
+                return new ScanService.Landing(code.liveCodeId(), group.name(), group.joinPolicy(),
+                        group.welcomeMessage(), ticket);
+            }
+            if (counted == LiveCodeTable.Count.SHARD_FULL) {
+                fact.put("outcome", AttributeValue.fromS(Refusal.DAILY_LIMIT.code()));
+                facts.put(fact, now);
+                throw new RefusalException(Refusal.DAILY_LIMIT, "this code reached today's scan limit", null,
+                        DailyCap.secondsUntilNextDay(now, zone));
+            }
+            entry = cache.reload(token.tenantId(), token.codeId()).orElseThrow(RefusalException::notFound);
+        }
+        throw new RefusalException(Refusal.CONFLICT, "this code is being edited; scan again");
+    }
+
+    private static Optional<Group> route(LiveCodeCache.Entry entry) {
+        Optional<Id> id = PoolRouting.route(entry.groups().stream()
+                .map(g -> new PoolRouting.GroupFill(g.groupId(), g.members(), g.capacity())).toList(),
+                entry.code().switchAfterJoins());
+        return id.flatMap(i -> entry.groups().stream().filter(g -> g.groupId().equals(i)).findFirst());
+    }
+
+    /** COUNTED, STALE (pool changed), or SHARD_FULL once every shard's share of the cap is used. */
+    private LiveCodeTable.Count countOnSomeShard(LiveCode code, String day, Map<String, AttributeValue> fact) {
+        int start = ThreadLocalRandom.current().nextInt(CounterShards.COUNT);
+        if (code.dailyScanLimit() == null) {
+            return live.count(code, start, day, null, fact);
+        }
+        for (int i = 0; i < CounterShards.COUNT; i++) {
+            int shard = (start + i) % CounterShards.COUNT;
+            int share = CounterShards.shareOf(code.dailyScanLimit(), shard);
+            if (share == 0) {
+                continue;
+            }
+            LiveCodeTable.Count c = live.count(code, shard, day, share, fact);
+            if (c != LiveCodeTable.Count.SHARD_FULL) {
+                return c;
+            }
+        }
+        return LiveCodeTable.Count.SHARD_FULL;
+    }
+}
