@@ -49,6 +49,10 @@ public final class ScanService {
         this.clock = clock;
     }
 
+    /** What the landing page and the JSON answer show for an accepted scan. */
+    public record Landing(Id codeId, String groupName, String joinPolicy, String welcomeMessage, String joinTicket) {
+    }
+
     /** An accepted scan: the code, and a join ticket valid for ten minutes. */
     public record Accepted(GroupCode code, String joinTicket) {
     }
