@@ -27,7 +27,7 @@ build:
 # Unit tests, integration tests against the emulator (started by the tests themselves
 # unless AWS_ENDPOINT_URL is set), cfn-lint; then the test count.
 test: venv lint
-	$(MVN) install
+	$(MVN) verify
 	@scripts/test-summary.sh
 
 run: venv build
@@ -57,3 +57,9 @@ build-ScanFunction:
 build-AggregateFunction:
 	$(MVN) -q -DskipTests -pl functions/aggregate -am package
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/aggregate/target/groupgate-aggregate-lambda.jar
+
+# Cold start proxy: fresh JVMs on the scan jar vs a bare UpdateItem baseline (medians of 5).
+coldstart: venv build
+	$(MVN) -q -pl functions/local dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
+	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.coldstart.ColdStartBench
