@@ -369,10 +369,12 @@ public final class StreamPoller implements AutoCloseable {
         }
 
         void succeeded() {
+            boolean wasBisecting = window < mapping.batchSize();
             attempts.clear();
             window = mapping.batchSize();
             notBefore = Instant.MIN;
-            firstPendingAt = pending.isEmpty() ? Instant.MAX : Instant.now();
+            // The rest of a bisected batch has waited its batching window already.
+            firstPendingAt = pending.isEmpty() ? Instant.MAX : wasBisecting ? Instant.MIN : Instant.now();
         }
 
         /** Reads more when there is room; true when records arrived. */
