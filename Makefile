@@ -64,7 +64,9 @@ build-AggregateFunction:
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/aggregate/target/groupgate-aggregate-lambda.jar
 
 # Cold start proxy: fresh JVMs on the scan jar vs a bare UpdateItem baseline (medians of 5).
-coldstart: venv build
-	$(MVN) -q -pl functions/local dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+coldstart: venv
+	$(MVN) -q -DskipTests package
+	$(MVN) -q -pl functions/local -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
+	  -Dmdep.outputFile=target/classpath.txt
 	java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
 	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.coldstart.ColdStartBench
