@@ -4,6 +4,7 @@ import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.telemetry.Log;
 import java.util.LinkedHashMap;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import java.util.Map;
 
 /** Refusals to {@code {"error":{"code","message"}}} responses; everything else to a bare 500. */
@@ -26,8 +27,15 @@ public final class ErrorResponses {
 
     /** An unexpected failure: logged by class and message only, answered without detail. */
     public static ApiResponse unexpected(RuntimeException e) {
-        Log.error("unexpected_failure", Map.of("exception", e.getClass().getName(),
-                "at", e.getStackTrace().length > 0 ? e.getStackTrace()[0].toString() : ""));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("exception", e.getClass().getName());
+        fields.put("at", e.getStackTrace().length > 0 ? e.getStackTrace()[0].toString() : "");
+        if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
+            // AWS error codes and messages name operations and rules, not request data.
+            fields.put("awsErrorCode", aws.awsErrorDetails().errorCode());
+            fields.put("awsErrorMessage", aws.awsErrorDetails().errorMessage());
+        }
+        Log.error("unexpected_failure", fields);
         return ApiResponse.json(500, Map.of("error", Map.of("code", "internal", "message", "internal error")));
     }
 
