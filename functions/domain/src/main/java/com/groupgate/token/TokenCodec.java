@@ -25,8 +25,9 @@ import javax.crypto.Mac;
  *  [22..37]  AES-256-CTR(encKey, iv = salt || codeId) of tenantId || targetId
  *  [38..53]  first 16 bytes of HMAC-SHA256(macKey, bytes[0..37])
  * </pre>
- * The tag covers everything before it, so no byte can change unnoticed. The IV is unique
- * per token because the salt is random (64 bits) and the code id is part of it.
+ * The tag covers everything before it, so no byte can change unnoticed. CTR must never
+ * reuse an IV under one key: the IV holds the code id and 64 random bits, so two tokens
+ * share one only if the same code draws the same salt twice.
  *
  * <p>Verification is CPU only (no I/O): one base32 decode, one HMAC and one AES block.
  */
