@@ -2,6 +2,7 @@ package com.groupgate.token;
 
 import com.groupgate.id.Base32;
 import com.groupgate.id.Id;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -24,8 +25,9 @@ import javax.crypto.Mac;
  *  [22..37]  AES-256-CTR(encKey, iv = salt || codeId) of tenantId || targetId
  *  [38..53]  first 16 bytes of HMAC-SHA256(macKey, bytes[0..37])
  * </pre>
- * The tag covers everything before it, so no byte can change unnoticed. The IV is unique
- * per token because the salt is random (64 bits) and the code id is part of it.
+ * The tag covers everything before it, so no byte can change unnoticed. CTR must never
+ * reuse an IV under one key: the IV holds the code id and 64 random bits, so two tokens
+ * share one only if the same code draws the same salt twice.
  *
  * <p>Verification is CPU only (no I/O): one base32 decode, one HMAC and one AES block.
  */
@@ -44,6 +46,18 @@ public final class TokenCodec {
     private static final int SEALED_BYTES = 16;
     private static final int TAG = 38;
     private static final int TAG_BYTES = 16;
+
+    // Indexed by Latin-1 code: 0..31 for base32 letters and digits (either case), else -1.
+    private static final byte[] BASE32_VALUES = new byte[256];
+
+    static {
+        Arrays.fill(BASE32_VALUES, (byte) -1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        for (int i = 0; i < alphabet.length(); i++) {
+            BASE32_VALUES[alphabet.charAt(i)] = (byte) i;
+            BASE32_VALUES[Character.toLowerCase(alphabet.charAt(i))] = (byte) i;
+        }
+    }
 
     private TokenCodec() {
     }
@@ -102,8 +116,7 @@ public final class TokenCodec {
         if (token == null || token.length() != TEXT_LENGTH) {
             return Verification.Invalid.INSTANCE;
         }
-        // Canonical decoding only: one text per byte string, so no two texts are one token.
-        byte[] bytes = Base32.decodeOrNull(token);
+        byte[] bytes = decodeText(token);
         if (bytes == null) {
             return Verification.Invalid.INSTANCE;
         }
@@ -127,6 +140,57 @@ public final class TokenCodec {
         ScanToken scan = new ScanToken(key.version(), kind, Id.fromBytes(bytes, CODE_ID), expiry,
                 Id.fromBytes(bytes, SEALED), Id.fromBytes(bytes, SEALED + Id.BYTES));
         return scan.expiredAt(nowEpochSecond) ? new Verification.Expired(scan) : new Verification.Valid(scan);
+    }
+
+    /**
+     * The 54 bytes an 87-character text spells, or null when it is not canonical base32
+     * (either case): the same answer as {@link Base32#decodeOrNull}, in eight-character
+     * groups without a branch per character, because decoding was a third of verify's time.
+     * Canonical only — the three unused bits of the last character must be zero — so that
+     * no two texts are one token.
+     */
+    static byte[] decodeText(CharSequence text) {
+        // One bulk copy to Latin-1 bytes, then plain array reads: per-character charAt
+        // cost more than the rest of the decoding. Characters above U+00FF become '?',
+        // which is outside the alphabet like every other stranger.
+        byte[] chars = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] out = new byte[BYTES];
+        int invalid = 0;
+        // 80 characters: ten groups of 8 characters = 40 bits = 5 bytes. The eight values
+        // of a group are combined side by side rather than shifted in one after another,
+        // which halves the time; a -1 (invalid) garbles the group, but then all is refused.
+        for (int group = 0; group < 10; group++) {
+            int c = group * 8;
+            int v0 = BASE32_VALUES[chars[c] & 0xFF];
+            int v1 = BASE32_VALUES[chars[c + 1] & 0xFF];
+            int v2 = BASE32_VALUES[chars[c + 2] & 0xFF];
+            int v3 = BASE32_VALUES[chars[c + 3] & 0xFF];
+            int v4 = BASE32_VALUES[chars[c + 4] & 0xFF];
+            int v5 = BASE32_VALUES[chars[c + 5] & 0xFF];
+            int v6 = BASE32_VALUES[chars[c + 6] & 0xFF];
+            int v7 = BASE32_VALUES[chars[c + 7] & 0xFF];
+            invalid |= v0 | v1 | v2 | v3 | v4 | v5 | v6 | v7;
+            long bits = ((long) v0 << 35) | ((long) v1 << 30) | ((long) v2 << 25) | ((long) v3 << 20)
+                    | ((long) v4 << 15) | ((long) v5 << 10) | ((long) v6 << 5) | v7;
+            int o = group * 5;
+            out[o] = (byte) (bits >>> 32);
+            out[o + 1] = (byte) (bits >>> 24);
+            out[o + 2] = (byte) (bits >>> 16);
+            out[o + 3] = (byte) (bits >>> 8);
+            out[o + 4] = (byte) bits;
+        }
+        // The last 7 characters: 35 bits = 4 bytes and 3 bits that must be zero.
+        long bits = 0;
+        for (int c = 80; c < TEXT_LENGTH; c++) {
+            int v = BASE32_VALUES[chars[c] & 0xFF];
+            invalid |= v;
+            bits = (bits << 5) | (v & 31);
+        }
+        if (invalid < 0 || (bits & 7) != 0) {
+            return null;
+        }
+        writeUint32(out, 50, bits >>> 3);
+        return out;
     }
 
     /** HMAC-SHA256 of {@code bytes[0..TAG)} under the key's MAC key (all 32 bytes). */

@@ -1,11 +1,13 @@
 package com.groupgate.token;
 
 import static com.groupgate.token.Keys.key;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import com.groupgate.id.Base32;
 import com.groupgate.id.Id;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -41,6 +43,17 @@ class TokenPropertiesTest {
                                                      @ForAll @IntRange(min = 1, max = 2) int version) {
         bytes[0] = (byte) version;
         assertSame(Verification.Invalid.INSTANCE, TokenCodec.verify(RING, Base32.encode(bytes), 0));
+    }
+
+    @Property(tries = 5000)
+    void tokenDecodingAgreesWithBase32(@ForAll("base32Texts") String text, @ForAll @Size(54) byte[] bytes) {
+        if (text.length() == TokenCodec.TEXT_LENGTH) {
+            assertArrayEquals(Base32.decodeOrNull(text), TokenCodec.decodeText(text));
+        }
+        String encoded = Base32.encode(bytes);
+        assertArrayEquals(bytes, TokenCodec.decodeText(encoded));
+        assertArrayEquals(bytes,
+                TokenCodec.decodeText(encoded.toLowerCase(Locale.ROOT)));
     }
 
     @Property(tries = 2000)
