@@ -1,11 +1,14 @@
 package com.groupgate.aws;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -16,8 +19,27 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * Where the SDK clients point: AWS itself in Lambda (region and credentials from the
  * environment), or an emulator endpoint. The same adapters run against both; only this
  * record differs. Clients are built once per container and shared.
+ *
+ * <p>{@code interceptors} are added to the DynamoDB and KMS clients; Lambda has none. Tests
+ * use them to observe calls (e.g. that KMS Decrypt runs once per key version, not per code).
  */
-public record AwsClients(Region region, AwsCredentialsProvider credentials, URI endpoint) {
+public record AwsClients(Region region, AwsCredentialsProvider credentials, URI endpoint,
+                         List<ExecutionInterceptor> interceptors) {
+
+    public AwsClients {
+        interceptors = interceptors == null ? List.of() : List.copyOf(interceptors);
+    }
+
+    public AwsClients(Region region, AwsCredentialsProvider credentials, URI endpoint) {
+        this(region, credentials, endpoint, List.of());
+    }
+
+    /** These clients with {@code more} interceptors after the existing ones. */
+    public AwsClients withInterceptors(List<ExecutionInterceptor> more) {
+        List<ExecutionInterceptor> all = new ArrayList<>(interceptors);
+        all.addAll(more);
+        return new AwsClients(region, credentials, endpoint, all);
+    }
 
     /** In Lambda: region and credentials from the runtime's environment; AWS_ENDPOINT_URL if set. */
     public static AwsClients fromEnvironment() {
@@ -41,7 +63,7 @@ public record AwsClients(Region region, AwsCredentialsProvider credentials, URI 
 
     public DynamoDbClient dynamo() {
         var builder = DynamoDbClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(httpClient()).overrideConfiguration(ClientOverrideConfiguration.builder().build());
+                .httpClient(httpClient()).overrideConfiguration(overrides());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
@@ -49,10 +71,17 @@ public record AwsClients(Region region, AwsCredentialsProvider credentials, URI 
     }
 
     public KmsClient kms() {
-        var builder = KmsClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient());
+        var builder = KmsClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient())
+                .overrideConfiguration(overrides());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
+        return builder.build();
+    }
+
+    private ClientOverrideConfiguration overrides() {
+        var builder = ClientOverrideConfiguration.builder();
+        interceptors.forEach(builder::addExecutionInterceptor);
         return builder.build();
     }
 }

@@ -1,6 +1,7 @@
 package com.groupgate.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,9 +15,15 @@ public final class Json {
     /** Bodies over this many bytes are refused before parsing. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
 
+    /**
+     * Strict on input: text after the first JSON value ({@code {"a":1} {"a":2}}) and a field
+     * given twice are malformed, not silently resolved to one of the readings.
+     */
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .setSerializationInclusion(JsonInclude.Include.ALWAYS)
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+            .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
 
     static {
         MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(20).build());

@@ -46,7 +46,11 @@ public final class JsonFields {
         return v == null || v.isNull() ? null : v;
     }
 
-    /** A string or null; refused when not a string or longer than {@code maxLength}. */
+    /**
+     * A string or null; refused when not a string or longer than {@code maxLength}
+     * characters, counted as Unicode code points (an emoji is one character, as a person
+     * and the domain's limits count it, not two UTF-16 units).
+     */
     public String string(String name, int maxLength) {
         JsonNode v = value(name);
         if (v == null) {
@@ -56,7 +60,7 @@ public final class JsonFields {
             throw RefusalException.badField(prefix + name, "must be a string");
         }
         String s = v.textValue();
-        if (s.length() > maxLength) {
+        if (s.length() > maxLength && s.codePointCount(0, s.length()) > maxLength) {
             throw RefusalException.badField(prefix + name, "longer than " + maxLength + " characters");
         }
         return s;

@@ -80,7 +80,9 @@ public final class MembershipTable {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(GroupTable.key(tenantId, groupId))
                 .updateExpression("SET members = members + :one")
-                .conditionExpression("attribute_exists(pk) AND members < capacity")
+                // CAPACITY is a DynamoDB reserved word: written bare, every join is refused.
+                .conditionExpression("attribute_exists(pk) AND members < #capacity")
+                .expressionAttributeNames(Map.of("#capacity", "capacity"))
                 .expressionAttributeValues(Map.of(":one", n(1))).build()).build();
     }
 

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -44,7 +45,10 @@ public final class SigningKeyTable {
     private final String kmsKeyId;
     private final Clock clock;
     private final Duration activationDelay;
-    private final Map<Integer, byte[]> unwrapped = new HashMap<>();
+    // Concurrent: issuingRing() may create version 1 (and cache its plaintext) outside the
+    // lock that reload() holds while it fills this map, and the local runner serves requests
+    // on several threads.
+    private final Map<Integer, byte[]> unwrapped = new ConcurrentHashMap<>();
     private volatile Loaded loaded;
 
     private record Loaded(KeyRing all, KeyRing issuing, Instant at) {
