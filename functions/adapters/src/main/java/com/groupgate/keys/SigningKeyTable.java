@@ -138,19 +138,50 @@ public final class SigningKeyTable {
         }
     }
 
-    /** Refuses {@code version} from now on (within one refresh interval everywhere). */
-    public boolean retire(int version) {
-        try {
-            dynamo.updateItem(u -> u.tableName(table).key(key(version))
-                    .updateExpression("SET #st = :retired")
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(Map.of(":retired", s("retired"))));
-        } catch (ConditionalCheckFailedException e) {
-            return false;
+    /** What a retirement request came to. */
+    public enum Retirement { RETIRED, NOT_FOUND, STILL_SIGNING }
+
+    /**
+     * Refuses {@code version} from now on (within one refresh interval everywhere). A
+     * version may be retired only once a newer active version has been signing long
+     * enough that no container can still be signing with this one: that newer version
+     * must be older than the activation delay plus one refresh interval. So retiring
+     * never leaves a container minting codes that scans refuse, and never leaves no key
+     * to sign with.
+     */
+    public Retirement retire(int version) {
+        Instant signingSince = clock.instant().minus(activationDelay).minus(REFRESH);
+        List<Map<String, AttributeValue>> items = items();
+        if (items.stream().noneMatch(i -> Attr.num(i, "version", 0) == version)) {
+            return Retirement.NOT_FOUND;
         }
+        boolean replaced = items.stream().anyMatch(i -> Attr.num(i, "version", 0) > version
+                && !"retired".equals(Attr.str(i, "status"))
+                && !Instant.ofEpochSecond(Attr.num(i, "createdAt", 0)).isAfter(signingSince));
+        if (!replaced) {
+            return Retirement.STILL_SIGNING;
+        }
+        dynamo.updateItem(u -> u.tableName(table).key(key(version))
+                .updateExpression("SET #st = :retired")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":retired", s("retired"))));
         reload();
-        return true;
+        return Retirement.RETIRED;
+    }
+
+    /**
+     * A version by number, retired or not, reading the table again when this container
+     * has not seen it yet (for showing a stored code; never on the scan path).
+     */
+    public Optional<SigningKey> anyVersion(int version) {
+        Optional<SigningKey> known = verifyingRing().flatMap(r -> r.keys().stream()
+                .filter(k -> k.version() == version).findFirst());
+        if (known.isPresent()) {
+            return known;
+        }
+        KeyRing ring = reload().all();
+        return ring == null ? Optional.empty() : ring.keys().stream().filter(k -> k.version() == version).findFirst();
     }
 
     private boolean createVersion(int version) {

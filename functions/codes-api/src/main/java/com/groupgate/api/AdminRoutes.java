@@ -1,5 +1,6 @@
 package com.groupgate.api;
 
+import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
@@ -67,8 +68,15 @@ final class AdminRoutes {
         } catch (NumberFormatException e) {
             throw RefusalException.badField("version", "must be a key version number");
         }
-        if (version < 1 || version > 255 || !keys.retire(version)) {
+        SigningKeyTable.Retirement outcome = version < 1 || version > 255 ? SigningKeyTable.Retirement.NOT_FOUND
+                : keys.retire(version);
+        if (outcome == SigningKeyTable.Retirement.NOT_FOUND) {
             throw RefusalException.notFound();
+        }
+        if (outcome == SigningKeyTable.Retirement.STILL_SIGNING) {
+            throw new RefusalException(Refusal.CONFLICT, "version " + version
+                    + " may still be signing codes: rotate first, and retire it once the newer version has signed for "
+                    + (2 * SigningKeyTable.REFRESH.toSeconds()) + " s");
         }
         return ApiResponse.json(200, Map.of("keyVersion", version, "status", "retired"));
     }

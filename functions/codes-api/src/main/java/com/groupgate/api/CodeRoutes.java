@@ -14,22 +14,13 @@ import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
 import com.groupgate.id.Id;
-import com.groupgate.image.ImageBucket;
-import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.qr.Ecc;
-import com.groupgate.qr.QrImage;
-import com.groupgate.qr.QrPng;
 import com.groupgate.scan.DailyCap;
 import com.groupgate.scan.Expiry;
 import com.groupgate.scan.GeoRules;
 import com.groupgate.tenant.Tenant;
 import com.groupgate.token.CodeKind;
-import com.groupgate.token.KeyRing;
-import com.groupgate.token.ScanUrl;
-import com.groupgate.token.SigningKey;
-import com.groupgate.token.TokenCodec;
 import com.groupgate.usage.UsageTable;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,26 +39,21 @@ final class CodeRoutes {
             "modulePx");
     private static final Set<String> GEO_FIELDS = Set.of("allowCountries", "denyCountries", "allowRegions",
             "denyRegions", "allowCidrs", "denyCidrs");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Authenticator auth;
     private final GroupTable groups;
     private final CodeTable codes;
     private final UsageTable usage;
-    private final SigningKeyTable keys;
-    private final ImageBucket images;
-    private final String scanBase;
+    private final SignedImages images;
     private final Clock clock;
 
-    CodeRoutes(Authenticator auth, GroupTable groups, CodeTable codes, UsageTable usage, SigningKeyTable keys,
-               ImageBucket images, String scanBase, Clock clock) {
+    CodeRoutes(Authenticator auth, GroupTable groups, CodeTable codes, UsageTable usage, SignedImages images,
+               Clock clock) {
         this.auth = auth;
         this.groups = groups;
         this.codes = codes;
         this.usage = usage;
-        this.keys = keys;
         this.images = images;
-        this.scanBase = scanBase;
         this.clock = clock;
     }
 
@@ -130,19 +116,13 @@ final class CodeRoutes {
         Instant now = clock.instant();
         Id codeId = Id.random();
         long expiresAt = now.getEpochSecond() + s.ttlSeconds();
-        byte[] salt = new byte[8];
-        RANDOM.nextBytes(salt);
-        KeyRing ring = keys.issuingRing();
-        String token = TokenCodec.issue(ring, CodeKind.GROUP_CODE, codeId, tenant.tenantId(), group.groupId(),
-                expiresAt, salt);
-        String scanUrl = ScanUrl.scanUrl(scanBase, token);
-        QrPng png = QrImage.render(scanUrl, s.ecc(), s.modulePx());
         String imageKey = "codes/" + tenant.tenantId() + "/" + codeId + ".png";
-        images.putPng(imageKey, png.png(), Duration.ofSeconds(s.ttlSeconds()));
+        SignedImages.Signed signed = images.issue(CodeKind.GROUP_CODE, codeId, tenant.tenantId(), group.groupId(),
+                expiresAt, s.ecc(), s.modulePx(), imageKey, Duration.ofSeconds(s.ttlSeconds()));
         return new GroupCode(tenant.tenantId(), codeId, group.groupId(), s.channel(), s.dailyScanLimit(), s.geo(),
                 s.ecc().name(), s.modulePx(), s.ttlSeconds(), now.getEpochSecond(), expiresAt, GroupCode.ACTIVE, null,
-                ring.current().version(), salt, imageKey, png.byteCount(), png.qrVersion(), tenant.timezone().getId(),
-                group.name(), group.joinPolicy(), group.welcomeMessage());
+                signed.keyVersion(), signed.salt(), imageKey, signed.imageBytes(), signed.qrVersion(),
+                tenant.timezone().getId(), group.name(), group.joinPolicy(), group.welcomeMessage());
     }
 
     private ApiResponse get(ApiRequest request) {
@@ -197,8 +177,8 @@ final class CodeRoutes {
         out.put("groupId", code.groupId().toString());
         out.put("channel", code.channel());
         out.put("scanUrl", scanUrl(code));
-        out.put("imageUrl", images.presignGet(code.imageKey(),
-                Duration.ofSeconds(code.expiresAt() - now.getEpochSecond())).toString());
+        out.put("imageUrl", images.presign(code.imageKey(),
+                Duration.ofSeconds(code.expiresAt() - now.getEpochSecond())));
         out.put("expiresAt", Instant.ofEpochSecond(code.expiresAt()).toString());
         out.put("qrVersion", code.qrVersion());
         out.put("dailyScanLimit", code.dailyScanLimit());
@@ -215,11 +195,8 @@ final class CodeRoutes {
 
     /** The scan URL, re-derived: tokens are never stored. */
     private String scanUrl(GroupCode code) {
-        SigningKey key = keys.verifyingRing().orElseThrow().keys().stream().filter(k -> k.version() == code.keyVersion())
-                .findFirst().orElseThrow(() -> new IllegalStateException("key version " + code.keyVersion() + " is gone"));
-        String token = TokenCodec.issue(KeyRing.of(key.retired() ? new SigningKey(key.version(), key.secret(), false) : key),
-                CodeKind.GROUP_CODE, code.codeId(), code.tenantId(), code.groupId(), code.expiresAt(), code.salt());
-        return ScanUrl.scanUrl(scanBase, token);
+        return images.scanUrl(CodeKind.GROUP_CODE, code.codeId(), code.tenantId(), code.groupId(), code.expiresAt(),
+                code.keyVersion(), code.salt());
     }
 
     private static Map<String, List<String>> geoView(GeoRules g) {

@@ -44,12 +44,12 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         router.on("GET", "/health", r -> ApiResponse.json(200, Map.of("status", "ok")));
         new AdminRoutes(auth, tenants, keys).register(router);
         new GroupRoutes(auth, groups, keys, wiring.clock()).register(router);
+        SignedImages signed = new SignedImages(keys, new ImageBucket(wiring.aws(), config.imagesBucket()),
+                config.scanBaseUrl());
         new CodeRoutes(auth, groups, new CodeTable(dynamo, config.mainTable()), new UsageTable(config.mainTable()),
-                keys, new ImageBucket(wiring.aws(), config.imagesBucket()), config.scanBaseUrl(), wiring.clock())
-                .register(router);
-        ImageBucket images = new ImageBucket(wiring.aws(), config.imagesBucket());
+                signed, wiring.clock()).register(router);
         new LiveCodeRoutes(auth, new LiveCodeTable(dynamo, config.mainTable()), new PoolGroups(dynamo, config.mainTable()),
-                new UsageTable(config.mainTable()), new SignedImages(keys, images, config.scanBaseUrl()), wiring.clock())
+                new UsageTable(config.mainTable()), signed, wiring.clock())
                 .register(router);
         new JoinRequestRoutes(auth, groups, new MembershipTable(dynamo, config.mainTable()), wiring.clock())
                 .register(router);

@@ -48,8 +48,8 @@ final class SignedImages {
 
     /** The scan URL a stored code was issued with. */
     String scanUrl(CodeKind kind, Id codeId, Id tenantId, Id targetId, long expiresAt, int keyVersion, byte[] salt) {
-        SigningKey key = keys.verifyingRing().orElseThrow().keys().stream().filter(k -> k.version() == keyVersion)
-                .findFirst().orElseThrow(() -> new IllegalStateException("key version " + keyVersion + " is gone"));
+        SigningKey key = keys.anyVersion(keyVersion)
+                .orElseThrow(() -> new IllegalStateException("key version " + keyVersion + " is gone"));
         // Re-deriving for display only: a retired version still shows its (refused) URL.
         SigningKey signing = key.retired() ? new SigningKey(key.version(), key.secret(), false) : key;
         return ScanUrl.scanUrl(scanBase, TokenCodec.issue(KeyRing.of(signing), kind, codeId, tenantId, targetId,

@@ -157,6 +157,9 @@ class SigningKeysTest {
         assertEquals(doomed, keyVersionOf(code));
         rotate(api);
         String token = ApiTestbed.token(code.text("scanUrl"));
+        var tooEarly = api.post("/v1/admin/keys/" + doomed + "/retire", null, bearer(EmulatedAws.ADMIN_KEY));
+        assertEquals(409, tooEarly.status(), "retired while containers may still sign with it: " + tooEarly.body());
+        clock.advance(SigningKeyTable.REFRESH.multipliedBy(2).plusSeconds(1));
 
         // Another container (the scan function) that loaded its ring before the retirement.
         SigningKeyTable elsewhere = keyTable(clock);
@@ -175,6 +178,17 @@ class SigningKeysTest {
         assertEquals(201, refreshed.status(), refreshed.body());
         assertInstanceOf(Verification.Valid.class, TokenCodec.verify(elsewhere.verifyingRing().orElseThrow(),
                 ApiTestbed.token(refreshed.text("scanUrl")), clock.instant().getEpochSecond()));
+    }
+
+    @Test
+    void theOnlySigningVersionCannotBeRetired() {
+        MutableClock clock = new MutableClock(AHEAD.plus(Duration.ofMinutes(40)));
+        HttpCalls api = ApiTestbed.api(clock);
+        int newest = rotate(api);
+        clock.advance(SigningKeyTable.REFRESH.multipliedBy(3));
+        var r = api.post("/v1/admin/keys/" + newest + "/retire", null, bearer(EmulatedAws.ADMIN_KEY));
+        assertEquals(409, r.status(), r.body());
+        assertEquals("conflict", r.errorCode());
     }
 
     @Test
