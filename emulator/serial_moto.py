@@ -6,10 +6,19 @@ atomic; GroupGate's exact daily caps and capacities depend on it. Connections ar
 accepted on threads (so a burst of clients does not overflow the listen queue), but every
 request runs inside one process-wide lock.
 
+TransactWriteItems in moto 5.2.5 backs up every table a transaction names with
+copy.deepcopy (once per transact item), stream history included, so each transaction
+costs time proportional to everything the stream has ever carried; under a few
+thousand scans the emulator slows to seconds per join. The backup is kept, but the
+stream part of it is made shallow: stream records are never changed once written, so a
+copy of the list is as good a backup as a copy of every record. This touches the
+emulator's bookkeeping only; what the API answers is unchanged.
+
 Usage: serial_moto.py [--host 127.0.0.1] [--port 0]
 Prints "GROUPGATE_MOTO_PORT=<port>" on stdout once it listens.
 """
 import argparse
+import copy
 import signal
 import sys
 import threading
@@ -18,6 +27,28 @@ from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_
 from werkzeug import serving
 
 _LOCK = threading.Lock()
+
+
+def _shallow_stream_backup():
+    try:
+        from moto.dynamodb.models.table import Table
+    except ImportError:
+        return
+
+    def table_deepcopy(self, memo):
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        for name, value in self.__dict__.items():
+            if name == "stream_shard" and value is not None and hasattr(value, "items"):
+                shard = copy.copy(value)
+                shard.items = list(value.items)
+                shard.table = clone
+                setattr(clone, name, shard)
+            else:
+                setattr(clone, name, copy.deepcopy(value, memo))
+        return clone
+
+    Table.__deepcopy__ = table_deepcopy
 
 
 class SerializedApp:
@@ -36,6 +67,7 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
 
+    _shallow_stream_backup()
     app = DomainDispatcherApplication(create_backend_app)
     serving.LISTEN_QUEUE = 1024
     server = serving.make_server(

@@ -1,0 +1,125 @@
+package com.groupgate.bench;
+
+import com.groupgate.fact.FactAttributes;
+import com.groupgate.id.Id;
+import com.groupgate.scan.ClientContext;
+import com.groupgate.scan.ClientIpHash;
+import com.groupgate.scan.DailyCap;
+import com.groupgate.scan.GeoRules;
+import com.groupgate.scan.UserAgentClassifier;
+import com.groupgate.token.CodeKind;
+import com.groupgate.token.KeyRing;
+import com.groupgate.token.SigningKey;
+import com.groupgate.token.TokenCodec;
+import com.groupgate.token.Verification;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The scan path's CPU work with no I/O, as ScanService does it for a geo-restricted code
+ * scanned through CloudFront: verify the token, read the client from the headers (origin
+ * secret, viewer country/region/city/address), check geo and CIDR rules, classify the
+ * User-Agent, hash the IP, build the fact and the day key. Beside it, in the same run,
+ * the JWT peer: nimbus-jose-jwt HS256 parse + verify of a token with the same claims.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class ScanPathBench {
+    private static final long NOW = 1_800_000_000L;
+    private static final long EXPIRY = NOW + 72 * 3600;
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private KeyRing ring;
+    private String token;
+    private Map<String, String> headers;
+    private GeoRules rules;
+    private String jwt;
+    private MACVerifier jwtVerifier;
+    private Id tenant;
+    private Id code;
+    private Id group;
+
+    @Setup
+    public void setUp() throws JOSEException {
+        SecureRandom random = new SecureRandom();
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        ring = KeyRing.of(new SigningKey(1, secret, false));
+        code = Id.random();
+        tenant = Id.random();
+        group = Id.random();
+        token = TokenCodec.issue(ring, CodeKind.GROUP_CODE, code, tenant, group, EXPIRY, random);
+        headers = Map.of(
+                "user-agent", "Mozilla/5.0 (Linux; Android 13; V2219A) AppleWebKit/537.36 (KHTML, like Gecko) "
+                        + "Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5061 MMWEBSDK/20230504 "
+                        + "MMWEBID/2585 MicroMessenger/8.0.37.2380(0x2800255B) WeChat/arm64 Weixin NetType/WIFI "
+                        + "Language/zh_CN ABI/arm64",
+                "x-origin-verify", "origin-secret",
+                "cloudfront-viewer-country", "CN",
+                "cloudfront-viewer-country-region", "GD",
+                "cloudfront-viewer-city", "Shenzhen",
+                "cloudfront-viewer-address", "203.0.113.77:51234");
+        rules = GeoRules.of(List.of("CN", "HK"), List.of(), List.of(), List.of("CN-XZ"),
+                List.of("203.0.113.0/24", "2001:db8::/32"), List.of("198.51.100.0/24"));
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().jwtID(code.toString()).claim("kind", "group")
+                .claim("tenant", tenant.toString()).claim("group", group.toString()).claim("salt", "c2FsdHNhbHQ")
+                .expirationTime(new Date(EXPIRY * 1000)).build();
+        SignedJWT signed = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("1").build(), claims);
+        signed.sign(new MACSigner(secret));
+        jwt = signed.serialize();
+        jwtVerifier = new MACVerifier(secret);
+        if (scanCpuPath() == null) {
+            throw new IllegalStateException("the scan path refused its own token");
+        }
+    }
+
+    @Benchmark
+    public Object scanCpuPath() {
+        if (!(TokenCodec.verify(ring, token, NOW) instanceof Verification.Valid)) {
+            return null;
+        }
+        Instant now = Instant.ofEpochSecond(NOW);
+        ClientContext client = ClientContext.from(headers, "10.0.0.1", "origin-secret");
+        if (rules.check(client).isPresent()) {
+            return null;
+        }
+        FactAttributes.Origin origin = new FactAttributes.Origin(now, client,
+                UserAgentClassifier.classify(client.userAgent()), ClientIpHash.withKey(ring.ipHashKey()).hash(client));
+        String day = DailyCap.dayKey(now, ZONE);
+        return FactAttributes.counted(FactAttributes.scan(origin, tenant, code, group, null, "campus-north"), day, 500);
+    }
+
+    @Benchmark
+    public JWTClaimsSet nimbusHs256ParseAndVerify() throws ParseException, JOSEException {
+        SignedJWT parsed = SignedJWT.parse(jwt);
+        if (!"1".equals(parsed.getHeader().getKeyID()) || !parsed.verify(jwtVerifier)) {
+            throw new IllegalStateException("jwt does not verify");
+        }
+        JWTClaimsSet claims = parsed.getJWTClaimsSet();
+        if (claims.getExpirationTime().getTime() / 1000 <= NOW) {
+            throw new IllegalStateException("jwt expired");
+        }
+        return claims;
+    }
+}
