@@ -1,11 +1,13 @@
 package com.groupgate.aws;
 
 import java.net.URI;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -15,9 +17,24 @@ import software.amazon.awssdk.services.kms.KmsClient;
 /**
  * Where the SDK clients point: AWS itself in Lambda (region and credentials from the
  * environment), or an emulator endpoint. The same adapters run against both; only this
- * record differs. Clients are built once per container and shared.
+ * record differs. Clients are built once per container and shared. {@code interceptors}
+ * is empty in production; tests add request-counting ones to prove what a path costs.
  */
-public record AwsClients(Region region, AwsCredentialsProvider credentials, URI endpoint) {
+public record AwsClients(Region region, AwsCredentialsProvider credentials, URI endpoint,
+                         List<ExecutionInterceptor> interceptors) {
+
+    public AwsClients {
+        interceptors = interceptors == null ? List.of() : List.copyOf(interceptors);
+    }
+
+    public AwsClients(Region region, AwsCredentialsProvider credentials, URI endpoint) {
+        this(region, credentials, endpoint, List.of());
+    }
+
+    /** The same endpoint, with {@code added} run on every request of the clients built from it. */
+    public AwsClients withInterceptors(List<ExecutionInterceptor> added) {
+        return new AwsClients(region, credentials, endpoint, added);
+    }
 
     /** In Lambda: region and credentials from the runtime's environment; AWS_ENDPOINT_URL if set. */
     public static AwsClients fromEnvironment() {
@@ -41,7 +58,7 @@ public record AwsClients(Region region, AwsCredentialsProvider credentials, URI 
 
     public DynamoDbClient dynamo() {
         var builder = DynamoDbClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(httpClient()).overrideConfiguration(ClientOverrideConfiguration.builder().build());
+                .httpClient(httpClient()).overrideConfiguration(overrides());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
@@ -49,10 +66,15 @@ public record AwsClients(Region region, AwsCredentialsProvider credentials, URI 
     }
 
     public KmsClient kms() {
-        var builder = KmsClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient());
+        var builder = KmsClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient())
+                .overrideConfiguration(overrides());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
         return builder.build();
+    }
+
+    private ClientOverrideConfiguration overrides() {
+        return ClientOverrideConfiguration.builder().executionInterceptors(interceptors).build();
     }
 }
