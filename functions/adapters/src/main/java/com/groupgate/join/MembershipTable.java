@@ -79,8 +79,10 @@ public final class MembershipTable {
     private TransactWriteItem raiseMembers(Id tenantId, Id groupId) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(GroupTable.key(tenantId, groupId))
-                .updateExpression("SET members = members + :one")
-                .conditionExpression("attribute_exists(pk) AND members < capacity")
+                .updateExpression("SET #members = #members + :one")
+                // CAPACITY is a DynamoDB reserved word: bare, the whole transaction is a ValidationException.
+                .conditionExpression("attribute_exists(pk) AND #members < #capacity")
+                .expressionAttributeNames(Map.of("#members", "members", "#capacity", "capacity"))
                 .expressionAttributeValues(Map.of(":one", n(1))).build()).build();
     }
 
