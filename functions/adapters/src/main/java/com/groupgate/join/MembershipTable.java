@@ -12,9 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -79,10 +81,10 @@ public final class MembershipTable {
     private TransactWriteItem raiseMembers(Id tenantId, Id groupId) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(GroupTable.key(tenantId, groupId))
-                .updateExpression("SET members = members + :one")
-                // CAPACITY is a DynamoDB reserved word: written bare, every join is refused.
-                .conditionExpression("attribute_exists(pk) AND members < #capacity")
-                .expressionAttributeNames(Map.of("#capacity", "capacity"))
+                .updateExpression("SET #members = #members + :one")
+                // CAPACITY is a DynamoDB reserved word: bare, the whole transaction is a ValidationException.
+                .conditionExpression("attribute_exists(pk) AND #members < #capacity")
+                .expressionAttributeNames(Map.of("#members", "members", "#capacity", "capacity"))
                 .expressionAttributeValues(Map.of(":one", n(1))).build()).build();
     }
 
@@ -157,7 +159,10 @@ public final class MembershipTable {
         } catch (TransactionCanceledException e) {
             List<CancellationReason> reasons = e.cancellationReasons();
             if (failed(reasons, 0)) {
-                return Decision.ALREADY_DECIDED;
+                // A retried transaction (the SDK retries after a timeout) whose first try
+                // went through must still answer joined, not a conflict.
+                return findRequest(tenantId, requestId).filter(r -> "joined".equals(r.status())).isPresent()
+                        ? Decision.JOINED : Decision.ALREADY_DECIDED;
             }
             if (failed(reasons, 1)) {
                 // Joined meanwhile through a scan: the request is satisfied without a second seat.
@@ -200,21 +205,27 @@ public final class MembershipTable {
                 .build()).build();
     }
 
-    /** Records a wrong passcode for a ticket; returns the wrong tries so far. */
-    public int wrongPasscode(Id ticketId, long ticketExpiresAt) {
-        Map<String, AttributeValue> after = dynamo.updateItem(u -> u.tableName(table)
-                .key(ticketKey(ticketId))
-                .updateExpression("ADD wrongTries :one SET #ttl = :ttl")
-                .expressionAttributeNames(Map.of("#ttl", "ttl"))
-                .expressionAttributeValues(Map.of(":one", n(1), ":ttl", n(ticketExpiresAt + 3600)))
-                .returnValues("UPDATED_NEW")).attributes();
-        return (int) Attr.num(after, "wrongTries", 0);
-    }
-
-    public int wrongPasscodeTries(Id ticketId) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(ticketKey(ticketId))).item();
-        return item == null ? 0 : (int) Attr.num(item, "wrongTries", 0);
+    /**
+     * Claims one passcode try on a ticket before its passcode is judged: the tries used
+     * including this one, or empty when the ticket has used all {@code maxTries}. The claim
+     * is one conditional increment, so concurrent guesses cannot have more than
+     * {@code maxTries} judged between them (reading the count first and adding wrong tries
+     * afterwards let every guess in flight pass the check).
+     */
+    public OptionalInt claimPasscodeTry(Id ticketId, long ticketExpiresAt, int maxTries) {
+        try {
+            Map<String, AttributeValue> after = dynamo.updateItem(u -> u.tableName(table)
+                    .key(ticketKey(ticketId))
+                    .updateExpression("ADD #tries :one SET #ttl = :ttl")
+                    .conditionExpression("attribute_not_exists(#tries) OR #tries < :max")
+                    .expressionAttributeNames(Map.of("#tries", "tries", "#ttl", "ttl"))
+                    .expressionAttributeValues(Map.of(":one", n(1), ":max", n(maxTries),
+                            ":ttl", n(ticketExpiresAt + 3600)))
+                    .returnValues("UPDATED_NEW")).attributes();
+            return OptionalInt.of((int) Attr.num(after, "tries", 0));
+        } catch (ConditionalCheckFailedException locked) {
+            return OptionalInt.empty();
+        }
     }
 
     private static boolean failed(List<CancellationReason> reasons, int index) {

@@ -23,6 +23,7 @@ import com.groupgate.token.TicketVerification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalInt;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -92,8 +93,18 @@ public final class JoinService {
         throw RefusalException.badField("joinTicket", "not a join ticket from a scan of this code");
     }
 
+    /**
+     * Every judged passcode first claims one of the ticket's tries, right or wrong, so a
+     * burst of concurrent guesses gets at most {@link PasscodeAttempts#MAX_WRONG_TRIES}
+     * judged; a missing passcode is refused without using one.
+     */
     private void checkPasscode(KeyRing ring, Group group, JoinTicket ticket, String passcode, Instant now) {
-        if (PasscodeAttempts.locked(members.wrongPasscodeTries(ticket.ticketId()))) {
+        if (passcode == null) {
+            throw new RefusalException(Refusal.BAD_PASSCODE, "this group needs the owner's current passcode");
+        }
+        OptionalInt tries = members.claimPasscodeTry(ticket.ticketId(), ticket.expiresAtEpochSecond(),
+                PasscodeAttempts.MAX_WRONG_TRIES);
+        if (tries.isEmpty()) {
             throw new RefusalException(Refusal.BAD_PASSCODE, "too many wrong passcodes; scan the code again");
         }
         byte[] sealed = group.sealedPasscode();
@@ -101,11 +112,10 @@ public final class JoinService {
         SigningKey key = ring.keys().stream().filter(k -> k.version() == version).findFirst()
                 .orElseThrow(() -> new IllegalStateException("passcode sealed under missing key " + version));
         byte[] secret = SecretSeal.open(sealed, key.secret());
-        if (passcode == null || !Totp.PASSCODE.verify(secret, passcode, now.getEpochSecond())) {
-            int tries = members.wrongPasscode(ticket.ticketId(), ticket.expiresAtEpochSecond());
-            throw new RefusalException(Refusal.BAD_PASSCODE, PasscodeAttempts.locked(tries)
+        if (!Totp.PASSCODE.verify(secret, passcode, now.getEpochSecond())) {
+            throw new RefusalException(Refusal.BAD_PASSCODE, PasscodeAttempts.locked(tries.getAsInt())
                     ? "too many wrong passcodes; scan the code again"
-                    : "wrong passcode; " + PasscodeAttempts.remaining(tries) + " tries left");
+                    : "wrong passcode; " + PasscodeAttempts.remaining(tries.getAsInt()) + " tries left");
         }
     }
 }
