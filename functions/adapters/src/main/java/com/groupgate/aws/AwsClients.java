@@ -56,9 +56,17 @@ public record AwsClients(Region region, AwsCredentialsProvider credentials, URI 
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), endpoint);
     }
 
-    /** One HTTP client per container: the URLConnection client starts fastest. */
+    /**
+     * One HTTP client per container: the URLConnection client starts fastest. An emulator
+     * serves one request at a time, so under a burst its answers may wait in line well
+     * past the SDK's default socket timeout; against an endpoint override we wait longer.
+     */
     public SdkHttpClient httpClient() {
-        return UrlConnectionHttpClient.builder().build();
+        var builder = UrlConnectionHttpClient.builder();
+        if (endpoint != null) {
+            builder.socketTimeout(java.time.Duration.ofMinutes(2));
+        }
+        return builder.build();
     }
 
     public DynamoDbClient dynamo() {

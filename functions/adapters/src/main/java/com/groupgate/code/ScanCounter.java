@@ -8,6 +8,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * The one write of a scan of a real, unexpired, geo-allowed code. A single UpdateItem on
@@ -23,6 +24,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code FactOutcome}).
  */
 public final class ScanCounter {
+    /**
+     * The item exists and does not already carry this scan's fact: a retry of a write
+     * that succeeded (a timeout on the way back) must not count the scan twice.
+     */
+    static final String NOT_YET_COUNTED = "attribute_exists(pk) AND (attribute_not_exists(#fact) OR #fact.#id <> :factId)";
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -37,16 +44,24 @@ public final class ScanCounter {
 
     /** Counts a scan; empty when the code item no longer exists. */
     public Optional<Counted> count(GroupCode code, String dayKey, Map<String, AttributeValue> fact) {
+        AttributeValue factId = fact.get("id");
         try {
             Map<String, AttributeValue> after = dynamo.updateItem(u -> u.tableName(table)
                     .key(CodeTable.key(code.tenantId(), code.codeId()))
                     .updateExpression("SET #daily.#day = if_not_exists(#daily.#day, :zero) + :one, #fact = :fact")
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeNames(Map.of("#daily", "daily", "#day", dayKey, "#fact", "fact"))
-                    .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1), ":fact", Attr.map(fact)))
-                    .returnValues("ALL_NEW")).attributes();
+                    .conditionExpression(NOT_YET_COUNTED)
+                    .expressionAttributeNames(Map.of("#daily", "daily", "#day", dayKey, "#fact", "fact", "#id", "id"))
+                    .expressionAttributeValues(Map.of(":zero", n(0), ":one", n(1), ":fact", Attr.map(fact),
+                            ":factId", factId))
+                    .returnValues("ALL_NEW")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
             return Optional.of(new Counted(Attr.str(after, "status"), CodeTable.scansOn(after, dayKey)));
-        } catch (ConditionalCheckFailedException gone) {
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> before = e.hasItem() ? e.item() : Map.of();
+            if (factId.equals(Attr.mapOf(before, "fact").get("id"))) {
+                // The SDK retried a write that had already counted this scan: count it once.
+                return Optional.of(new Counted(Attr.str(before, "status"), CodeTable.scansOn(before, dayKey)));
+            }
             return Optional.empty();
         }
     }

@@ -137,7 +137,9 @@ public final class LiveCodeTable {
         values.put(":fact", Attr.map(fact));
         values.put(":v", n(code.poolVersion()));
         values.put(":active", s(LiveCode.ACTIVE));
-        String condition = "poolVersion = :v AND #st = :active";
+        values.put(":factId", fact.get("id"));
+        // As for group codes: a retried write that already counted this scan counts it once.
+        String condition = "poolVersion = :v AND #st = :active AND (attribute_not_exists(#fact) OR #fact.#id <> :factId)";
         if (shardCap != null) {
             values.put(":cap", n(shardCap));
             condition += " AND (attribute_not_exists(#daily.#day) OR #daily.#day < :cap)";
@@ -147,12 +149,16 @@ public final class LiveCodeTable {
             dynamo.updateItem(u -> u.tableName(table).key(shardKey(code.tenantId(), code.liveCodeId(), shard))
                     .updateExpression("SET #daily.#day = if_not_exists(#daily.#day, :zero) + :one, #fact = :fact")
                     .conditionExpression(finalCondition)
-                    .expressionAttributeNames(Map.of("#daily", "daily", "#day", dayKey, "#fact", "fact", "#st", "status"))
+                    .expressionAttributeNames(Map.of("#daily", "daily", "#day", dayKey, "#fact", "fact", "#st", "status",
+                            "#id", "id"))
                     .expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Count.COUNTED;
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
+            if (fact.get("id").equals(Attr.mapOf(old, "fact").get("id"))) {
+                return Count.COUNTED;
+            }
             boolean current = Attr.num(old, "poolVersion", -1) == code.poolVersion()
                     && LiveCode.ACTIVE.equals(Attr.str(old, "status"));
             return current ? Count.SHARD_FULL : Count.STALE;
