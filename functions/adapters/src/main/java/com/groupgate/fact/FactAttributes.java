@@ -43,8 +43,8 @@ public final class FactAttributes {
         return fact;
     }
 
-    /** Marks a fact with an outcome decided before any counting (expired, geo_blocked, ...). */
-    public static Map<String, AttributeValue> refused(Map<String, AttributeValue> fact, String outcome) {
+    /** Marks a fact with an outcome known when it is written (expired, geo_blocked, a live code's accepted...). */
+    public static Map<String, AttributeValue> withOutcome(Map<String, AttributeValue> fact, String outcome) {
         fact.put("outcome", s(outcome));
         return fact;
     }

@@ -49,8 +49,17 @@ public final class MembershipTable {
     }
 
     public JoinResult join(Id tenantId, Id groupId, String memberRef, Map<String, AttributeValue> fact, Instant at) {
+        return join(tenantId, groupId, memberRef, fact, at, Long.MAX_VALUE);
+    }
+
+    /**
+     * A join that also stops at {@code seatLimit} members, for live codes whose pool moves
+     * on after {@code switchAfterJoins}: the group counts as full there.
+     */
+    public JoinResult join(Id tenantId, Id groupId, String memberRef, Map<String, AttributeValue> fact, Instant at,
+                           long seatLimit) {
         List<TransactWriteItem> items = List.of(putMember(tenantId, groupId, memberRef, fact, at),
-                raiseMembers(tenantId, groupId));
+                raiseMembers(tenantId, groupId, seatLimit));
         try {
             dynamo.transactWriteItems(t -> t.transactItems(items));
             return JoinResult.JOINED;
@@ -79,13 +88,19 @@ public final class MembershipTable {
     }
 
     private TransactWriteItem raiseMembers(Id tenantId, Id groupId) {
+        return raiseMembers(tenantId, groupId, Long.MAX_VALUE);
+    }
+
+    private TransactWriteItem raiseMembers(Id tenantId, Id groupId, long seatLimit) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(GroupTable.key(tenantId, groupId))
                 .updateExpression("SET #members = #members + :one")
                 // CAPACITY is a DynamoDB reserved word: bare, the whole transaction is a ValidationException.
-                .conditionExpression("attribute_exists(pk) AND #members < #capacity")
+                .conditionExpression(seatLimit == Long.MAX_VALUE ? "attribute_exists(pk) AND #members < #capacity"
+                        : "attribute_exists(pk) AND #members < #capacity AND #members < :limit")
                 .expressionAttributeNames(Map.of("#members", "members", "#capacity", "capacity"))
-                .expressionAttributeValues(Map.of(":one", n(1))).build()).build();
+                .expressionAttributeValues(seatLimit == Long.MAX_VALUE ? Map.of(":one", n(1))
+                        : Map.of(":one", n(1), ":limit", n(seatLimit))).build()).build();
     }
 
     public boolean isMember(Id tenantId, Id groupId, String memberRef) {

@@ -7,6 +7,10 @@ import com.groupgate.error.RefusalException;
 import com.groupgate.fact.FactAttributes;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
+import com.groupgate.group.PoolGroups;
+import com.groupgate.live.LiveCode;
+import com.groupgate.live.LiveCodeTable;
+import com.groupgate.live.PoolRouting;
 import com.groupgate.id.Id;
 import com.groupgate.join.JoinPolicy;
 import com.groupgate.join.MembershipTable;
@@ -35,15 +39,20 @@ public final class JoinService {
     private final SigningKeyTable keys;
     private final CodeCache codes;
     private final GroupTable groups;
+    private final LiveCodeTable live;
+    private final PoolGroups pools;
     private final MembershipTable members;
     private final ScanService scans;
     private final Clock clock;
 
-    public JoinService(SigningKeyTable keys, CodeCache codes, GroupTable groups, MembershipTable members,
+    public JoinService(SigningKeyTable keys, CodeCache codes, GroupTable groups, LiveCodeTable live, PoolGroups pools,
+                       MembershipTable members,
                        ScanService scans, Clock clock) {
         this.keys = keys;
         this.codes = codes;
         this.groups = groups;
+        this.live = live;
+        this.pools = pools;
         this.members = members;
         this.scans = scans;
         this.clock = clock;
@@ -64,21 +73,62 @@ public final class JoinService {
         if (!ticket.codeId().equals(token.codeId()) || !ticket.tenantId().equals(token.tenantId())) {
             throw RefusalException.notFound();
         }
+        String memberRef = request.memberRef() != null ? request.memberRef() : "ticket:" + ticket.ticketId();
+        FactAttributes.Origin origin = scans.origin(ring, request.scan(), now);
+        if (ticket.liveCodeId() != null) {
+            return joinThroughLiveCode(ring, ticket, request.passcode(), memberRef, origin, now);
+        }
         GroupCode code = codes.get(ticket.tenantId(), ticket.codeId()).orElseThrow(RefusalException::notFound);
         Group group = groups.find(ticket.tenantId(), ticket.groupId()).orElseThrow(RefusalException::notFound);
-        String memberRef = request.memberRef() != null ? request.memberRef() : "ticket:" + ticket.ticketId();
-        Map<String, AttributeValue> fact = FactAttributes.join(scans.origin(ring, request.scan(), now),
-                code.tenantId(), code.codeId(), group.groupId(), ticket.liveCodeId(), code.channel());
+        Map<String, AttributeValue> fact = FactAttributes.join(origin, code.tenantId(), code.codeId(), group.groupId(),
+                null, code.channel());
+        Outcome outcome = joinGroup(ring, group, ticket, request.passcode(), memberRef, fact, now, Long.MAX_VALUE);
+        if (outcome == null) {
+            throw new RefusalException(Refusal.GROUP_FULL, "this group is full");
+        }
+        return outcome;
+    }
+
+    /**
+     * A live code's join goes to the first group of the pool, as it stands now, with room
+     * — the scanned group if it still has a seat, else the next; never a group removed
+     * from the pool. Each try is the capacity-safe transaction, so racing joins fill each
+     * group exactly to {@code min(capacity, switchAfterJoins)} and move on.
+     */
+    private Outcome joinThroughLiveCode(KeyRing ring, JoinTicket ticket, String passcode, String memberRef,
+                                        FactAttributes.Origin origin, Instant now) {
+        LiveCode code = live.find(ticket.tenantId(), ticket.liveCodeId()).orElseThrow(RefusalException::notFound);
+        if (!LiveCode.ACTIVE.equals(code.status())) {
+            throw new RefusalException(Refusal.REVOKED, "this code was revoked");
+        }
+        for (Group group : pools.read(code.tenantId(), code.groupIds(), true)) {
+            long limit = PoolRouting.limit(group.capacity(), code.switchAfterJoins());
+            if (group.members() >= limit) {
+                continue;
+            }
+            Map<String, AttributeValue> fact = FactAttributes.join(origin, code.tenantId(), null, group.groupId(),
+                    code.liveCodeId(), code.channel());
+            Outcome outcome = joinGroup(ring, group, ticket, passcode, memberRef, fact, now, limit);
+            if (outcome != null) {
+                return outcome;
+            }
+        }
+        throw new RefusalException(Refusal.GROUP_FULL, "every group behind this code is full");
+    }
+
+    /** Joins under the group's policy; null when the group had no seat left. */
+    private Outcome joinGroup(KeyRing ring, Group group, JoinTicket ticket, String passcode, String memberRef,
+                              Map<String, AttributeValue> fact, Instant now, long seatLimit) {
         JoinPolicy policy = JoinPolicy.parse(group.joinPolicy(), "joinPolicy");
         if (policy == JoinPolicy.APPROVAL) {
             return new Outcome(false, null, members.request(group.tenantId(), group.groupId(), memberRef, fact, now));
         }
         if (policy == JoinPolicy.PASSCODE) {
-            checkPasscode(ring, group, ticket, request.passcode(), now);
+            checkPasscode(ring, group, ticket, passcode, now);
         }
-        return switch (members.join(group.tenantId(), group.groupId(), memberRef, fact, now)) {
+        return switch (members.join(group.tenantId(), group.groupId(), memberRef, fact, now, seatLimit)) {
             case JOINED, ALREADY_MEMBER -> new Outcome(true, group.welcomeMessage(), null);
-            case GROUP_FULL -> throw new RefusalException(Refusal.GROUP_FULL, "this group is full");
+            case GROUP_FULL -> null;
         };
     }
 

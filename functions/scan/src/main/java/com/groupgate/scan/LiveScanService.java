@@ -46,17 +46,17 @@ final class LiveScanService {
             Map<String, AttributeValue> fact = FactAttributes.scan(origin, code.tenantId(), null, null,
                     code.liveCodeId(), code.channel());
             if (!LiveCode.ACTIVE.equals(code.status())) {
-                facts.put(FactAttributes.refused(fact, Refusal.REVOKED.code()), now);
+                facts.put(FactAttributes.withOutcome(fact, Refusal.REVOKED.code()), now);
                 throw new RefusalException(Refusal.REVOKED, "this code was revoked");
             }
             Optional<Group> target = route(entry);
             if (target.isEmpty()) {
-                facts.put(FactAttributes.refused(fact, Refusal.GROUP_FULL.code()), now);
+                facts.put(FactAttributes.withOutcome(fact, Refusal.GROUP_FULL.code()), now);
                 throw new RefusalException(Refusal.GROUP_FULL, "every group behind this code is full");
             }
             Group group = target.get();
             fact.put("groupId", AttributeValue.fromS(group.groupId().toString()));
-            FactAttributes.refused(fact, "accepted");
+            FactAttributes.withOutcome(fact, "accepted");
             ZoneId zone = ZoneId.of(code.timezone());
             String day = DailyCap.dayKey(now, zone);
             LiveCodeTable.Count counted = countOnSomeShard(code, day, fact);

@@ -12,6 +12,9 @@ import com.groupgate.config.Wiring;
 import com.groupgate.error.RefusalException;
 import com.groupgate.fact.FactTable;
 import com.groupgate.group.GroupTable;
+import com.groupgate.group.PoolGroups;
+import com.groupgate.live.LiveCodeCache;
+import com.groupgate.live.LiveCodeTable;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.ErrorResponses;
@@ -44,9 +47,12 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         SigningKeyTable keys = new SigningKeyTable(dynamo, wiring.aws().kms(), config.mainTable(), config.keyId(),
                 wiring.clock(), SigningKeyTable.REFRESH);
         CodeCache codes = new CodeCache(new CodeTable(dynamo, config.mainTable()));
+        LiveCodeTable liveTable = new LiveCodeTable(dynamo, config.mainTable());
+        PoolGroups pools = new PoolGroups(dynamo, config.mainTable());
         this.scans = new ScanService(keys, codes, new ScanCounter(dynamo, config.mainTable()),
-                new FactTable(dynamo, config.mainTable()), config.originSecret(), wiring.clock());
-        this.joins = new JoinService(keys, codes, new GroupTable(dynamo, config.mainTable()),
+                new FactTable(dynamo, config.mainTable()), new LiveCodeCache(liveTable, pools, wiring.clock()), liveTable,
+                config.originSecret(), wiring.clock());
+        this.joins = new JoinService(keys, codes, new GroupTable(dynamo, config.mainTable()), liveTable, pools,
                 new MembershipTable(dynamo, config.mainTable()), scans, wiring.clock());
         for (String prefix : new String[] {"/S/", "/s/"}) {
             router.on("GET", prefix + "{token}", this::scan).on("POST", prefix + "{token}/join", this::join);
@@ -73,18 +79,17 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     private ApiResponse scan(ApiRequest request) {
         String token = request.pathParam("token");
-        ScanService.Accepted accepted = scans.scan(new ScanService.Scan(token, request.headers(), request.sourceIp()));
-        var code = accepted.code();
+        ScanService.Landing landing = scans.scan(new ScanService.Scan(token, request.headers(), request.sourceIp()));
         if (!wantsJson(request)) {
-            return ApiResponse.html(200, LandingPage.accepted(token, code.groupName(), code.joinPolicy(),
-                    code.welcomeMessage(), accepted.joinTicket()));
+            return ApiResponse.html(200, LandingPage.accepted(token, landing.groupName(), landing.joinPolicy(),
+                    landing.welcomeMessage(), landing.joinTicket()));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "ok");
-        out.put("codeId", code.codeId().toString());
-        out.put("group", Map.of("name", code.groupName(), "joinPolicy", code.joinPolicy()));
-        out.put("joinTicket", accepted.joinTicket());
-        out.put("welcomeMessage", code.welcomeMessage());
+        out.put("codeId", landing.codeId().toString());
+        out.put("group", Map.of("name", landing.groupName(), "joinPolicy", landing.joinPolicy()));
+        out.put("joinTicket", landing.joinTicket());
+        out.put("welcomeMessage", landing.welcomeMessage());
         return ApiResponse.json(200, out);
     }
 

@@ -9,6 +9,8 @@ import com.groupgate.fact.FactAttributes;
 import com.groupgate.fact.FactTable;
 import com.groupgate.id.Id;
 import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.live.LiveCodeCache;
+import com.groupgate.live.LiveCodeTable;
 import com.groupgate.telemetry.Log;
 import com.groupgate.token.CodeKind;
 import com.groupgate.token.JoinTickets;
@@ -36,35 +38,36 @@ public final class ScanService {
     private final CodeCache codes;
     private final ScanCounter counter;
     private final FactTable facts;
+    private final LiveScanService live;
     private final String originSecret;
     private final Clock clock;
 
     public ScanService(SigningKeyTable keys, CodeCache codes, ScanCounter counter, FactTable facts,
-                       String originSecret, Clock clock) {
+                       LiveCodeCache liveCodes, LiveCodeTable liveTable, String originSecret, Clock clock) {
         this.keys = keys;
         this.codes = codes;
         this.counter = counter;
         this.facts = facts;
+        this.live = new LiveScanService(liveCodes, liveTable, facts);
         this.originSecret = originSecret;
         this.clock = clock;
     }
 
-    /** What the landing page and the JSON answer show for an accepted scan. */
+    /** What the landing page and the JSON answer show for an accepted scan, with a join ticket valid ten minutes. */
     public record Landing(Id codeId, String groupName, String joinPolicy, String welcomeMessage, String joinTicket) {
-    }
-
-    /** An accepted scan: the code, and a join ticket valid for ten minutes. */
-    public record Accepted(GroupCode code, String joinTicket) {
     }
 
     /** The request as the scan path needs it. */
     public record Scan(String token, Map<String, String> headers, String sourceIp) {
     }
 
-    public Accepted scan(Scan scan) {
+    public Landing scan(Scan scan) {
         Instant now = clock.instant();
         KeyRing ring = keys.verifyingRing().orElseThrow(ScanService::forged);
         ScanToken token = verified(ring, scan.token(), now);
+        if (token.kind() == CodeKind.LIVE_CODE) {
+            return live.scan(ring, token, origin(ring, scan, now), now);
+        }
         boolean expired = token.expiredAt(now.getEpochSecond());
         Optional<GroupCode> found = codes.get(token.tenantId(), token.codeId());
         if (found.isEmpty()) {
@@ -76,12 +79,12 @@ public final class ScanService {
         Map<String, AttributeValue> fact = FactAttributes.scan(origin, code.tenantId(), code.codeId(), code.groupId(),
                 null, code.channel());
         if (expired) {
-            facts.put(FactAttributes.refused(fact, Refusal.EXPIRED.code()), now);
+            facts.put(FactAttributes.withOutcome(fact, Refusal.EXPIRED.code()), now);
             throw expired();
         }
         Optional<Refusal> geo = code.geo().restricts() ? code.geo().check(origin.client()) : Optional.empty();
         if (geo.isPresent()) {
-            facts.put(FactAttributes.refused(fact, Refusal.GEO_BLOCKED.code()), now);
+            facts.put(FactAttributes.withOutcome(fact, Refusal.GEO_BLOCKED.code()), now);
             throw new RefusalException(Refusal.GEO_BLOCKED, "this code cannot be used from here");
         }
         ZoneId zone = ZoneId.of(code.timezone());
@@ -100,7 +103,7 @@ public final class ScanService {
         }
         String ticket = JoinTickets.issue(ring, Id.random(), code.codeId(), code.tenantId(), code.groupId(), null,
                 now.getEpochSecond());
-        return new Accepted(code, ticket);
+        return new Landing(code.codeId(), code.groupName(), code.joinPolicy(), code.welcomeMessage(), ticket);
     }
 
     private static RefusalException expired() {
@@ -117,9 +120,6 @@ public final class ScanService {
             token = expired.token();
         } else {
             throw forged();
-        }
-        if (token.kind() != CodeKind.GROUP_CODE) {
-            throw RefusalException.notFound();
         }
         return token;
     }
