@@ -43,6 +43,11 @@ public final class LiveCodeCache {
         return reload(tenantId, liveCodeId);
     }
 
+    /** Forgets what this container knows of a live code, e.g. after a join changed its pool's fill. */
+    public void invalidate(Id tenantId, Id liveCodeId) {
+        entries.remove(tenantId + "/" + liveCodeId);
+    }
+
     /** Reads the live code and its pool again, strongly consistent. */
     public Optional<Entry> reload(Id tenantId, Id liveCodeId) {
         String key = tenantId + "/" + liveCodeId;

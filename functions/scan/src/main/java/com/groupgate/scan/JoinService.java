@@ -7,9 +7,9 @@ import com.groupgate.error.RefusalException;
 import com.groupgate.fact.FactAttributes;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
-import com.groupgate.group.PoolGroups;
 import com.groupgate.live.LiveCode;
-import com.groupgate.live.LiveCodeTable;
+import com.groupgate.live.LiveCodeCache;
+import java.util.List;
 import com.groupgate.live.PoolRouting;
 import com.groupgate.id.Id;
 import com.groupgate.join.JoinPolicy;
@@ -39,20 +39,18 @@ public final class JoinService {
     private final SigningKeyTable keys;
     private final CodeCache codes;
     private final GroupTable groups;
-    private final LiveCodeTable live;
-    private final PoolGroups pools;
+    private final LiveCodeCache live;
     private final MembershipTable members;
     private final ScanService scans;
     private final Clock clock;
 
-    public JoinService(SigningKeyTable keys, CodeCache codes, GroupTable groups, LiveCodeTable live, PoolGroups pools,
+    public JoinService(SigningKeyTable keys, CodeCache codes, GroupTable groups, LiveCodeCache live,
                        MembershipTable members,
                        ScanService scans, Clock clock) {
         this.keys = keys;
         this.codes = codes;
         this.groups = groups;
         this.live = live;
-        this.pools = pools;
         this.members = members;
         this.scans = scans;
         this.clock = clock;
@@ -97,11 +95,23 @@ public final class JoinService {
      */
     private Outcome joinThroughLiveCode(KeyRing ring, JoinTicket ticket, String passcode, String memberRef,
                                         FactAttributes.Origin origin, Instant now) {
-        LiveCode code = live.find(ticket.tenantId(), ticket.liveCodeId()).orElseThrow(RefusalException::notFound);
+        LiveCodeCache.Entry fresh = live.reload(ticket.tenantId(), ticket.liveCodeId())
+                .orElseThrow(RefusalException::notFound);
+        LiveCode code = fresh.code();
         if (!LiveCode.ACTIVE.equals(code.status())) {
             throw new RefusalException(Refusal.REVOKED, "this code was revoked");
         }
-        for (Group group : pools.read(code.tenantId(), code.groupIds(), true)) {
+        try {
+            return joinFirstWithRoom(ring, ticket, passcode, memberRef, origin, now, code, fresh.groups());
+        } finally {
+            // This container's next scans of the code see the seat this join took.
+            live.invalidate(code.tenantId(), code.liveCodeId());
+        }
+    }
+
+    private Outcome joinFirstWithRoom(KeyRing ring, JoinTicket ticket, String passcode, String memberRef,
+                                      FactAttributes.Origin origin, Instant now, LiveCode code, List<Group> pool) {
+        for (Group group : pool) {
             long limit = PoolRouting.limit(group.capacity(), code.switchAfterJoins());
             if (group.members() >= limit) {
                 continue;

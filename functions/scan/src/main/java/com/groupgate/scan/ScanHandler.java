@@ -49,10 +49,10 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         CodeCache codes = new CodeCache(new CodeTable(dynamo, config.mainTable()));
         LiveCodeTable liveTable = new LiveCodeTable(dynamo, config.mainTable());
         PoolGroups pools = new PoolGroups(dynamo, config.mainTable());
+        LiveCodeCache liveCodes = new LiveCodeCache(liveTable, pools, wiring.clock());
         this.scans = new ScanService(keys, codes, new ScanCounter(dynamo, config.mainTable()),
-                new FactTable(dynamo, config.mainTable()), new LiveCodeCache(liveTable, pools, wiring.clock()), liveTable,
-                config.originSecret(), wiring.clock());
-        this.joins = new JoinService(keys, codes, new GroupTable(dynamo, config.mainTable()), liveTable, pools,
+                new FactTable(dynamo, config.mainTable()), liveCodes, liveTable, config.originSecret(), wiring.clock());
+        this.joins = new JoinService(keys, codes, new GroupTable(dynamo, config.mainTable()), liveCodes,
                 new MembershipTable(dynamo, config.mainTable()), scans, wiring.clock());
         for (String prefix : new String[] {"/S/", "/s/"}) {
             router.on("GET", prefix + "{token}", this::scan).on("POST", prefix + "{token}/join", this::join);
