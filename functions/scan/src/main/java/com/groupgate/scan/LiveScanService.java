@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -32,6 +33,11 @@ final class LiveScanService {
     private final LiveCodeCache cache;
     private final LiveCodeTable live;
     private final FactTable facts;
+    /**
+     * Live codes whose every shard share is used up, with the day and pool version that was
+     * so: further refusals that day cost one fact write instead of a probe of every shard.
+     */
+    private final Map<Id, String> exhausted = new ConcurrentHashMap<>();
 
     LiveScanService(LiveCodeCache cache, LiveCodeTable live, FactTable facts) {
         this.cache = cache;
@@ -90,6 +96,10 @@ final class LiveScanService {
         if (code.dailyScanLimit() == null) {
             return live.count(code, start, day, null, fact);
         }
+        String usedUp = day + "#" + code.poolVersion();
+        if (usedUp.equals(exhausted.get(code.liveCodeId()))) {
+            return LiveCodeTable.Count.SHARD_FULL;
+        }
         for (int i = 0; i < CounterShards.COUNT; i++) {
             int shard = (start + i) % CounterShards.COUNT;
             int share = CounterShards.shareOf(code.dailyScanLimit(), shard);
@@ -101,6 +111,10 @@ final class LiveScanService {
                 return c;
             }
         }
+        if (exhausted.size() > 10_000) {
+            exhausted.clear();
+        }
+        exhausted.put(code.liveCodeId(), usedUp);
         return LiveCodeTable.Count.SHARD_FULL;
     }
 }
