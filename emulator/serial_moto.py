@@ -23,6 +23,7 @@ import signal
 import sys
 import threading
 
+from moto.dynamodb import models as dynamodb_models
 from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
 from werkzeug import serving
 
@@ -51,6 +52,34 @@ def _shallow_stream_backup():
     Table.__deepcopy__ = table_deepcopy
 
 
+def _back_up_each_table_once():
+    """moto's TransactWriteItems deep-copies a table once per ITEM of the transaction to
+    roll back on failure: up to 100 copies of the whole table per call, so transactions
+    slow down with the table's size (the aggregate function writes 100-item transactions).
+    One copy per table restores the same state. Safe because every request runs under
+    _LOCK, so the swapped copy.deepcopy is never seen by another request."""
+    original = dynamodb_models.DynamoDBBackend.transact_write_items
+    real_deepcopy = copy.deepcopy
+
+    def transact_write_items(self, transact_items):
+        copies = {}
+
+        def deepcopy_once(obj, memo=None):
+            if isinstance(obj, dynamodb_models.Table):
+                if id(obj) not in copies:
+                    copies[id(obj)] = real_deepcopy(obj, memo)
+                return copies[id(obj)]
+            return real_deepcopy(obj, memo)
+
+        copy.deepcopy = deepcopy_once
+        try:
+            return original(self, transact_items)
+        finally:
+            copy.deepcopy = real_deepcopy
+
+    dynamodb_models.DynamoDBBackend.transact_write_items = transact_write_items
+
+
 class SerializedApp:
     def __init__(self, app):
         self._app = app
@@ -66,6 +95,7 @@ def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
     args = parser.parse_args()
+    _back_up_each_table_once()
 
     _shallow_stream_backup()
     app = DomainDispatcherApplication(create_backend_app)

@@ -1,0 +1,330 @@
+package com.groupgate.aggregate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.groupgate.analytics.Dimension;
+import com.groupgate.analytics.RollupTable;
+import com.groupgate.analytics.RollupWriter;
+import com.groupgate.analytics.ShardRecord;
+import com.groupgate.analytics.Stats;
+import com.groupgate.analytics.StatsQuery;
+import com.groupgate.analytics.StatsReport;
+import com.groupgate.analytics.StatsRow;
+import com.groupgate.analytics.StatsRange;
+import com.groupgate.analytics.UsageDelta;
+import com.groupgate.analytics.UsageKey;
+import com.groupgate.telemetry.Log;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** The aggregate handler against the emulator: exactly-once counting under replays, failures and volume. */
+class AggregateIntegrationTest {
+    private static final Instant T0 = Instant.parse("2026-11-26T01:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC);
+    private static final String[] CHANNELS = {"poster", "web", "flyer"};
+    private static final String[][] PLACES = {
+        {"CN", "CN-SH", "Shanghai"}, {"CN", "CN-GD", "Shenzhen"}, {"US", "US-CA", null}, {"DE", "DE-BE", "Berlin"}};
+    private static final String[][] AGENTS = {
+        {"phone", "ios", "wechat"}, {"phone", "android", "none"}, {"desktop", "windows", "none"},
+        {"tablet", "ios", "alipay"}};
+
+    private final String tenant = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final FakeStream stream = new FakeStream("arn:aws:dynamodb:us-east-1:000000000000:table/MainTable/stream/"
+            + tenant);
+    private final String table = Emulator.aggregateConfig().analyticsTable();
+    private final TransactionTap tap = new TransactionTap();
+    private final DynamoDbClient dynamo = Emulator.dynamo(List.of(tap));
+    private final AggregateHandler handler = new AggregateHandler(dynamo, table, CLOCK);
+    private final RollupTable rollups = new RollupTable(dynamo, table);
+
+    /**
+     * Leaves the table as it was: moto backs up a whole table for every transaction, so
+     * what earlier tests left behind would slow every later one.
+     */
+    @AfterEach
+    void deleteWhatThisTestWrote() {
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            ScanResponse page = dynamo.scan(q -> q.tableName(table).exclusiveStartKey(from)
+                    .projectionExpression("pk, sk").filterExpression("contains(pk, :tenant)")
+                    .expressionAttributeValues(Map.of(":tenant", AttributeValue.fromS(tenant))));
+            List<WriteRequest> deletes = page.items().stream()
+                    .map(k -> WriteRequest.builder().deleteRequest(d -> d.key(k)).build()).toList();
+            for (int i = 0; i < deletes.size(); i += 25) {
+                List<WriteRequest> batch = deletes.subList(i, Math.min(deletes.size(), i + 25));
+                dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, batch)));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+    }
+
+    @Test
+    void aBatchDeliveredTwiceCountsOnce() {
+        mixedFacts(80, 6, new Random(1));
+        StreamsEventResponse first = deliver(stream.records());
+        StreamsEventResponse second = deliver(stream.records());
+        assertTrue(first.getBatchItemFailures().isEmpty());
+        assertTrue(second.getBatchItemFailures().isEmpty());
+        assertMatchesTruth(6);
+    }
+
+    @Test
+    void overlappingBatchesCountEachRecordOnce() {
+        mixedFacts(90, 6, new Random(2));
+        List<DynamodbStreamRecord> all = stream.records();
+        deliver(all.subList(0, 40));
+        deliver(all.subList(20, 70));
+        deliver(all.subList(0, 30));
+        deliver(all.subList(50, all.size()));
+        assertMatchesTruth(6);
+    }
+
+    @Test
+    void retriesAfterPartialFailuresInAnyOrderCountExactlyOnce() {
+        Random random = new Random(3);
+        // 40 codes: a full batch spans several transactions, so failures land mid-batch.
+        mixedFacts(400, 40, random);
+        List<DynamodbStreamRecord> all = stream.records();
+        int next = 0; // first record not known to be counted, as Lambda sees it
+        int deliveries = 0;
+        while (next < all.size()) {
+            deliveries++;
+            int from = random.nextInt(next + 1); // Lambda redelivers from here or earlier: overlaps and replays
+            int to = Math.min(all.size(), from + 1 + random.nextInt(150));
+            if (to <= next) {
+                to = Math.min(all.size(), next + 1 + random.nextInt(150));
+            }
+            int roll = random.nextInt(4);
+            if (roll == 0) {
+                tap.failBeforeIn.set(random.nextInt(3));
+            } else if (roll == 1) {
+                tap.failAfterIn.set(random.nextInt(3));
+            }
+            StreamsEventResponse response = deliver(all.subList(from, to));
+            tap.failBeforeIn.set(-1);
+            tap.failAfterIn.set(-1);
+            if (response.getBatchItemFailures().isEmpty()) {
+                next = Math.max(next, to);
+            } else {
+                next = indexOf(all, response.getBatchItemFailures().get(0).getItemIdentifier());
+            }
+        }
+        assertTrue(deliveries >= 3, "the schedule should need several deliveries");
+        assertMatchesTruth(40);
+    }
+
+    @Test
+    void aFailedChunkIsReportedFromItsFirstRecordAndItsRetryCountsOnlyTheRest() {
+        mixedFacts(300, 20, new Random(4));
+        List<DynamodbStreamRecord> all = stream.records();
+        tap.failBeforeIn.set(1); // the first chunk commits, the second does not
+        StreamsEventResponse failed = deliver(all);
+        assertEquals(1, failed.getBatchItemFailures().size());
+        int resumeAt = indexOf(all, failed.getBatchItemFailures().get(0).getItemIdentifier());
+        assertTrue(resumeAt > 0, "the first chunk was committed");
+        assertTrue(deliver(all.subList(resumeAt, all.size())).getBatchItemFailures().isEmpty());
+        assertMatchesTruth(20);
+    }
+
+    @Test
+    void aPoisonRecordIsReportedAndSkippedAndTheRestOfTheBatchCounted() {
+        Random random = new Random(5);
+        mixedFacts(30, 3, random);
+        stream.poison("bad-1");
+        mixedFacts(30, 3, random);
+        List<ShardRecord> decoded = new ArrayList<>();
+        stream.records().forEach(r -> StreamFacts.decode(r).ifPresent(decoded::add));
+        RollupWriter writer = new RollupWriter(dynamo, table, CLOCK);
+        ShardAggregator.Result result = new ShardAggregator(writer).aggregate(stream.arn, decoded);
+        assertEquals(1, result.poison());
+        assertTrue(result.failedFrom().isEmpty(), "poison must not block the shard");
+        assertEquals(decoded.get(decoded.size() - 1).sequenceNumber(), writer.checkpoint(stream.arn).orElseThrow());
+        assertMatchesTruth(3);
+        // Through the handler, a redelivery of the same batch changes nothing and fails nothing.
+        assertTrue(deliver(stream.records()).getBatchItemFailures().isEmpty());
+        assertMatchesTruth(3);
+    }
+
+    @Test
+    void outcomesAreDerivedFromTheCodeItemAndStatusChangesWithoutANewFactAreIgnored() {
+        Instant at = T0;
+        TestFact a1 = TestFact.scan("a1", at, tenant, "codeA", "g1", "web");
+        assertEquals("accepted", stream.scan(a1, 2));
+        assertEquals("accepted", stream.scan(TestFact.scan("a2", at.plusSeconds(1), tenant, "codeA", "g1", "web"), 2));
+        assertEquals("daily_limit",
+                stream.scan(TestFact.scan("a3", at.plusSeconds(2), tenant, "codeA", "g1", "web"), 2));
+        stream.setStatus("codeA", "revoked");
+        assertEquals("revoked", stream.scan(TestFact.scan("a4", at.plusSeconds(3), tenant, "codeA", "g1", "web"), 2));
+        assertEquals("accepted", stream.scan(TestFact.scan("b1", at.plusSeconds(4), tenant, "codeB", "g1", null), 5));
+        stream.setStatus("codeB", "superseded");
+        assertEquals("superseded",
+                stream.scan(TestFact.scan("b2", at.plusSeconds(5), tenant, "codeB", "g1", null), 5));
+        TestFact expired = TestFact.scan("x1", at.plusSeconds(6), tenant, "codeC", "g1", "web");
+        stream.refusal(expired, "expired");
+        stream.ttlRemove(expired);
+        stream.join(TestFact.scan("j1", at.plusSeconds(7), tenant, "codeA", "g1", "web"));
+
+        assertTrue(deliver(stream.records()).getBatchItemFailures().isEmpty());
+
+        StatsReport codeA = report(Dimension.CODE, "codeA");
+        assertEquals(4, codeA.totals().scans());
+        assertEquals(2, codeA.totals().accepted());
+        assertEquals(Map.of("daily_limit", 1L, "revoked", 1L), codeA.totals().refused());
+        assertEquals(1, codeA.totals().joins());
+        assertEquals(0.5, codeA.totals().conversionRate());
+        StatsReport codeB = report(Dimension.CODE, "codeB");
+        assertEquals(Map.of("superseded", 1L), codeB.totals().refused());
+        assertEquals(1, codeB.totals().accepted());
+        assertEquals(new UsageDelta(3, 1), rollups.usage(UsageKey.of(tenant, at)));
+        assertMatchesTruth(0);
+    }
+
+    @Test
+    void tenThousandScansAndJoinsOverFiftyCodesAndThreeChannelsAddUpExactly() {
+        Random random = new Random(6);
+        // Within one hour and in one batch (Lambda allows up to 10,000 records): moto spends
+        // seconds per transaction item, and this keeps the test to two transactions.
+        mixedFacts(10_000, 50, random, 3_600_000L);
+        assertTrue(deliver(stream.records()).getBatchItemFailures().isEmpty());
+        assertMatchesTruth(50);
+        Truth.Counts tenantTruth = stream.truth.of("TENANT");
+        long estimate = report(Dimension.TENANT, tenant).totals().uniqueScanners();
+        double error = Math.abs(estimate - tenantTruth.scanners.size()) / (double) tenantTruth.scanners.size();
+        assertTrue(error <= 0.02, "unique scanners " + estimate + " vs " + tenantTruth.scanners.size());
+        assertEquals(new UsageDelta(stream.truth.scansVerified, stream.truth.joins),
+                rollups.usage(UsageKey.of(tenant, T0)));
+        // Tenant-level rows through gsi1, one per channel.
+        StatsRange day = new StatsRange(Instant.parse("2026-11-26T00:00:00Z"), Instant.parse("2026-11-27T00:00:00Z"));
+        List<StatsRow> rows = Stats.rows(day, rollups.readAll(tenant, Dimension.CHANNEL, day));
+        assertEquals(CHANNELS.length, rows.size());
+        for (StatsRow row : rows) {
+            Truth.Counts c = stream.truth.of("CHANNEL:" + row.key());
+            assertEquals(List.of(c.scans, c.accepted, c.joins), List.of(row.scans(), row.accepted(), row.joins()));
+        }
+        StatsRange hours = new StatsRange(T0, T0.plusSeconds(3600));
+        assertEquals(50, Stats.rows(hours, rollups.readAll(tenant, Dimension.CODE, hours)).size());
+    }
+
+    @Test
+    void measuresTransactionItemsPerThousandScansOfTwentyCodesInOneHour() {
+        Random random = new Random(7);
+        for (int i = 0; i < 1000; i++) {
+            int code = random.nextInt(20);
+            stream.scan(TestFact.scan("m" + i, T0.plusMillis(i * 3_000L), tenant, "code" + code, "group" + (code % 4),
+                    CHANNELS[code % 3]).ip("ip" + random.nextInt(700)), 10_000);
+        }
+        List<DynamodbStreamRecord> all = stream.records();
+        long start = System.nanoTime();
+        deliver(all.subList(0, 500));
+        deliver(all.subList(500, 1000));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("records", 1000);
+        fields.put("transactWriteItemsCalls", tap.calls.get());
+        fields.put("transactItems", tap.items.get());
+        fields.put("emulatorMillis", millis);
+        Log.info("aggregate.measure.writesPer1000Records", fields);
+        assertMatchesTruth(20);
+    }
+
+    // ---- helpers
+
+    /** Scans (counted on code items, some over the cap; some refused up front) and joins, in time order. */
+    private void mixedFacts(int n, int codes, Random random) {
+        mixedFacts(n, codes, random, 7_200_000L);
+    }
+
+    /** {@code n} facts spread evenly over {@code spanMillis} from T0. */
+    private void mixedFacts(int n, int codes, Random random, long spanMillis) {
+        for (int i = 0; i < n; i++) {
+            int code = random.nextInt(codes);
+            String[] place = PLACES[random.nextInt(PLACES.length)];
+            String[] agent = AGENTS[random.nextInt(AGENTS.length)];
+            Instant at = T0.plusMillis((long) i * spanMillis / Math.max(n, 1));
+            TestFact f = TestFact.scan(stream.arn.hashCode() + "-" + i, at, tenant, "code" + code, "group" + (code % 10),
+                            CHANNELS[code % CHANNELS.length])
+                    .where(place[0], place[1], place[2]).agent(agent[0], agent[1], agent[2])
+                    .ip("ip" + random.nextInt(Math.max(1, n * 6 / 10)));
+            int roll = random.nextInt(100);
+            if (roll < 15) {
+                stream.join(f);
+            } else if (roll < 22) {
+                stream.refusal(f, random.nextBoolean() ? "expired" : "geo_blocked");
+            } else {
+                stream.scan(f, Math.max(1, n / codes / 2));
+            }
+        }
+    }
+
+    private StreamsEventResponse deliver(List<DynamodbStreamRecord> records) {
+        return handler.handleRequest(FakeStream.event(records), null);
+    }
+
+    private static int indexOf(List<DynamodbStreamRecord> all, String sequenceNumber) {
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).getDynamodb().getSequenceNumber().equals(sequenceNumber)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no record " + sequenceNumber);
+    }
+
+    private StatsReport report(Dimension dimension, String id) {
+        StatsQuery q = StatsQuery.parse("2026-11-25T00:00:00Z", "2026-11-28T00:00:00Z", "hour", "UTC", ZoneOffset.UTC);
+        return Stats.report(q, rollups.read(tenant, dimension, id, q));
+    }
+
+    /** Tenant, every code and group, every channel: totals and breakdowns equal the truth. */
+    private void assertMatchesTruth(int codes) {
+        assertCounts(stream.truth.of("TENANT"), Dimension.TENANT, tenant);
+        for (int c = 0; c < codes; c++) {
+            assertCounts(stream.truth.of("CODE:code" + c), Dimension.CODE, "code" + c);
+        }
+        for (int g = 0; g < Math.min(codes, 10); g++) {
+            assertCounts(stream.truth.of("GROUP:group" + g), Dimension.GROUP, "group" + g);
+        }
+        for (String channel : CHANNELS) {
+            assertCounts(stream.truth.of("CHANNEL:" + channel), Dimension.CHANNEL, channel);
+        }
+    }
+
+    private void assertCounts(Truth.Counts expected, Dimension dimension, String id) {
+        StatsReport r = report(dimension, id);
+        String what = dimension + " " + id;
+        assertEquals(expected.scans, r.totals().scans(), what + " scans");
+        assertEquals(expected.accepted, r.totals().accepted(), what + " accepted");
+        assertEquals(expected.joins, r.totals().joins(), what + " joins");
+        assertEquals(expected.refused, new TreeMap<>(r.totals().refused()), what + " refused");
+        assertEquals(expected.byCountry, new TreeMap<>(r.byCountry()), what + " byCountry");
+        assertEquals(expected.byRegion, new TreeMap<>(r.byRegion()), what + " byRegion");
+        assertEquals(expected.byCity, new TreeMap<>(r.byCity()), what + " byCity");
+        assertEquals(expected.byDevice, new TreeMap<>(r.byDevice()), what + " byDevice");
+        assertEquals(expected.byOs, new TreeMap<>(r.byOs()), what + " byOs");
+        assertEquals(expected.byApp, new TreeMap<>(r.byApp()), what + " byApp");
+        Map<String, Long> hours = new TreeMap<>();
+        r.byHourOfDay().forEach((h, n) -> {
+            if (n > 0) {
+                hours.put(h, n);
+            }
+        });
+        assertEquals(expected.byHourOfDay, hours, what + " byHourOfDay");
+    }
+}
