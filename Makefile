@@ -30,9 +30,12 @@ test: venv lint
 	$(MVN) install
 	@scripts/test-summary.sh
 
+# The classpath comes from this checkout's reactor (each module's target/classes), not from
+# ~/.m2, which other checkouts of the same version may be installing into at the same time.
+# `exec` lets Ctrl-C and SIGTERM reach the JVM, whose shutdown hook stops the emulator too.
 run: venv build
-	$(MVN) -q -pl functions/local dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
-	java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
+	$(MVN) -q -pl functions/local -am compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+	exec java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
 	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.LocalMain
 
 bench: build

@@ -80,6 +80,13 @@ public final class CloudFormationTemplate {
         return env;
     }
 
+    /** {@code Globals: Function:} settings (Runtime, Timeout, MemorySize, ...); empty when absent. */
+    public Map<String, Object> globalFunctionSettings() {
+        Map<String, Object> globals = map(root.get("Globals"));
+        Map<String, Object> function = globals == null ? null : map(globals.get("Function"));
+        return function == null ? Map.of() : function;
+    }
+
     /** Parameter defaults, for parameters that have one. */
     public Map<String, String> parameterDefaults() {
         Map<String, String> out = new LinkedHashMap<>();

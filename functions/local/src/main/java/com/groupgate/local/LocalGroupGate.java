@@ -1,0 +1,334 @@
+package com.groupgate.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.groupgate.aggregate.AggregateHandler;
+import com.groupgate.api.CodesApiHandler;
+import com.groupgate.aws.AwsClients;
+import com.groupgate.config.Config;
+import com.groupgate.config.Wiring;
+import com.groupgate.emulator.CloudFormationTemplate;
+import com.groupgate.emulator.EmulatorClients;
+import com.groupgate.emulator.LocalAws;
+import com.groupgate.emulator.LocalResources;
+import com.groupgate.emulator.TemplateBootstrap;
+import com.groupgate.scan.ScanHandler;
+import com.groupgate.telemetry.Log;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * GroupGate on one machine, as {@code make run} serves it and as tests start it: creates
+ * what template.yaml declares on the emulator, builds each function's {@link Wiring} from
+ * the environment the template gives it, serves the HTTP API on 127.0.0.1 through the
+ * Lambda handler classes ({@link HttpApiBridge}), and feeds the main table's stream to the
+ * aggregate handler ({@link StreamPoller}). Any function's handler can be replaced (a
+ * recording handler in a test, say) through the {@link Builder}.
+ *
+ * <pre>{@code
+ * try (LocalGroupGate local = LocalGroupGate.builder().build()) {
+ *     URI base = local.start(0);                 // a free port
+ *     HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/health")).build(), ofString());
+ * }
+ * }</pre>
+ */
+public final class LocalGroupGate implements AutoCloseable {
+    public static final String CODES_API_FUNCTION = "CodesApiFunction";
+    public static final String SCAN_FUNCTION = "ScanFunction";
+    public static final String AGGREGATE_FUNCTION = "AggregateFunction";
+    public static final String DEFAULT_ADMIN_KEY = "local-admin-key";
+    public static final String DEFAULT_ORIGIN_SECRET = "local-origin-secret";
+
+    /** Served by the codes API locally though template.yaml has no such route yet (a later dashboard). */
+    public static final List<HttpRoute> DASHBOARD_ROUTES = List.of(
+            new HttpRoute("GET", "/dashboard", CODES_API_FUNCTION),
+            new HttpRoute("GET", "/dashboard/{proxy+}", CODES_API_FUNCTION));
+
+    private static final Map<String, Function<Wiring, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>>
+            HTTP_FUNCTIONS = Map.of(CODES_API_FUNCTION, CodesApiHandler::new, SCAN_FUNCTION, ScanHandler::new);
+
+    private final Builder settings;
+    private final CloudFormationTemplate template;
+    private final Map<String, Wiring> wirings = new LinkedHashMap<>();
+    private EmulatorClients clients;
+    private LocalResources resources;
+    private HttpServer server;
+    private ExecutorService executor;
+    private StreamPoller poller;
+    private URI baseUrl;
+    private boolean closed;
+
+    private LocalGroupGate(Builder settings) {
+        this.settings = settings;
+        this.template = settings.template != null ? settings.template : CloudFormationTemplate.ofRepository();
+    }
+
+    /** Everything by default: the {@link LocalAws} emulator, the real handlers, the stream poller. */
+    public LocalGroupGate() {
+        this(new Builder());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Bootstraps the emulator from template.yaml, starts serving on 127.0.0.1:{@code port}
+     * (0 picks a free port) and starts the stream poller.
+     *
+     * @return the API's base URL, e.g. {@code http://127.0.0.1:3000}
+     */
+    public synchronized URI start(int port) {
+        if (server != null || closed) {
+            throw new IllegalStateException("start: already started or closed");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port: 0 to 65535, was " + port);
+        }
+        URI endpoint = settings.endpoint != null ? settings.endpoint : LocalAws.get().endpoint();
+        clients = EmulatorClients.of(endpoint);
+        resources = new TemplateBootstrap(template, clients).apply();
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
+        }
+        int actualPort = server.getAddress().getPort();
+        baseUrl = URI.create("http://127.0.0.1:" + actualPort);
+        Map<String, String> parameters = Map.of(
+                "AdminKeySha256", sha256Hex(settings.adminKey),
+                "OriginVerifySecret", settings.originSecret,
+                // Uppercase so scan URLs fit QR alphanumeric mode, as deployed.
+                "ScanBaseUrl", "HTTP://127.0.0.1:" + actualPort + "/S/");
+        AwsClients aws = AwsClients.forEndpoint(endpoint, LocalAws.REGION);
+        for (String functionId : template.resourcesOfType("AWS::Serverless::Function").keySet()) {
+            Config config = Config.fromEnvironment(resources.functionEnvironment(functionId, parameters));
+            wirings.put(functionId, new Wiring(config, aws, settings.clock));
+        }
+
+        List<HttpRoute> routes = new ArrayList<>(HttpRoute.fromTemplate(template));
+        routes.addAll(DASHBOARD_ROUTES);
+        Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions = new HashMap<>();
+        for (String functionId : new LinkedHashSet<>(routes.stream().map(HttpRoute::functionLogicalId).toList())) {
+            var factory = settings.httpHandlers.getOrDefault(functionId, HTTP_FUNCTIONS.get(functionId));
+            if (factory == null) {
+                throw new IllegalStateException(functionId + " serves HTTP routes but the local runner has no handler"
+                        + " for it: add it to LocalGroupGate or pass Builder.httpHandler");
+            }
+            functions.put(functionId, LocalFunction.of(template, functionId, factory.apply(wiring(functionId))));
+        }
+        AtomicInteger threadCount = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(settings.httpThreads, r -> {
+            Thread t = new Thread(r, "http-api-" + threadCount.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", new HttpApiBridge(routes, functions));
+        server.start();
+
+        if (settings.streamPolling) {
+            var handler = settings.streamHandler != null ? settings.streamHandler
+                    : (Function<Wiring, RequestHandler<DynamodbEvent, StreamsEventResponse>>) AggregateHandler::new;
+            poller = StreamPoller.forFunction(template, resources, clients, AGGREGATE_FUNCTION,
+                    handler.apply(wiring(AGGREGATE_FUNCTION)), settings.pollInterval).start();
+        }
+        Log.info("local_started", Map.of("port", actualPort, "routes", routes.size(),
+                "streamPolling", settings.streamPolling));
+        return baseUrl;
+    }
+
+    /** The base URL {@link #start} returned. */
+    public URI baseUrl() {
+        requireStarted();
+        return baseUrl;
+    }
+
+    /** What the bootstrap created (table names, queue URL, key ARN, stream ARN). */
+    public LocalResources resources() {
+        requireStarted();
+        return resources;
+    }
+
+    /** SDK clients on the emulator, for tests that look at or seed the tables. */
+    public EmulatorClients clients() {
+        requireStarted();
+        return clients;
+    }
+
+    /** The wiring a function's handler was (or would be) built from, as template.yaml configures it. */
+    public Wiring wiring(String functionLogicalId) {
+        requireStarted();
+        Wiring w = wirings.get(functionLogicalId);
+        if (w == null) {
+            throw new IllegalArgumentException("functionLogicalId: no function " + functionLogicalId);
+        }
+        return w;
+    }
+
+    /** The admin key (its SHA-256 is what the codes API is configured with). */
+    public String adminKey() {
+        return settings.adminKey;
+    }
+
+    /** Stops the poller and the server. The emulator stays up for the JVM ({@link LocalAws} owns it). */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (poller != null) {
+            poller.close();
+        }
+        if (server != null) {
+            server.stop(0);
+        }
+        if (executor != null) {
+            executor.shutdownNow();
+        }
+        if (clients != null) {
+            clients.dynamo().close();
+            clients.streams().close();
+            clients.s3().close();
+            clients.kms().close();
+            clients.sqs().close();
+        }
+    }
+
+    private void requireStarted() {
+        if (baseUrl == null) {
+            throw new IllegalStateException("not started: call start(port) first");
+        }
+    }
+
+    static String sha256Hex(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Options; every one has a default that {@code make run} uses. */
+    public static final class Builder {
+        private URI endpoint;
+        private CloudFormationTemplate template;
+        private String adminKey = envOr("GROUPGATE_ADMIN_KEY", DEFAULT_ADMIN_KEY);
+        private String originSecret = envOr("GROUPGATE_ORIGIN_SECRET", DEFAULT_ORIGIN_SECRET);
+        private Clock clock = Clock.systemUTC();
+        private final Map<String, Function<Wiring, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>>
+                httpHandlers = new HashMap<>();
+        private Function<Wiring, RequestHandler<DynamodbEvent, StreamsEventResponse>> streamHandler;
+        private boolean streamPolling = true;
+        private Duration pollInterval = Duration.ofMillis(200);
+        private int httpThreads = 64;
+
+        private Builder() {
+        }
+
+        /** The emulator to use; default {@link LocalAws#get()}'s endpoint. */
+        public Builder endpoint(URI value) {
+            this.endpoint = value;
+            return this;
+        }
+
+        public Builder template(CloudFormationTemplate value) {
+            this.template = value;
+            return this;
+        }
+
+        public Builder adminKey(String value) {
+            this.adminKey = requireText(value, "adminKey");
+            return this;
+        }
+
+        public Builder originSecret(String value) {
+            this.originSecret = requireText(value, "originSecret");
+            return this;
+        }
+
+        /** The clock every function's wiring gets; default the system clock (UTC). */
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        /** Replaces the handler of an HTTP function ({@code CodesApiFunction}, {@code ScanFunction}). */
+        public Builder httpHandler(String functionLogicalId,
+                                   RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+            return httpHandler(functionLogicalId, wiring -> handler);
+        }
+
+        /** Replaces an HTTP function's handler with one built from its wiring. */
+        public Builder httpHandler(String functionLogicalId,
+                                   Function<Wiring, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> factory) {
+            httpHandlers.put(requireText(functionLogicalId, "functionLogicalId"), factory);
+            return this;
+        }
+
+        /** Replaces the aggregate handler the stream is fed to. */
+        public Builder streamHandler(RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+            this.streamHandler = wiring -> handler;
+            return this;
+        }
+
+        /** Off: no stream poller (tests that only need HTTP). Default on. */
+        public Builder streamPolling(boolean value) {
+            this.streamPolling = value;
+            return this;
+        }
+
+        public Builder pollInterval(Duration value) {
+            this.pollInterval = value;
+            return this;
+        }
+
+        public Builder httpThreads(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("httpThreads: at least 1, was " + value);
+            }
+            this.httpThreads = value;
+            return this;
+        }
+
+        public LocalGroupGate build() {
+            return new LocalGroupGate(this);
+        }
+
+        private static String envOr(String name, String fallback) {
+            String v = System.getenv(name);
+            return v == null || v.isBlank() ? fallback : v;
+        }
+
+        private static String requireText(String value, String name) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(name + ": required");
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,417 @@
+package com.groupgate.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.groupgate.emulator.CloudFormationTemplate;
+import com.groupgate.emulator.EmulatorClients;
+import com.groupgate.emulator.LocalResources;
+import com.groupgate.http.Json;
+import com.groupgate.telemetry.Log;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Lambda's DynamoDB event source mapping, locally: reads every shard of a table's stream
+ * (children only after their parents are read to the end), drops records the mapping's
+ * filters refuse, batches up to its batch size (waiting up to its batching window), and
+ * invokes the function. A partial batch response resumes from the first failed record;
+ * a thrown exception fails the whole batch, which is halved when the mapping bisects.
+ * When a record has failed {@code MaximumRetryAttempts} retries it is reported to the
+ * on-failure queue (in Lambda's message shape) and passed over, so a poison record never
+ * blocks its shard. Runs on one daemon thread until {@link #close()}.
+ *
+ * <p>Passing over only the poison record, rather than Lambda's whole retried batch, is what
+ * bisecting down to single records ends in; it keeps the rest of the batch flowing.
+ */
+public final class StreamPoller implements AutoCloseable {
+    private static final Duration SHARD_REFRESH = Duration.ofSeconds(10);
+    private static final int MAX_GET_RECORDS = 1000;
+
+    private final EventSourceMapping mapping;
+    private final String streamArn;
+    private final DynamoDbStreamsClient streams;
+    private final SqsClient sqs;
+    private final String failureQueueUrl;
+    private final LocalFunction<DynamodbEvent, StreamsEventResponse> function;
+    private final Duration pollInterval;
+    private final Map<String, ShardReader> shards = new LinkedHashMap<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running;
+    private Thread thread;
+    private Instant nextShardRefresh = Instant.MIN;
+    private boolean firstRefresh = true;
+
+    /**
+     * @param failureQueueUrl where exhausted batches are reported; null only logs them
+     * @param pollInterval    how long to wait when every shard is read up to date
+     */
+    public StreamPoller(EventSourceMapping mapping, String streamArn, DynamoDbStreamsClient streams, SqsClient sqs,
+                        String failureQueueUrl, LocalFunction<DynamodbEvent, StreamsEventResponse> function,
+                        Duration pollInterval) {
+        if (streamArn == null || streamArn.isBlank()) {
+            throw new IllegalArgumentException("streamArn: required (does the table have a stream?)");
+        }
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("pollInterval: must be positive");
+        }
+        this.mapping = mapping;
+        this.streamArn = streamArn;
+        this.streams = streams;
+        this.sqs = sqs;
+        this.failureQueueUrl = failureQueueUrl;
+        this.function = function;
+        this.pollInterval = pollInterval;
+    }
+
+    /**
+     * The poller of {@code functionLogicalId}'s DynamoDB event as template.yaml declares it,
+     * against what the bootstrap created, delivering to {@code handler}.
+     */
+    public static StreamPoller forFunction(CloudFormationTemplate template, LocalResources resources,
+                                           EmulatorClients clients, String functionLogicalId,
+                                           RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
+                                           Duration pollInterval) {
+        EventSourceMapping mapping = EventSourceMapping.fromTemplate(template, functionLogicalId);
+        String queueUrl = mapping.onFailureQueueLogicalId() == null ? null
+                : resources.ref(mapping.onFailureQueueLogicalId());
+        return new StreamPoller(mapping, resources.attribute(mapping.tableLogicalId(), "StreamArn"),
+                clients.streams(), clients.sqs(), queueUrl, LocalFunction.of(template, functionLogicalId, handler),
+                pollInterval);
+    }
+
+    public EventSourceMapping mapping() {
+        return mapping;
+    }
+
+    public String streamArn() {
+        return streamArn;
+    }
+
+    public synchronized StreamPoller start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        running = true;
+        thread = new Thread(this::run, "stream-poller-" + mapping.functionLogicalId());
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    /** Stops polling; waits briefly for a running invocation to finish. */
+    @Override
+    public synchronized void close() {
+        running = false;
+        stopped.countDown();
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        while (running) {
+            boolean busy;
+            try {
+                refreshShardsWhenDue();
+                busy = false;
+                for (ShardReader shard : new ArrayList<>(shards.values())) {
+                    if (running && shard.readable()) {
+                        busy |= step(shard);
+                    }
+                }
+            } catch (SdkException e) {
+                if (!running) {
+                    return;
+                }
+                Log.error("stream_poll_failed", Map.of("function", mapping.functionLogicalId(),
+                        "exception", e.getClass().getName()));
+                busy = false;
+                pause(pollInterval.multipliedBy(5));
+                continue;
+            }
+            if (!busy) {
+                pause(pollInterval);
+            }
+        }
+    }
+
+    private void pause(Duration d) {
+        try {
+            stopped.await(d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void refreshShardsWhenDue() {
+        Instant now = Instant.now();
+        if (now.isBefore(nextShardRefresh)) {
+            return;
+        }
+        nextShardRefresh = now.plus(SHARD_REFRESH);
+        String startAfter = null;
+        do {
+            String exclusiveStart = startAfter;
+            StreamDescription description = streams.describeStream(b -> b.streamArn(streamArn)
+                    .exclusiveStartShardId(exclusiveStart)).streamDescription();
+            for (Shard shard : description.shards()) {
+                shards.computeIfAbsent(shard.shardId(), id -> new ShardReader(id, shard.parentShardId(),
+                        firstRefresh ? mapping.startingPosition() : "TRIM_HORIZON"));
+            }
+            startAfter = description.lastEvaluatedShardId();
+        } while (startAfter != null);
+        firstRefresh = false;
+    }
+
+    /** One read and, when a batch is ready, one invocation; true when there was work. */
+    private boolean step(ShardReader shard) {
+        boolean fetched = shard.fetch();
+        if (shard.pending.isEmpty()) {
+            if (shard.iterator == null && !shard.finished) {
+                shard.finished = true;
+                nextShardRefresh = Instant.MIN; // its children may start now
+            }
+            return fetched;
+        }
+        Instant now = Instant.now();
+        if (now.isBefore(shard.notBefore)) {
+            return fetched;
+        }
+        boolean full = shard.pending.size() >= Math.min(shard.window, mapping.batchSize());
+        boolean windowElapsed = !now.isBefore(shard.firstPendingAt.plus(mapping.maximumBatchingWindow()));
+        if (!full && !windowElapsed && shard.iterator != null && !shard.retrying()) {
+            return fetched;
+        }
+        deliver(shard);
+        return true;
+    }
+
+    private void deliver(ShardReader shard) {
+        int size = Math.min(shard.window, shard.pending.size());
+        List<DynamodbEvent.DynamodbStreamRecord> batch = new ArrayList<>(shard.pending).subList(0, size);
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(new ArrayList<>(batch));
+        StreamsEventResponse response;
+        try {
+            response = function.invoke(event);
+        } catch (RuntimeException | Error e) {
+            Log.error("stream_batch_failed", Map.of("function", mapping.functionLogicalId(), "shard", shard.id,
+                    "records", size, "exception", e.getClass().getName()));
+            if (mapping.bisectBatchOnFunctionError() && size > 1) {
+                shard.window = size / 2;
+                return;
+            }
+            failed(shard, size, true);
+            return;
+        }
+        int failedAt = firstFailure(response, batch);
+        if (failedAt < 0) {
+            for (int i = 0; i < size; i++) {
+                shard.pending.removeFirst();
+            }
+            shard.succeeded();
+            return;
+        }
+        for (int i = 0; i < failedAt; i++) {
+            shard.pending.removeFirst();
+        }
+        if (failedAt > 0) {
+            shard.attempts.clear(); // progress: the retry count starts over at the new checkpoint
+        }
+        Log.info("stream_batch_partial_failure", Map.of("function", mapping.functionLogicalId(), "shard", shard.id,
+                "records", size, "processed", failedAt));
+        failed(shard, 1, false);
+    }
+
+    /**
+     * Index in {@code batch} of the first failed record, -1 when the batch succeeded. An
+     * identifier that names no record of the batch fails the whole batch, as in Lambda.
+     */
+    private int firstFailure(StreamsEventResponse response, List<DynamodbEvent.DynamodbStreamRecord> batch) {
+        if (!mapping.reportBatchItemFailures() || response == null || response.getBatchItemFailures() == null
+                || response.getBatchItemFailures().isEmpty()) {
+            return -1;
+        }
+        int first = Integer.MAX_VALUE;
+        for (StreamsEventResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
+            int index = indexOf(batch, failure == null ? null : failure.getItemIdentifier());
+            if (index < 0) {
+                return 0;
+            }
+            first = Math.min(first, index);
+        }
+        return first;
+    }
+
+    private static int indexOf(List<DynamodbEvent.DynamodbStreamRecord> batch, String sequenceNumber) {
+        if (sequenceNumber == null || sequenceNumber.isBlank()) {
+            return -1;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (sequenceNumber.equals(batch.get(i).getDynamodb().getSequenceNumber())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Counts an attempt at the head record; once retries are spent, reports and drops {@code discard} records. */
+    private void failed(ShardReader shard, int discard, boolean functionError) {
+        String head = shard.pending.getFirst().getDynamodb().getSequenceNumber();
+        int attempts = shard.attempts.merge(head, 1, Integer::sum);
+        shard.notBefore = Instant.now().plus(pollInterval);
+        if (mapping.maximumRetryAttempts() < 0 || attempts <= mapping.maximumRetryAttempts()) {
+            return;
+        }
+        List<DynamodbEvent.DynamodbStreamRecord> dropped = new ArrayList<>();
+        for (int i = 0; i < discard && !shard.pending.isEmpty(); i++) {
+            dropped.add(shard.pending.removeFirst());
+        }
+        shard.succeeded();
+        reportFailure(shard.id, dropped, attempts, functionError);
+    }
+
+    private void reportFailure(String shardId, List<DynamodbEvent.DynamodbStreamRecord> dropped, int attempts,
+                               boolean functionError) {
+        var first = dropped.get(0).getDynamodb();
+        var last = dropped.get(dropped.size() - 1).getDynamodb();
+        Map<String, Object> batchInfo = new LinkedHashMap<>();
+        batchInfo.put("shardId", shardId);
+        batchInfo.put("startSequenceNumber", first.getSequenceNumber());
+        batchInfo.put("endSequenceNumber", last.getSequenceNumber());
+        batchInfo.put("approximateArrivalOfFirstRecord", arrival(first.getApproximateCreationDateTime()));
+        batchInfo.put("approximateArrivalOfLastRecord", arrival(last.getApproximateCreationDateTime()));
+        batchInfo.put("batchSize", dropped.size());
+        batchInfo.put("streamArn", streamArn);
+        Map<String, Object> responseContext = new LinkedHashMap<>();
+        responseContext.put("statusCode", 200);
+        responseContext.put("executedVersion", "$LATEST");
+        if (functionError) {
+            responseContext.put("functionError", "Unhandled");
+        }
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("requestContext", Map.of("requestId", UUID.randomUUID().toString(),
+                "functionArn", "arn:aws:lambda:us-east-1:000000000000:function:" + mapping.functionLogicalId(),
+                "condition", "RetryAttemptsExhausted", "approximateInvokeCount", attempts));
+        message.put("responseContext", responseContext);
+        message.put("version", "1.0");
+        message.put("timestamp", Instant.now().toString());
+        message.put("DDBStreamBatchInfo", batchInfo);
+        Log.error("stream_records_discarded", Map.of("function", mapping.functionLogicalId(), "shard", shardId,
+                "startSequenceNumber", first.getSequenceNumber(), "records", dropped.size()));
+        if (failureQueueUrl != null) {
+            sqs.sendMessage(b -> b.queueUrl(failureQueueUrl).messageBody(Json.write(message)));
+        }
+    }
+
+    private static String arrival(java.util.Date date) {
+        return date == null ? null : date.toInstant().toString();
+    }
+
+    /** Reading position and undelivered records of one shard. */
+    private final class ShardReader {
+        final String id;
+        final String parentId;
+        final Deque<DynamodbEvent.DynamodbStreamRecord> pending = new ArrayDeque<>();
+        final Map<String, Integer> attempts = new HashMap<>();
+        String iterator;
+        String lastSequenceNumber;
+        boolean started;
+        boolean finished;
+        int window = mapping.batchSize();
+        Instant firstPendingAt = Instant.MAX;
+        Instant notBefore = Instant.MIN;
+        private final String startingPosition;
+
+        ShardReader(String id, String parentId, String startingPosition) {
+            this.id = id;
+            this.parentId = parentId;
+            this.startingPosition = startingPosition;
+        }
+
+        /** Open, and its parent (if still listed) read to the end. */
+        boolean readable() {
+            if (finished) {
+                return false;
+            }
+            ShardReader parent = parentId == null ? null : shards.get(parentId);
+            return parent == null || parent.finished;
+        }
+
+        boolean retrying() {
+            return !attempts.isEmpty() || window < mapping.batchSize();
+        }
+
+        void succeeded() {
+            attempts.clear();
+            window = mapping.batchSize();
+            notBefore = Instant.MIN;
+            firstPendingAt = pending.isEmpty() ? Instant.MAX : Instant.now();
+        }
+
+        /** Reads more when there is room; true when records arrived. */
+        boolean fetch() {
+            if (!started) {
+                iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(id)
+                        .shardIteratorType(startingPosition)).shardIterator();
+                started = true;
+            }
+            if (iterator == null || pending.size() >= mapping.batchSize()) {
+                return false;
+            }
+            GetRecordsResponse response;
+            try {
+                String current = iterator;
+                response = streams.getRecords(b -> b.shardIterator(current)
+                        .limit(Math.min(MAX_GET_RECORDS, mapping.batchSize())));
+            } catch (ExpiredIteratorException | TrimmedDataAccessException e) {
+                iterator = lastSequenceNumber == null
+                        ? streams.getShardIterator(b -> b.streamArn(streamArn).shardId(id)
+                                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator()
+                        : streams.getShardIterator(b -> b.streamArn(streamArn).shardId(id)
+                                .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                                .sequenceNumber(lastSequenceNumber)).shardIterator();
+                return false;
+            }
+            iterator = response.nextShardIterator();
+            boolean any = false;
+            for (Record record : response.records()) {
+                lastSequenceNumber = record.dynamodb().sequenceNumber();
+                if (mapping.admits(StreamRecords.toJson(record, streamArn))) {
+                    if (pending.isEmpty()) {
+                        firstPendingAt = Instant.now();
+                    }
+                    pending.addLast(StreamRecords.toLambda(record, streamArn));
+                    any = true;
+                }
+            }
+            return any || !response.records().isEmpty();
+        }
+    }
+}
