@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.groupgate.analytics.StatsReader;
 import com.groupgate.code.CodeTable;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
@@ -53,6 +54,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 .register(router);
         new JoinRequestRoutes(auth, groups, new MembershipTable(dynamo, config.mainTable()), wiring.clock())
                 .register(router);
+        new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
     }
 
     @Override

@@ -96,7 +96,7 @@ public final class TemplateBootstrap {
             Map<String, Object> projection = map(gsi.get("Projection"));
             indexes.add(GlobalSecondaryIndex.builder().indexName(str(gsi, "IndexName"))
                     .keySchema(keySchema(gsi.get("KeySchema")))
-                    .projection(Projection.builder().projectionType(str(projection, "ProjectionType")).build())
+                    .projection(projection(projection))
                     .build());
         }
         if (!indexes.isEmpty()) {
@@ -115,6 +115,16 @@ public final class TemplateBootstrap {
                     t -> t.attributeName(str(ttl, "AttributeName")).enabled(true)));
         }
         return clients.dynamo().describeTable(b -> b.tableName(name)).table();
+    }
+
+    /** An index projection, with the non-key attributes an INCLUDE projection names. */
+    private static Projection projection(Map<String, Object> projection) {
+        Projection.Builder p = Projection.builder().projectionType(str(projection, "ProjectionType"));
+        List<?> included = projection.get("NonKeyAttributes") instanceof List<?> l ? l : List.of();
+        if (!included.isEmpty()) {
+            p.nonKeyAttributes(included.stream().map(String::valueOf).toList());
+        }
+        return p.build();
     }
 
     private String createBucket(String logicalId, Map<String, Object> props) {

@@ -1,0 +1,119 @@
+package com.groupgate.analytics;
+
+import com.groupgate.aws.Attr;
+import java.util.Map;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The stored form of a rollup item in AnalyticsTable, in one place for the writer and the
+ * readers.
+ *
+ * <pre>
+ * pk = T#&lt;tenant&gt;#&lt;DIMENSION&gt;#&lt;id&gt;     sk = H#2026-11-26T03 | D#2026-11-26   (see {@link RollupKey})
+ * scans, accepted, joins                      N, only ever ADDed
+ * x#&lt;refusal&gt;  c#&lt;country&gt;  r#&lt;region&gt;  y#&lt;city&gt;  d#&lt;device&gt;  o#&lt;os&gt;  a#&lt;app&gt;  h#&lt;utc hour&gt;
+ *                                             N, only ever ADDed: one top-level number per breakdown entry
+ * scanners                                    B, the HLL sketch ({@link ScannerSketch#toBytes()})
+ * version                                     N, +1 with every write of scanners
+ * gsi1pk = T#&lt;tenant&gt;#&lt;DIMENSION&gt;   gsi1sk = &lt;sk&gt;#&lt;id&gt;   CODE, GROUP and CHANNEL items only
+ * </pre>
+ *
+ * <p><b>Why breakdowns are top-level attributes.</b> {@code ADD} creates a missing number,
+ * but only at the top level: {@code ADD byCountry.CN :n} fails while {@code byCountry} does
+ * not exist, and an expression may not both create the map ({@code SET byCountry =
+ * if_not_exists(...)}) and add into it. With one top-level number per entry, every count of
+ * a chunk is one unconditional {@code ADD} on one item, commutative with any other writer's,
+ * so counts need neither a read nor a version; only the sketch (which is replaced, not
+ * added) is read first and written under a {@code version} condition. No name above but the
+ * prefixed ones contains {@code '#'}, so a breakdown value cannot collide with a count.
+ *
+ * <p><b>The gsi1 index</b> lists a tenant's codes, groups or channels with data in a time
+ * range (tenant-level rows): one Query per dimension and granularity, as {@code gsi1sk}
+ * starts with the bucket's sort key. It projects only the counts the rows need, so the
+ * sketches are not copied into the index on every write.
+ */
+public final class RollupItem {
+    public static final String INDEX = "gsi1";
+    public static final String SCANS = "scans";
+    public static final String ACCEPTED = "accepted";
+    public static final String JOINS = "joins";
+    public static final String SCANNERS = "scanners";
+    public static final String VERSION = "version";
+    public static final String GSI_PK = "gsi1pk";
+    public static final String GSI_SK = "gsi1sk";
+
+    static final String REFUSED = "x#";
+    static final String COUNTRY = "c#";
+    static final String REGION = "r#";
+    static final String CITY = "y#";
+    static final String DEVICE = "d#";
+    static final String OS = "o#";
+    static final String APP = "a#";
+    static final String HOUR_OF_DAY = "h#";
+
+    private RollupItem() {
+    }
+
+    /** Whether items of {@code dimension} carry the gsi1 keys (tenant-level rows read them). */
+    public static boolean indexed(Dimension dimension) {
+        return dimension == Dimension.CODE || dimension == Dimension.GROUP || dimension == Dimension.CHANNEL;
+    }
+
+    public static String indexPartition(String tenantId, Dimension dimension) {
+        return "T#" + tenantId + "#" + dimension.name();
+    }
+
+    public static String indexSort(RollupKey key) {
+        return key.sk() + "#" + key.dimensionId();
+    }
+
+    /** Every count {@code delta} adds to its item, by attribute name; zero counts left out. */
+    public static Map<String, Long> additions(RollupDelta delta) {
+        Map<String, Long> out = new TreeMap<>();
+        putPositive(out, SCANS, delta.scans());
+        putPositive(out, ACCEPTED, delta.accepted());
+        putPositive(out, JOINS, delta.joins());
+        prefixed(out, REFUSED, delta.refused());
+        prefixed(out, COUNTRY, delta.byCountry());
+        prefixed(out, REGION, delta.byRegion());
+        prefixed(out, CITY, delta.byCity());
+        prefixed(out, DEVICE, delta.byDevice());
+        prefixed(out, OS, delta.byOs());
+        prefixed(out, APP, delta.byApp());
+        prefixed(out, HOUR_OF_DAY, delta.byHourOfDay());
+        return out;
+    }
+
+    /** The stored item read back; the inverse of what the writer adds. */
+    public static RollupValue decode(Map<String, AttributeValue> item) {
+        RollupKey key = RollupKey.parse(Attr.str(item, "pk"), Attr.str(item, "sk"));
+        Map<String, Map<String, Long>> breakdowns = new TreeMap<>();
+        for (String prefix : new String[] {REFUSED, COUNTRY, REGION, CITY, DEVICE, OS, APP, HOUR_OF_DAY}) {
+            breakdowns.put(prefix, new TreeMap<>());
+        }
+        item.forEach((name, value) -> {
+            int hash = name.indexOf('#');
+            if (hash == 1 && value.n() != null) {
+                Map<String, Long> counts = breakdowns.get(name.substring(0, 2));
+                if (counts != null) {
+                    counts.put(name.substring(2), Long.parseLong(value.n()));
+                }
+            }
+        });
+        return new RollupValue(key.granularity(), key.bucketStart(), Attr.num(item, SCANS, 0),
+                Attr.num(item, ACCEPTED, 0), breakdowns.get(REFUSED), Attr.num(item, JOINS, 0),
+                breakdowns.get(COUNTRY), breakdowns.get(REGION), breakdowns.get(CITY), breakdowns.get(DEVICE),
+                breakdowns.get(OS), breakdowns.get(APP), breakdowns.get(HOUR_OF_DAY), Attr.bytes(item, SCANNERS));
+    }
+
+    private static void prefixed(Map<String, Long> out, String prefix, Map<String, Long> counts) {
+        counts.forEach((k, v) -> putPositive(out, prefix + k, v));
+    }
+
+    private static void putPositive(Map<String, Long> out, String name, long n) {
+        if (n > 0) {
+            out.put(name, n);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package com.groupgate.analytics;
+
+import static com.groupgate.aws.Attr.s;
+
+import com.groupgate.aws.Attr;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Reads rollups and usage from AnalyticsTable (item format: {@link RollupItem}).
+ *
+ * <ul>
+ * <li>One code's, group's or live code's buckets for a stats query: one Query on its
+ *     partition, {@code sk BETWEEN} the first and last bucket ({@link #read}).
+ * <li>A tenant's codes, groups or channels with their counts in a range: one Query on
+ *     index gsi1 ({@link #readAll}).
+ * <li>Scans verified and joins of a billing month: one GetItem ({@link #usage}).
+ * </ul>
+ */
+public final class RollupTable {
+    /** Sorts after every id and channel ({@code [A-Za-z0-9._()-]}), closing a BETWEEN on gsi1sk. */
+    private static final String AFTER_ANY_ID = "#\uffff";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public RollupTable(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /**
+     * The stored buckets of one tenant's {@code dimension}/{@code id} that {@code query}
+     * needs: UTC day buckets when they answer it exactly, hour buckets otherwise.
+     */
+    public List<RollupValue> read(String tenantId, Dimension dimension, String id, StatsQuery query) {
+        String from;
+        String to;
+        if (query.dayBucketsSuffice()) {
+            from = RollupKey.sortKey(Granularity.DAY, query.seriesFrom());
+            to = RollupKey.sortKey(Granularity.DAY, query.seriesTo().minus(1, ChronoUnit.DAYS));
+        } else {
+            from = RollupKey.sortKey(Granularity.HOUR, query.readFrom());
+            to = RollupKey.sortKey(Granularity.HOUR, query.readTo().minus(1, ChronoUnit.HOURS));
+        }
+        QueryRequest request = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(":pk", s(RollupKey.partitionKey(tenantId, dimension, id)),
+                        ":from", s(from), ":to", s(to)))
+                .build();
+        List<RollupValue> values = new ArrayList<>();
+        forEachItem(request, item -> values.add(RollupItem.decode(item)));
+        return values;
+    }
+
+    /**
+     * Every code, group or channel (by id) of the tenant with buckets overlapping
+     * {@code range}, with those buckets' counts (breakdowns and sketches are not in the
+     * index and come back empty): day buckets when both ends are UTC midnights, hour
+     * buckets otherwise — {@link Stats#rows} widens to whole buckets either way.
+     */
+    public Map<String, List<RollupValue>> readAll(String tenantId, Dimension dimension, StatsRange range) {
+        if (!RollupItem.indexed(dimension)) {
+            throw new IllegalArgumentException("dimension is not indexed: " + dimension);
+        }
+        Granularity g = Granularity.DAY.isBucketStart(range.from()) && Granularity.DAY.isBucketStart(range.to())
+                ? Granularity.DAY : Granularity.HOUR;
+        Instant first = g.bucketStart(range.from());
+        Instant last = g.bucketStart(range.to().minusNanos(1));
+        QueryRequest request = QueryRequest.builder().tableName(table).indexName(RollupItem.INDEX)
+                .keyConditionExpression("#gp = :gp AND #gs BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#gp", RollupItem.GSI_PK, "#gs", RollupItem.GSI_SK))
+                .expressionAttributeValues(Map.of(":gp", s(RollupItem.indexPartition(tenantId, dimension)),
+                        ":from", s(RollupKey.sortKey(g, first)),
+                        ":to", s(RollupKey.sortKey(g, last) + AFTER_ANY_ID)))
+                .build();
+        Map<String, List<RollupValue>> byId = new LinkedHashMap<>();
+        forEachItem(request, item -> {
+            RollupValue v = RollupItem.decode(item);
+            String id = RollupKey.parse(Attr.str(item, "pk"), Attr.str(item, "sk")).dimensionId();
+            byId.computeIfAbsent(id, k -> new ArrayList<>()).add(v);
+        });
+        return byId;
+    }
+
+    /** Scans verified and joins counted for {@code key}'s month; zero when none. */
+    public UsageDelta usage(UsageKey key) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table)
+                .key(Map.of("pk", s(key.pk()), "sk", s(key.sk())))).item();
+        Map<String, AttributeValue> found = item == null ? Map.of() : item;
+        return new UsageDelta(Attr.num(found, "scansVerified", 0), Attr.num(found, "joins", 0));
+    }
+
+    private void forEachItem(QueryRequest first, java.util.function.Consumer<Map<String, AttributeValue>> each) {
+        QueryRequest request = first;
+        while (true) {
+            QueryResponse page = dynamo.query(request);
+            page.items().forEach(each);
+            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+                return;
+            }
+            request = request.toBuilder().exclusiveStartKey(page.lastEvaluatedKey()).build();
+        }
+    }
+}
