@@ -45,16 +45,20 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         router.on("GET", "/health", r -> ApiResponse.json(200, Map.of("status", "ok")));
         new AdminRoutes(auth, tenants, keys).register(router);
         new GroupRoutes(auth, groups, keys, wiring.clock()).register(router);
-        new CodeRoutes(auth, groups, new CodeTable(dynamo, config.mainTable()), new UsageTable(config.mainTable()),
-                keys, new ImageBucket(wiring.aws(), config.imagesBucket()), config.scanBaseUrl(), wiring.clock())
-                .register(router);
+        CodeTable codes = new CodeTable(dynamo, config.mainTable());
+        CodeRoutes codeRoutes = new CodeRoutes(auth, groups, codes, new UsageTable(config.mainTable()),
+                keys, new ImageBucket(wiring.aws(), config.imagesBucket()), config.scanBaseUrl(), wiring.clock());
+        codeRoutes.register(router);
         ImageBucket images = new ImageBucket(wiring.aws(), config.imagesBucket());
-        new LiveCodeRoutes(auth, new LiveCodeTable(dynamo, config.mainTable()), new PoolGroups(dynamo, config.mainTable()),
-                new UsageTable(config.mainTable()), new SignedImages(keys, images, config.scanBaseUrl()), wiring.clock())
-                .register(router);
+        LiveCodeTable liveCodes = new LiveCodeTable(dynamo, config.mainTable());
+        LiveCodeRoutes liveRoutes = new LiveCodeRoutes(auth, liveCodes, new PoolGroups(dynamo, config.mainTable()),
+                new UsageTable(config.mainTable()), new SignedImages(keys, images, config.scanBaseUrl()), wiring.clock());
+        liveRoutes.register(router);
         new JoinRequestRoutes(auth, groups, new MembershipTable(dynamo, config.mainTable()), wiring.clock())
                 .register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
+        new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
+        new DashboardRoutes().register(router);
     }
 
     @Override
