@@ -47,6 +47,11 @@ bench: build
 jar-sizes: build
 	@ls -l functions/*/target/groupgate-*-lambda.jar | awk '{printf "%-45s %8.1f KiB\n", $$9, $$5/1024}'
 
+# With `make run` up: a demo tenant with a day of real scans and joins; prints the
+# dashboard URL and the demo key (scripts/demo.py says what the data is and is not).
+demo:
+	$(PYTHON) scripts/demo.py
+
 clean:
 	$(MVN) -q clean
 

@@ -9,12 +9,15 @@ import com.groupgate.id.Id;
 import com.groupgate.scan.GeoRules;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -24,9 +27,12 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * busy code's scan counter does not share write capacity with the tenant's other items.
  * The item carries {@code ttl} = expiry + {@link #KEEP_AFTER_EXPIRY}: GET shows an expired
  * code for a while, and DynamoDB removes it later (the scan path never relies on that).
+ * Every code is also on gsi1 under {@code T#<tenant>#CODES}, sorted by issue time, so a
+ * tenant can list its codes.
  */
 public final class CodeTable {
     public static final Duration KEEP_AFTER_EXPIRY = Duration.ofDays(30);
+    private static final Pattern CURSOR = Pattern.compile("[0-9]{12}#[A-Za-z0-9]+");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -78,6 +84,48 @@ public final class CodeTable {
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
         }
+    }
+
+    /** The gsi1 partition that lists a tenant's codes, newest first by {@link #listSortKey}. */
+    static String listIndex(Id tenantId) {
+        return "T#" + tenantId + "#CODES";
+    }
+
+    /** Zero-padded so that gsi1's string order is issue order. */
+    static String listSortKey(long issuedAt, Id codeId) {
+        return String.format("%012d#%s", issuedAt, codeId);
+    }
+
+    /** A page of stored items, newest first, and the cursor of the next page (null at the end). */
+    public record Page(List<Map<String, AttributeValue>> items, String nextCursor) {
+    }
+
+    /**
+     * A page of the tenant's codes from gsi1, newest first. The cursor is the last item's
+     * gsi1 sort key; anything else is refused by {@link #isCursor} before it gets here.
+     */
+    public Page list(Id tenantId, int limit, String cursor) {
+        Map<String, AttributeValue> start = cursor == null ? null : Map.of(
+                "gsi1pk", s(listIndex(tenantId)), "gsi1sk", s(cursor),
+                "pk", key(tenantId, cursorId(cursor)).get("pk"), "sk", s("CODE"));
+        QueryResponse page = dynamo.query(q -> q.tableName(table).indexName("gsi1").limit(limit)
+                .scanIndexForward(false)
+                .keyConditionExpression("gsi1pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(listIndex(tenantId))))
+                .exclusiveStartKey(start));
+        List<Map<String, AttributeValue>> items = page.items();
+        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !items.isEmpty()
+                ? Attr.str(items.get(items.size() - 1), "gsi1sk") : null;
+        return new Page(items, next);
+    }
+
+    /** Whether {@code text} has the shape of a cursor {@link #list} returns. */
+    public static boolean isCursor(String text) {
+        return text != null && CURSOR.matcher(text).matches() && Id.parse(text.substring(13)).isPresent();
+    }
+
+    private static Id cursorId(String cursor) {
+        return Id.parse(cursor.substring(13)).orElseThrow();
     }
 
     public Optional<Map<String, AttributeValue>> findItem(Id tenantId, Id codeId) {
@@ -132,6 +180,8 @@ public final class CodeTable {
         item.put("group", Attr.stringMap(group));
         item.put("daily", Attr.map(Map.of()));
         item.put("ttl", n(c.expiresAt() + KEEP_AFTER_EXPIRY.toSeconds()));
+        item.put("gsi1pk", s(listIndex(c.tenantId())));
+        item.put("gsi1sk", s(listSortKey(c.issuedAt(), c.codeId())));
         return item;
     }
 

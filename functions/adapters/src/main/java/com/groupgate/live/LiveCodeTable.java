@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Live codes ({@code pk=T#<tenant>#LIVE#<id>, sk=LIVE}) and their counter shards
  * ({@code pk=T#<tenant>#LIVE#<id>#SHARD#<k>, sk=SHARD}). Creating, editing and revoking
  * write the live item and every shard in one transaction, so a shard's
- * {@code poolVersion} and {@code status} always match the pool they count for.
+ * {@code poolVersion} and {@code status} always match the pool they count for. Live items
+ * (not shards) are also on gsi1 under {@code T#<tenant>#LIVECODES} by creation time.
  */
 public final class LiveCodeTable {
     private final DynamoDbClient dynamo;
@@ -56,6 +57,35 @@ public final class LiveCodeTable {
         }
         items.add(usage);
         dynamo.transactWriteItems(t -> t.transactItems(items));
+    }
+
+    /** The gsi1 partition that lists a tenant's live codes (shards are not on it). */
+    static String listIndex(Id tenantId) {
+        return "T#" + tenantId + "#LIVECODES";
+    }
+
+    /** Zero-padded so that gsi1's string order is creation order. */
+    static String listSortKey(long createdAt, Id liveCodeId) {
+        return String.format("%012d#%s", createdAt, liveCodeId);
+    }
+
+    public record Page(List<LiveCode> items, String nextCursor) {
+    }
+
+    /** A page of the tenant's live codes from gsi1, newest first; the cursor as for group codes. */
+    public Page list(Id tenantId, int limit, String cursor) {
+        Map<String, AttributeValue> start = cursor == null ? null : Map.of(
+                "gsi1pk", s(listIndex(tenantId)), "gsi1sk", s(cursor),
+                "pk", key(tenantId, Id.parse(cursor.substring(cursor.indexOf('#') + 1)).orElseThrow()).get("pk"),
+                "sk", s("LIVE"));
+        var page = dynamo.query(q -> q.tableName(table).indexName("gsi1").limit(limit).scanIndexForward(false)
+                .keyConditionExpression("gsi1pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(listIndex(tenantId))))
+                .exclusiveStartKey(start));
+        List<Map<String, AttributeValue>> items = page.items();
+        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !items.isEmpty()
+                ? Attr.str(items.get(items.size() - 1), "gsi1sk") : null;
+        return new Page(items.stream().map(LiveCodeTable::fromItem).toList(), next);
     }
 
     public Optional<LiveCode> find(Id tenantId, Id liveCodeId) {
@@ -216,6 +246,8 @@ public final class LiveCodeTable {
         item.put("qrVersion", n(c.qrVersion()));
         item.put("timezone", s(c.timezone()));
         item.put("createdAt", n(c.createdAt()));
+        item.put("gsi1pk", s(listIndex(c.tenantId())));
+        item.put("gsi1sk", s(listSortKey(c.createdAt(), c.liveCodeId())));
         return item;
     }
 

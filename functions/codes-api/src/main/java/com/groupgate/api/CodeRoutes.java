@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Issue, read, refresh and revoke group codes. */
 final class CodeRoutes {
@@ -129,10 +130,15 @@ final class CodeRoutes {
         Tenant tenant = auth.tenant(request);
         var found = codes.findItem(tenant.tenantId(), Views.id(request.pathParam("codeId")))
                 .orElseThrow(RefusalException::notFound);
-        GroupCode code = CodeTable.fromItem(found);
+        return ApiResponse.json(200, storedView(found));
+    }
+
+    /** What {@code GET /v1/codes/{codeId}} shows of a stored code item, today's scans included. */
+    Map<String, Object> storedView(Map<String, AttributeValue> item) {
+        GroupCode code = CodeTable.fromItem(item);
         String today = DailyCap.dayKey(clock.instant(), ZoneId.of(code.timezone()));
-        long scansToday = Math.min(CodeTable.scansOn(found, today), code.dailyScanLimit());
-        return ApiResponse.json(200, view(code, scansToday));
+        long scansToday = Math.min(CodeTable.scansOn(item, today), code.dailyScanLimit());
+        return view(code, scansToday);
     }
 
     private ApiResponse refresh(ApiRequest request) {

@@ -47,14 +47,19 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new GroupRoutes(auth, groups, keys, wiring.clock()).register(router);
         SignedImages signed = new SignedImages(keys, new ImageBucket(wiring.aws(), config.imagesBucket()),
                 config.scanBaseUrl());
-        new CodeRoutes(auth, groups, new CodeTable(dynamo, config.mainTable()), new UsageTable(config.mainTable()),
-                signed, wiring.clock()).register(router);
-        new LiveCodeRoutes(auth, new LiveCodeTable(dynamo, config.mainTable()), new PoolGroups(dynamo, config.mainTable()),
-                new UsageTable(config.mainTable()), signed, wiring.clock())
-                .register(router);
+        CodeTable codes = new CodeTable(dynamo, config.mainTable());
+        CodeRoutes codeRoutes = new CodeRoutes(auth, groups, codes, new UsageTable(config.mainTable()), signed,
+                wiring.clock());
+        codeRoutes.register(router);
+        LiveCodeTable liveCodes = new LiveCodeTable(dynamo, config.mainTable());
+        LiveCodeRoutes liveRoutes = new LiveCodeRoutes(auth, liveCodes, new PoolGroups(dynamo, config.mainTable()),
+                new UsageTable(config.mainTable()), signed, wiring.clock());
+        liveRoutes.register(router);
         new JoinRequestRoutes(auth, groups, new MembershipTable(dynamo, config.mainTable()), wiring.clock())
                 .register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
+        new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
+        new DashboardRoutes().register(router);
     }
 
     @Override

@@ -149,7 +149,8 @@ final class LiveCodeRoutes {
         return ApiResponse.json(200, view(revoked));
     }
 
-    private Map<String, Object> view(LiveCode c) {
+    /** What {@code GET /v1/live-codes/{id}} shows: the pool's fill and today's scans included. */
+    Map<String, Object> view(LiveCode c) {
         Instant now = clock.instant();
         List<Group> groups = pools.read(c.tenantId(), c.groupIds(), true);
         Optional<Id> current = PoolRouting.route(groups.stream()
