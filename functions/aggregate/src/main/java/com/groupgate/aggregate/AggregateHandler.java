@@ -19,12 +19,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * DynamoDB stream batches of scan and join facts in, partial batch response out.
  *
- * <p><b>Shards.</b> A stream record names its stream ({@code eventSourceARN}) but not its
- * shard, and Lambda hands one invocation the records of one shard, in order. The stream
- * ARN is therefore the checkpoint's id, and records are grouped by it only to stay safe
- * should an invocation ever mix streams. This holds while the event source mapping keeps
- * {@code ParallelizationFactor} at 1 (its default): a higher factor runs one shard's
- * batches concurrently and would break the in-order assumption.
+ * <p><b>Shards — a known limit.</b> A stream record names its stream
+ * ({@code eventSourceARN}) but not its shard; Lambda hands one invocation the records of
+ * one shard, in order, and runs different shards' invocations concurrently. The
+ * checkpoint is kept per stream ARN, which is exact while the stream has one open shard
+ * at a time (a table of one partition, and every parent-to-child hand-off, which Lambda
+ * processes in order). A table that grows to several partitions has several open shards
+ * sharing this one checkpoint, and a shard whose sequence numbers sort below another's
+ * checkpoint would have facts skipped. Keying the checkpoint by shard needs the shard id,
+ * which Lambda passes only to tumbling-window invocations; until then this is a limit
+ * of the deployment (see README, "Known limits"). {@code ParallelizationFactor} must stay 1.
  *
  * <p>On failure the response names the first record of the chunk that did not commit;
  * Lambda redelivers from there and the checkpoint skips what was counted.
