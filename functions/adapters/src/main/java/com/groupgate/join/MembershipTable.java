@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.OptionalInt;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -33,6 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * item carries the join fact for the stream.
  */
 public final class MembershipTable {
+    /** Attempts of a join whose transaction lost a race (TransactionConflict) before it gives up. */
+    private static final int CONFLICT_RETRIES = 5;
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -60,19 +65,29 @@ public final class MembershipTable {
                            long seatLimit) {
         List<TransactWriteItem> items = List.of(putMember(tenantId, groupId, memberRef, fact, at),
                 raiseMembers(tenantId, groupId, seatLimit));
-        try {
-            dynamo.transactWriteItems(t -> t.transactItems(items));
-            return JoinResult.JOINED;
-        } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.cancellationReasons();
-            if (failed(reasons, 0)) {
-                return JoinResult.ALREADY_MEMBER;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(items));
+                return JoinResult.JOINED;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.cancellationReasons();
+                if (failed(reasons, 0)) {
+                    return JoinResult.ALREADY_MEMBER;
+                }
+                if (failed(reasons, 1)) {
+                    return JoinResult.GROUP_FULL;
+                }
+                // Joins racing for one group's item conflict on AWS; none of them wrote anything.
+                if (attempt >= CONFLICT_RETRIES || !conflicted(reasons)) {
+                    throw e;
+                }
+                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(5_000_000L << attempt));
             }
-            if (failed(reasons, 1)) {
-                return JoinResult.GROUP_FULL;
-            }
-            throw e;
         }
+    }
+
+    private static boolean conflicted(List<CancellationReason> reasons) {
+        return reasons != null && reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
     }
 
     private TransactWriteItem putMember(Id tenantId, Id groupId, String memberRef, Map<String, AttributeValue> fact,
