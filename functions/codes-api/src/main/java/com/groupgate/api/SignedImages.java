@@ -6,6 +6,7 @@ import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.qr.Ecc;
 import com.groupgate.qr.QrImage;
 import com.groupgate.qr.QrPng;
+import com.groupgate.qr.QrReadBack;
 import com.groupgate.token.CodeKind;
 import com.groupgate.token.KeyRing;
 import com.groupgate.token.ScanUrl;
@@ -15,11 +16,15 @@ import java.security.SecureRandom;
 import java.time.Duration;
 
 /**
- * Signs a code's token, renders its QR PNG and stores the image. Tokens are never stored:
+ * Signs a code's token, renders its QR PNG and stores the image; the symbol is read back
+ * before it is handed out, and re-salted if a camera-style reader would miss it. Tokens are
+ * never stored:
  * the scan URL is re-derived from the key version and salt kept with the code.
  */
 final class SignedImages {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Salts tried for a symbol that a camera-style reader finds; one almost always does. */
+    private static final int MAX_SALTS = 8;
 
     private final SigningKeyTable keys;
     private final ImageBucket images;
@@ -37,10 +42,15 @@ final class SignedImages {
 
     Signed issue(CodeKind kind, Id codeId, Id tenantId, Id targetId, long expiresAt, Ecc ecc, int modulePx,
                  String imageKey, Duration cacheFor) {
-        byte[] salt = new byte[8];
-        RANDOM.nextBytes(salt);
         KeyRing ring = keys.issuingRing();
-        String scanUrl = ScanUrl.scanUrl(scanBase, TokenCodec.issue(ring, kind, codeId, tenantId, targetId, expiresAt, salt));
+        byte[] salt = new byte[8];
+        String scanUrl;
+        int attempt = 0;
+        do {
+            // A fresh salt changes every module of the symbol; about one in a hundred needs one.
+            RANDOM.nextBytes(salt);
+            scanUrl = ScanUrl.scanUrl(scanBase, TokenCodec.issue(ring, kind, codeId, tenantId, targetId, expiresAt, salt));
+        } while (!QrReadBack.readsBack(scanUrl, ecc, modulePx) && ++attempt < MAX_SALTS);
         QrPng png = QrImage.render(scanUrl, ecc, modulePx);
         images.putPng(imageKey, png.png(), cacheFor);
         return new Signed(scanUrl, ring.current().version(), salt, png.byteCount(), png.qrVersion());

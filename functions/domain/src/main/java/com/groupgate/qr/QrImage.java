@@ -66,7 +66,7 @@ public final class QrImage {
         return encode(text, ecc).getVersion().getVersionNumber();
     }
 
-    private static QRCode encode(String text, Ecc ecc) {
+    static QRCode encode(String text, Ecc ecc) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(ecc, "ecc");
         if (text.isEmpty()) {
