@@ -62,11 +62,6 @@ public final class LocalGroupGate implements AutoCloseable {
     public static final String DEFAULT_ADMIN_KEY = "local-admin-key";
     public static final String DEFAULT_ORIGIN_SECRET = "local-origin-secret";
 
-    /** Served by the codes API locally though template.yaml has no such route yet (a later dashboard). */
-    public static final List<HttpRoute> DASHBOARD_ROUTES = List.of(
-            new HttpRoute("GET", "/dashboard", CODES_API_FUNCTION),
-            new HttpRoute("GET", "/dashboard/{proxy+}", CODES_API_FUNCTION));
-
     private static final Map<String, Function<Wiring, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>>
             HTTP_FUNCTIONS = Map.of(CODES_API_FUNCTION, CodesApiHandler::new, SCAN_FUNCTION, ScanHandler::new);
 
@@ -130,7 +125,6 @@ public final class LocalGroupGate implements AutoCloseable {
         }
 
         List<HttpRoute> routes = new ArrayList<>(HttpRoute.fromTemplate(template));
-        routes.addAll(DASHBOARD_ROUTES);
         Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions = new HashMap<>();
         for (String functionId : new LinkedHashSet<>(routes.stream().map(HttpRoute::functionLogicalId).toList())) {
             var factory = settings.httpHandlers.getOrDefault(functionId, HTTP_FUNCTIONS.get(functionId));

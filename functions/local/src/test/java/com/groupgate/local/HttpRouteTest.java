@@ -21,6 +21,8 @@ class HttpRouteTest {
         assertEquals(Set.of(
                 "GET /health -> CodesApiFunction",
                 "ANY /v1/{proxy+} -> CodesApiFunction",
+                "GET /dashboard -> CodesApiFunction",
+                "GET /dashboard/{proxy+} -> CodesApiFunction",
                 "GET /S/{token} -> ScanFunction",
                 "GET /s/{token} -> ScanFunction",
                 "POST /S/{token}/join -> ScanFunction",
