@@ -45,6 +45,7 @@ public class ScanPathBench {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private KeyRing ring;
+    private ClientIpHash ipHash;
     private String token;
     private Map<String, String> headers;
     private GeoRules rules;
@@ -63,6 +64,8 @@ public class ScanPathBench {
         tenant = Id.random();
         group = Id.random();
         token = TokenCodec.issue(ring, CodeKind.GROUP_CODE, code, tenant, group, EXPIRY, random);
+        // Built once per key ring, as ScanService does.
+        ipHash = ClientIpHash.withKey(ring.ipHashKey());
         headers = Map.of(
                 "user-agent", "Mozilla/5.0 (Linux; Android 13; V2219A) AppleWebKit/537.36 (KHTML, like Gecko) "
                         + "Version/4.0 Chrome/107.0.5304.141 Mobile Safari/537.36 XWEB/5061 MMWEBSDK/20230504 "
@@ -93,7 +96,7 @@ public class ScanPathBench {
             return null;
         }
         FactAttributes.Origin origin = new FactAttributes.Origin(now, client,
-                UserAgentClassifier.classify(client.userAgent()), ClientIpHash.withKey(ring.ipHashKey()).hash(client));
+                UserAgentClassifier.classify(client.userAgent()), ipHash.hash(client));
         String day = DailyCap.dayKey(now, ZONE);
         return FactAttributes.counted(FactAttributes.scan(origin, tenant, code, group, null, "campus-north"), day, 500);
     }

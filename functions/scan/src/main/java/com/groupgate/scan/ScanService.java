@@ -39,6 +39,7 @@ public final class ScanService {
     private final ScanCounter counter;
     private final FactTable facts;
     private final LiveScanService live;
+    private volatile RingHash ringHash;
     private final String originSecret;
     private final Clock clock;
 
@@ -127,7 +128,20 @@ public final class ScanService {
     FactAttributes.Origin origin(KeyRing ring, Scan scan, Instant now) {
         ClientContext client = ClientContext.from(scan.headers(), scan.sourceIp(), originSecret);
         return new FactAttributes.Origin(now, client, UserAgentClassifier.classify(client.userAgent()),
-                ClientIpHash.withKey(ring.ipHashKey()).hash(client));
+                ipHash(ring).hash(client));
+    }
+
+    /** The IP hasher of the ring in use, built once per ring: a keyed Mac is costly to set up. */
+    private ClientIpHash ipHash(KeyRing ring) {
+        RingHash current = ringHash;
+        if (current == null || current.ring() != ring) {
+            current = new RingHash(ring, ClientIpHash.withKey(ring.ipHashKey()));
+            ringHash = current;
+        }
+        return current.hash();
+    }
+
+    private record RingHash(KeyRing ring, ClientIpHash hash) {
     }
 
     /** Forged, malformed and unknown-version tokens: counted for the operator, one answer for all. */
