@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * item carries the join fact for the stream.
  */
 public final class MembershipTable {
-    /** Attempts of a join whose transaction lost a race (TransactionConflict) before it gives up. */
+    /** Attempts of a join or approval whose transaction lost a race (TransactionConflict). */
     private static final int CONFLICT_RETRIES = 5;
 
     private final DynamoDbClient dynamo;
@@ -65,20 +65,34 @@ public final class MembershipTable {
                            long seatLimit) {
         List<TransactWriteItem> items = List.of(putMember(tenantId, groupId, memberRef, fact, at),
                 raiseMembers(tenantId, groupId, seatLimit));
+        try {
+            transact(items);
+            return JoinResult.JOINED;
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (failed(reasons, 0)) {
+                return JoinResult.ALREADY_MEMBER;
+            }
+            if (failed(reasons, 1)) {
+                return JoinResult.GROUP_FULL;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * One transaction, tried again when it only lost a race: joins and approvals racing
+     * for one group's item are cancelled with TransactionConflict on AWS, having written
+     * nothing. Any other cancellation (a condition that failed) is the caller's to read.
+     */
+    private void transact(List<TransactWriteItem> items) {
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(items));
-                return JoinResult.JOINED;
+                return;
             } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.cancellationReasons();
-                if (failed(reasons, 0)) {
-                    return JoinResult.ALREADY_MEMBER;
-                }
-                if (failed(reasons, 1)) {
-                    return JoinResult.GROUP_FULL;
-                }
-                // Joins racing for one group's item conflict on AWS; none of them wrote anything.
-                if (attempt >= CONFLICT_RETRIES || !conflicted(reasons)) {
+                if (attempt >= CONFLICT_RETRIES || !conflicted(e.cancellationReasons())
+                        || e.cancellationReasons().stream().anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
                     throw e;
                 }
                 LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(5_000_000L << attempt));
@@ -182,8 +196,7 @@ public final class MembershipTable {
         fact.put("at", n(at.toEpochMilli()));
         TransactWriteItem decide = decide(tenantId, request, "joined", at);
         try {
-            dynamo.transactWriteItems(t -> t.transactItems(decide,
-                    putMember(tenantId, request.groupId(), request.memberRef(), fact, at),
+            transact(List.of(decide, putMember(tenantId, request.groupId(), request.memberRef(), fact, at),
                     raiseMembers(tenantId, request.groupId())));
             return Decision.JOINED;
         } catch (TransactionCanceledException e) {
