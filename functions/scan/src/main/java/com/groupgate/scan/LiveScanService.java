@@ -49,19 +49,19 @@ final class LiveScanService {
         LiveCodeCache.Entry entry = cache.get(token.tenantId(), token.codeId()).orElseThrow(RefusalException::notFound);
         for (int attempt = 0; attempt < 2; attempt++) {
             LiveCode code = entry.code();
-            Map<String, AttributeValue> fact = FactAttributes.scan(origin, code.tenantId(), null, null,
-                    code.liveCodeId(), code.channel());
+            Optional<Group> target = LiveCode.ACTIVE.equals(code.status()) ? route(entry) : Optional.empty();
+            Map<String, AttributeValue> fact = FactAttributes.scan(origin, code.tenantId(), null,
+                    target.map(Group::groupId).orElse(null), code.liveCodeId(), code.channel());
             if (!LiveCode.ACTIVE.equals(code.status())) {
                 facts.put(FactAttributes.withOutcome(fact, Refusal.REVOKED.code()), now);
                 throw new RefusalException(Refusal.REVOKED, "this code was revoked");
             }
-            Optional<Group> target = route(entry);
             if (target.isEmpty()) {
                 facts.put(FactAttributes.withOutcome(fact, Refusal.GROUP_FULL.code()), now);
                 throw new RefusalException(Refusal.GROUP_FULL, "every group behind this code is full");
             }
             Group group = target.get();
-            fact.put("groupId", AttributeValue.fromS(group.groupId().toString()));
+            // Counted on a shard, a live code's scan carries its outcome: no cap to derive it from.
             FactAttributes.withOutcome(fact, "accepted");
             ZoneId zone = ZoneId.of(code.timezone());
             String day = DailyCap.dayKey(now, zone);
@@ -73,8 +73,7 @@ final class LiveScanService {
                         group.welcomeMessage(), ticket);
             }
             if (counted == LiveCodeTable.Count.SHARD_FULL) {
-                fact.put("outcome", AttributeValue.fromS(Refusal.DAILY_LIMIT.code()));
-                facts.put(fact, now);
+                facts.put(FactAttributes.withOutcome(fact, Refusal.DAILY_LIMIT.code()), now);
                 throw new RefusalException(Refusal.DAILY_LIMIT, "this code reached today's scan limit", null,
                         DailyCap.secondsUntilNextDay(now, zone));
             }
