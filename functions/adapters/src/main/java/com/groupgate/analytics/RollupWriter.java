@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * expected one, so a chunk commits at most once however often its records are delivered;
  * items whose sketch changes are conditioned on the {@code version} read just before.
  *
- * <p>Items: the checkpoint {@code pk=CHECKPOINT#<stream id>, sk=CHECKPOINT} with
- * {@code seq} (S, the last counted sequence number) and {@code updatedAt} (N, epoch
- * seconds); usage {@code pk=T#<tenant>#USAGE, sk=M#yyyy-MM} ({@link UsageKey}) with
+ * <p>Items: one checkpoint per shard, {@code pk=CHECKPOINT#<stream arn>, sk=SHARD#<shard id>},
+ * with {@code seq} (S, the shard's last counted sequence number) and {@code updatedAt} (N,
+ * epoch seconds); usage {@code pk=T#<tenant>#USAGE, sk=M#yyyy-MM} ({@link UsageKey}) with
  * {@code scansVerified} and {@code joins} (N, ADDed); rollups as in {@link RollupItem}.
  */
 public final class RollupWriter {
@@ -56,13 +56,13 @@ public final class RollupWriter {
         public static final StoredSketch NONE = new StoredSketch(null, null);
     }
 
-    public static Map<String, AttributeValue> checkpointKey(String streamId) {
-        return Map.of("pk", s("CHECKPOINT#" + streamId), "sk", s("CHECKPOINT"));
+    public static Map<String, AttributeValue> checkpointKey(StreamShard shard) {
+        return Map.of("pk", s("CHECKPOINT#" + shard.streamArn()), "sk", s("SHARD#" + shard.shardId()));
     }
 
-    /** The last sequence number counted for {@code streamId}; empty before the first commit. */
-    public Optional<String> checkpoint(String streamId) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(checkpointKey(streamId))
+    /** The last sequence number counted for {@code shard}; empty before the first commit. */
+    public Optional<String> checkpoint(StreamShard shard) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(checkpointKey(shard))
                 .consistentRead(true)).item();
         return Optional.ofNullable(item == null ? null : Attr.str(item, SEQ));
     }
@@ -120,14 +120,14 @@ public final class RollupWriter {
     }
 
     /**
-     * Commits {@code chunk} of stream {@code streamId}, with sketches merged into
+     * Commits {@code chunk} of {@code shard}, with sketches merged into
      * {@code stored} (from {@link #sketches}); false when a condition failed or the
      * transaction conflicted — the checkpoint moved, a sketch changed, or another
      * transaction held an item — so nothing was written and the caller re-reads and retries.
      */
-    public boolean commit(String streamId, BatchPlan.Chunk chunk, Map<RollupKey, StoredSketch> stored) {
+    public boolean commit(StreamShard shard, BatchPlan.Chunk chunk, Map<RollupKey, StoredSketch> stored) {
         List<TransactWriteItem> items = new ArrayList<>(chunk.transactionItems());
-        items.add(TransactWriteItem.builder().update(checkpointMove(streamId, chunk)).build());
+        items.add(TransactWriteItem.builder().update(checkpointMove(shard, chunk)).build());
         chunk.rollups().forEach((key, delta) -> items.add(TransactWriteItem.builder()
                 .update(rollupUpdate(table, key, delta, stored.getOrDefault(key, StoredSketch.NONE))).build()));
         chunk.usage().forEach((key, delta) -> items.add(TransactWriteItem.builder()
@@ -140,11 +140,11 @@ public final class RollupWriter {
         }
     }
 
-    private Update checkpointMove(String streamId, BatchPlan.Chunk chunk) {
+    private Update checkpointMove(StreamShard shard, BatchPlan.Chunk chunk) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":end", s(chunk.endSequenceNumber()));
         values.put(":now", n(clock.instant().getEpochSecond()));
-        Update.Builder update = Update.builder().tableName(table).key(checkpointKey(streamId))
+        Update.Builder update = Update.builder().tableName(table).key(checkpointKey(shard))
                 .updateExpression("SET #seq = :end, updatedAt = :now");
         if (chunk.expectedCheckpoint() == null) {
             update.conditionExpression("attribute_not_exists(pk)");

@@ -2,11 +2,12 @@ package com.groupgate.aggregate;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
+import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.groupgate.analytics.RollupWriter;
 import com.groupgate.analytics.ShardRecord;
+import com.groupgate.analytics.StreamShard;
 import com.groupgate.config.Wiring;
 import com.groupgate.telemetry.Log;
 import java.time.Clock;
@@ -19,21 +20,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * DynamoDB stream batches of scan and join facts in, partial batch response out.
  *
- * <p><b>Shards — a known limit.</b> A stream record names its stream
- * ({@code eventSourceARN}) but not its shard; Lambda hands one invocation the records of
- * one shard, in order, and runs different shards' invocations concurrently. The
- * checkpoint is kept per stream ARN, which is exact while the stream has one open shard
- * at a time (a table of one partition, and every parent-to-child hand-off, which Lambda
- * processes in order). A table that grows to several partitions has several open shards
- * sharing this one checkpoint, and a shard whose sequence numbers sort below another's
- * checkpoint would have facts skipped. Keying the checkpoint by shard needs the shard id,
- * which Lambda passes only to tumbling-window invocations; until then this is a limit
- * of the deployment (see README, "Known limits"). {@code ParallelizationFactor} must stay 1.
+ * <p><b>One checkpoint per shard.</b> Lambda hands one invocation the records of one
+ * shard, in order, and runs different shards concurrently; sequence numbers compare only
+ * within a shard. The event source mapping therefore uses a tumbling window (template.yaml,
+ * {@code TumblingWindowInSeconds}), the one kind of stream invocation that names its
+ * shard ({@code shardId}), and each shard's checkpoint is its own item. The window is not
+ * used to hold counts back: every batch is committed as it arrives, and the window's
+ * {@code state} only carries running totals for one summary log line per shard and window.
+ * A batch without a shard id (a mapping deployed without the window) is refused whole,
+ * nothing written: counting it against a guessed checkpoint could skip facts for good,
+ * while refusing sends it, after the mapping's retries, to the on-failure queue to replay.
+ * {@code ParallelizationFactor} must stay 1: a shard's batches must run one at a time.
  *
  * <p>On failure the response names the first record of the chunk that did not commit;
  * Lambda redelivers from there and the checkpoint skips what was counted.
  */
-public final class AggregateHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class AggregateHandler implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> {
     private final ShardAggregator aggregator;
 
     public AggregateHandler() {
@@ -50,41 +52,75 @@ public final class AggregateHandler implements RequestHandler<DynamodbEvent, Str
     }
 
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        Map<String, List<ShardRecord>> byStream = new LinkedHashMap<>();
+    public TimeWindowEventResponse handleRequest(DynamodbTimeWindowEvent event, Context context) {
+        List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
+        WindowTotals totals = WindowTotals.of(event.getState());
+        if (records.isEmpty()) {
+            return finish(event, totals, List.of());
+        }
+        String shardId = event.getShardId();
+        String streamArn = streamArn(event, records);
+        if (shardId == null || shardId.isBlank() || streamArn == null || streamArn.isBlank()) {
+            Log.error("aggregate.no_shard", Map.of("records", records.size(),
+                    "reason", "the event names no shardId: the event source mapping needs TumblingWindowInSeconds"));
+            return new TimeWindowEventResponse(totals.state(), List.of(
+                    new TimeWindowEventResponse.BatchItemFailure(records.get(0).getDynamodb().getSequenceNumber())));
+        }
+        StreamShard shard = new StreamShard(streamArn, shardId);
+        List<ShardRecord> decoded = new ArrayList<>(records.size());
         int ignored = 0;
-        for (DynamodbStreamRecord record : event.getRecords() == null ? List.<DynamodbStreamRecord>of()
-                : event.getRecords()) {
-            var decoded = StreamFacts.decode(record);
-            if (decoded.isPresent()) {
-                byStream.computeIfAbsent(record.getEventSourceARN(), k -> new ArrayList<>()).add(decoded.get());
+        for (DynamodbStreamRecord record : records) {
+            var fact = StreamFacts.decode(record);
+            if (fact.isPresent()) {
+                decoded.add(fact.get());
             } else {
                 ignored++;
             }
         }
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        int counted = 0;
-        int skipped = 0;
-        int poison = 0;
-        int transactions = 0;
-        for (Map.Entry<String, List<ShardRecord>> shard : byStream.entrySet()) {
-            ShardAggregator.Result result = aggregator.aggregate(shard.getKey(), shard.getValue());
-            counted += result.counted();
-            skipped += result.skipped();
-            poison += result.poison();
-            transactions += result.transactions();
-            result.failedFrom().ifPresent(seq -> failures.add(new StreamsEventResponse.BatchItemFailure(seq)));
-        }
+        ShardAggregator.Result result = aggregator.aggregate(shard, decoded);
+        List<TimeWindowEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        result.failedFrom().ifPresent(seq -> failures.add(new TimeWindowEventResponse.BatchItemFailure(seq)));
+
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("records", event.getRecords() == null ? 0 : event.getRecords().size());
-        fields.put("counted", counted);
-        fields.put("alreadyCounted", skipped);
+        fields.put("shard", shard.toString());
+        fields.put("records", records.size());
+        fields.put("counted", result.counted());
+        fields.put("alreadyCounted", result.skipped());
         fields.put("ignored", ignored);
-        fields.put("poison", poison);
-        fields.put("transactions", transactions);
+        fields.put("poison", result.poison());
+        fields.put("transactions", result.transactions());
         fields.put("failures", failures.size());
         Log.info("aggregate.batch", fields);
-        Log.count("FactsCounted", "Function", "aggregate", counted);
-        return new StreamsEventResponse(failures);
+        Log.count("FactsCounted", "Function", "aggregate", result.counted());
+        return finish(event, totals.plus(result), failures);
+    }
+
+    /**
+     * The response: the window's totals as its state, or, on the window's final invocation,
+     * one summary line and an empty state for the next window. Lambda treats a response
+     * without {@code state} as a failed invocation, so it is never null.
+     */
+    private static TimeWindowEventResponse finish(DynamodbTimeWindowEvent event, WindowTotals totals,
+                                                  List<TimeWindowEventResponse.BatchItemFailure> failures) {
+        boolean last = Boolean.TRUE.equals(event.getIsFinalInvokeForWindow())
+                || Boolean.TRUE.equals(event.getIsWindowTerminatedEarly());
+        if (!last || !failures.isEmpty()) {
+            return new TimeWindowEventResponse(totals.state(), failures);
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("shardId", String.valueOf(event.getShardId()));
+        if (event.getWindow() != null) {
+            fields.put("windowStart", String.valueOf(event.getWindow().getStart()));
+            fields.put("windowEnd", String.valueOf(event.getWindow().getEnd()));
+        }
+        fields.put("terminatedEarly", Boolean.TRUE.equals(event.getIsWindowTerminatedEarly()));
+        fields.putAll(totals.fields());
+        Log.info("aggregate.window", fields);
+        return new TimeWindowEventResponse(WindowTotals.EMPTY.state(), failures);
+    }
+
+    /** The stream: the window event's own ARN, else its records' (they are all of one stream). */
+    private static String streamArn(DynamodbTimeWindowEvent event, List<DynamodbStreamRecord> records) {
+        return event.getEventSourceArn() != null ? event.getEventSourceArn() : records.get(0).getEventSourceARN();
     }
 }

@@ -4,6 +4,7 @@ import com.groupgate.analytics.BatchPlan;
 import com.groupgate.analytics.RollupKey;
 import com.groupgate.analytics.RollupWriter;
 import com.groupgate.analytics.ShardRecord;
+import com.groupgate.analytics.StreamShard;
 import com.groupgate.telemetry.Log;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ final class ShardAggregator {
     record Result(int counted, int skipped, int poison, int transactions, Optional<String> failedFrom) {
     }
 
-    Result aggregate(String streamId, List<ShardRecord> records) {
+    Result aggregate(StreamShard shard, List<ShardRecord> records) {
         int counted = 0;
         int poison = 0;
         int transactions = 0;
@@ -52,7 +53,7 @@ final class ShardAggregator {
         try {
             attempts:
             while (true) {
-                String checkpoint = writer.checkpoint(streamId).orElse(null);
+                String checkpoint = writer.checkpoint(shard).orElse(null);
                 BatchPlan plan = BatchPlan.of(records, checkpoint);
                 if (conflicts == 0) {
                     skipped = plan.skipped();
@@ -60,10 +61,10 @@ final class ShardAggregator {
                 for (BatchPlan.Chunk chunk : chunks(plan.fresh(), checkpoint)) {
                     resumeAt = chunk.firstSequenceNumber();
                     Map<RollupKey, RollupWriter.StoredSketch> stored = writer.sketches(RollupWriter.sketchedKeys(chunk));
-                    if (!writer.commit(streamId, chunk, stored)) {
+                    if (!writer.commit(shard, chunk, stored)) {
                         conflicts++;
                         if (conflicts > MAX_CONFLICTS) {
-                            Log.error("aggregate.conflicts", Map.of("stream", streamId, "resumeAt", resumeAt,
+                            Log.error("aggregate.conflicts", Map.of("shard", shard.toString(), "resumeAt", resumeAt,
                                     "conflicts", conflicts));
                             return new Result(counted, skipped, poison, transactions, Optional.of(resumeAt));
                         }
@@ -73,13 +74,13 @@ final class ShardAggregator {
                     transactions++;
                     counted += chunk.records() - chunk.poison().size();
                     poison += chunk.poison().size();
-                    reportPoison(streamId, chunk.poison());
+                    reportPoison(shard, chunk.poison());
                 }
                 return new Result(counted, skipped, poison, transactions, Optional.empty());
             }
         } catch (SdkException e) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("stream", streamId);
+            fields.put("shard", shard.toString());
             fields.put("resumeAt", resumeAt);
             fields.put("error", e.getClass().getSimpleName());
             fields.put("message", String.valueOf(e.getMessage()));
@@ -117,10 +118,10 @@ final class ShardAggregator {
         return fresh.subList(from, from + chunk.records());
     }
 
-    private static void reportPoison(String streamId, List<ShardRecord.Poison> poison) {
+    private static void reportPoison(StreamShard shard, List<ShardRecord.Poison> poison) {
         for (ShardRecord.Poison p : poison) {
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("stream", streamId);
+            fields.put("shard", shard.toString());
             fields.put("sequenceNumber", p.sequenceNumber());
             fields.put("reason", p.reason());
             Log.error("aggregate.poison", fields);

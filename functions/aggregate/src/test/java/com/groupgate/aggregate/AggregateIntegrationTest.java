@@ -1,10 +1,12 @@
 package com.groupgate.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
+import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.groupgate.analytics.Dimension;
 import com.groupgate.analytics.RollupTable;
 import com.groupgate.analytics.RollupWriter;
@@ -14,6 +16,7 @@ import com.groupgate.analytics.StatsQuery;
 import com.groupgate.analytics.StatsReport;
 import com.groupgate.analytics.StatsRow;
 import com.groupgate.analytics.StatsRange;
+import com.groupgate.analytics.StreamShard;
 import com.groupgate.analytics.UsageDelta;
 import com.groupgate.analytics.UsageKey;
 import com.groupgate.telemetry.Log;
@@ -79,8 +82,8 @@ class AggregateIntegrationTest {
     @Test
     void aBatchDeliveredTwiceCountsOnce() {
         mixedFacts(80, 6, new Random(1));
-        StreamsEventResponse first = deliver(stream.records());
-        StreamsEventResponse second = deliver(stream.records());
+        TimeWindowEventResponse first = deliver(stream.records());
+        TimeWindowEventResponse second = deliver(stream.records());
         assertTrue(first.getBatchItemFailures().isEmpty());
         assertTrue(second.getBatchItemFailures().isEmpty());
         assertMatchesTruth(6);
@@ -118,7 +121,7 @@ class AggregateIntegrationTest {
             } else if (roll == 1) {
                 tap.failAfterIn.set(random.nextInt(3));
             }
-            StreamsEventResponse response = deliver(all.subList(from, to));
+            TimeWindowEventResponse response = deliver(all.subList(from, to));
             tap.failBeforeIn.set(-1);
             tap.failAfterIn.set(-1);
             if (response.getBatchItemFailures().isEmpty()) {
@@ -136,7 +139,7 @@ class AggregateIntegrationTest {
         mixedFacts(300, 20, new Random(4));
         List<DynamodbStreamRecord> all = stream.records();
         tap.failBeforeIn.set(1); // the first chunk commits, the second does not
-        StreamsEventResponse failed = deliver(all);
+        TimeWindowEventResponse failed = deliver(all);
         assertEquals(1, failed.getBatchItemFailures().size());
         int resumeAt = indexOf(all, failed.getBatchItemFailures().get(0).getItemIdentifier());
         assertTrue(resumeAt > 0, "the first chunk was committed");
@@ -153,10 +156,11 @@ class AggregateIntegrationTest {
         List<ShardRecord> decoded = new ArrayList<>();
         stream.records().forEach(r -> StreamFacts.decode(r).ifPresent(decoded::add));
         RollupWriter writer = new RollupWriter(dynamo, table, CLOCK);
-        ShardAggregator.Result result = new ShardAggregator(writer).aggregate(stream.arn, decoded);
+        StreamShard shard = new StreamShard(stream.arn, stream.shardId);
+        ShardAggregator.Result result = new ShardAggregator(writer).aggregate(shard, decoded);
         assertEquals(1, result.poison());
         assertTrue(result.failedFrom().isEmpty(), "poison must not block the shard");
-        assertEquals(decoded.get(decoded.size() - 1).sequenceNumber(), writer.checkpoint(stream.arn).orElseThrow());
+        assertEquals(decoded.get(decoded.size() - 1).sequenceNumber(), writer.checkpoint(shard).orElseThrow());
         assertMatchesTruth(3);
         // Through the handler, a redelivery of the same batch changes nothing and fails nothing.
         assertTrue(deliver(stream.records()).getBatchItemFailures().isEmpty());
@@ -195,6 +199,74 @@ class AggregateIntegrationTest {
         assertEquals(1, codeB.totals().accepted());
         assertEquals(new UsageDelta(3, 1), rollups.usage(UsageKey.of(tenant, at)));
         assertMatchesTruth(0);
+    }
+
+    @Test
+    void shardsOfOneStreamKeepTheirOwnCheckpoints() {
+        // Two shards of one stream, as a table of two partitions has: their sequence numbers
+        // are unrelated, here every number of shard B sorts below every number of shard A.
+        FakeStream shardA = stream;
+        FakeStream shardB = new FakeStream(stream.arn, "shardId-00000001795680000000-9f8e7d6c", 0,
+                stream.truth);
+        Random random = new Random(8);
+        for (int i = 0; i < 120; i++) {
+            // An item's records all travel on one shard: codes 0-4 on A, 5-9 on B.
+            int code = random.nextInt(10);
+            FakeStream shard = code < 5 ? shardA : shardB;
+            TestFact f = TestFact.scan("s" + i, T0.plusSeconds(i * 30L), tenant, "code" + code, "group" + (code % 10),
+                    CHANNELS[code % CHANNELS.length]).ip("ip" + random.nextInt(60));
+            if (random.nextInt(5) == 0) {
+                shard.join(f);
+            } else {
+                shard.scan(f, 50);
+            }
+        }
+        List<DynamodbStreamRecord> a = shardA.records();
+        List<DynamodbStreamRecord> b = shardB.records();
+        // The shards are read concurrently: A runs ahead, B's batches arrive after A's checkpoint moved.
+        assertTrue(deliver(shardA, a).getBatchItemFailures().isEmpty());
+        assertTrue(deliver(shardB, b.subList(0, b.size() / 2)).getBatchItemFailures().isEmpty());
+        assertTrue(deliver(shardB, b).getBatchItemFailures().isEmpty());
+        assertTrue(deliver(shardA, a.subList(a.size() / 3, a.size())).getBatchItemFailures().isEmpty());
+        assertMatchesTruth(10);
+    }
+
+    @Test
+    void aBatchThatNamesNoShardIsRefusedWholeAndNothingIsWritten() {
+        mixedFacts(20, 2, new Random(9));
+        DynamodbTimeWindowEvent event = stream.event(stream.records());
+        event.setShardId(null);
+        tap.calls.set(0);
+        TimeWindowEventResponse response = handler.handleRequest(event, null);
+        assertEquals(List.of(stream.records().get(0).getDynamodb().getSequenceNumber()),
+                response.getBatchItemFailures().stream().map(TimeWindowEventResponse.BatchItemFailure::getItemIdentifier)
+                        .toList());
+        assertNotNull(response.getState());
+        assertEquals(0, tap.calls.get(), "no transaction");
+        assertEquals(0, report(Dimension.TENANT, tenant).totals().scans());
+    }
+
+    @Test
+    void theWindowStateCarriesTotalsAndTheFinalInvocationStartsAFreshOne() {
+        mixedFacts(40, 4, new Random(10));
+        List<DynamodbStreamRecord> all = stream.records();
+        DynamodbTimeWindowEvent first = stream.event(all.subList(0, 25));
+        Map<String, String> state = handler.handleRequest(first, null).getState();
+        DynamodbTimeWindowEvent second = stream.event(all.subList(15, all.size()));
+        second.setState(state);
+        state = handler.handleRequest(second, null).getState();
+        long decoded = all.stream().filter(r -> StreamFacts.decode(r).isPresent()).count();
+        assertEquals("2", state.get("batches"));
+        assertEquals(Long.toString(decoded), state.get("counted"));
+        assertTrue(Long.parseLong(state.get("alreadyCounted")) > 0, "the overlap was skipped: " + state);
+
+        DynamodbTimeWindowEvent last = stream.event(List.of());
+        last.setState(state);
+        last.setIsFinalInvokeForWindow(true);
+        TimeWindowEventResponse closed = handler.handleRequest(last, null);
+        assertTrue(closed.getBatchItemFailures().isEmpty());
+        assertEquals("0", closed.getState().get("counted"));
+        assertMatchesTruth(4);
     }
 
     @Test
@@ -274,8 +346,14 @@ class AggregateIntegrationTest {
         }
     }
 
-    private StreamsEventResponse deliver(List<DynamodbStreamRecord> records) {
-        return handler.handleRequest(FakeStream.event(records), null);
+    private TimeWindowEventResponse deliver(List<DynamodbStreamRecord> records) {
+        return deliver(stream, records);
+    }
+
+    private TimeWindowEventResponse deliver(FakeStream shard, List<DynamodbStreamRecord> records) {
+        TimeWindowEventResponse response = handler.handleRequest(shard.event(records), null);
+        assertNotNull(response.getState(), "Lambda fails a tumbling-window invocation that returns no state");
+        return response;
     }
 
     private static int indexOf(List<DynamodbStreamRecord> all, String sequenceNumber) {

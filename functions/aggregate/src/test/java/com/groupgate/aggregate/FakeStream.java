@@ -1,7 +1,8 @@
 package com.groupgate.aggregate;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
+import com.amazonaws.services.lambda.runtime.events.models.TimeWindow;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
@@ -13,13 +14,17 @@ import java.util.Objects;
 
 /**
  * One shard of MainTable's stream as Lambda delivers it: records in sequence order with
- * NEW_AND_OLD_IMAGES, built the way the scan path's writes produce them. Code items keep
- * their state (status, daily counters, last fact) so MODIFY records carry true old and
- * new images. Also the test's ground truth: every counted fact goes into {@link #truth}.
+ * NEW_AND_OLD_IMAGES, built the way the scan path's writes produce them, in tumbling-window
+ * events that name the shard. Code items keep their state (status, daily counters, last
+ * fact) so MODIFY records carry true old and new images. Also the test's ground truth:
+ * every counted fact goes into {@link #truth}, which shards of one stream may share.
  */
 final class FakeStream {
+    static final String SHARD = "shardId-00000001795680000000-0a1b2c3d";
+
     final String arn;
-    final Truth truth = new Truth();
+    final String shardId;
+    final Truth truth;
     private final List<DynamodbStreamRecord> records = new ArrayList<>();
     private final Map<String, CodeItem> codes = new HashMap<>();
     private long seq;
@@ -46,7 +51,15 @@ final class FakeStream {
     }
 
     FakeStream(String arn) {
+        this(arn, SHARD, 5_000_000_000L, new Truth());
+    }
+
+    /** Shard {@code shardId} of stream {@code arn}, its first record numbered {@code firstSeq + 1}. */
+    FakeStream(String arn, String shardId, long firstSeq, Truth truth) {
         this.arn = arn;
+        this.shardId = shardId;
+        this.seq = firstSeq;
+        this.truth = truth;
     }
 
     List<DynamodbStreamRecord> records() {
@@ -128,9 +141,16 @@ final class FakeStream {
         return "4" + String.format("%020d", n);
     }
 
-    static DynamodbEvent event(List<DynamodbStreamRecord> records) {
-        DynamodbEvent event = new DynamodbEvent();
+    /** {@code records} as Lambda hands them over from this shard: one invocation of a tumbling window. */
+    DynamodbTimeWindowEvent event(List<DynamodbStreamRecord> records) {
+        DynamodbTimeWindowEvent event = new DynamodbTimeWindowEvent();
         event.setRecords(new ArrayList<>(records));
+        event.setShardId(shardId);
+        event.setEventSourceArn(arn);
+        event.setWindow(new TimeWindow("2026-11-26T01:00:00Z", "2026-11-26T01:15:00Z"));
+        event.setState(Map.of());
+        event.setIsFinalInvokeForWindow(false);
+        event.setIsWindowTerminatedEarly(false);
         return event;
     }
 

@@ -51,7 +51,7 @@ class StatsReaderIntegrationTest {
         stream.scan(TestFact.scan("s3", T0.plusSeconds(3600), t, c, g, "web").ip("ip-s1"), 2);
         stream.join(TestFact.scan("j1", T0.plusSeconds(120), t, c, g, "web"));
         new AggregateHandler(dynamo, analyticsTable, Clock.systemUTC())
-                .handleRequest(FakeStream.event(stream.records()), null);
+                .handleRequest(stream.event(stream.records()), null);
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param tableLogicalId         the table whose stream feeds the function ({@code !GetAtt T.StreamArn})
  * @param maximumRetryAttempts   retries after the first attempt; -1 retries until the record expires
  * @param onFailureQueueLogicalId the SQS queue of {@code DestinationConfig.OnFailure}, or null
+ * @param tumblingWindow         {@code TumblingWindowInSeconds}; zero when the mapping has no window
  */
 public record EventSourceMapping(
         String functionLogicalId,
@@ -24,10 +25,12 @@ public record EventSourceMapping(
         int maximumRetryAttempts,
         boolean reportBatchItemFailures,
         String onFailureQueueLogicalId,
-        List<FilterPattern> filters) {
+        List<FilterPattern> filters,
+        Duration tumblingWindow) {
 
     private static final int DEFAULT_BATCH_SIZE = 100;
     private static final int MAX_BATCH_SIZE = 10_000;
+    private static final Duration MAX_TUMBLING_WINDOW = Duration.ofSeconds(900);
 
     public EventSourceMapping {
         if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
@@ -40,6 +43,14 @@ public record EventSourceMapping(
             throw new IllegalArgumentException("startingPosition: TRIM_HORIZON or LATEST, was " + startingPosition);
         }
         filters = List.copyOf(filters);
+        if (tumblingWindow == null || tumblingWindow.isNegative() || tumblingWindow.compareTo(MAX_TUMBLING_WINDOW) > 0) {
+            throw new IllegalArgumentException("tumblingWindow: 0 to 900 seconds, was " + tumblingWindow);
+        }
+    }
+
+    /** Whether invocations are tumbling-window ones: they name their shard and carry a state. */
+    public boolean windowed() {
+        return !tumblingWindow.isZero();
     }
 
     /** The first {@code Type: DynamoDB} event of {@code functionLogicalId}. */
@@ -83,7 +94,8 @@ public record EventSourceMapping(
                 Duration.ofSeconds(intOr(p.get("MaximumBatchingWindowInSeconds"), 0)),
                 Boolean.TRUE.equals(p.get("BisectBatchOnFunctionError")),
                 intOr(p.get("MaximumRetryAttempts"), -1),
-                reportFailures, queue, filters);
+                reportFailures, queue, filters,
+                Duration.ofSeconds(intOr(p.get("TumblingWindowInSeconds"), 0)));
     }
 
     /** The logical id in {@code !GetAtt Id.Attr} (the only form the local runner resolves). */

@@ -3,8 +3,8 @@ package com.groupgate.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
+import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.groupgate.aggregate.AggregateHandler;
 import com.groupgate.api.CodesApiHandler;
 import com.groupgate.aws.AwsClients;
@@ -146,7 +146,7 @@ public final class LocalGroupGate implements AutoCloseable {
 
         if (settings.streamPolling) {
             var handler = settings.streamHandler != null ? settings.streamHandler
-                    : (Function<Wiring, RequestHandler<DynamodbEvent, StreamsEventResponse>>) AggregateHandler::new;
+                    : (Function<Wiring, RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse>>) AggregateHandler::new;
             poller = StreamPoller.forFunction(template, resources, clients, AGGREGATE_FUNCTION,
                     handler.apply(wiring(AGGREGATE_FUNCTION)), settings.pollInterval).start();
         }
@@ -236,7 +236,7 @@ public final class LocalGroupGate implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private final Map<String, Function<Wiring, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>>
                 httpHandlers = new HashMap<>();
-        private Function<Wiring, RequestHandler<DynamodbEvent, StreamsEventResponse>> streamHandler;
+        private Function<Wiring, RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse>> streamHandler;
         private boolean streamPolling = true;
         private Duration pollInterval = Duration.ofMillis(200);
         private int httpThreads = 64;
@@ -285,7 +285,7 @@ public final class LocalGroupGate implements AutoCloseable {
         }
 
         /** Replaces the aggregate handler the stream is fed to. */
-        public Builder streamHandler(RequestHandler<DynamodbEvent, StreamsEventResponse> handler) {
+        public Builder streamHandler(RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> handler) {
             this.streamHandler = wiring -> handler;
             return this;
         }

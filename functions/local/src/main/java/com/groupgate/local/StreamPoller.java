@@ -2,7 +2,9 @@ package com.groupgate.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
+import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.TimeWindow;
 import com.groupgate.emulator.CloudFormationTemplate;
 import com.groupgate.emulator.EmulatorClients;
 import com.groupgate.emulator.LocalResources;
@@ -41,6 +43,12 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * on-failure queue (in Lambda's message shape) and passed over, so a poison record never
  * blocks its shard. Runs on one daemon thread until {@link #close()}.
  *
+ * <p>With a tumbling window every invocation names its shard and stream, carries the
+ * state the previous one returned, and holds records of one window only (by their
+ * creation time, windows aligned to the epoch); once a window is over, a last invocation
+ * without records and with {@code isFinalInvokeForWindow} closes it and the state starts
+ * empty again. A response without a state fails the invocation, as in Lambda.
+ *
  * <p>Passing over only the poison record, rather than Lambda's whole retried batch, is what
  * bisecting down to single records ends in; it keeps the rest of the batch flowing.
  */
@@ -53,7 +61,7 @@ public final class StreamPoller implements AutoCloseable {
     private final DynamoDbStreamsClient streams;
     private final SqsClient sqs;
     private final String failureQueueUrl;
-    private final LocalFunction<DynamodbEvent, StreamsEventResponse> function;
+    private final LocalFunction<DynamodbTimeWindowEvent, TimeWindowEventResponse> function;
     private final Duration pollInterval;
     private final Map<String, ShardReader> shards = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -67,7 +75,7 @@ public final class StreamPoller implements AutoCloseable {
      * @param pollInterval    how long to wait when every shard is read up to date
      */
     public StreamPoller(EventSourceMapping mapping, String streamArn, DynamoDbStreamsClient streams, SqsClient sqs,
-                        String failureQueueUrl, LocalFunction<DynamodbEvent, StreamsEventResponse> function,
+                        String failureQueueUrl, LocalFunction<DynamodbTimeWindowEvent, TimeWindowEventResponse> function,
                         Duration pollInterval) {
         if (streamArn == null || streamArn.isBlank()) {
             throw new IllegalArgumentException("streamArn: required (does the table have a stream?)");
@@ -90,7 +98,7 @@ public final class StreamPoller implements AutoCloseable {
      */
     public static StreamPoller forFunction(CloudFormationTemplate template, LocalResources resources,
                                            EmulatorClients clients, String functionLogicalId,
-                                           RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
+                                           RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> handler,
                                            Duration pollInterval) {
         EventSourceMapping mapping = EventSourceMapping.fromTemplate(template, functionLogicalId);
         String queueUrl = mapping.onFailureQueueLogicalId() == null ? null
@@ -192,7 +200,13 @@ public final class StreamPoller implements AutoCloseable {
     /** One read and, when a batch is ready, one invocation; true when there was work. */
     private boolean step(ShardReader shard) {
         boolean fetched = shard.fetch();
+        if (windowOver(shard)) {
+            return closeWindow(shard);
+        }
         if (shard.pending.isEmpty()) {
+            if (shard.iterator == null && shard.windowStart != null) {
+                return closeWindow(shard); // a shard that ends closes its window
+            }
             if (shard.iterator == null && !shard.finished) {
                 shard.finished = true;
                 nextShardRefresh = Instant.MIN; // its children may start now
@@ -215,11 +229,18 @@ public final class StreamPoller implements AutoCloseable {
     private void deliver(ShardReader shard) {
         int size = Math.min(shard.window, shard.pending.size());
         List<DynamodbEvent.DynamodbStreamRecord> batch = new ArrayList<>(shard.pending).subList(0, size);
-        DynamodbEvent event = new DynamodbEvent();
-        event.setRecords(new ArrayList<>(batch));
-        StreamsEventResponse response;
+        if (mapping.windowed()) {
+            shard.windowStart = windowOf(batch.get(0));
+            int inWindow = 1;
+            while (inWindow < batch.size() && windowOf(batch.get(inWindow)).equals(shard.windowStart)) {
+                inWindow++;
+            }
+            batch = batch.subList(0, inWindow);
+            size = inWindow;
+        }
+        TimeWindowEventResponse response;
         try {
-            response = function.invoke(event);
+            response = invoke(shard, batch, false);
         } catch (RuntimeException | Error e) {
             Log.error("stream_batch_failed", Map.of("function", mapping.functionLogicalId(), "shard", shard.id,
                     "records", size, "exception", e.getClass().getName()));
@@ -231,6 +252,9 @@ public final class StreamPoller implements AutoCloseable {
             return;
         }
         int failedAt = firstFailure(response, batch);
+        if (mapping.windowed()) {
+            shard.state = response.getState();
+        }
         if (failedAt < 0) {
             for (int i = 0; i < size; i++) {
                 shard.pending.removeFirst();
@@ -250,16 +274,75 @@ public final class StreamPoller implements AutoCloseable {
     }
 
     /**
+     * One invocation: {@code batch} as Lambda hands it over; with a tumbling window, named
+     * by shard and carrying the shard's state. A windowed response without a state is a
+     * failed invocation.
+     */
+    private TimeWindowEventResponse invoke(ShardReader shard, List<DynamodbEvent.DynamodbStreamRecord> batch,
+                                           boolean finalForWindow) {
+        DynamodbTimeWindowEvent event = new DynamodbTimeWindowEvent();
+        event.setRecords(new ArrayList<>(batch));
+        if (mapping.windowed()) {
+            event.setShardId(shard.id);
+            event.setEventSourceArn(streamArn);
+            event.setWindow(new TimeWindow(shard.windowStart.toString(),
+                    shard.windowStart.plus(mapping.tumblingWindow()).toString()));
+            event.setState(new LinkedHashMap<>(shard.state));
+            event.setIsFinalInvokeForWindow(finalForWindow);
+            event.setIsWindowTerminatedEarly(false);
+        }
+        TimeWindowEventResponse response = function.invoke(event);
+        if (mapping.windowed() && (response == null || response.getState() == null)) {
+            throw new IllegalStateException("a tumbling-window invocation must return a state");
+        }
+        return response;
+    }
+
+    /** The open window of {@code shard} has ended: its time is up, or its next record belongs to a later one. */
+    private boolean windowOver(ShardReader shard) {
+        if (!mapping.windowed() || shard.windowStart == null || Instant.now().isBefore(shard.notBefore)) {
+            return false;
+        }
+        if (!shard.pending.isEmpty()) {
+            return !windowOf(shard.pending.getFirst()).equals(shard.windowStart);
+        }
+        return !Instant.now().isBefore(shard.windowStart.plus(mapping.tumblingWindow()));
+    }
+
+    /** The final invocation of the shard's window; on success the next window starts with an empty state. */
+    private boolean closeWindow(ShardReader shard) {
+        try {
+            invoke(shard, List.of(), true);
+        } catch (RuntimeException | Error e) {
+            Log.error("stream_window_close_failed", Map.of("function", mapping.functionLogicalId(), "shard", shard.id,
+                    "exception", e.getClass().getName()));
+            shard.notBefore = Instant.now().plus(pollInterval);
+            return true;
+        }
+        shard.windowStart = null;
+        shard.state = Map.of();
+        return true;
+    }
+
+    /** The start of the tumbling window a record belongs to, by the time it entered the stream. */
+    private Instant windowOf(DynamodbEvent.DynamodbStreamRecord record) {
+        java.util.Date created = record.getDynamodb().getApproximateCreationDateTime();
+        long at = (created == null ? Instant.now() : created.toInstant()).getEpochSecond();
+        long length = mapping.tumblingWindow().getSeconds();
+        return Instant.ofEpochSecond(at - Math.floorMod(at, length));
+    }
+
+    /**
      * Index in {@code batch} of the first failed record, -1 when the batch succeeded. An
      * identifier that names no record of the batch fails the whole batch, as in Lambda.
      */
-    private int firstFailure(StreamsEventResponse response, List<DynamodbEvent.DynamodbStreamRecord> batch) {
+    private int firstFailure(TimeWindowEventResponse response, List<DynamodbEvent.DynamodbStreamRecord> batch) {
         if (!mapping.reportBatchItemFailures() || response == null || response.getBatchItemFailures() == null
                 || response.getBatchItemFailures().isEmpty()) {
             return -1;
         }
         int first = Integer.MAX_VALUE;
-        for (StreamsEventResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
+        for (TimeWindowEventResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
             int index = indexOf(batch, failure == null ? null : failure.getItemIdentifier());
             if (index < 0) {
                 return 0;
@@ -347,6 +430,9 @@ public final class StreamPoller implements AutoCloseable {
         int window = mapping.batchSize();
         Instant firstPendingAt = Instant.MAX;
         Instant notBefore = Instant.MIN;
+        /** The open tumbling window's start, null when none is open, and the state it carries. */
+        Instant windowStart;
+        Map<String, String> state = Map.of();
         private final String startingPosition;
 
         ShardReader(String id, String parentId, String startingPosition) {

@@ -42,6 +42,8 @@ class FilterPatternTest {
         assertTrue(AGGREGATE.bisectBatchOnFunctionError());
         assertTrue(AGGREGATE.reportBatchItemFailures());
         assertEquals("TRIM_HORIZON", AGGREGATE.startingPosition());
+        assertEquals(java.time.Duration.ofSeconds(900), AGGREGATE.tumblingWindow());
+        assertTrue(AGGREGATE.windowed(), "the aggregate keeps a checkpoint per shard: its events must name the shard");
     }
 
     @Test

@@ -3,7 +3,8 @@ package com.groupgate.local;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
+import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +16,19 @@ import java.util.function.BiFunction;
  * A stand-in aggregate handler for the records of one partition key (the test's own; the
  * stream also carries other tests' records, which it lets pass). For each of its records,
  * in order, {@code outcome} (given the fact id and how often it was delivered before)
- * decides: handle it, report it as a batch item failure (and stop), or throw.
+ * decides: handle it, report it as a batch item failure (and stop), or throw. Its window
+ * state counts the records of its own it was handed ({@code seen}); every invocation that
+ * carried some of them, and every final invocation of a window, is kept.
  */
-final class RecordingStreamHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+final class RecordingStreamHandler implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> {
     enum Outcome { HANDLE, FAIL, THROW }
 
     final String pk;
     final List<DynamodbEvent.DynamodbStreamRecord> delivered = new CopyOnWriteArrayList<>();
     final List<String> handled = new CopyOnWriteArrayList<>();
     final Map<String, String> sequenceNumbers = new ConcurrentHashMap<>();
+    final List<DynamodbTimeWindowEvent> events = new CopyOnWriteArrayList<>();
+    final List<DynamodbTimeWindowEvent> finals = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
     private final BiFunction<String, Integer, Outcome> outcome;
 
@@ -42,13 +47,22 @@ final class RecordingStreamHandler implements RequestHandler<DynamodbEvent, Stre
     }
 
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    public TimeWindowEventResponse handleRequest(DynamodbTimeWindowEvent event, Context context) {
         List<DynamodbEvent.DynamodbStreamRecord> ours = new ArrayList<>();
         for (var r : event.getRecords()) {
             if (pk.equals(r.getDynamodb().getKeys().get("pk").getS())) {
                 ours.add(r);
             }
         }
+        if (!ours.isEmpty()) {
+            events.add(event);
+        }
+        if (Boolean.TRUE.equals(event.getIsFinalInvokeForWindow())) {
+            finals.add(event);
+            return new TimeWindowEventResponse(Map.of(), List.of());
+        }
+        long seen = ours.size() + Long.parseLong(event.getState() == null ? "0"
+                : event.getState().getOrDefault("seen", "0"));
         // Decide on throwing before handling anything, so a thrown batch leaves no trace.
         for (var r : ours) {
             if (outcome.apply(factId(r), deliveriesOf(factId(r))) == Outcome.THROW) {
@@ -56,18 +70,18 @@ final class RecordingStreamHandler implements RequestHandler<DynamodbEvent, Stre
                 throw new IllegalStateException("poison record in batch");
             }
         }
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<TimeWindowEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (var r : ours) {
             String id = factId(r);
             Outcome o = outcome.apply(id, deliveriesOf(id));
             count(r);
             if (o == Outcome.FAIL) {
-                failures.add(new StreamsEventResponse.BatchItemFailure(r.getDynamodb().getSequenceNumber()));
+                failures.add(new TimeWindowEventResponse.BatchItemFailure(r.getDynamodb().getSequenceNumber()));
                 break;
             }
             handled.add(id);
         }
-        return new StreamsEventResponse(failures);
+        return new TimeWindowEventResponse(Map.of("seen", Long.toString(seen)), failures);
     }
 
     private void count(DynamodbEvent.DynamodbStreamRecord r) {

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
+import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,7 +23,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * The main table's stream reaching a stand-in aggregate handler the way Lambda's event
  * source mapping in template.yaml delivers it: filtered, converted, retried from the
- * first failure, bisected on errors, poison records set aside to the failure queue.
+ * first failure, bisected on errors, poison records set aside to the failure queue, in
+ * tumbling-window invocations that name their shard.
  */
 class StreamPollerTest {
     private static final Duration DEADLINE = Duration.ofSeconds(45);
@@ -72,7 +76,73 @@ class StreamPollerTest {
             assertEquals("NEW_AND_OLD_IMAGES", dynamodb.getStreamViewType());
             assertNotNull(dynamodb.getApproximateCreationDateTime());
             assertTrue(dynamodb.getSizeBytes() > 0);
+
+            DynamodbTimeWindowEvent event = handler.events.get(0);
+            String streamArn = local.resources().attribute("MainTable", "StreamArn");
+            assertEquals(streamArn, event.getEventSourceArn());
+            List<String> shards = local.clients().streams().describeStream(b -> b.streamArn(streamArn))
+                    .streamDescription().shards().stream().map(s -> s.shardId()).toList();
+            assertTrue(shards.contains(event.getShardId()), event.getShardId() + " is one of " + shards);
+            Instant start = Instant.parse(event.getWindow().getStart());
+            assertEquals(Duration.ofSeconds(900), Duration.between(start, Instant.parse(event.getWindow().getEnd())));
+            assertFalse(dynamodb.getApproximateCreationDateTime().toInstant().isBefore(start));
+            assertNotNull(event.getState());
+            assertFalse(event.getIsFinalInvokeForWindow());
         }
+    }
+
+    @Test
+    void aWindowCarriesTheStateItsInvocationsReturnAndClosesWithAFinalInvocation() {
+        String pk = "TEST#" + UUID.randomUUID();
+        List<String> facts = List.of("w1-" + pk, "w2-" + pk, "w3-" + pk);
+        var handler = new RecordingStreamHandler(pk, (id, n) -> RecordingStreamHandler.Outcome.HANDLE);
+        try (LocalGroupGate local = LocalGroupGate.builder().streamPolling(false).build()) {
+            local.start(0);
+            EventSourceMapping template = EventSourceMapping.fromTemplate(
+                    com.groupgate.emulator.CloudFormationTemplate.ofRepository(), LocalGroupGate.AGGREGATE_FUNCTION);
+            // The template's window, shortened so that the test sees windows close.
+            EventSourceMapping mapping = new EventSourceMapping(template.functionLogicalId(), template.tableLogicalId(),
+                    "LATEST", 1, template.maximumBatchingWindow(), template.bisectBatchOnFunctionError(),
+                    template.maximumRetryAttempts(), template.reportBatchItemFailures(), null, template.filters(),
+                    Duration.ofSeconds(2));
+            try (StreamPoller poller = new StreamPoller(mapping, local.resources().attribute("MainTable", "StreamArn"),
+                    local.clients().streams(), local.clients().sqs(), null,
+                    new LocalFunction<>(LocalGroupGate.AGGREGATE_FUNCTION, 60, 512, handler), Duration.ofMillis(50))) {
+                poller.start();
+                // LATEST: records written before the poller holds its iterator are never seen; probe until one is.
+                AtomicInteger probes = new AtomicInteger();
+                Eventually.await(DEADLINE, "the poller reads from the stream's tip", () -> {
+                    if (!handler.handled.isEmpty()) {
+                        return true;
+                    }
+                    int n = probes.getAndIncrement();
+                    putFact(local, pk, "probe" + n, "probe" + n + "-" + pk);
+                    return false;
+                });
+                for (int i = 0; i < facts.size(); i++) {
+                    putFact(local, pk, "sk" + i, facts.get(i));
+                }
+                Eventually.await(DEADLINE, "every record is handled and its window closed", () ->
+                        handler.handled.containsAll(facts)
+                                && seenInClosedWindows(handler) == handler.handled.size());
+                assertEquals(facts, handler.handled.subList(handler.handled.size() - facts.size(),
+                        handler.handled.size()));
+                // Batch size 1: one invocation per record, and the state a window closes with counts
+                // every one of them: each invocation was handed what the one before returned.
+                for (DynamodbTimeWindowEvent e : handler.events) {
+                    assertEquals(1, e.getRecords().size());
+                    Instant start = Instant.parse(e.getWindow().getStart());
+                    assertEquals(0, start.getEpochSecond() % 2, "windows are aligned to their length");
+                    assertFalse(e.getRecords().get(0).getDynamodb().getApproximateCreationDateTime().toInstant()
+                            .isBefore(start));
+                }
+            }
+        }
+    }
+
+    /** The records of its own the handler counted in windows that have closed, by the final invocations' state. */
+    private static long seenInClosedWindows(RecordingStreamHandler handler) {
+        return handler.finals.stream().mapToLong(e -> Long.parseLong(e.getState().getOrDefault("seen", "0"))).sum();
     }
 
     @Test
