@@ -8,7 +8,7 @@ PYTHON ?= python3
 VENV := .venv
 VENV_STAMP := $(VENV)/.installed
 
-.PHONY: venv build test lint run bench coldstart demo clean jar-sizes
+.PHONY: venv build test lint run bench coldstart demo freshness clean jar-sizes
 
 venv: $(VENV_STAMP)
 
@@ -51,6 +51,11 @@ jar-sizes: build
 # dashboard URL and the demo key (scripts/demo.py says what the data is and is not).
 demo:
 	$(PYTHON) scripts/demo.py
+
+# With `make run` up: scans with varied User-Agents and CloudFront headers, the delay until
+# each shows in the stats API, and a check that every number read back is what was scanned.
+freshness:
+	$(PYTHON) scripts/stats_freshness.py
 
 clean:
 	$(MVN) -q clean
