@@ -8,14 +8,17 @@ import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.groupgate.analytics.RollupWriter;
 import com.groupgate.analytics.ShardRecord;
 import com.groupgate.analytics.StreamShard;
+import com.groupgate.aws.AwsClients;
 import com.groupgate.config.Wiring;
 import com.groupgate.telemetry.Log;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * DynamoDB stream batches of scan and join facts in, partial batch response out.
@@ -36,19 +39,31 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Lambda redelivers from there and the checkpoint skips what was counted.
  */
 public final class AggregateHandler implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> {
-    private final ShardAggregator aggregator;
+    private final RollupWriter writer;
+    private final PoisonQueue poisonQueue;
 
     public AggregateHandler() {
         this(Wiring.fromEnvironment());
     }
 
     public AggregateHandler(Wiring wiring) {
-        this(wiring.aws().dynamo(), wiring.config().analyticsTable(), wiring.clock());
+        this(wiring.aws().dynamo(), wiring.config().analyticsTable(), wiring.clock(),
+                new PoisonQueue(sqs(wiring.aws()), wiring.config().streamFailureQueueUrl(), wiring.clock()));
     }
 
-    /** With a given client: tests count its calls. */
-    AggregateHandler(DynamoDbClient dynamo, String analyticsTable, Clock clock) {
-        this.aggregator = new ShardAggregator(new RollupWriter(dynamo, analyticsTable, clock));
+    /** With given clients: tests count their calls. */
+    AggregateHandler(DynamoDbClient dynamo, String analyticsTable, Clock clock, PoisonQueue poisonQueue) {
+        this.writer = new RollupWriter(dynamo, analyticsTable, clock);
+        this.poisonQueue = poisonQueue;
+    }
+
+    private static SqsClient sqs(AwsClients aws) {
+        var builder = SqsClient.builder().region(aws.region()).credentialsProvider(aws.credentials())
+                .httpClient(aws.httpClient());
+        if (aws.endpoint() != null) {
+            builder.endpointOverride(aws.endpoint());
+        }
+        return builder.build();
     }
 
     @Override
@@ -68,15 +83,20 @@ public final class AggregateHandler implements RequestHandler<DynamodbTimeWindow
         }
         StreamShard shard = new StreamShard(streamArn, shardId);
         List<ShardRecord> decoded = new ArrayList<>(records.size());
+        Map<String, DynamodbStreamRecord> poison = new HashMap<>();
         int ignored = 0;
         for (DynamodbStreamRecord record : records) {
             var fact = StreamFacts.decode(record);
-            if (fact.isPresent()) {
-                decoded.add(fact.get());
-            } else {
+            if (fact.isEmpty()) {
                 ignored++;
+                continue;
+            }
+            decoded.add(fact.get());
+            if (fact.get() instanceof ShardRecord.Poison p) {
+                poison.put(p.sequenceNumber(), record);
             }
         }
+        ShardAggregator aggregator = new ShardAggregator(writer, (s, p) -> poisonQueue.send(s, p, poison));
         ShardAggregator.Result result = aggregator.aggregate(shard, decoded);
         List<TimeWindowEventResponse.BatchItemFailure> failures = new ArrayList<>();
         result.failedFrom().ifPresent(seq -> failures.add(new TimeWindowEventResponse.BatchItemFailure(seq)));

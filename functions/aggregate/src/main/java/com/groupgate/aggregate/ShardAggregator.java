@@ -7,10 +7,12 @@ import com.groupgate.analytics.ShardRecord;
 import com.groupgate.analytics.StreamShard;
 import com.groupgate.telemetry.Log;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -27,16 +29,26 @@ import software.amazon.awssdk.core.exception.SdkException;
  * result names its first record, Lambda redelivers from there, and the checkpoint makes the
  * redelivery count only what was not counted.
  *
- * <p>Poison records are committed like any other (the checkpoint moves past them) and then
- * reported once, in a log line and a metric, so that they never block the shard.
+ * <p>Poison records are committed like any other (the checkpoint moves past them), so that
+ * they never block the shard. Before their chunk commits they are handed to the
+ * {@link PoisonSink} (the on-failure queue), once per invocation; after it commits they
+ * are reported in a log line and a metric.
  */
 final class ShardAggregator {
     static final int MAX_CONFLICTS = 5;
 
     private final RollupWriter writer;
+    private final PoisonSink poisonSink;
 
-    ShardAggregator(RollupWriter writer) {
+    /** Where poison records go before their chunk commits; a failure there fails the chunk. */
+    @FunctionalInterface
+    interface PoisonSink {
+        void send(StreamShard shard, List<ShardRecord.Poison> poison);
+    }
+
+    ShardAggregator(RollupWriter writer, PoisonSink poisonSink) {
         this.writer = writer;
+        this.poisonSink = poisonSink;
     }
 
     /** What happened to a batch: how much was counted, and where to resume if not all. */
@@ -49,6 +61,7 @@ final class ShardAggregator {
         int transactions = 0;
         int skipped = 0;
         int conflicts = 0;
+        Set<String> poisonSent = new HashSet<>();
         String resumeAt = records.isEmpty() ? null : records.get(0).sequenceNumber();
         try {
             attempts:
@@ -60,6 +73,12 @@ final class ShardAggregator {
                 }
                 for (BatchPlan.Chunk chunk : chunks(plan.fresh(), checkpoint)) {
                     resumeAt = chunk.firstSequenceNumber();
+                    List<ShardRecord.Poison> unsent = chunk.poison().stream()
+                            .filter(p -> !poisonSent.contains(p.sequenceNumber())).toList();
+                    if (!unsent.isEmpty()) {
+                        poisonSink.send(shard, unsent);
+                        unsent.forEach(p -> poisonSent.add(p.sequenceNumber()));
+                    }
                     Map<RollupKey, RollupWriter.StoredSketch> stored = writer.sketches(RollupWriter.sketchedKeys(chunk));
                     if (!writer.commit(shard, chunk, stored)) {
                         conflicts++;

@@ -19,7 +19,9 @@ import com.groupgate.analytics.StatsRange;
 import com.groupgate.analytics.StreamShard;
 import com.groupgate.analytics.UsageDelta;
 import com.groupgate.analytics.UsageKey;
+import com.groupgate.http.Json;
 import com.groupgate.telemetry.Log;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,6 +38,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /** The aggregate handler against the emulator: exactly-once counting under replays, failures and volume. */
 class AggregateIntegrationTest {
@@ -54,7 +58,10 @@ class AggregateIntegrationTest {
     private final String table = Emulator.aggregateConfig().analyticsTable();
     private final TransactionTap tap = new TransactionTap();
     private final DynamoDbClient dynamo = Emulator.dynamo(List.of(tap));
-    private final AggregateHandler handler = new AggregateHandler(dynamo, table, CLOCK);
+    private final SqsClient sqs = Emulator.sqs();
+    private final String failureQueue = Emulator.aggregateConfig().streamFailureQueueUrl();
+    private final AggregateHandler handler = new AggregateHandler(dynamo, table, CLOCK,
+            new PoisonQueue(sqs, failureQueue, CLOCK));
     private final RollupTable rollups = new RollupTable(dynamo, table);
 
     /**
@@ -157,14 +164,45 @@ class AggregateIntegrationTest {
         stream.records().forEach(r -> StreamFacts.decode(r).ifPresent(decoded::add));
         RollupWriter writer = new RollupWriter(dynamo, table, CLOCK);
         StreamShard shard = new StreamShard(stream.arn, stream.shardId);
-        ShardAggregator.Result result = new ShardAggregator(writer).aggregate(shard, decoded);
+        List<ShardRecord.Poison> sent = new ArrayList<>();
+        ShardAggregator.Result result = new ShardAggregator(writer, (s, p) -> sent.addAll(p)).aggregate(shard, decoded);
         assertEquals(1, result.poison());
+        assertEquals(1, sent.size(), "handed to the failure queue before its chunk committed");
         assertTrue(result.failedFrom().isEmpty(), "poison must not block the shard");
         assertEquals(decoded.get(decoded.size() - 1).sequenceNumber(), writer.checkpoint(shard).orElseThrow());
         assertMatchesTruth(3);
         // Through the handler, a redelivery of the same batch changes nothing and fails nothing.
         assertTrue(deliver(stream.records()).getBatchItemFailures().isEmpty());
         assertMatchesTruth(3);
+        assertTrue(failureMessages(stream.arn).isEmpty(), "already counted: not sent again");
+    }
+
+    @Test
+    void theHandlerSendsAPoisonRecordWithItsContentToTheFailureQueue() throws Exception {
+        Random random = new Random(11);
+        mixedFacts(10, 2, random);
+        stream.poison("bad-2");
+        mixedFacts(10, 2, random);
+        DynamodbStreamRecord bad = stream.records().stream()
+                .filter(r -> r.getDynamodb().getKeys().get("pk").getS().equals("FACT#bad-2")).findFirst().orElseThrow();
+
+        TimeWindowEventResponse response = deliver(stream.records());
+
+        assertTrue(response.getBatchItemFailures().isEmpty(), "the shard goes on");
+        assertEquals("1", response.getState().get("poison"));
+        assertMatchesTruth(2);
+        List<JsonNode> messages = failureMessages(stream.arn);
+        assertEquals(1, messages.size(), messages.toString());
+        JsonNode m = messages.get(0);
+        assertEquals("PoisonRecord", m.get("condition").asText());
+        assertTrue(m.get("reason").asText().contains("NumberFormatException"), m.toString());
+        JsonNode info = m.get("DDBStreamBatchInfo");
+        assertEquals(stream.shardId, info.get("shardId").asText());
+        assertEquals(bad.getDynamodb().getSequenceNumber(), info.get("startSequenceNumber").asText());
+        assertEquals(bad.getDynamodb().getSequenceNumber(), info.get("endSequenceNumber").asText());
+        assertEquals(1, info.get("batchSize").asInt());
+        assertEquals("FACT#bad-2", m.at("/record/keys/pk/S").asText());
+        assertEquals("soon", m.at("/record/fact/M/at/N").asText());
     }
 
     @Test
@@ -354,6 +392,27 @@ class AggregateIntegrationTest {
         TimeWindowEventResponse response = handler.handleRequest(shard.event(records), null);
         assertNotNull(response.getState(), "Lambda fails a tumbling-window invocation that returns no state");
         return response;
+    }
+
+    /** The failure queue's messages about {@code streamArn}, left for other tests to read too. */
+    private List<JsonNode> failureMessages(String streamArn) {
+        List<JsonNode> found = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int round = 0; round < 5; round++) {
+            for (Message m : sqs.receiveMessage(r -> r.queueUrl(failureQueue).maxNumberOfMessages(10)
+                    .visibilityTimeout(0)).messages()) {
+                JsonNode body;
+                try {
+                    body = Json.MAPPER.readTree(m.body());
+                } catch (java.io.IOException e) {
+                    continue;
+                }
+                if (streamArn.equals(body.at("/DDBStreamBatchInfo/streamArn").asText()) && seen.add(m.messageId())) {
+                    found.add(body);
+                }
+            }
+        }
+        return found;
     }
 
     private static int indexOf(List<DynamodbStreamRecord> all, String sequenceNumber) {

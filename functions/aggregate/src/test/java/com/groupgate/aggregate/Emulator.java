@@ -17,6 +17,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The emulator, bootstrapped from template.yaml once per test JVM. Tests keep apart by tenant and stream ARN. */
 final class Emulator {
@@ -33,6 +34,10 @@ final class Emulator {
 
     static Wiring wiring(Clock clock) {
         return new Wiring(aggregateConfig(), AwsClients.forEndpoint(AWS.endpoint(), LocalAws.REGION), clock);
+    }
+
+    static SqsClient sqs() {
+        return EmulatorClients.of(AWS.endpoint()).sqs();
     }
 
     /** A client of our own, so a test can watch or break its calls. */

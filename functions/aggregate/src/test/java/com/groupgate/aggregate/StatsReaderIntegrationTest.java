@@ -50,7 +50,7 @@ class StatsReaderIntegrationTest {
         // The first scanner again, an hour later: unique over the range, not per hour.
         stream.scan(TestFact.scan("s3", T0.plusSeconds(3600), t, c, g, "web").ip("ip-s1"), 2);
         stream.join(TestFact.scan("j1", T0.plusSeconds(120), t, c, g, "web"));
-        new AggregateHandler(dynamo, analyticsTable, Clock.systemUTC())
+        new AggregateHandler(dynamo, analyticsTable, Clock.systemUTC(), new PoisonQueue(null, null, Clock.systemUTC()))
                 .handleRequest(stream.event(stream.records()), null);
     }
 
