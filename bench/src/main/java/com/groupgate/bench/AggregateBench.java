@@ -4,7 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.groupgate.aggregate.StreamFacts;
-import com.groupgate.analytics.BatchPlan;
+import com.groupgate.analytics.RollupDelta;
+import com.groupgate.analytics.RollupKey;
+import com.groupgate.analytics.ShardBatch;
 import com.groupgate.analytics.ShardRecord;
 import com.groupgate.id.Id;
 import java.time.Instant;
@@ -27,8 +29,8 @@ import org.openjdk.jmh.annotations.State;
  * The aggregate function's CPU work for a realistic batch — 1,000 accepted scans over 20
  * codes of one tenant in one hour, three channels, varied regions and devices, as stream
  * records of the code items: decode each record into a fact (outcome derived from the new
- * image), plan the batch (coalesce into one delta per distinct rollup item, HyperLogLog
- * sketches included) and cut it into transactions. Reported per record.
+ * image), index the batch by the items its records touch, and coalesce one delta per
+ * distinct rollup item (HyperLogLog sketches included). Reported per record.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -103,6 +105,11 @@ public class AggregateBench {
         for (DynamodbStreamRecord r : batch) {
             StreamFacts.decode(r).ifPresent(records::add);
         }
-        return BatchPlan.of(records, null).chunks(BatchPlan.DYNAMODB_MAX_TRANSACTION_ITEMS);
+        ShardBatch plan = ShardBatch.of(records, null);
+        List<RollupDelta> deltas = new ArrayList<>();
+        for (RollupKey key : plan.rollupKeys()) {
+            deltas.add(ShardBatch.rollupDelta(key, plan.after(key, null)));
+        }
+        return deltas;
     }
 }

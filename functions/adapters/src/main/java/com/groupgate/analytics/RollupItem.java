@@ -15,18 +15,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * x#&lt;refusal&gt;  c#&lt;country&gt;  r#&lt;region&gt;  y#&lt;city&gt;  d#&lt;device&gt;  o#&lt;os&gt;  a#&lt;app&gt;  h#&lt;utc hour&gt;
  *                                             N, only ever ADDed: one top-level number per breakdown entry
  * scanners                                    B, the HLL sketch ({@link ScannerSketch#toBytes()})
- * version                                     N, +1 with every write of scanners
+ * version                                     N, +1 with every write (the condition of the next one)
+ * wm#&lt;shard id&gt;                              S, the last record of that stream shard counted here
  * gsi1pk = T#&lt;tenant&gt;#&lt;DIMENSION&gt;   gsi1sk = &lt;sk&gt;#&lt;id&gt;   CODE, GROUP and CHANNEL items only
  * </pre>
  *
  * <p><b>Why breakdowns are top-level attributes.</b> {@code ADD} creates a missing number,
  * but only at the top level: {@code ADD byCountry.CN :n} fails while {@code byCountry} does
  * not exist, and an expression may not both create the map ({@code SET byCountry =
- * if_not_exists(...)}) and add into it. With one top-level number per entry, every count of
- * a chunk is one unconditional {@code ADD} on one item, commutative with any other writer's,
- * so counts need neither a read nor a version; only the sketch (which is replaced, not
- * added) is read first and written under a {@code version} condition. No name above but the
- * prefixed ones contains {@code '#'}, so a breakdown value cannot collide with a count.
+ * if_not_exists(...)}) and add into it. With one top-level number per entry, all of a
+ * batch's counts for one item are one {@code ADD}. The write also replaces the sketch and
+ * moves the shard's watermark, so it is conditioned on the {@code version} read just before
+ * (see {@code RollupWriter}). Breakdown names have a one-letter prefix and the watermarks a
+ * two-letter one, so neither can collide with a count or with each other.
  *
  * <p><b>The gsi1 index</b> lists a tenant's codes, groups or channels with data in a time
  * range (tenant-level rows): one Query per dimension and granularity, as {@code gsi1sk}

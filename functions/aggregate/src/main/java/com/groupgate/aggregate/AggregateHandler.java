@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * while refusing sends it, after the mapping's retries, to the on-failure queue to replay.
  * {@code ParallelizationFactor} must stay 1: a shard's batches must run one at a time.
  *
- * <p>On failure the response names the first record of the chunk that did not commit;
- * Lambda redelivers from there and the checkpoint skips what was counted.
+ * <p>On failure the response names the first record touching an item that was not
+ * written; Lambda redelivers from there and each item's watermark skips what it counted.
  */
 public final class AggregateHandler implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> {
     private final RollupWriter writer;
@@ -108,7 +108,7 @@ public final class AggregateHandler implements RequestHandler<DynamodbTimeWindow
         fields.put("alreadyCounted", result.skipped());
         fields.put("ignored", ignored);
         fields.put("poison", result.poison());
-        fields.put("transactions", result.transactions());
+        fields.put("itemWrites", result.writes());
         fields.put("failures", failures.size());
         Log.info("aggregate.batch", fields);
         Log.count("FactsCounted", "Function", "aggregate", result.counted());

@@ -23,9 +23,10 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * for a person to read and replay. Only the fact is sent, not the whole item image: the
  * fact holds no secret and no raw address (the client IP is a keyed hash).
  *
- * <p>Sent before the chunk holding the record commits, so a report is never lost: if the
- * send fails the chunk fails and is redelivered; if the commit fails after the send, the
- * redelivery sends it again. Readers may see a record twice, never not at all.
+ * <p>Sent before the batch's items are written and its checkpoint moves past the record,
+ * so a report is never lost: if the send fails the batch fails and is redelivered; if a
+ * write fails after the send, the redelivery sends it again. Readers may see a record
+ * twice, never not at all.
  */
 final class PoisonQueue {
     /** What of a fact is sent; SQS takes 256 KiB a message. */

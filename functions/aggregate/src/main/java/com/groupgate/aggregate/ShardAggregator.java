@@ -1,14 +1,17 @@
 package com.groupgate.aggregate;
 
-import com.groupgate.analytics.BatchPlan;
+import com.groupgate.analytics.RollupDelta;
 import com.groupgate.analytics.RollupKey;
 import com.groupgate.analytics.RollupWriter;
+import com.groupgate.analytics.RollupWriter.ItemState;
+import com.groupgate.analytics.ShardBatch;
 import com.groupgate.analytics.ShardRecord;
 import com.groupgate.analytics.StreamShard;
+import com.groupgate.analytics.UsageKey;
 import com.groupgate.telemetry.Log;
-import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,21 +21,19 @@ import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Counts one shard's batch exactly once: plan against the stored checkpoint, then commit
- * the plan chunk by chunk, each chunk one transaction that also moves the checkpoint (see
- * {@link BatchPlan} and {@link RollupWriter}).
+ * Counts one shard's batch exactly once (see {@link ShardBatch}): drop what the shard's
+ * checkpoint says is done, read every touched item's version and watermark, write each item
+ * once with its records after its watermark, then move the checkpoint.
  *
- * <p>A chunk that loses a race (the checkpoint or a sketch changed under it, or another
- * transaction held an item) is not counted; the batch is planned again from the checkpoint
- * as it now stands, which skips whatever another run already counted, up to
- * {@link #MAX_CONFLICTS} times. Any other failure stops the batch at the failed chunk: the
- * result names its first record, Lambda redelivers from there, and the checkpoint makes the
- * redelivery count only what was not counted.
+ * <p>An item that changed between its read and its write (another shard or run wrote it)
+ * is read again and its write recomputed, up to {@link #MAX_CONFLICTS} rounds. Any other
+ * failure stops the batch: the result names the first record touching an item not yet
+ * written; every record before it is counted on all its items, and Lambda's redelivery
+ * from there adds to each item only what its watermark has not seen.
  *
- * <p>Poison records are committed like any other (the checkpoint moves past them), so that
- * they never block the shard. Before their chunk commits they are handed to the
- * {@link PoisonSink} (the on-failure queue), once per invocation; after it commits they
- * are reported in a log line and a metric.
+ * <p>Poison records are handed to the {@link PoisonSink} (the on-failure queue) before any
+ * item is written, then reported in a log line and a metric once the batch is done; the
+ * checkpoint moves past them, so they never block the shard.
  */
 final class ShardAggregator {
     static final int MAX_CONFLICTS = 5;
@@ -40,7 +41,7 @@ final class ShardAggregator {
     private final RollupWriter writer;
     private final PoisonSink poisonSink;
 
-    /** Where poison records go before their chunk commits; a failure there fails the chunk. */
+    /** Where poison records go before the batch's items are written; a failure there fails the batch. */
     @FunctionalInterface
     interface PoisonSink {
         void send(StreamShard shard, List<ShardRecord.Poison> poison);
@@ -52,89 +53,113 @@ final class ShardAggregator {
     }
 
     /** What happened to a batch: how much was counted, and where to resume if not all. */
-    record Result(int counted, int skipped, int poison, int transactions, Optional<String> failedFrom) {
+    record Result(int counted, int skipped, int poison, int writes, Optional<String> failedFrom) {
     }
 
     Result aggregate(StreamShard shard, List<ShardRecord> records) {
-        int counted = 0;
-        int poison = 0;
-        int transactions = 0;
-        int skipped = 0;
-        int conflicts = 0;
-        Set<String> poisonSent = new HashSet<>();
-        String resumeAt = records.isEmpty() ? null : records.get(0).sequenceNumber();
+        String checkpoint;
+        ShardBatch batch;
         try {
-            attempts:
-            while (true) {
-                String checkpoint = writer.checkpoint(shard).orElse(null);
-                BatchPlan plan = BatchPlan.of(records, checkpoint);
-                if (conflicts == 0) {
-                    skipped = plan.skipped();
+            checkpoint = writer.checkpoint(shard).orElse(null);
+        } catch (SdkException e) {
+            failed(shard, e, records.isEmpty() ? null : records.get(0).sequenceNumber());
+            return new Result(0, 0, 0, 0, records.stream().findFirst().map(ShardRecord::sequenceNumber));
+        }
+        batch = ShardBatch.of(records, checkpoint);
+        if (batch.fresh().isEmpty()) {
+            return new Result(0, batch.skipped(), 0, 0, Optional.empty());
+        }
+        Set<RollupKey> rollups = new LinkedHashSet<>(batch.rollupKeys());
+        Set<UsageKey> usage = new LinkedHashSet<>(batch.usageKeys());
+        Writes writes = new Writes();
+        try {
+            if (!batch.poison().isEmpty()) {
+                poisonSink.send(shard, batch.poison());
+            }
+            for (int round = 0; !rollups.isEmpty() || !usage.isEmpty(); round++) {
+                if (round > MAX_CONFLICTS) {
+                    String resumeAt = batch.firstTouching(rollups, usage).orElseThrow();
+                    Log.error("aggregate.conflicts", Map.of("shard", shard.toString(), "resumeAt", resumeAt,
+                            "items", rollups.size() + usage.size()));
+                    return new Result(0, batch.skipped(), 0, writes.count, Optional.of(resumeAt));
                 }
-                for (BatchPlan.Chunk chunk : chunks(plan.fresh(), checkpoint)) {
-                    resumeAt = chunk.firstSequenceNumber();
-                    List<ShardRecord.Poison> unsent = chunk.poison().stream()
-                            .filter(p -> !poisonSent.contains(p.sequenceNumber())).toList();
-                    if (!unsent.isEmpty()) {
-                        poisonSink.send(shard, unsent);
-                        unsent.forEach(p -> poisonSent.add(p.sequenceNumber()));
-                    }
-                    Map<RollupKey, RollupWriter.StoredSketch> stored = writer.sketches(RollupWriter.sketchedKeys(chunk));
-                    if (!writer.commit(shard, chunk, stored)) {
-                        conflicts++;
-                        if (conflicts > MAX_CONFLICTS) {
-                            Log.error("aggregate.conflicts", Map.of("shard", shard.toString(), "resumeAt", resumeAt,
-                                    "conflicts", conflicts));
-                            return new Result(counted, skipped, poison, transactions, Optional.of(resumeAt));
-                        }
-                        backOff(conflicts);
-                        continue attempts;
-                    }
-                    transactions++;
-                    counted += chunk.records() - chunk.poison().size();
-                    poison += chunk.poison().size();
-                    reportPoison(shard, chunk.poison());
+                if (round > 0) {
+                    backOff(round);
                 }
-                return new Result(counted, skipped, poison, transactions, Optional.empty());
+                // In the order the records first touch the items (usage, touched by nearly every
+                // record, first), so that a failure leaves a resume point as late as it can be.
+                writeUsage(shard, batch, usage, writes);
+                writeRollups(shard, batch, rollups, writes);
             }
         } catch (SdkException e) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("shard", shard.toString());
-            fields.put("resumeAt", resumeAt);
-            fields.put("error", e.getClass().getSimpleName());
-            fields.put("message", String.valueOf(e.getMessage()));
-            Log.error("aggregate.failed", fields);
-            return new Result(counted, skipped, poison, transactions, Optional.ofNullable(resumeAt));
+            String resumeAt = batch.firstTouching(rollups, usage).orElse(batch.fresh().get(0).sequenceNumber());
+            failed(shard, e, resumeAt);
+            return new Result(0, batch.skipped(), 0, writes.count, Optional.of(resumeAt));
         }
+        try {
+            writer.advance(shard, checkpoint, batch.lastSequenceNumber().orElseThrow());
+        } catch (SdkException e) {
+            // Every item is written; a redelivery would find nothing to add. Only a lost shortcut.
+            Log.error("aggregate.checkpoint_not_moved", Map.of("shard", shard.toString(),
+                    "error", e.getClass().getSimpleName()));
+        }
+        reportPoison(shard, batch.poison());
+        return new Result(batch.facts(), batch.skipped(), batch.poison().size(), writes.count, Optional.empty());
     }
 
-    /**
-     * The plan's chunks, with any chunk whose update expressions would exceed DynamoDB's
-     * limit (many distinct cities on one busy item) split in halves until each fits; a
-     * single record always fits.
-     */
-    private static List<BatchPlan.Chunk> chunks(List<ShardRecord> fresh, String checkpoint) {
-        List<BatchPlan.Chunk> out = new ArrayList<>();
-        for (BatchPlan.Chunk chunk : BatchPlan.of(fresh, checkpoint).chunks(BatchPlan.DYNAMODB_MAX_TRANSACTION_ITEMS)) {
-            if (chunk.records() == 1 || RollupWriter.fits(chunk)) {
-                out.add(chunk);
-                continue;
+    private static final class Writes {
+        int count;
+    }
+
+    /** Writes every rollup item of {@code pending} it can; those written leave the set. */
+    private void writeRollups(StreamShard shard, ShardBatch batch, Set<RollupKey> pending, Writes writes) {
+        Map<RollupKey, ItemState> states = writer.rollupStates(shard, pending);
+        for (Iterator<RollupKey> it = pending.iterator(); it.hasNext(); ) {
+            RollupKey key = it.next();
+            ItemState state = states.get(key);
+            List<ShardRecord.Decoded> left = batch.after(key, state.watermark());
+            while (!left.isEmpty()) {
+                int n = left.size();
+                RollupDelta delta = ShardBatch.rollupDelta(key, left);
+                while (n > 1 && !RollupWriter.fits(key, delta)) { // many distinct cities on one busy item
+                    n /= 2;
+                    delta = ShardBatch.rollupDelta(key, left.subList(0, n));
+                }
+                Optional<ItemState> next = writer.applyRollup(shard, key, state, delta,
+                        left.get(n - 1).sequenceNumber());
+                if (next.isEmpty()) {
+                    break; // changed under us: read again next round
+                }
+                writes.count++;
+                state = next.get();
+                left = left.subList(n, left.size());
             }
-            List<ShardRecord> range = range(fresh, chunk);
-            List<ShardRecord> left = range.subList(0, range.size() / 2);
-            List<ShardRecord> right = range.subList(range.size() / 2, range.size());
-            out.addAll(chunks(left, chunk.expectedCheckpoint()));
-            out.addAll(chunks(right, left.get(left.size() - 1).sequenceNumber()));
+            if (left.isEmpty()) {
+                it.remove();
+            }
         }
-        return out;
     }
 
-    private static List<ShardRecord> range(List<ShardRecord> fresh, BatchPlan.Chunk chunk) {
-        int from = 0;
-        while (!fresh.get(from).sequenceNumber().equals(chunk.firstSequenceNumber())) {
-            from++;
+    private void writeUsage(StreamShard shard, ShardBatch batch, Set<UsageKey> pending, Writes writes) {
+        Map<UsageKey, ItemState> states = writer.usageStates(shard, pending);
+        for (Iterator<UsageKey> it = pending.iterator(); it.hasNext(); ) {
+            UsageKey key = it.next();
+            List<ShardRecord.Decoded> left = batch.after(key, states.get(key).watermark());
+            if (left.isEmpty() || writer.applyUsage(shard, key, states.get(key), ShardBatch.usageDelta(left),
+                    left.get(left.size() - 1).sequenceNumber()).isPresent()) {
+                writes.count += left.isEmpty() ? 0 : 1;
+                it.remove();
+            }
         }
-        return fresh.subList(from, from + chunk.records());
+    }
+
+    private static void failed(StreamShard shard, SdkException e, String resumeAt) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("shard", shard.toString());
+        fields.put("resumeAt", resumeAt);
+        fields.put("error", e.getClass().getSimpleName());
+        fields.put("message", String.valueOf(e.getMessage()));
+        Log.error("aggregate.failed", fields);
     }
 
     private static void reportPoison(StreamShard shard, List<ShardRecord.Poison> poison) {
@@ -151,8 +176,8 @@ final class ShardAggregator {
     }
 
     /** Spreads retries of racing shards apart: a few milliseconds, growing, jittered. */
-    private static void backOff(int conflicts) {
-        long maxMillis = 5L << Math.min(conflicts, 5);
+    private static void backOff(int round) {
+        long maxMillis = 5L << Math.min(round, 5);
         LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1, maxMillis) * 1_000_000L);
     }
 }

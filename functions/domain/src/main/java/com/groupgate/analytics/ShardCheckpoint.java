@@ -9,9 +9,9 @@ import java.util.Objects;
  * digit by digit. They do not fit a {@code long}, and compared as plain strings "9" would
  * come after "10".
  *
- * <p>The rule that makes counting exactly-once: a record is counted only if its sequence
- * number is after the shard's checkpoint, and the checkpoint moves in the same transaction
- * as the counts (see {@link BatchPlan}).
+ * <p>The rule that makes counting exactly-once: a record counts toward an item only if its
+ * sequence number is after the item's watermark for the shard, and the watermark moves in
+ * the same conditional write as the counts (see {@link ShardBatch}).
  */
 public final class ShardCheckpoint {
     private ShardCheckpoint() {

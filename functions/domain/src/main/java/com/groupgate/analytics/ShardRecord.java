@@ -3,7 +3,7 @@ package com.groupgate.analytics;
 import java.util.Objects;
 
 /**
- * One stream record of a shard as the aggregate handler hands it to {@link BatchPlan}:
+ * One stream record of a shard as the aggregate handler hands it to {@link ShardBatch}:
  * either a decoded {@link Fact} or poison (a record that cannot be decoded into one).
  * Poison is skipped and reported, and the checkpoint moves past it, so that it never
  * blocks its shard; the handler sends it to the failure destination for a person to read.
