@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
@@ -106,19 +107,19 @@ public final class RollupWriter {
 
     /** The states of rollup items {@code keys} for {@code shard}, read consistently; missing items are NONE. */
     public Map<RollupKey, ItemState> rollupStates(StreamShard shard, Collection<RollupKey> keys) {
-        Map<String, RollupKey> byId = new LinkedHashMap<>();
-        keys.forEach(k -> byId.put(k.pk() + "\n" + k.sk(), k));
-        Map<RollupKey, ItemState> out = new HashMap<>();
-        states(shard, byId.keySet()).forEach((id, state) -> out.put(byId.get(id), state));
-        return out;
+        return statesOf(shard, keys, k -> k.pk() + "\n" + k.sk());
     }
 
     /** The states of usage items {@code keys} for {@code shard}, read consistently; missing items are NONE. */
     public Map<UsageKey, ItemState> usageStates(StreamShard shard, Collection<UsageKey> keys) {
-        Map<String, UsageKey> byId = new LinkedHashMap<>();
-        keys.forEach(k -> byId.put(k.pk() + "\n" + k.sk(), k));
-        Map<UsageKey, ItemState> out = new HashMap<>();
-        states(shard, byId.keySet()).forEach((id, state) -> out.put(byId.get(id), state));
+        return statesOf(shard, keys, k -> k.pk() + "\n" + k.sk());
+    }
+
+    private <K> Map<K, ItemState> statesOf(StreamShard shard, Collection<K> keys, Function<K, String> id) {
+        Map<String, K> byId = new LinkedHashMap<>();
+        keys.forEach(k -> byId.put(id.apply(k), k));
+        Map<K, ItemState> out = new HashMap<>();
+        states(shard, byId.keySet()).forEach((i, state) -> out.put(byId.get(i), state));
         return out;
     }
 
