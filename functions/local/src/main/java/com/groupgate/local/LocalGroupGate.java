@@ -155,6 +155,14 @@ public final class LocalGroupGate implements AutoCloseable {
         return baseUrl;
     }
 
+    /**
+     * Whether the stream poller has handled everything written so far and been idle for
+     * {@code quiet} (true when there is no poller): the moment rollups stop moving.
+     */
+    public boolean streamIdleFor(Duration quiet) {
+        return poller == null || poller.idleFor(quiet);
+    }
+
     /** The base URL {@link #start} returned. */
     public URI baseUrl() {
         requireStarted();

@@ -69,6 +69,9 @@ public final class StreamPoller implements AutoCloseable {
     private Thread thread;
     private Instant nextShardRefresh = Instant.MIN;
     private boolean firstRefresh = true;
+    private volatile boolean invoking;
+    private volatile int pendingRecords;
+    private volatile long lastActivityNanos = System.nanoTime();
 
     /**
      * @param failureQueueUrl where exhausted batches are reported; null only logs them
@@ -162,10 +165,23 @@ public final class StreamPoller implements AutoCloseable {
                 pause(pollInterval.multipliedBy(5));
                 continue;
             }
-            if (!busy) {
+            pendingRecords = shards.values().stream().mapToInt(s -> s.pending.size()).sum();
+            if (busy) {
+                lastActivityNanos = System.nanoTime();
+            } else {
                 pause(pollInterval);
             }
         }
+    }
+
+    /**
+     * Whether the stream has been read up to date, with nothing waiting and nothing being
+     * handled, for at least {@code quiet}: what was written to the table before that is
+     * counted. For tests and tools that need the aggregate to have caught up.
+     */
+    public boolean idleFor(Duration quiet) {
+        return !invoking && pendingRecords == 0
+                && System.nanoTime() - lastActivityNanos >= quiet.toNanos();
     }
 
     private void pause(Duration d) {
@@ -291,7 +307,14 @@ public final class StreamPoller implements AutoCloseable {
             event.setIsFinalInvokeForWindow(finalForWindow);
             event.setIsWindowTerminatedEarly(false);
         }
-        TimeWindowEventResponse response = function.invoke(event);
+        TimeWindowEventResponse response;
+        invoking = true;
+        try {
+            response = function.invoke(event);
+        } finally {
+            invoking = false;
+            lastActivityNanos = System.nanoTime();
+        }
         if (mapping.windowed() && (response == null || response.getState() == null)) {
             throw new IllegalStateException("a tumbling-window invocation must return a state");
         }

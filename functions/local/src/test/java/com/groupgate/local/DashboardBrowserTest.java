@@ -251,7 +251,9 @@ class DashboardBrowserTest {
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                    boolean settled = scans > 0 && scans == last[0];
+                    // Items of a batch are written one after another: wait for the poller to go quiet,
+                    // not only for one dimension's numbers to stop moving.
+                    boolean settled = scans > 0 && scans == last[0] && local.streamIdleFor(Duration.ofSeconds(1));
                     last[0] = scans;
                     return settled;
                 });
