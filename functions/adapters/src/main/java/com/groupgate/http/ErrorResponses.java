@@ -5,9 +5,14 @@ import com.groupgate.error.RefusalException;
 import com.groupgate.telemetry.Log;
 import java.util.LinkedHashMap;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import java.util.Map;
 
-/** Refusals to {@code {"error":{"code","message"}}} responses; everything else to a bare 500. */
+/**
+ * Refusals to {@code {"error":{"code","message"}}} responses; DynamoDB saying "too much at
+ * once" to a 503 that asks the caller to try again; everything else to a bare 500.
+ */
 public final class ErrorResponses {
     private ErrorResponses() {
     }
@@ -27,6 +32,12 @@ public final class ErrorResponses {
 
     /** An unexpected failure: logged by class and message only, answered without detail. */
     public static ApiResponse unexpected(RuntimeException e) {
+        if (busy(e)) {
+            Log.info("busy", Map.of("exception", e.getClass().getSimpleName()));
+            Log.count("Busy", "Exception", e.getClass().getSimpleName(), 1);
+            return ApiResponse.json(503, Map.of("error", Map.of("code", "busy",
+                    "message", "too many requests at once; try again in a moment"))).withHeader("retry-after", "1");
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("exception", e.getClass().getName());
         fields.put("at", e.getStackTrace().length > 0 ? e.getStackTrace()[0].toString() : "");
@@ -37,6 +48,19 @@ public final class ErrorResponses {
         }
         Log.error("unexpected_failure", fields);
         return ApiResponse.json(500, Map.of("error", Map.of("code", "internal", "message", "internal error")));
+    }
+
+    /**
+     * Whether DynamoDB turned the request away for contention, not for anything in it: a
+     * throttled call, or a transaction that lost its race on every retry (TransactionConflict).
+     * Nothing was written; the same request shortly after can succeed.
+     */
+    static boolean busy(RuntimeException e) {
+        if (e instanceof TransactionCanceledException t && t.hasCancellationReasons()) {
+            return t.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code())
+                    || "ThrottlingError".equals(r.code()));
+        }
+        return e instanceof SdkServiceException s && s.isThrottlingException();
     }
 
     /** Runs {@code action}, turning refusals and failures into responses. */

@@ -33,6 +33,39 @@ class JoinTest {
     }
 
     @Test
+    void aJoinThatLosesARaceIsTriedAgainAndCountsOnce() {
+        String groupId = world.group(tenant, "{\"name\":\"Raced\",\"capacity\":5}").path("groupId").asText();
+        String path = ScanWorld.path(world.code(tenant, groupId, "{}"));
+        String ticket = world.ticket(path);
+        world.conflicts.arm(2);
+        var r = world.join(path, ScanWorld.joinBody(ticket, "racer", null));
+        world.conflicts.arm(0);
+        assertEquals(200, r.status(), r.body());
+        assertEquals("joined", r.text("status"));
+        assertEquals(1, members(groupId));
+    }
+
+    @Test
+    void aJoinThatLosesEveryRaceIsBusyWithRetryAfterAndWritesNothing() {
+        String groupId = world.group(tenant, "{\"name\":\"Contended\",\"capacity\":5}").path("groupId").asText();
+        String path = ScanWorld.path(world.code(tenant, groupId, "{}"));
+        String ticket = world.ticket(path);
+        world.conflicts.arm(100);
+        var r = world.join(path, ScanWorld.joinBody(ticket, "unlucky", null));
+        int tries = world.conflicts.injected();
+        world.conflicts.arm(0);
+        assertEquals(503, r.status(), r.body());
+        assertEquals("busy", r.errorCode());
+        assertEquals("1", r.headers().get("retry-after"));
+        assertEquals(5, tries, "five tries, then the caller is asked to come back");
+        assertEquals(0, members(groupId));
+        // Coming back with the same ticket works.
+        var again = world.join(path, ScanWorld.joinBody(ticket, "unlucky", null));
+        assertEquals(200, again.status(), again.body());
+        assertEquals(1, members(groupId));
+    }
+
+    @Test
     void openGroupJoinsAtOnceWithTheWelcomeAndAJoinFact() {
         String groupId = world.group(tenant, "{\"name\":\"Open\",\"capacity\":5,\"welcomeMessage\":\"Hi there\"}")
                 .path("groupId").asText();

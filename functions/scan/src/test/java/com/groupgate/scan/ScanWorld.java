@@ -31,6 +31,7 @@ final class ScanWorld {
     final MutableClock clock;
     final HttpCalls api;
     final RequestCounter calls = new RequestCounter();
+    final ConflictInjector conflicts = new ConflictInjector();
     private final Wiring scanWiring;
     private HttpCalls scan;
 
@@ -39,7 +40,7 @@ final class ScanWorld {
         EmulatedAws aws = EmulatedAws.get();
         this.api = new HttpCalls(new CodesApiHandler(aws.wiring("CodesApiFunction", clock)));
         Wiring w = aws.wiring("ScanFunction", clock);
-        this.scanWiring = new Wiring(w.config(), w.aws().withInterceptors(List.of(calls)), clock);
+        this.scanWiring = new Wiring(w.config(), w.aws().withInterceptors(List.of(calls, conflicts)), clock);
     }
 
     ScanWorld() {
