@@ -23,17 +23,18 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * DynamoDB stream batches of scan and join facts in, partial batch response out.
  *
- * <p><b>One checkpoint per shard.</b> Lambda hands one invocation the records of one
+ * <p><b>Everything is kept per shard.</b> Lambda hands one invocation the records of one
  * shard, in order, and runs different shards concurrently; sequence numbers compare only
- * within a shard. The event source mapping therefore uses a tumbling window (template.yaml,
- * {@code TumblingWindowInSeconds}), the one kind of stream invocation that names its
- * shard ({@code shardId}), and each shard's checkpoint is its own item. The window is not
- * used to hold counts back: every batch is committed as it arrives, and the window's
- * {@code state} only carries running totals for one summary log line per shard and window.
- * A batch without a shard id (a mapping deployed without the window) is refused whole,
- * nothing written: counting it against a guessed checkpoint could skip facts for good,
- * while refusing sends it, after the mapping's retries, to the on-failure queue to replay.
- * {@code ParallelizationFactor} must stay 1: a shard's batches must run one at a time.
+ * within a shard, so each item's watermark and the checkpoint are kept per shard (see
+ * {@link com.groupgate.analytics.ShardBatch}). The event source mapping therefore uses a
+ * tumbling window (template.yaml, {@code TumblingWindowInSeconds}), the one kind of stream
+ * invocation that names its shard ({@code shardId}). The window is not used to hold counts
+ * back: every batch is written as it arrives, and the window's {@code state} only carries
+ * running totals for one summary log line per shard and window. A batch without a shard id
+ * (a mapping deployed without the window) is refused whole, nothing written: counting it
+ * under a guessed shard could skip facts for good, while refusing sends it, after the
+ * mapping's retries, to the on-failure queue to replay. {@code ParallelizationFactor} must
+ * stay 1: a shard's batches must run one at a time, in order.
  *
  * <p>On failure the response names the first record touching an item that was not
  * written; Lambda redelivers from there and each item's watermark skips what it counted.
