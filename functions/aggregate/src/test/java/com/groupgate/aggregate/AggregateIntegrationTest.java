@@ -108,6 +108,17 @@ class AggregateIntegrationTest {
     }
 
     @Test
+    void aRetryThatBringsRecordsOutOfOrderCountsEachOnce() {
+        mixedFacts(120, 8, new Random(14));
+        List<DynamodbStreamRecord> all = stream.records();
+        assertTrue(deliver(all.subList(0, 50)).getBatchItemFailures().isEmpty());
+        List<DynamodbStreamRecord> shuffled = new ArrayList<>(all);
+        java.util.Collections.shuffle(shuffled, new Random(15));
+        assertTrue(deliver(shuffled).getBatchItemFailures().isEmpty());
+        assertMatchesTruth(8);
+    }
+
+    @Test
     void retriesAfterPartialFailuresInAnyOrderCountExactlyOnce() {
         Random random = new Random(3);
         // 40 codes: a full batch writes about a hundred items, so failures land mid-batch.

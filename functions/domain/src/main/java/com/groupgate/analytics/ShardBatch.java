@@ -52,26 +52,28 @@ public final class ShardBatch {
     }
 
     /**
-     * {@code records} (one shard's batch, in sequence order) without those at or before the
-     * shard's {@code checkpoint} (null: none yet).
-     *
-     * @throws IllegalArgumentException if the records are not in strictly increasing order
+     * {@code records} (one shard's batch) without those at or before the shard's
+     * {@code checkpoint} (null: none yet), in sequence order. Lambda hands a shard's records
+     * over in order the first time; a retry may not (AWS says so of tumbling windows), and
+     * records of one shard compare by sequence number, so they are put back in order and a
+     * record delivered twice in one batch counts once.
      */
     public static ShardBatch of(List<ShardRecord> records, String checkpoint) {
         Objects.requireNonNull(records, "records");
         if (checkpoint != null) {
             ShardCheckpoint.requireSequenceNumber(checkpoint, "checkpoint");
         }
-        List<ShardRecord> fresh = new ArrayList<>(records.size());
-        String previous = null;
+        List<ShardRecord> sorted = new ArrayList<>(records.size());
         for (ShardRecord r : records) {
-            Objects.requireNonNull(r, "records must not contain null");
-            if (previous != null && !ShardCheckpoint.isAfter(r.sequenceNumber(), previous)) {
-                throw new IllegalArgumentException("records must be in strictly increasing sequence order: "
-                        + r.sequenceNumber() + " follows " + previous);
-            }
+            sorted.add(Objects.requireNonNull(r, "records must not contain null"));
+        }
+        sorted.sort((x, y) -> ShardCheckpoint.compare(x.sequenceNumber(), y.sequenceNumber()));
+        List<ShardRecord> fresh = new ArrayList<>(sorted.size());
+        String previous = null;
+        for (ShardRecord r : sorted) {
+            boolean repeated = previous != null && ShardCheckpoint.compare(r.sequenceNumber(), previous) == 0;
             previous = r.sequenceNumber();
-            if (ShardCheckpoint.isAfter(r.sequenceNumber(), checkpoint)) {
+            if (!repeated && ShardCheckpoint.isAfter(r.sequenceNumber(), checkpoint)) {
                 fresh.add(r);
             }
         }

@@ -45,10 +45,15 @@ class ShardBatchTest {
     }
 
     @Test
-    void recordsOutOfOrderAreRefused() {
-        List<ShardRecord> batch = new ArrayList<>(records(BatchCoalescerTest.randomFacts(3, new Random(3))));
-        batch.add(batch.get(0));
-        assertThrows(IllegalArgumentException.class, () -> ShardBatch.of(batch, null));
+    void recordsRedeliveredOutOfOrderAreCountedInSequenceOrderAndOnce() {
+        List<ShardRecord> inOrder = records(BatchCoalescerTest.randomFacts(30, new Random(3)));
+        List<ShardRecord> shuffled = new ArrayList<>(inOrder);
+        java.util.Collections.shuffle(shuffled, new Random(4));
+        shuffled.add(inOrder.get(7)); // delivered twice in one batch
+        ShardBatch plan = ShardBatch.of(shuffled, inOrder.get(4).sequenceNumber());
+        assertEquals(inOrder.subList(5, 30), plan.fresh());
+        assertEquals(6, plan.skipped(), "five at or before the checkpoint, one repeated");
+        assertEquals(Optional.of(inOrder.get(29).sequenceNumber()), plan.lastSequenceNumber());
     }
 
     @Test
