@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.groupgate.emulator.RepositoryRoot;
+import com.groupgate.telemetry.Log;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +37,7 @@ class NewUserStatsTest {
             Process process = script.start();
             assertTrue(process.waitFor(3, TimeUnit.MINUTES), "the script finishes");
             String output = output(process);
-            System.out.println(output);
+            Log.info("new_user_stats", Map.of("script", output.strip()));
             assertEquals(0, process.exitValue(), output);
             assertTrue(output.contains("equal what was scanned"), output);
         }
