@@ -182,12 +182,7 @@ class AggregateIntegrationTest {
 
     @Test
     void writesGrowWithDistinctItemsNotWithRecordsEvenWhenABatchTouchesHundredsOfItems() {
-        Random random = new Random(13);
-        for (int i = 0; i < 2000; i++) {
-            int code = random.nextInt(100);
-            stream.scan(TestFact.scan("w" + i, T0.plusMillis(i * 1_500L), tenant, "code" + code, "group" + (code % 10),
-                    CHANNELS[code % 3]).ip("ip" + random.nextInt(900)), 10_000);
-        }
+        acceptedScansInOneHour(2000, 100, 10, new Random(13));
         assertTrue(deliver(stream.records()).getBatchItemFailures().isEmpty());
         // One hour: per hour and day, the tenant, 100 codes, 10 groups, 3 channels; one usage item; the checkpoint.
         long items = 2 * (1 + 100 + 10 + 3) + 1;
@@ -377,12 +372,7 @@ class AggregateIntegrationTest {
 
     @Test
     void measuresWritesPerThousandScansOfTwentyCodesInOneHour() {
-        Random random = new Random(7);
-        for (int i = 0; i < 1000; i++) {
-            int code = random.nextInt(20);
-            stream.scan(TestFact.scan("m" + i, T0.plusMillis(i * 3_000L), tenant, "code" + code, "group" + (code % 4),
-                    CHANNELS[code % 3]).ip("ip" + random.nextInt(700)), 10_000);
-        }
+        acceptedScansInOneHour(1000, 20, 4, new Random(7));
         List<DynamodbStreamRecord> all = stream.records();
         long start = System.nanoTime();
         deliver(all.subList(0, 500));
@@ -400,6 +390,19 @@ class AggregateIntegrationTest {
     }
 
     // ---- helpers
+
+    /**
+     * {@code n} accepted scans spread evenly over the hour from T0, on random codes of
+     * {@code codes} (code k in group k mod {@code groups}, channel k mod 3), from about
+     * 0.7 n addresses.
+     */
+    private void acceptedScansInOneHour(int n, int codes, int groups, Random random) {
+        for (int i = 0; i < n; i++) {
+            int code = random.nextInt(codes);
+            stream.scan(TestFact.scan("h" + i, T0.plusMillis(i * 3_600_000L / n), tenant, "code" + code,
+                    "group" + (code % groups), CHANNELS[code % 3]).ip("ip" + random.nextInt(n * 7 / 10)), 10_000);
+        }
+    }
 
     /** Scans (counted on code items, some over the cap; some refused up front) and joins, in time order. */
     private void mixedFacts(int n, int codes, Random random) {
