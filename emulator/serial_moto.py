@@ -1,31 +1,40 @@
-"""moto's server, one request at a time.
+"""GroupGate's local AWS: moto's server, one request at a time, made to behave as AWS does
+where GroupGate depends on it.
 
 moto's stock server handles each request on its own thread, and its DynamoDB backend does
 not hold a lock across a conditional write's check and its update. AWS makes those
 atomic; GroupGate's exact daily caps and capacities depend on it. Connections are still
 accepted on threads (so a burst of clients does not overflow the listen queue), but every
-request runs inside one process-wide lock.
+request to moto runs inside one process-wide lock.
 
-TransactWriteItems in moto 5.2.5 backs up every table a transaction names with
-copy.deepcopy (once per transact item), stream history included, so each transaction
-costs time proportional to everything the stream has ever carried; under a few
-thousand scans the emulator slows to seconds per join. The backup is kept, but the
-stream part of it is made shallow: stream records are never changed once written, so a
-copy of the list is as good a backup as a copy of every record. This touches the
-emulator's bookkeeping only; what the API answers is unchanged.
+The modules next to this one each patch one difference between moto and AWS; see their
+docstrings and README.md.
 
-Usage: serial_moto.py [--host 127.0.0.1] [--port 0]
-Prints "GROUPGATE_MOTO_PORT=<port>" on stdout once it listens.
+Usage: serial_moto.py [--host 127.0.0.1] [--port 0] [--enforce-iam]
+Once it listens it prints on stdout, one per line:
+    GROUPGATE_MOTO_PORT=<port>
+    GROUPGATE_OPERATOR_ACCESS_KEY_ID=<id>
+    GROUPGATE_OPERATOR_SECRET_ACCESS_KEY=<secret>
+    GROUPGATE_LAMBDA_CREDENTIALS_TOKEN=<token>
+    GROUPGATE_READY
 """
-import argparse
-import copy
-import signal
-import sys
-import threading
+import os
 
-from moto.dynamodb import models as dynamodb_models
-from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app
-from werkzeug import serving
+# Before moto is imported: IAM backends are created with AWS's managed policies.
+os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
+
+import argparse  # noqa: E402
+import copy  # noqa: E402
+import secrets  # noqa: E402
+import signal  # noqa: E402
+import sys  # noqa: E402
+import threading  # noqa: E402
+
+from moto.dynamodb import models as dynamodb_models  # noqa: E402
+from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app  # noqa: E402
+from werkzeug import serving  # noqa: E402
+
+import operator_identity  # noqa: E402
 
 _LOCK = threading.Lock()
 
@@ -94,17 +103,28 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
+    parser.add_argument("--enforce-iam", action="store_true",
+                        help="authenticate and authorize every request after startup, as AWS does")
     args = parser.parse_args()
-    _back_up_each_table_once()
 
+    _back_up_each_table_once()
     _shallow_stream_backup()
-    app = DomainDispatcherApplication(create_backend_app)
+    operator_key = operator_identity.create_operator()
+    if args.enforce_iam:
+        operator_identity.enforce_iam()
+    credentials_token = secrets.token_urlsafe(32)
+
+    app = SerializedApp(DomainDispatcherApplication(create_backend_app))
     serving.LISTEN_QUEUE = 1024
     server = serving.make_server(
-        args.host, args.port, SerializedApp(app), threaded=True, request_handler=MotoRequestHandler
+        args.host, args.port, app, threaded=True, request_handler=MotoRequestHandler
     )
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print(f"GROUPGATE_MOTO_PORT={server.server_port}", flush=True)
+    print(f"GROUPGATE_OPERATOR_ACCESS_KEY_ID={operator_key.access_key_id}")
+    print(f"GROUPGATE_OPERATOR_SECRET_ACCESS_KEY={operator_key.secret_access_key}")
+    print(f"GROUPGATE_LAMBDA_CREDENTIALS_TOKEN={credentials_token}")
+    print("GROUPGATE_READY", flush=True)
     try:
         server.serve_forever()
     except (KeyboardInterrupt, SystemExit):

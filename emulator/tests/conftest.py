@@ -1,0 +1,100 @@
+"""One emulator for the whole suite: serial_moto.py started as GroupGate starts it, with
+IAM enforced, and boto3 clients signed by the operator or by a role's credentials."""
+import json
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+import boto3
+import pytest
+import requests
+from botocore.config import Config
+
+EMULATOR = Path(__file__).resolve().parent.parent / "serial_moto.py"
+ACCOUNT = "123456789012"
+REGION = "us-east-1"
+
+
+class Emulator:
+    def __init__(self, settings):
+        self.endpoint = f"http://127.0.0.1:{settings['GROUPGATE_MOTO_PORT']}"
+        self.operator = {
+            "aws_access_key_id": settings["GROUPGATE_OPERATOR_ACCESS_KEY_ID"],
+            "aws_secret_access_key": settings["GROUPGATE_OPERATOR_SECRET_ACCESS_KEY"],
+        }
+        self.credentials_token = settings["GROUPGATE_LAMBDA_CREDENTIALS_TOKEN"]
+
+    def client(self, service, credentials=None, **config):
+        config.setdefault("retries", {"max_attempts": 1, "mode": "standard"})
+        return boto3.client(
+            service, endpoint_url=self.endpoint, region_name=REGION,
+            config=Config(**config), **(credentials or self.operator),
+        )
+
+    def table(self, stream=False, range_key=None, indexes=()):
+        """A new table named after the test; hash key pk (S), optional range key (S)."""
+        name = f"t-{uuid.uuid4().hex[:12]}"
+        keys = [{"AttributeName": "pk", "KeyType": "HASH"}]
+        attributes = [{"AttributeName": "pk", "AttributeType": "S"}]
+        if range_key:
+            keys.append({"AttributeName": range_key, "KeyType": "RANGE"})
+            attributes.append({"AttributeName": range_key, "AttributeType": "S"})
+        extra = {}
+        if stream:
+            extra["StreamSpecification"] = {"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"}
+        if indexes:
+            extra["GlobalSecondaryIndexes"] = [
+                {"IndexName": index, "KeySchema": [{"AttributeName": index, "KeyType": "HASH"}],
+                 "Projection": {"ProjectionType": "ALL"}} for index in indexes]
+            attributes += [{"AttributeName": index, "AttributeType": "S"} for index in indexes]
+        self.client("dynamodb").create_table(
+            TableName=name, KeySchema=keys, AttributeDefinitions=attributes,
+            BillingMode="PAY_PER_REQUEST", **extra)
+        return name
+
+    def role(self, statements, trust_service="lambda.amazonaws.com"):
+        """A new role with one inline policy; trusted by the service principal Lambda uses."""
+        name = f"role-{uuid.uuid4().hex[:12]}"
+        trust = {"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Principal": {"Service": trust_service}, "Action": "sts:AssumeRole"}]}
+        iam = self.client("iam")
+        iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust))
+        iam.put_role_policy(RoleName=name, PolicyName="inline", PolicyDocument=json.dumps(
+            {"Version": "2012-10-17", "Statement": statements}))
+        return name
+
+    def lambda_credentials(self, role, session="groupgate-test", token=None):
+        return requests.get(
+            f"{self.endpoint}/_groupgate/lambda-credentials/{role}", params={"session": session},
+            headers={"Authorization": self.credentials_token if token is None else token}, timeout=10)
+
+    def role_credentials(self, role):
+        body = self.lambda_credentials(role, session=f"s-{uuid.uuid4().hex[:8]}").json()
+        return {"aws_access_key_id": body["AccessKeyId"], "aws_secret_access_key": body["SecretAccessKey"],
+                "aws_session_token": body["Token"]}
+
+
+def table_arn(name):
+    return f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{name}"
+
+
+@pytest.fixture(scope="session")
+def aws():
+    process = subprocess.Popen(
+        [sys.executable, str(EMULATOR), "--host", "127.0.0.1", "--port", "0", "--enforce-iam"],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    settings = {}
+    try:
+        for line in process.stdout:
+            line = line.strip()
+            if line == "GROUPGATE_READY":
+                break
+            key, _, value = line.partition("=")
+            settings[key] = value
+        else:
+            raise RuntimeError(f"emulator exited before GROUPGATE_READY: {settings}")
+        yield Emulator(settings)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
