@@ -24,69 +24,18 @@ import os
 os.environ.setdefault("MOTO_IAM_LOAD_MANAGED_POLICIES", "true")
 
 import argparse  # noqa: E402
-import copy  # noqa: E402
 import secrets  # noqa: E402
 import signal  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 
-from moto.dynamodb import models as dynamodb_models  # noqa: E402
 from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app  # noqa: E402
 from werkzeug import serving  # noqa: E402
 
 import operator_identity  # noqa: E402
+import transactions  # noqa: E402
 
 _LOCK = threading.Lock()
-
-
-def _shallow_stream_backup():
-    try:
-        from moto.dynamodb.models.table import Table
-    except ImportError:
-        return
-
-    def table_deepcopy(self, memo):
-        clone = self.__class__.__new__(self.__class__)
-        memo[id(self)] = clone
-        for name, value in self.__dict__.items():
-            if name == "stream_shard" and value is not None and hasattr(value, "items"):
-                shard = copy.copy(value)
-                shard.items = list(value.items)
-                shard.table = clone
-                setattr(clone, name, shard)
-            else:
-                setattr(clone, name, copy.deepcopy(value, memo))
-        return clone
-
-    Table.__deepcopy__ = table_deepcopy
-
-
-def _back_up_each_table_once():
-    """moto's TransactWriteItems deep-copies a table once per ITEM of the transaction to
-    roll back on failure: up to 100 copies of the whole table per call, so transactions
-    slow down with the table's size (the aggregate function writes 100-item transactions).
-    One copy per table restores the same state. Safe because every request runs under
-    _LOCK, so the swapped copy.deepcopy is never seen by another request."""
-    original = dynamodb_models.DynamoDBBackend.transact_write_items
-    real_deepcopy = copy.deepcopy
-
-    def transact_write_items(self, transact_items):
-        copies = {}
-
-        def deepcopy_once(obj, memo=None):
-            if isinstance(obj, dynamodb_models.Table):
-                if id(obj) not in copies:
-                    copies[id(obj)] = real_deepcopy(obj, memo)
-                return copies[id(obj)]
-            return real_deepcopy(obj, memo)
-
-        copy.deepcopy = deepcopy_once
-        try:
-            return original(self, transact_items)
-        finally:
-            copy.deepcopy = real_deepcopy
-
-    dynamodb_models.DynamoDBBackend.transact_write_items = transact_write_items
 
 
 class SerializedApp:
@@ -107,8 +56,7 @@ def main():
                         help="authenticate and authorize every request after startup, as AWS does")
     args = parser.parse_args()
 
-    _back_up_each_table_once()
-    _shallow_stream_backup()
+    transactions.install()
     operator_key = operator_identity.create_operator()
     if args.enforce_iam:
         operator_identity.enforce_iam()

@@ -75,6 +75,23 @@ class Emulator:
                 "aws_session_token": body["Token"]}
 
 
+class StreamReader:
+    """Reads a table's stream from an iterator opened when the reader is made."""
+
+    def __init__(self, aws, table, start="LATEST"):
+        self._streams = aws.client("dynamodbstreams")
+        arn = aws.client("dynamodb").describe_table(TableName=table)["Table"]["LatestStreamArn"]
+        shard = self._streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"][0]["ShardId"]
+        self._iterator = self._streams.get_shard_iterator(
+            StreamArn=arn, ShardId=shard, ShardIteratorType=start)["ShardIterator"]
+
+    def read(self):
+        """(eventName, pk) of each record since the last read."""
+        page = self._streams.get_records(ShardIterator=self._iterator)
+        self._iterator = page["NextShardIterator"]
+        return [(record["eventName"], record["dynamodb"]["Keys"]["pk"]["S"]) for record in page["Records"]]
+
+
 def table_arn(name):
     return f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{name}"
 

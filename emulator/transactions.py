@@ -1,0 +1,88 @@
+"""TransactWriteItems as DynamoDB does it: all or nothing.
+
+AWS: the items of a transaction succeed or fail together. If any condition fails or any
+item cannot be applied, DynamoDB cancels the transaction (TransactionCanceledException):
+no item changes and the table's stream carries nothing of it.
+
+moto 5.2.5 deep-copies every table a transaction names, applies the items one by one and,
+on cancellation, puts the copies in the tables' place. The stream records of the cancelled
+items stay on the old table's StreamShard, which open shard iterators keep reading, and
+later records go to the copy's shard: readers see the cancelled writes and never see the
+later ones. The copies also make every transaction as slow as the tables are large.
+
+Patched: before moto applies the items, the emulator backs up only what the transaction
+can change, i.e. a deep copy of each item it names (or the fact that it was absent) and
+the length of each touched stream shard's record list, and keeps moto from copying the
+tables (the "copy" moto takes is the table itself, so its rollback changes nothing). On
+any failure the items are put back into the same table objects and the same shards are
+truncated in place: tables and shards are never replaced, so shard iterators stay valid.
+"""
+import copy
+
+from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.dynamo_type import DynamoType
+from moto.dynamodb.models.table import Table
+
+
+class _Rollback:
+    """The items a transaction names and the stream lengths of their tables, as they were."""
+
+    def __init__(self, backend, transact_items):
+        self._items = []  # (table, hash key, range key or None, Item copy or None if absent)
+        self._shards = {}  # id(shard) -> (shard, number of records)
+        for transact_item in transact_items:
+            for kind, operation in transact_item.items():
+                if kind != "ConditionCheck" and isinstance(operation, dict):
+                    self._back_up(backend, operation, operation.get("Item" if kind == "Put" else "Key"))
+
+    def _back_up(self, backend, operation, key):
+        try:
+            table = backend.get_table(operation["TableName"])
+            hash_key = DynamoType(key[table.hash_key_attr])
+            range_key = DynamoType(key[table.range_key_attr]) if table.range_key_attr else None
+            current = table.get_item(hash_key, range_key)
+        except Exception:  # moto refuses this item itself; nothing of it to restore
+            return
+        self._items.append((table, hash_key, range_key, copy.deepcopy(current)))
+        if table.stream_shard is not None:
+            self._shards.setdefault(id(table.stream_shard), (table.stream_shard, len(table.stream_shard.items)))
+
+    def restore(self):
+        for table, hash_key, range_key, item in reversed(self._items):
+            if range_key is None:
+                if item is None:
+                    table.items.pop(hash_key, None)
+                else:
+                    table.items[hash_key] = item
+            else:
+                if item is None:
+                    table.items[hash_key].pop(range_key, None)
+                    if not table.items[hash_key]:
+                        del table.items[hash_key]
+                else:
+                    table.items[hash_key][range_key] = item
+        for shard, length in self._shards.values():
+            del shard.items[length:]
+
+
+def _the_table_itself(table, memo):
+    return table
+
+
+def _apply_or_restore(original):
+    def transact_write_items(self, transact_items):
+        rollback = _Rollback(self, transact_items)
+        Table.__deepcopy__ = _the_table_itself  # only for moto's whole-table backup below
+        try:
+            return original(self, transact_items)
+        except Exception:
+            rollback.restore()
+            raise
+        finally:
+            del Table.__deepcopy__
+
+    return transact_write_items
+
+
+def install():
+    DynamoDBBackend.transact_write_items = _apply_or_restore(DynamoDBBackend.transact_write_items)
