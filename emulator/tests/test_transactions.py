@@ -57,3 +57,37 @@ def test_item_that_fails_to_apply_cancels_the_transaction(aws):
     assert [item["sk"]["S"] for item in ddb.scan(TableName=table)["Items"]] == ["1"]
     ddb.put_item(TableName=table, Item={"pk": {"S": "b"}, "sk": {"S": "1"}})
     assert reader.read() == [("INSERT", "b")]
+
+
+def test_same_token_and_request_succeeds_without_applying_again(aws):
+    table = aws.table(stream=True)
+    ddb = aws.client("dynamodb")
+    reader = StreamReader(aws, table)
+    request = {"ClientRequestToken": "retry-of-a-lost-answer", "TransactItems": [_add(table, "counter", 1)]}
+    ddb.transact_write_items(**request)
+    assert reader.read()
+    ddb.transact_write_items(**request)
+    assert ddb.get_item(TableName=table, Key={"pk": {"S": "counter"}})["Item"]["n"] == {"N": "1"}
+    assert reader.read() == []
+
+
+def test_same_token_with_other_parameters_is_a_mismatch(aws):
+    table = aws.table()
+    ddb = aws.client("dynamodb")
+    ddb.transact_write_items(ClientRequestToken="token-mismatch", TransactItems=[_add(table, "a", 1)])
+    with pytest.raises(ClientError) as error:
+        ddb.transact_write_items(ClientRequestToken="token-mismatch", TransactItems=[_add(table, "b", 1)])
+    assert error.value.response["Error"]["Code"] == "IdempotentParameterMismatchException"
+    assert error.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
+    assert "Item" not in ddb.get_item(TableName=table, Key={"pk": {"S": "b"}})
+
+
+def test_token_of_a_cancelled_transaction_is_not_remembered(aws):
+    table = aws.table()
+    ddb = aws.client("dynamodb")
+    request = {"ClientRequestToken": "token-cancelled", "TransactItems": [_add(table, "a", 1), _requires(table, "b")]}
+    with pytest.raises(ClientError):
+        ddb.transact_write_items(**request)
+    ddb.put_item(TableName=table, Item={"pk": {"S": "b"}})
+    ddb.transact_write_items(**request)
+    assert ddb.get_item(TableName=table, Key={"pk": {"S": "a"}})["Item"]["n"] == {"N": "1"}
