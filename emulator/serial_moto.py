@@ -33,6 +33,7 @@ from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_
 from werkzeug import serving  # noqa: E402
 
 import operator_identity  # noqa: E402
+import stream_records  # noqa: E402
 import transactions  # noqa: E402
 
 _LOCK = threading.Lock()
@@ -56,6 +57,7 @@ def main():
                         help="authenticate and authorize every request after startup, as AWS does")
     args = parser.parse_args()
 
+    stream_records.install()
     transactions.install()
     operator_key = operator_identity.create_operator()
     if args.enforce_iam:

@@ -25,7 +25,6 @@ truncated in place: tables and shards are never replaced, so shard iterators sta
 Tokens of successful transactions are remembered, with the request they came with, for
 10 minutes.
 """
-import copy
 import json
 import time
 from collections import OrderedDict
@@ -33,9 +32,10 @@ from collections import OrderedDict
 from moto.core.responses import ActionResult
 from moto.dynamodb.exceptions import ERROR_TYPE_PREFIX, DynamodbException
 from moto.dynamodb.models import DynamoDBBackend
-from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import Table
 from moto.dynamodb.responses import DynamoHandler
+
+import dynamodb_items
 
 IDEMPOTENCY_WINDOW_SECONDS = 600
 
@@ -54,29 +54,17 @@ class _Rollback:
     def _back_up(self, backend, operation, key):
         try:
             table = backend.get_table(operation["TableName"])
-            hash_key = DynamoType(key[table.hash_key_attr])
-            range_key = DynamoType(key[table.range_key_attr]) if table.range_key_attr else None
-            current = table.get_item(hash_key, range_key)
+            hash_key, range_key = dynamodb_items.key_of(table, key)
+            item = dynamodb_items.back_up(table, hash_key, range_key)
         except Exception:  # moto refuses this item itself; nothing of it to restore
             return
-        self._items.append((table, hash_key, range_key, copy.deepcopy(current)))
+        self._items.append((table, hash_key, range_key, item))
         if table.stream_shard is not None:
             self._shards.setdefault(id(table.stream_shard), (table.stream_shard, len(table.stream_shard.items)))
 
     def restore(self):
         for table, hash_key, range_key, item in reversed(self._items):
-            if range_key is None:
-                if item is None:
-                    table.items.pop(hash_key, None)
-                else:
-                    table.items[hash_key] = item
-            else:
-                if item is None:
-                    table.items[hash_key].pop(range_key, None)
-                    if not table.items[hash_key]:
-                        del table.items[hash_key]
-                else:
-                    table.items[hash_key][range_key] = item
+            dynamodb_items.put_back(table, hash_key, range_key, item)
         for shard, length in self._shards.values():
             del shard.items[length:]
 
