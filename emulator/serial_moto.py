@@ -32,6 +32,7 @@ import threading  # noqa: E402
 from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app  # noqa: E402
 from werkzeug import serving  # noqa: E402
 
+import lambda_credentials  # noqa: E402
 import operator_identity  # noqa: E402
 import stream_records  # noqa: E402
 import transactions  # noqa: E402
@@ -49,6 +50,21 @@ class SerializedApp:
             return list(self._app(environ, start_response))
 
 
+class GroupGateApp:
+    """The emulator's own endpoints under /_groupgate/, AWS (moto) everywhere else."""
+
+    def __init__(self, aws, own):
+        self._aws = aws
+        self._own = own  # path prefix -> WSGI app
+
+    def __call__(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        for prefix, app in self._own.items():
+            if path.startswith(prefix):
+                return app(environ, start_response)
+        return self._aws(environ, start_response)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--host", default="127.0.0.1")
@@ -64,7 +80,9 @@ def main():
         operator_identity.enforce_iam()
     credentials_token = secrets.token_urlsafe(32)
 
-    app = SerializedApp(DomainDispatcherApplication(create_backend_app))
+    app = GroupGateApp(SerializedApp(DomainDispatcherApplication(create_backend_app)), {
+        lambda_credentials.PATH: lambda_credentials.LambdaCredentials(credentials_token, _LOCK),
+    })
     serving.LISTEN_QUEUE = 1024
     server = serving.make_server(
         args.host, args.port, app, threaded=True, request_handler=MotoRequestHandler
