@@ -32,6 +32,7 @@ import threading  # noqa: E402
 from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app  # noqa: E402
 from werkzeug import serving  # noqa: E402
 
+import iam_authorization  # noqa: E402
 import lambda_credentials  # noqa: E402
 import operator_identity  # noqa: E402
 import stream_records  # noqa: E402
@@ -73,6 +74,7 @@ def main():
                         help="authenticate and authorize every request after startup, as AWS does")
     args = parser.parse_args()
 
+    iam_authorization.install()
     stream_records.install()
     transactions.install()
     operator_key = operator_identity.create_operator()
