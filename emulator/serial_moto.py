@@ -35,6 +35,7 @@ from werkzeug import serving  # noqa: E402
 import iam_authorization  # noqa: E402
 import lambda_credentials  # noqa: E402
 import operator_identity  # noqa: E402
+import presigned_urls  # noqa: E402
 import stream_records  # noqa: E402
 import transactions  # noqa: E402
 
@@ -75,6 +76,7 @@ def main():
     args = parser.parse_args()
 
     iam_authorization.install()
+    presigned_urls.install()
     stream_records.install()
     transactions.install()
     operator_key = operator_identity.create_operator()
