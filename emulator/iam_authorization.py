@@ -47,6 +47,11 @@ from moto.kms.utils import _deserialize_ciphertext_blob
 from moto.moto_server import werkzeug_app
 from moto.utilities.aws_headers import gen_amzn_requestid_long
 
+# A request whose body the emulator rewrote (faults.py: unprocessed) keeps in its WSGI environ
+# the body and Content-Length the client signed; it is authenticated and authorized by those.
+SIGNED_BODY = "groupgate.signed_body"
+SIGNED_CONTENT_LENGTH = "groupgate.signed_content_length"
+
 _TRANSACT_WRITE_ACTIONS = {
     "Put": "PutItem", "Update": "UpdateItem", "Delete": "DeleteItem", "ConditionCheck": "ConditionCheckItem"}
 
@@ -149,13 +154,18 @@ class _SignedRequest(IAMRequest):
 def _authorize(handler, permissions):
     if "Authorization" not in handler.headers:
         raise Refusal("MissingAuthenticationTokenException", "Request is missing Authentication Token")
+    environ = handler.normalized_request.environ
+    body, headers = handler.raw_body, handler.headers
+    if SIGNED_BODY in environ:
+        body, headers = environ[SIGNED_BODY], dict(headers.items())
+        headers["Content-Length"] = environ[SIGNED_CONTENT_LENGTH]
     path = handler.raw_path + (f"?{handler.parsed_url.query}" if handler.parsed_url.query else "")
     request = _SignedRequest(
         account_id=handler.current_account, method=handler.method, path=path,
-        data=handler.data, body=handler.raw_body, headers=handler.headers, action=handler._get_action())
+        data=handler.data, body=body, headers=headers, action=handler._get_action())
     request.check_signature()
-    body = json.loads(handler.raw_body or b"{}")
-    for action, resource in permissions(handler._get_action(), body, handler.region, handler.current_account):
+    for action, resource in permissions(handler._get_action(), json.loads(body or b"{}"), handler.region,
+                                        handler.current_account):
         request.authorize(action, resource)
 
 

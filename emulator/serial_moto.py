@@ -29,9 +29,10 @@ import signal  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
 
-from moto.server import DomainDispatcherApplication, MotoRequestHandler, create_backend_app  # noqa: E402
+from moto.server import DomainDispatcherApplication, create_backend_app  # noqa: E402
 from werkzeug import serving  # noqa: E402
 
+import faults  # noqa: E402
 import iam_authorization  # noqa: E402
 import lambda_credentials  # noqa: E402
 import operator_identity  # noqa: E402
@@ -84,12 +85,15 @@ def main():
         operator_identity.enforce_iam()
     credentials_token = secrets.token_urlsafe(32)
 
-    app = GroupGateApp(SerializedApp(DomainDispatcherApplication(create_backend_app)), {
+    injected = faults.Faults(SerializedApp(DomainDispatcherApplication(create_backend_app)),
+                             operator_key.access_key_id)
+    app = GroupGateApp(injected, {
         lambda_credentials.PATH: lambda_credentials.LambdaCredentials(credentials_token, _LOCK),
+        faults.CONTROL_PATH: injected.control,
     })
     serving.LISTEN_QUEUE = 1024
     server = serving.make_server(
-        args.host, args.port, app, threaded=True, request_handler=MotoRequestHandler
+        args.host, args.port, app, threaded=True, request_handler=faults.RequestHandler
     )
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print(f"GROUPGATE_MOTO_PORT={server.server_port}", flush=True)

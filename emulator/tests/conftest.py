@@ -26,7 +26,7 @@ class Emulator:
         self.credentials_token = settings["GROUPGATE_LAMBDA_CREDENTIALS_TOKEN"]
 
     def client(self, service, credentials=None, **config):
-        config.setdefault("retries", {"max_attempts": 1, "mode": "standard"})
+        config.setdefault("retries", {"total_max_attempts": 1, "mode": "standard"})  # no retries
         return boto3.client(
             service, endpoint_url=self.endpoint, region_name=REGION,
             config=Config(**config), **(credentials or self.operator),
@@ -90,6 +90,29 @@ class StreamReader:
         page = self._streams.get_records(ShardIterator=self._iterator)
         self._iterator = page["NextShardIterator"]
         return [(record["eventName"], record["dynamodb"]["Keys"]["pk"]["S"]) for record in page["Records"]]
+
+
+class FaultRules:
+    def __init__(self, endpoint):
+        self._url = endpoint + "/_groupgate/faults"
+
+    def add(self, *rules):
+        answer = requests.post(self._url, json=list(rules), timeout=10)
+        answer.raise_for_status()
+        return answer.json()["ids"]
+
+    def rules(self):
+        return requests.get(self._url, timeout=10).json()["rules"]
+
+    def clear(self):
+        requests.delete(self._url, timeout=10).raise_for_status()
+
+
+@pytest.fixture
+def faults(aws):
+    rules = FaultRules(aws.endpoint)
+    yield rules
+    rules.clear()
 
 
 def table_arn(name):
