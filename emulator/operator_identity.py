@@ -13,7 +13,7 @@ must be signed by a known identity and is authorized by its policies, as in AWS.
 AWS managed policies (e.g. arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole,
 which SAM attaches to every function role) exist in every AWS account. moto 5.2.5 knows
 them only when MOTO_IAM_LOAD_MANAGED_POLICIES is true; without it, attaching one fails
-with NoSuchEntity. Loading them costs about 0.1 s and 15 MB per account, so the entry
+with NoSuchEntity. Loading them costs under 0.1 s and about 20 MB per account, so the entry
 point turns it on before moto is imported.
 """
 import json

@@ -7,8 +7,14 @@ atomic; GroupGate's exact daily caps and capacities depend on it. Connections ar
 accepted on threads (so a burst of clients does not overflow the listen queue), but every
 request to moto runs inside one process-wide lock.
 
-The modules next to this one each patch one difference between moto and AWS; see their
-docstrings and README.md.
+A request goes through, in order: GroupGateApp, which serves the emulator's own endpoints
+(/_groupgate/lambda-credentials/, /_groupgate/faults); faults.Faults, which injects faults
+by rule, outside the lock; SerializedApp, the lock; moto. The other modules next to this
+one each make moto do one thing as AWS does it; see their docstrings and README.md.
+
+With --enforce-iam, every request after startup must be signed by a known identity (the
+operator whose key is printed below, or credentials derived from it) and is authorized by
+its IAM policies.
 
 Usage: serial_moto.py [--host 127.0.0.1] [--port 0] [--enforce-iam]
 Once it listens it prints on stdout, one per line:
