@@ -136,6 +136,11 @@ class _SignedRequest(IAMRequest):
     def _raise_invalid_access_key(self, _reason):
         raise Refusal("UnrecognizedClientException", "The security token included in the request is invalid.")
 
+    @property
+    def requested_action(self):
+        """<signing service>:<Operation>, as moto names it."""
+        return self._action
+
     def authorize(self, action, resource):
         allowed = False
         for policy in self._access_key.collect_policies():
@@ -164,8 +169,11 @@ def _authorize(handler, permissions):
         account_id=handler.current_account, method=handler.method, path=path,
         data=handler.data, body=body, headers=headers, action=handler._get_action())
     request.check_signature()
-    for action, resource in permissions(handler._get_action(), json.loads(body or b"{}"), handler.region,
-                                        handler.current_account):
+    try:
+        pairs = permissions(handler._get_action(), json.loads(body or b"{}"), handler.region, handler.current_account)
+    except (ValueError, LookupError, TypeError, AttributeError):  # malformed; the service will say how
+        pairs = [(request.requested_action, "*")]
+    for action, resource in pairs:
         request.authorize(action, resource)
 
 
