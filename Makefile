@@ -24,9 +24,11 @@ lint: venv
 build:
 	$(MVN) -q -DskipTests install
 
-# Unit tests, integration tests against the emulator (started by the tests themselves
-# unless AWS_ENDPOINT_URL is set), cfn-lint; then the test count.
+# cfn-lint; the emulator's own tests (pytest); unit tests and integration tests against the
+# emulator (started by the tests themselves unless AWS_ENDPOINT_URL is set), ending with the
+# check that every function's role grants exactly what the suite saw it use; then the count.
 test: venv lint
+	$(VENV)/bin/pytest -q emulator/tests
 	$(MVN) verify
 	@scripts/test-summary.sh
 

@@ -2,19 +2,31 @@ package com.groupgate.config;
 
 import com.groupgate.aws.AwsClients;
 import java.time.Clock;
+import java.util.Map;
 
 /**
  * What a handler is built from: its settings, where AWS is, and the clock. Lambda builds
- * it from the environment; {@code make run} and the tests build it for the emulator (and a
- * fixed clock where time matters).
+ * it from the process environment; {@code make run} and the tests build it from the
+ * environment Lambda would give the function (template.yaml's variables, Lambda's own,
+ * its role's credentials URI), with a fixed clock where time matters.
  */
 public record Wiring(Config config, AwsClients aws, Clock clock) {
 
     public static Wiring fromEnvironment() {
-        return new Wiring(Config.fromEnvironment(), AwsClients.fromEnvironment(), Clock.systemUTC());
+        return fromEnvironment(System.getenv(), Clock.systemUTC());
+    }
+
+    /** Settings and clients from one function's environment. */
+    public static Wiring fromEnvironment(Map<String, String> env, Clock clock) {
+        return new Wiring(Config.fromEnvironment(env), AwsClients.fromEnvironment(env), clock);
     }
 
     public Wiring withClock(Clock other) {
         return new Wiring(config, aws, other);
+    }
+
+    /** This wiring with {@code aws} replaced (tests add interceptors). */
+    public Wiring withAws(AwsClients other) {
+        return new Wiring(config, other, clock);
     }
 }

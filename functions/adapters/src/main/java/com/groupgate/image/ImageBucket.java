@@ -22,15 +22,13 @@ public final class ImageBucket {
 
     public ImageBucket(AwsClients aws, String bucket) {
         boolean emulated = aws.endpoint() != null;
-        var s3Builder = S3Client.builder().region(aws.region()).credentialsProvider(aws.credentials())
-                .httpClient(aws.httpClient()).forcePathStyle(emulated);
+        // Path-style addressing against an emulator (its host is not a bucket's).
+        this.s3 = aws.build(S3Client.builder().forcePathStyle(emulated));
         var presignBuilder = S3Presigner.builder().region(aws.region()).credentialsProvider(aws.credentials())
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(emulated).build());
         if (emulated) {
-            s3Builder.endpointOverride(aws.endpoint());
             presignBuilder.endpointOverride(aws.endpoint());
         }
-        this.s3 = s3Builder.build();
         this.presigner = presignBuilder.build();
         this.bucket = bucket;
     }
@@ -48,6 +46,11 @@ public final class ImageBucket {
                 : validFor.isNegative() || validFor.isZero() ? Duration.ofSeconds(1) : validFor;
         return presigner.presignGetObject(p -> p.signatureDuration(d).getObjectRequest(g -> g.bucket(bucket).key(key)))
                 .url();
+    }
+
+    /** Removes an image (deleting one that is not there is not an error). */
+    public void delete(String key) {
+        s3.deleteObject(d -> d.bucket(bucket).key(key));
     }
 
     public byte[] get(String key) {

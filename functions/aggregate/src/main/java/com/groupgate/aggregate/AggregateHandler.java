@@ -8,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.groupgate.analytics.RollupWriter;
 import com.groupgate.analytics.ShardRecord;
 import com.groupgate.analytics.StreamShard;
-import com.groupgate.aws.AwsClients;
 import com.groupgate.config.Wiring;
 import com.groupgate.telemetry.Log;
 import java.time.Clock;
@@ -49,22 +48,13 @@ public final class AggregateHandler implements RequestHandler<DynamodbTimeWindow
 
     public AggregateHandler(Wiring wiring) {
         this(wiring.aws().dynamo(), wiring.config().analyticsTable(), wiring.clock(),
-                new PoisonQueue(sqs(wiring.aws()), wiring.config().streamFailureQueueUrl(), wiring.clock()));
+                new PoisonQueue(wiring.aws().build(SqsClient.builder()), wiring.config().streamFailureQueueUrl(), wiring.clock()));
     }
 
     /** With given clients: tests count their calls. */
     AggregateHandler(DynamoDbClient dynamo, String analyticsTable, Clock clock, PoisonQueue poisonQueue) {
         this.writer = new RollupWriter(dynamo, analyticsTable, clock);
         this.poisonQueue = poisonQueue;
-    }
-
-    private static SqsClient sqs(AwsClients aws) {
-        var builder = SqsClient.builder().region(aws.region()).credentialsProvider(aws.credentials())
-                .httpClient(aws.httpClient());
-        if (aws.endpoint() != null) {
-            builder.endpointOverride(aws.endpoint());
-        }
-        return builder.build();
     }
 
     @Override

@@ -28,18 +28,43 @@ public final class CloudFormationTemplate {
             "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or");
 
     private final Map<String, Object> root;
+    private final Path source;
 
-    private CloudFormationTemplate(Map<String, Object> root) {
+    private CloudFormationTemplate(Map<String, Object> root, Path source) {
         this.root = root;
+        this.source = source;
     }
 
     public static CloudFormationTemplate read(Path file) {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             Map<String, Object> root = new Yaml(new ShortForms()).load(reader);
-            return new CloudFormationTemplate(root);
+            return new CloudFormationTemplate(root, file);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file, e);
         }
+    }
+
+    /** A template given as text (YAML or JSON), with no file behind it. */
+    public static CloudFormationTemplate parse(String text) {
+        Map<String, Object> root = new Yaml(new ShortForms()).load(text);
+        return new CloudFormationTemplate(root, null);
+    }
+
+    /**
+     * This template as CloudFormation deploys it, through AWS's SAM translator
+     * ({@link SamTranslation}): only for templates read from a file.
+     */
+    public CloudFormationTemplate deployed() {
+        if (source == null) {
+            throw new IllegalStateException("only a template read from a file can be translated");
+        }
+        return SamTranslation.translate(source);
+    }
+
+    /** The {@code Conditions} section; empty when absent. */
+    public Map<String, Object> conditions() {
+        Map<String, Object> c = map(root.get("Conditions"));
+        return c == null ? Map.of() : c;
     }
 
     public static CloudFormationTemplate ofRepository() {

@@ -29,16 +29,33 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Creates on an emulator what template.yaml declares: DynamoDB tables (keys, indexes,
  * stream view type, TTL attribute), S3 buckets (public access block, lifecycle), KMS keys
- * and aliases, SQS queues. Resources that already exist are kept, so a long-lived
- * emulator at AWS_ENDPOINT_URL can be bootstrapped again.
+ * and aliases, SQS queues, and each function's execution role as the SAM translator makes
+ * it ({@link FunctionRoles}). Resources that already exist are kept (roles get the
+ * template's policies again), so a long-lived emulator can be bootstrapped again.
  */
 public final class TemplateBootstrap {
+    /** The stack name local roles are named after, as CloudFormation prefixes them. */
+    public static final String DEFAULT_STACK = "groupgate";
+
     private final CloudFormationTemplate template;
     private final EmulatorClients clients;
+    private final String stackName;
 
     public TemplateBootstrap(CloudFormationTemplate template, EmulatorClients clients) {
+        this(template, clients, DEFAULT_STACK);
+    }
+
+    /**
+     * @param stackName names this stack's roles ({@code <stackName>-<RoleLogicalId>}), so a
+     *                  changed copy of the template gets roles of its own beside the real ones
+     */
+    public TemplateBootstrap(CloudFormationTemplate template, EmulatorClients clients, String stackName) {
+        if (stackName == null || !stackName.matches("[A-Za-z][A-Za-z0-9-]{0,30}")) {
+            throw new IllegalArgumentException("stackName: a letter, then up to 30 letters, digits or -, was " + stackName);
+        }
         this.template = template;
         this.clients = clients;
+        this.stackName = stackName;
     }
 
     public LocalResources apply() {
@@ -76,7 +93,8 @@ public final class TemplateBootstrap {
             attributes.put(id + ".Arn", clients.sqs().getQueueAttributes(b -> b.queueUrl(url)
                     .attributeNamesWithStrings("QueueArn")).attributesAsStrings().get("QueueArn"));
         });
-        return new LocalResources(template, refs, attributes);
+        LocalResources created = new LocalResources(template, stackName, refs, attributes, Map.of());
+        return created.withFunctionRoles(new FunctionRoles(clients.iam(), created).apply());
     }
 
     private TableDescription createTable(String name, Map<String, Object> props) {

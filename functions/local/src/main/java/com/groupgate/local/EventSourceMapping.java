@@ -2,6 +2,7 @@ package com.groupgate.local;
 
 import com.groupgate.emulator.CloudFormationTemplate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,17 @@ public record EventSourceMapping(
     /** Whether invocations are tumbling-window ones: they name their shard and carry a state. */
     public boolean windowed() {
         return !tumblingWindow.isZero();
+    }
+
+    /**
+     * The start of the tumbling window a record belongs to, by the time it entered the
+     * stream; windows are aligned to the epoch.
+     */
+    public Instant windowOf(com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord record) {
+        java.util.Date created = record.getDynamodb().getApproximateCreationDateTime();
+        long at = (created == null ? Instant.now() : created.toInstant()).getEpochSecond();
+        long length = tumblingWindow.getSeconds();
+        return Instant.ofEpochSecond(at - Math.floorMod(at, length));
     }
 
     /** The first {@code Type: DynamoDB} event of {@code functionLogicalId}. */

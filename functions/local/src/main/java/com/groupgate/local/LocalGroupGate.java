@@ -7,11 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.groupgate.aggregate.AggregateHandler;
 import com.groupgate.api.CodesApiHandler;
-import com.groupgate.aws.AwsClients;
-import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
 import com.groupgate.emulator.CloudFormationTemplate;
 import com.groupgate.emulator.EmulatorClients;
+import com.groupgate.emulator.LambdaEnvironment;
 import com.groupgate.emulator.LocalAws;
 import com.groupgate.emulator.LocalResources;
 import com.groupgate.emulator.TemplateBootstrap;
@@ -38,7 +37,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * GroupGate on one machine, as {@code make run} serves it and as tests start it: creates
@@ -103,8 +104,8 @@ public final class LocalGroupGate implements AutoCloseable {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port: 0 to 65535, was " + port);
         }
-        URI endpoint = settings.endpoint != null ? settings.endpoint : LocalAws.get().endpoint();
-        clients = EmulatorClients.of(endpoint);
+        LocalAws aws = settings.localAws != null ? settings.localAws : LocalAws.get();
+        clients = EmulatorClients.of(aws);
         resources = new TemplateBootstrap(template, clients).apply();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
@@ -118,10 +119,12 @@ public final class LocalGroupGate implements AutoCloseable {
                 "OriginVerifySecret", settings.originSecret,
                 // Uppercase so scan URLs fit QR alphanumeric mode, as deployed.
                 "ScanBaseUrl", "HTTP://127.0.0.1:" + actualPort + "/S/");
-        AwsClients aws = AwsClients.forEndpoint(endpoint, LocalAws.REGION);
         for (String functionId : template.resourcesOfType("AWS::Serverless::Function").keySet()) {
-            Config config = Config.fromEnvironment(resources.functionEnvironment(functionId, parameters));
-            wirings.put(functionId, new Wiring(config, aws, settings.clock));
+            // Each function as Lambda runs it: its environment, its role's credentials.
+            Wiring wiring = Wiring.fromEnvironment(LambdaEnvironment.of(resources, aws, functionId, parameters),
+                    settings.clock);
+            wirings.put(functionId, wiring.withAws(wiring.aws().withInterceptors(
+                    settings.interceptors.apply(functionId, resources))));
         }
 
         List<HttpRoute> routes = new ArrayList<>(HttpRoute.fromTemplate(template));
@@ -147,7 +150,9 @@ public final class LocalGroupGate implements AutoCloseable {
         if (settings.streamPolling) {
             var handler = settings.streamHandler != null ? settings.streamHandler
                     : (Function<Wiring, RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse>>) AggregateHandler::new;
-            poller = StreamPoller.forFunction(template, resources, clients, AGGREGATE_FUNCTION,
+            // Lambda's event source mapping reads the stream, and reports to the on-failure
+            // queue, with the function's execution role.
+            poller = StreamPoller.forFunction(template, resources, wiring(AGGREGATE_FUNCTION).aws(), AGGREGATE_FUNCTION,
                     handler.apply(wiring(AGGREGATE_FUNCTION)), settings.pollInterval).start();
         }
         Log.info("local_started", Map.of("port", actualPort, "routes", routes.size(),
@@ -175,7 +180,7 @@ public final class LocalGroupGate implements AutoCloseable {
         return resources;
     }
 
-    /** SDK clients on the emulator, for tests that look at or seed the tables. */
+    /** The operator's SDK clients on the emulator, for tests that look at or seed the tables. */
     public EmulatorClients clients() {
         requireStarted();
         return clients;
@@ -213,11 +218,7 @@ public final class LocalGroupGate implements AutoCloseable {
             executor.shutdownNow();
         }
         if (clients != null) {
-            clients.dynamo().close();
-            clients.streams().close();
-            clients.s3().close();
-            clients.kms().close();
-            clients.sqs().close();
+            clients.close();
         }
     }
 
@@ -237,8 +238,9 @@ public final class LocalGroupGate implements AutoCloseable {
 
     /** Options; every one has a default that {@code make run} uses. */
     public static final class Builder {
-        private URI endpoint;
+        private LocalAws localAws;
         private CloudFormationTemplate template;
+        private BiFunction<String, LocalResources, List<ExecutionInterceptor>> interceptors = (f, r) -> List.of();
         private String adminKey = envOr("GROUPGATE_ADMIN_KEY", DEFAULT_ADMIN_KEY);
         private String originSecret = envOr("GROUPGATE_ORIGIN_SECRET", DEFAULT_ORIGIN_SECRET);
         private Clock clock = Clock.systemUTC();
@@ -252,9 +254,15 @@ public final class LocalGroupGate implements AutoCloseable {
         private Builder() {
         }
 
-        /** The emulator to use; default {@link LocalAws#get()}'s endpoint. */
-        public Builder endpoint(URI value) {
-            this.endpoint = value;
+        /** The emulator to use; default {@link LocalAws#get()}. */
+        public Builder localAws(LocalAws value) {
+            this.localAws = value;
+            return this;
+        }
+
+        /** Interceptors on every client of a function (tests record or break its calls). */
+        public Builder interceptors(BiFunction<String, LocalResources, List<ExecutionInterceptor>> perFunction) {
+            this.interceptors = perFunction;
             return this;
         }
 

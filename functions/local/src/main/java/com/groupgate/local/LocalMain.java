@@ -19,7 +19,7 @@ public final class LocalMain {
         PrintStream banner = System.out;
         int port = port(System.getenv("GROUPGATE_PORT"));
         LocalAws aws = LocalAws.get();
-        LocalGroupGate local = LocalGroupGate.builder().endpoint(aws.endpoint()).build();
+        LocalGroupGate local = LocalGroupGate.builder().localAws(aws).build();
         Runtime.getRuntime().addShutdownHook(new Thread(local::close, "groupgate-local-stop"));
         URI url;
         try {
@@ -34,6 +34,10 @@ public final class LocalMain {
         banner.println("  API        " + url + "   (try: curl " + url + "/health)");
         banner.println("  Admin key  " + local.adminKey() + "   (Authorization: Bearer <admin key>)");
         banner.println("  Emulator   " + aws.kind() + " at " + aws.endpoint());
+        banner.println("  IAM        " + (aws.enforcesIam()
+                ? "enforced: each function runs as its own role (template.yaml), credentials from Lambda's"
+                        + " container endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI), no access keys"
+                : "not enforced by this emulator"));
         banner.println("  Stream     MainTable -> AggregateFunction");
         banner.println("  Ctrl-C stops everything.");
         banner.println();

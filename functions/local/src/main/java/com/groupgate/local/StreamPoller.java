@@ -5,31 +5,21 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.TimeWindow;
+import com.groupgate.aws.AwsClients;
 import com.groupgate.emulator.CloudFormationTemplate;
-import com.groupgate.emulator.EmulatorClients;
 import com.groupgate.emulator.LocalResources;
-import com.groupgate.http.Json;
 import com.groupgate.telemetry.Log;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
-import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
-import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -54,13 +44,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 public final class StreamPoller implements AutoCloseable {
     private static final Duration SHARD_REFRESH = Duration.ofSeconds(10);
-    private static final int MAX_GET_RECORDS = 1000;
 
     private final EventSourceMapping mapping;
     private final String streamArn;
     private final DynamoDbStreamsClient streams;
-    private final SqsClient sqs;
-    private final String failureQueueUrl;
+    private final FailureDestination failures;
     private final LocalFunction<DynamodbTimeWindowEvent, TimeWindowEventResponse> function;
     private final Duration pollInterval;
     private final Map<String, ShardReader> shards = new LinkedHashMap<>();
@@ -89,26 +77,34 @@ public final class StreamPoller implements AutoCloseable {
         this.mapping = mapping;
         this.streamArn = streamArn;
         this.streams = streams;
-        this.sqs = sqs;
-        this.failureQueueUrl = failureQueueUrl;
+        this.failures = new FailureDestination(sqs, failureQueueUrl, streamArn, mapping.functionLogicalId());
         this.function = function;
         this.pollInterval = pollInterval;
     }
 
     /**
      * The poller of {@code functionLogicalId}'s DynamoDB event as template.yaml declares it,
-     * against what the bootstrap created, delivering to {@code handler}.
+     * against what the bootstrap created, delivering to {@code handler}. It reads the stream
+     * and reports failures with {@code functionAws} — the function's execution role, as
+     * Lambda's event source mapping does.
      */
     public static StreamPoller forFunction(CloudFormationTemplate template, LocalResources resources,
-                                           EmulatorClients clients, String functionLogicalId,
+                                           AwsClients functionAws, String functionLogicalId,
                                            RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> handler,
                                            Duration pollInterval) {
         EventSourceMapping mapping = EventSourceMapping.fromTemplate(template, functionLogicalId);
         String queueUrl = mapping.onFailureQueueLogicalId() == null ? null
                 : resources.ref(mapping.onFailureQueueLogicalId());
-        return new StreamPoller(mapping, resources.attribute(mapping.tableLogicalId(), "StreamArn"),
-                clients.streams(), clients.sqs(), queueUrl, LocalFunction.of(template, functionLogicalId, handler),
-                pollInterval);
+        String streamArn = resources.attribute(mapping.tableLogicalId(), "StreamArn");
+        DynamoDbStreamsClient streams = functionAws.build(DynamoDbStreamsClient.builder());
+        // As Lambda checks when it creates the mapping: the stream is one of the table's.
+        String table = resources.table(mapping.tableLogicalId());
+        if (streams.listStreams(b -> b.tableName(table)).streams().stream()
+                .noneMatch(listed -> streamArn.equals(listed.streamArn()))) {
+            throw new IllegalStateException(streamArn + " is not a stream of " + table);
+        }
+        return new StreamPoller(mapping, streamArn, streams, functionAws.build(SqsClient.builder()), queueUrl,
+                LocalFunction.of(template, functionLogicalId, handler), pollInterval);
     }
 
     public EventSourceMapping mapping() {
@@ -151,7 +147,7 @@ public final class StreamPoller implements AutoCloseable {
                 refreshShardsWhenDue();
                 busy = false;
                 for (ShardReader shard : new ArrayList<>(shards.values())) {
-                    if (running && shard.readable()) {
+                    if (running && shard.readable(shards::get)) {
                         busy |= step(shard);
                     }
                 }
@@ -206,7 +202,7 @@ public final class StreamPoller implements AutoCloseable {
                     .exclusiveStartShardId(exclusiveStart)).streamDescription();
             for (Shard shard : description.shards()) {
                 shards.computeIfAbsent(shard.shardId(), id -> new ShardReader(id, shard.parentShardId(),
-                        firstRefresh ? mapping.startingPosition() : "TRIM_HORIZON"));
+                        firstRefresh ? mapping.startingPosition() : "TRIM_HORIZON", mapping, streams, streamArn));
             }
             startAfter = description.lastEvaluatedShardId();
         } while (startAfter != null);
@@ -220,10 +216,10 @@ public final class StreamPoller implements AutoCloseable {
             return closeWindow(shard);
         }
         if (shard.pending.isEmpty()) {
-            if (shard.iterator == null && shard.windowStart != null) {
+            if (shard.ended() && shard.windowStart != null) {
                 return closeWindow(shard); // a shard that ends closes its window
             }
-            if (shard.iterator == null && !shard.finished) {
+            if (shard.ended() && !shard.finished) {
                 shard.finished = true;
                 nextShardRefresh = Instant.MIN; // its children may start now
             }
@@ -235,7 +231,7 @@ public final class StreamPoller implements AutoCloseable {
         }
         boolean full = shard.pending.size() >= Math.min(shard.window, mapping.batchSize());
         boolean windowElapsed = !now.isBefore(shard.firstPendingAt.plus(mapping.maximumBatchingWindow()));
-        if (!full && !windowElapsed && shard.iterator != null && !shard.retrying()) {
+        if (!full && !windowElapsed && !shard.ended() && !shard.retrying()) {
             return fetched;
         }
         deliver(shard);
@@ -246,9 +242,9 @@ public final class StreamPoller implements AutoCloseable {
         int size = Math.min(shard.window, shard.pending.size());
         List<DynamodbEvent.DynamodbStreamRecord> batch = new ArrayList<>(shard.pending).subList(0, size);
         if (mapping.windowed()) {
-            shard.windowStart = windowOf(batch.get(0));
+            shard.windowStart = mapping.windowOf(batch.get(0));
             int inWindow = 1;
-            while (inWindow < batch.size() && windowOf(batch.get(inWindow)).equals(shard.windowStart)) {
+            while (inWindow < batch.size() && mapping.windowOf(batch.get(inWindow)).equals(shard.windowStart)) {
                 inWindow++;
             }
             batch = batch.subList(0, inWindow);
@@ -327,7 +323,7 @@ public final class StreamPoller implements AutoCloseable {
             return false;
         }
         if (!shard.pending.isEmpty()) {
-            return !windowOf(shard.pending.getFirst()).equals(shard.windowStart);
+            return !mapping.windowOf(shard.pending.getFirst()).equals(shard.windowStart);
         }
         return !Instant.now().isBefore(shard.windowStart.plus(mapping.tumblingWindow()));
     }
@@ -345,14 +341,6 @@ public final class StreamPoller implements AutoCloseable {
         shard.windowStart = null;
         shard.state = Map.of();
         return true;
-    }
-
-    /** The start of the tumbling window a record belongs to, by the time it entered the stream. */
-    private Instant windowOf(DynamodbEvent.DynamodbStreamRecord record) {
-        java.util.Date created = record.getDynamodb().getApproximateCreationDateTime();
-        long at = (created == null ? Instant.now() : created.toInstant()).getEpochSecond();
-        long length = mapping.tumblingWindow().getSeconds();
-        return Instant.ofEpochSecond(at - Math.floorMod(at, length));
     }
 
     /**
@@ -400,129 +388,7 @@ public final class StreamPoller implements AutoCloseable {
             dropped.add(shard.pending.removeFirst());
         }
         shard.succeeded();
-        reportFailure(shard.id, dropped, attempts, functionError);
+        failures.report(shard.id, dropped, attempts, functionError);
     }
 
-    private void reportFailure(String shardId, List<DynamodbEvent.DynamodbStreamRecord> dropped, int attempts,
-                               boolean functionError) {
-        var first = dropped.get(0).getDynamodb();
-        var last = dropped.get(dropped.size() - 1).getDynamodb();
-        Map<String, Object> batchInfo = new LinkedHashMap<>();
-        batchInfo.put("shardId", shardId);
-        batchInfo.put("startSequenceNumber", first.getSequenceNumber());
-        batchInfo.put("endSequenceNumber", last.getSequenceNumber());
-        batchInfo.put("approximateArrivalOfFirstRecord", arrival(first.getApproximateCreationDateTime()));
-        batchInfo.put("approximateArrivalOfLastRecord", arrival(last.getApproximateCreationDateTime()));
-        batchInfo.put("batchSize", dropped.size());
-        batchInfo.put("streamArn", streamArn);
-        Map<String, Object> responseContext = new LinkedHashMap<>();
-        responseContext.put("statusCode", 200);
-        responseContext.put("executedVersion", "$LATEST");
-        if (functionError) {
-            responseContext.put("functionError", "Unhandled");
-        }
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("requestContext", Map.of("requestId", UUID.randomUUID().toString(),
-                "functionArn", "arn:aws:lambda:us-east-1:000000000000:function:" + mapping.functionLogicalId(),
-                "condition", "RetryAttemptsExhausted", "approximateInvokeCount", attempts));
-        message.put("responseContext", responseContext);
-        message.put("version", "1.0");
-        message.put("timestamp", Instant.now().toString());
-        message.put("DDBStreamBatchInfo", batchInfo);
-        Log.error("stream_records_discarded", Map.of("function", mapping.functionLogicalId(), "shard", shardId,
-                "startSequenceNumber", first.getSequenceNumber(), "records", dropped.size()));
-        if (failureQueueUrl != null) {
-            sqs.sendMessage(b -> b.queueUrl(failureQueueUrl).messageBody(Json.write(message)));
-        }
-    }
-
-    private static String arrival(java.util.Date date) {
-        return date == null ? null : date.toInstant().toString();
-    }
-
-    /** Reading position and undelivered records of one shard. */
-    private final class ShardReader {
-        final String id;
-        final String parentId;
-        final Deque<DynamodbEvent.DynamodbStreamRecord> pending = new ArrayDeque<>();
-        final Map<String, Integer> attempts = new HashMap<>();
-        String iterator;
-        String lastSequenceNumber;
-        boolean started;
-        boolean finished;
-        int window = mapping.batchSize();
-        Instant firstPendingAt = Instant.MAX;
-        Instant notBefore = Instant.MIN;
-        /** The open tumbling window's start, null when none is open, and the state it carries. */
-        Instant windowStart;
-        Map<String, String> state = Map.of();
-        private final String startingPosition;
-
-        ShardReader(String id, String parentId, String startingPosition) {
-            this.id = id;
-            this.parentId = parentId;
-            this.startingPosition = startingPosition;
-        }
-
-        /** Open, and its parent (if still listed) read to the end. */
-        boolean readable() {
-            if (finished) {
-                return false;
-            }
-            ShardReader parent = parentId == null ? null : shards.get(parentId);
-            return parent == null || parent.finished;
-        }
-
-        boolean retrying() {
-            return !attempts.isEmpty() || window < mapping.batchSize();
-        }
-
-        void succeeded() {
-            boolean wasBisecting = window < mapping.batchSize();
-            attempts.clear();
-            window = mapping.batchSize();
-            notBefore = Instant.MIN;
-            // The rest of a bisected batch has waited its batching window already.
-            firstPendingAt = pending.isEmpty() ? Instant.MAX : wasBisecting ? Instant.MIN : Instant.now();
-        }
-
-        /** Reads more when there is room; true when records arrived. */
-        boolean fetch() {
-            if (!started) {
-                iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(id)
-                        .shardIteratorType(startingPosition)).shardIterator();
-                started = true;
-            }
-            if (iterator == null || pending.size() >= mapping.batchSize()) {
-                return false;
-            }
-            GetRecordsResponse response;
-            try {
-                String current = iterator;
-                response = streams.getRecords(b -> b.shardIterator(current)
-                        .limit(Math.min(MAX_GET_RECORDS, mapping.batchSize())));
-            } catch (ExpiredIteratorException | TrimmedDataAccessException e) {
-                iterator = lastSequenceNumber == null
-                        ? streams.getShardIterator(b -> b.streamArn(streamArn).shardId(id)
-                                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator()
-                        : streams.getShardIterator(b -> b.streamArn(streamArn).shardId(id)
-                                .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-                                .sequenceNumber(lastSequenceNumber)).shardIterator();
-                return false;
-            }
-            iterator = response.nextShardIterator();
-            boolean any = false;
-            for (Record record : response.records()) {
-                lastSequenceNumber = record.dynamodb().sequenceNumber();
-                if (mapping.admits(StreamRecords.toJson(record, streamArn))) {
-                    if (pending.isEmpty()) {
-                        firstPendingAt = Instant.now();
-                    }
-                    pending.addLast(StreamRecords.toLambda(record, streamArn));
-                    any = true;
-                }
-            }
-            return any || !response.records().isEmpty();
-        }
-    }
 }

@@ -36,11 +36,21 @@ final class ScanWorld {
     private HttpCalls scan;
 
     ScanWorld(Instant start) {
+        this(start, Map.of());
+    }
+
+    /** @param scanEnvironment variables replaced in the scan function's environment (shorter SDK timeouts, say) */
+    ScanWorld(Instant start, Map<String, String> scanEnvironment) {
         this.clock = new MutableClock(start);
         EmulatedAws aws = EmulatedAws.get();
         this.api = new HttpCalls(new CodesApiHandler(aws.wiring("CodesApiFunction", clock)));
-        Wiring w = aws.wiring("ScanFunction", clock);
+        Wiring w = aws.wiring("ScanFunction", clock, scanEnvironment);
         this.scanWiring = new Wiring(w.config(), w.aws().withInterceptors(List.of(calls, conflicts)), clock);
+    }
+
+    /** Another scan function container of this world: its own key ring, caches and clients. */
+    HttpCalls newScanContainer() {
+        return new HttpCalls(new ScanHandler(scanWiring));
     }
 
     ScanWorld() {

@@ -1,25 +1,34 @@
 package com.groupgate.testkit;
 
-import com.groupgate.aws.AwsClients;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
 import com.groupgate.emulator.CloudFormationTemplate;
 import com.groupgate.emulator.EmulatorClients;
+import com.groupgate.emulator.LambdaEnvironment;
 import com.groupgate.emulator.LocalAws;
 import com.groupgate.emulator.LocalResources;
 import com.groupgate.emulator.TemplateBootstrap;
 import com.groupgate.tenant.ApiKeys;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
- * The emulated AWS of a test JVM, bootstrapped once from template.yaml, and handler
- * wiring computed from the template's function environments exactly as Lambda gets it.
+ * The emulated AWS of a test JVM, bootstrapped once from template.yaml, and each
+ * function's wiring built from the environment Lambda would give it: template.yaml's
+ * variables, Lambda's own, and its execution role's credentials (IAM is enforced, so a
+ * handler can do only what its role allows). Every function's calls are recorded
+ * ({@link ActionRecorder}) for the check that each role grants exactly what is used.
  */
 public final class EmulatedAws {
     public static final String ADMIN_KEY = "test-admin-key";
     public static final String ORIGIN_SECRET = "test-origin-secret";
     public static final String SCAN_BASE = "HTTP://127.0.0.1:3000/S/";
+    /** The template parameters a test deployment is given. */
+    public static final Map<String, String> PARAMETERS = Map.of(
+            "AdminKeySha256", ApiKeys.sha256Hex(ADMIN_KEY),
+            "OriginVerifySecret", ORIGIN_SECRET,
+            "ScanBaseUrl", SCAN_BASE);
 
     private static EmulatedAws instance;
 
@@ -36,35 +45,56 @@ public final class EmulatedAws {
     public static synchronized EmulatedAws get() {
         if (instance == null) {
             LocalAws aws = LocalAws.get();
-            EmulatorClients clients = EmulatorClients.of(aws.endpoint());
+            EmulatorClients clients = EmulatorClients.of(aws);
             LocalResources resources = new TemplateBootstrap(CloudFormationTemplate.ofRepository(), clients).apply();
             instance = new EmulatedAws(aws, resources, clients);
         }
         return instance;
     }
 
+    /**
+     * Another stack on the same emulator, from {@code template} (a changed copy, say): its
+     * own roles, named after {@code stackName}; tables, bucket and key are shared by name.
+     */
+    public static EmulatedAws stack(CloudFormationTemplate template, String stackName) {
+        EmulatedAws base = get();
+        return new EmulatedAws(base.aws, new TemplateBootstrap(template, base.clients, stackName).apply(), base.clients);
+    }
+
+    public LocalAws localAws() {
+        return aws;
+    }
+
     public LocalResources resources() {
         return resources;
     }
 
+    /** The operator's clients: for seeding and reading tables, never for a function's work. */
     public EmulatorClients clients() {
         return clients;
     }
 
-    public AwsClients awsClients() {
-        return AwsClients.forEndpoint(aws.endpoint(), LocalAws.REGION);
+    /** What {@code functionLogicalId} finds in its environment in Lambda, on this emulator. */
+    public Map<String, String> environment(String functionLogicalId) {
+        return LambdaEnvironment.of(resources, aws, functionLogicalId, PARAMETERS);
     }
 
     /** The settings {@code functionLogicalId} gets in Lambda, resolved against the emulator. */
     public Config config(String functionLogicalId) {
-        return Config.fromEnvironment(resources.functionEnvironment(functionLogicalId, Map.of(
-                "AdminKeySha256", ApiKeys.sha256Hex(ADMIN_KEY),
-                "OriginVerifySecret", ORIGIN_SECRET,
-                "ScanBaseUrl", SCAN_BASE)));
+        return Config.fromEnvironment(environment(functionLogicalId));
     }
 
+    /** A handler's wiring as Lambda would build it, under the function's own role; its calls are recorded. */
     public Wiring wiring(String functionLogicalId, Clock clock) {
-        return new Wiring(config(functionLogicalId), awsClients(), clock);
+        return wiring(functionLogicalId, clock, Map.of());
+    }
+
+    /** As {@link #wiring(String, Clock)}, with some variables of the environment replaced (shorter SDK timeouts, say). */
+    public Wiring wiring(String functionLogicalId, Clock clock, Map<String, String> overrides) {
+        Map<String, String> env = new java.util.HashMap<>(environment(functionLogicalId));
+        env.putAll(overrides);
+        Wiring w = Wiring.fromEnvironment(env, clock);
+        return w.withAws(w.aws().withInterceptors(List.of(ActionRecorder.forFunction(functionLogicalId, resources))));
     }
 
     public String mainTable() {

@@ -3,11 +3,10 @@ package com.groupgate.local.coldstart;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.api.CodesApiHandler;
-import com.groupgate.aws.AwsClients;
-import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
 import com.groupgate.emulator.CloudFormationTemplate;
 import com.groupgate.emulator.EmulatorClients;
+import com.groupgate.emulator.LambdaEnvironment;
 import com.groupgate.emulator.LocalAws;
 import com.groupgate.emulator.LocalResources;
 import com.groupgate.emulator.RepositoryRoot;
@@ -44,23 +43,20 @@ public final class ColdStartBench {
         Path root = RepositoryRoot.find();
         LocalAws aws = LocalAws.get();
         LocalResources resources = new TemplateBootstrap(CloudFormationTemplate.ofRepository(),
-                EmulatorClients.of(aws.endpoint())).apply();
+                EmulatorClients.of(aws)).apply();
         Map<String, String> params = Map.of("AdminKeySha256", ApiKeys.sha256Hex(ADMIN_KEY),
                 "OriginVerifySecret", "coldstart-origin-secret", "ScanBaseUrl", "HTTP://127.0.0.1:3000/S/");
-        CodesApiHandler api = new CodesApiHandler(new Wiring(
-                Config.fromEnvironment(resources.functionEnvironment("CodesApiFunction", params)),
-                AwsClients.forEndpoint(aws.endpoint(), LocalAws.REGION), Clock.systemUTC()));
+        CodesApiHandler api = new CodesApiHandler(Wiring.fromEnvironment(
+                LambdaEnvironment.of(resources, aws, "CodesApiFunction", params), Clock.systemUTC()));
         String apiKey = call(api, "/v1/tenants", "{\"name\":\"Cold start\"}", ADMIN_KEY).path("apiKey").asText();
         String groupId = call(api, "/v1/groups", "{\"name\":\"Cold start\"}", apiKey).path("groupId").asText();
         String scanUrl = call(api, "/v1/groups/" + groupId + "/codes", "{\"dailyScanLimit\":1000}", apiKey)
                 .path("scanUrl").asText();
         String token = scanUrl.substring(scanUrl.lastIndexOf('/') + 1);
 
-        Map<String, String> env = new HashMap<>(resources.functionEnvironment("ScanFunction", params));
-        env.put("AWS_ENDPOINT_URL", aws.endpoint().toString());
-        env.put("AWS_REGION", LocalAws.REGION);
-        env.put("AWS_ACCESS_KEY_ID", LocalAws.ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", LocalAws.SECRET_KEY);
+        // The scan function's Lambda environment: its role's credentials from the container
+        // endpoint, as a SnapStart function gets them.
+        Map<String, String> env = new HashMap<>(LambdaEnvironment.of(resources, aws, "ScanFunction", params));
         String classPath = root.resolve("functions/scan/target/groupgate-scan-lambda.jar") + ":"
                 + root.resolve("functions/local/target/classes");
         List<Long> scan = new ArrayList<>();

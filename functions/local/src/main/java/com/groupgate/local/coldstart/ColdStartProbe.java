@@ -2,12 +2,12 @@ package com.groupgate.local.coldstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.groupgate.aws.AwsClients;
 import com.groupgate.scan.ScanHandler;
 import com.groupgate.telemetry.Log;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -16,8 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * One cold start, in a fresh JVM whose class path is the deployable jar: {@code scan}
  * builds the ScanHandler from the environment (as Lambda does) and handles one scan;
- * {@code baseline} builds a DynamoDB client with the same SDK and HTTP client and makes one
- * UpdateItem. Reports milliseconds from JVM start to the answer.
+ * {@code baseline} builds a DynamoDB client with the same SDK, HTTP client and credentials
+ * provider and makes one UpdateItem. Reports milliseconds from JVM start to the answer.
  */
 public final class ColdStartProbe {
     private ColdStartProbe() {
@@ -38,7 +38,7 @@ public final class ColdStartProbe {
         } else {
             DynamoDbClient dynamo = DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create())
                     .region(Region.of(System.getenv("AWS_REGION")))
-                    .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                    .credentialsProvider(AwsClients.fromEnvironment().credentials())
                     .endpointOverride(URI.create(System.getenv("AWS_ENDPOINT_URL"))).build();
             dynamo.updateItem(u -> u.tableName(System.getenv("GROUPGATE_MAIN_TABLE"))
                     .key(Map.of("pk", AttributeValue.fromS("COLDSTART"), "sk", AttributeValue.fromS("BASELINE")))

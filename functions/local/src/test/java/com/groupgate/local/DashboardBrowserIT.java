@@ -1,0 +1,309 @@
+package com.groupgate.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.groupgate.http.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard end to end: GroupGate on the emulator (as {@code make run}), the demo data
+ * of {@code make demo} through the real scan and join routes and the aggregate handler,
+ * and Debian's headless Chromium reading the page. Every number the page shows is checked
+ * against the API's own JSON for the same range and channel.
+ *
+ * <p>Without /usr/bin/chromium and /usr/bin/chromedriver the test is skipped and says so,
+ * except on CI ({@code CI=true}), where it fails: CI installs both (.ci/run).
+ */
+class DashboardBrowserIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static LocalGroupGate local;
+    private static URI base;
+    private static String key;
+    private static WebDriver driver;
+    private static Path userData;
+
+    @BeforeAll
+    static void start() throws Exception {
+        boolean browser = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!browser && "true".equals(System.getenv("CI"))) {
+            fail("CI must run the dashboard's browser test: /usr/bin/chromium or /usr/bin/chromedriver is missing");
+        }
+        Assumptions.assumeTrue(browser, "dashboard browser test skipped: install Debian's chromium and "
+                + "chromium-driver (apt-get install chromium chromium-driver) to run it");
+        local = RecordedStack.builder().build();
+        base = local.start(0);
+        key = runDemo();
+        awaitRollups();
+        userData = Files.createTempDirectory("gg-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--lang=en-US", "--user-data-dir=" + userData);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(1366, 2900));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (local != null) {
+            local.close();
+        }
+        if (userData != null) {
+            try (var files = Files.walk(userData)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void dashboardShowsTheApisNumbersForEachRangeAndChannel() throws Exception {
+        driver.get(base + "/dashboard");
+        WebElement input = wait(driver).until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")));
+        input.sendKeys(key);
+        driver.findElement(By.cssSelector("#key-form button[type=submit]")).click();
+        awaitReady("");
+        assertEquals(key, ((JavascriptExecutor) driver).executeScript(
+                "return sessionStorage.getItem('groupgate.apiKey')"), "the key is kept in sessionStorage");
+        assertTrue(!driver.getCurrentUrl().contains(key), "the key is never in the URL");
+        wait(driver).until(d -> !d.findElements(By.cssSelector("#chart-series canvas")).isEmpty());
+        assertPageMatchesApi("");
+        assertTrue(Long.parseLong(kpi("scans")) > 0, "the demo's scans are in the default range (last 7 days)");
+        assertFalse(driver.findElement(By.id("error")).isDisplayed(), "no API error is shown");
+        screenshot("dashboard-desktop.png");
+
+        driver.findElement(By.cssSelector("button[data-range='1']")).click();
+        try {
+            wait(driver).until(d -> "error".equals(d.findElement(By.tagName("body")).getAttribute("data-state"))
+                    || "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state"))
+                    && hoursBetween(rangeNote().getAttribute("data-from"), rangeNote().getAttribute("data-to")) == 24);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot("dashboard-range-timeout.png");
+            throw new AssertionError("the 24-hour range never showed: state "
+                    + driver.findElement(By.tagName("body")).getAttribute("data-state") + ", from "
+                    + rangeNote().getAttribute("data-from") + " to " + rangeNote().getAttribute("data-to")
+                    + ", note " + rangeNote().getText(), e);
+        }
+        assertFalse(driver.findElement(By.id("error")).isDisplayed(),
+                "no API error for the last 24 hours: " + driver.findElement(By.id("error")).getText());
+        assertPageMatchesApi("");
+
+        new Select(driver.findElement(By.id("channel"))).selectByValue("campus-poster");
+        awaitReady("campus-poster");
+        assertPageMatchesApi("campus-poster");
+        JsonNode row = channelRow("campus-poster");
+        assertEquals(row.get("scans").asLong(), Long.parseLong(kpi("scans")), "channel scans = its /v1/stats row");
+        assertEquals(row.get("joins").asLong(), Long.parseLong(kpi("joins")), "channel joins = its /v1/stats row");
+
+        driver.manage().window().setSize(new Dimension(390, 4200));
+        wait(driver).until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth + 1"));
+        screenshot("dashboard-phone.png");
+    }
+
+    // ---- the page against the API ----------------------------------------------------
+
+    /** KPIs and the channel table as the page shows them, against the API for the page's own query. */
+    private static void assertPageMatchesApi(String channel) throws Exception {
+        WebElement note = rangeNote();
+        String from = note.getAttribute("data-from");
+        String to = note.getAttribute("data-to");
+        String granularity = note.getAttribute("data-granularity");
+        assertEquals(channel, note.getAttribute("data-channel"));
+        long scans = 0;
+        long accepted = 0;
+        long joins = 0;
+        long refused = 0;
+        for (String subject : subjects(channel)) {
+            JsonNode totals = get("/v1/" + subject + "/stats?from=" + enc(from) + "&to=" + enc(to)
+                    + "&granularity=" + granularity).get("totals");
+            scans += totals.get("scans").asLong();
+            accepted += totals.get("accepted").asLong();
+            joins += totals.get("joins").asLong();
+            for (JsonNode n : totals.get("refused")) {
+                refused += n.asLong();
+            }
+        }
+        assertEquals(scans, Long.parseLong(kpi("scans")), "scans");
+        assertEquals(accepted, Long.parseLong(kpi("accepted")), "accepted");
+        assertEquals(joins, Long.parseLong(kpi("joins")), "joins");
+        assertEquals(refused, Long.parseLong(kpi("refused")), "refused");
+        double rate = accepted == 0 ? 0 : Math.round(joins * 10000.0 / accepted) / 10000.0;
+        assertEquals(String.format(Locale.ROOT, "%.1f%%", rate * 100),
+                driver.findElement(By.cssSelector("[data-kpi='conversionRate']")).getText(), "conversion");
+
+        JsonNode rows = get("/v1/stats?groupBy=channel&from=" + enc(from) + "&to=" + enc(to)).get("rows");
+        long rowScans = 0;
+        for (JsonNode row : rows) {
+            WebElement tr = driver.findElement(By.cssSelector("#channels tr[data-channel='" + row.get("key").asText() + "']"));
+            assertEquals(row.get("scans").asLong(), number(tr.findElement(By.cssSelector("[data-col=scans]")).getText()));
+            assertEquals(row.get("accepted").asLong(),
+                    number(tr.findElement(By.cssSelector("[data-col=accepted]")).getText()));
+            assertEquals(row.get("joins").asLong(), number(tr.findElement(By.cssSelector("[data-col=joins]")).getText()));
+            if (channel.isEmpty() || row.get("key").asText().equals(channel)) {
+                rowScans += row.get("scans").asLong();
+            }
+        }
+        assertEquals(rows.size(), driver.findElements(By.cssSelector("#channels tbody tr")).size(), "channel rows");
+        assertEquals(rowScans, scans, "the per-code stats and the channel rows agree");
+    }
+
+    /** The stats paths the page sums: the tenant's codes and live codes in {@code channel} (all for ""). */
+    private static List<String> subjects(String channel) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (JsonNode c : get("/v1/codes?limit=100").get("items")) {
+            if (channel.isEmpty() || channel.equals(c.get("channel").asText(null))) {
+                out.add("codes/" + c.get("codeId").asText());
+            }
+        }
+        for (JsonNode l : get("/v1/live-codes?limit=100").get("items")) {
+            if (channel.isEmpty() || channel.equals(l.get("channel").asText(null))) {
+                out.add("live-codes/" + l.get("liveCodeId").asText());
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode channelRow(String channel) throws Exception {
+        WebElement note = rangeNote();
+        for (JsonNode row : get("/v1/stats?groupBy=channel&from=" + enc(note.getAttribute("data-from")) + "&to="
+                + enc(note.getAttribute("data-to"))).get("rows")) {
+            if (row.get("key").asText().equals(channel)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no /v1/stats row for channel " + channel);
+    }
+
+    // ---- setup helpers ---------------------------------------------------------------
+
+    /** Runs scripts/demo.py (what {@code make demo} runs) against this server; returns the demo key. */
+    private static String runDemo() throws Exception {
+        Path root = Path.of(System.getProperty("groupgate.root", "../.."));
+        ProcessBuilder pb = new ProcessBuilder("python3", root.resolve("scripts/demo.py").toString())
+                .redirectErrorStream(true);
+        pb.environment().put("GROUPGATE_URL", base.toString());
+        pb.environment().put("GROUPGATE_ADMIN_KEY", local.adminKey());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new AssertionError("make demo failed:\n" + output);
+        }
+        return output.lines().filter(l -> l.startsWith("GROUPGATE_DEMO_KEY=")).map(l -> l.substring(19))
+                .findFirst().orElseThrow(() -> new AssertionError("make demo printed no key:\n" + output));
+    }
+
+    /** Until the stream poller has fed every fact to the aggregate handler: two equal, non-zero reads. */
+    private static void awaitRollups() {
+        long[] last = {-1};
+        new FluentWait<>(base).withTimeout(WAIT).pollingEvery(Duration.ofMillis(500)).ignoring(Exception.class)
+                .withMessage("the demo's scans to reach the rollups").until(b -> {
+                    long scans = 0;
+                    try {
+                        for (JsonNode row : get("/v1/stats?groupBy=channel&from=" + enc(
+                                java.time.Instant.now().minus(Duration.ofDays(1)).toString()) + "&to="
+                                + enc(java.time.Instant.now().plus(Duration.ofHours(1)).toString())).get("rows")) {
+                            scans += row.get("scans").asLong();
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    // Items of a batch are written one after another: wait for the poller to go quiet,
+                    // not only for one dimension's numbers to stop moving.
+                    boolean settled = scans > 0 && scans == last[0] && local.streamIdleFor(Duration.ofSeconds(1));
+                    last[0] = scans;
+                    return settled;
+                });
+    }
+
+    private static JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + key).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    private static void awaitReady(String channel) {
+        wait(driver).until(d -> "ready".equals(d.findElement(By.tagName("body")).getAttribute("data-state"))
+                && channel.equals(rangeNote().getAttribute("data-channel")));
+    }
+
+    private static WebDriverWait wait(WebDriver d) {
+        return new WebDriverWait(d, WAIT);
+    }
+
+    private static WebElement rangeNote() {
+        return driver.findElement(By.id("range-note"));
+    }
+
+    private static String kpi(String name) {
+        return driver.findElement(By.cssSelector("[data-kpi='" + name + "']")).getText().replace(",", "");
+    }
+
+    private static long number(String text) {
+        return Long.parseLong(text.replace(",", "").trim());
+    }
+
+    private static long hoursBetween(String from, String to) {
+        return Duration.between(java.time.Instant.parse(from), java.time.Instant.parse(to)).toHours();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path target = Path.of("target");
+        Files.createDirectories(target);
+        Files.write(target.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static void assertFalse(boolean condition, String message) {
+        assertTrue(!condition, message);
+    }
+}

@@ -1,0 +1,82 @@
+package com.groupgate.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real handlers behind the local HTTP API, on the emulator, as {@code make run} serves them. */
+class LocalGroupGateIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static LocalGroupGate local;
+    private static URI base;
+
+    @BeforeAll
+    static void start() {
+        local = RecordedStack.builder().adminKey("test-admin-key").originSecret("test-origin-secret").build();
+        base = local.start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthAnswersOk() throws Exception {
+        HttpResponse<String> r = get("/health");
+        assertEquals(200, r.statusCode());
+        assertEquals(Map.of("status", "ok"), MAPPER.readValue(r.body(), Map.class));
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+    }
+
+    @Test
+    void unknownRouteIsNotFoundJson() throws Exception {
+        HttpResponse<String> r = get("/no/such/route");
+        assertEquals(404, r.statusCode());
+        assertEquals(Map.of("error", Map.of("code", "not_found", "message", "not found")),
+                MAPPER.readValue(r.body(), Map.class));
+    }
+
+    @Test
+    void functionsAreConfiguredFromTheTemplateEnvironment() {
+        var codes = local.wiring(LocalGroupGate.CODES_API_FUNCTION).config();
+        assertEquals(local.resources().ref("MainTable"), codes.mainTable());
+        assertEquals(local.resources().ref("AnalyticsTable"), codes.analyticsTable());
+        assertEquals(local.resources().ref("ImagesBucket"), codes.imagesBucket());
+        assertEquals(local.resources().attribute("SigningKey", "Arn"), codes.keyId());
+        // sha256sum of "test-admin-key": the key itself is never configured, only its hash.
+        assertEquals("944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9", codes.adminKeySha256());
+        assertEquals("HTTP://127.0.0.1:" + base.getPort() + "/S/", codes.scanBaseUrl());
+        var scan = local.wiring(LocalGroupGate.SCAN_FUNCTION).config();
+        assertEquals("test-origin-secret", scan.originSecret());
+        assertEquals(null, scan.imagesBucket());
+        assertEquals(local.resources().ref("AnalyticsTable"),
+                local.wiring(LocalGroupGate.AGGREGATE_FUNCTION).config().analyticsTable());
+    }
+
+    @Test
+    void concurrentRequestsAreServedInParallel() throws Exception {
+        var futures = new java.util.ArrayList<java.util.concurrent.CompletableFuture<HttpResponse<String>>>();
+        for (int i = 0; i < 32; i++) {
+            futures.add(HTTP.sendAsync(HttpRequest.newBuilder(base.resolve("/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var f : futures) {
+            assertEquals(200, f.get().statusCode());
+        }
+    }
+}
