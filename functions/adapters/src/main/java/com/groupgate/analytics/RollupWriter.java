@@ -5,6 +5,7 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.aws.BatchReads;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +17,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -134,20 +134,15 @@ public final class RollupWriter {
                 wanted.add(Map.of("pk", s(id.substring(0, cut)), "sk", s(id.substring(cut + 1))));
                 out.put(id, ItemState.NONE);
             }
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(wanted)
+            KeysAndAttributes request = KeysAndAttributes.builder().keys(wanted)
                     .consistentRead(true).projectionExpression("pk, sk, #s, #v, #w")
                     .expressionAttributeNames(Map.of("#s", RollupItem.SCANNERS, "#v", RollupItem.VERSION,
-                            "#w", watermarkAttribute(shard))).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> ask = request;
-                BatchGetItemResponse got = dynamo.batchGetItem(r -> r.requestItems(ask));
-                for (Map<String, AttributeValue> item : got.responses().getOrDefault(table, List.of())) {
-                    AttributeValue v = item.get(RollupItem.VERSION);
-                    out.put(Attr.str(item, "pk") + "\n" + Attr.str(item, "sk"), new ItemState(
-                            Attr.bytes(item, RollupItem.SCANNERS), v == null ? null : Long.parseLong(v.n()),
-                            Attr.str(item, watermarkAttribute(shard))));
-                }
-                request = got.hasUnprocessedKeys() ? got.unprocessedKeys() : Map.of();
+                            "#w", watermarkAttribute(shard))).build();
+            for (Map<String, AttributeValue> item : BatchReads.getAll(dynamo, table, request)) {
+                AttributeValue v = item.get(RollupItem.VERSION);
+                out.put(Attr.str(item, "pk") + "\n" + Attr.str(item, "sk"), new ItemState(
+                        Attr.bytes(item, RollupItem.SCANNERS), v == null ? null : Long.parseLong(v.n()),
+                        Attr.str(item, watermarkAttribute(shard))));
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package com.groupgate.group;
 
+import com.groupgate.aws.BatchReads;
 import com.groupgate.id.Id;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** The groups of a live code's pool, read together (BatchGetItem) and returned in pool order. */
@@ -28,15 +28,8 @@ public final class PoolGroups {
             for (Id g : groupIds.subList(from, Math.min(groupIds.size(), from + 100))) {
                 keys.add(GroupTable.key(tenantId, g));
             }
-            Map<String, KeysAndAttributes> pending = Map.of(table,
-                    KeysAndAttributes.builder().keys(keys).consistentRead(consistent).build());
-            while (!pending.isEmpty()) {
-                Map<String, KeysAndAttributes> request = pending;
-                BatchGetItemResponse response = dynamo.batchGetItem(b -> b.requestItems(request));
-                response.responses().getOrDefault(table, List.of())
-                        .forEach(item -> byId.put(item.get("groupId").s(), GroupTable.from(item)));
-                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+            BatchReads.getAll(dynamo, table, KeysAndAttributes.builder().keys(keys).consistentRead(consistent).build())
+                    .forEach(item -> byId.put(item.get("groupId").s(), GroupTable.from(item)));
         }
         List<Group> out = new ArrayList<>();
         for (Id g : groupIds) {

@@ -5,13 +5,16 @@ import com.groupgate.error.RefusalException;
 import com.groupgate.telemetry.Log;
 import java.util.LinkedHashMap;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import java.util.Map;
 
 /**
- * Refusals to {@code {"error":{"code","message"}}} responses; DynamoDB saying "too much at
- * once" to a 503 that asks the caller to try again; everything else to a bare 500.
+ * Refusals to {@code {"error":{"code","message"}}} responses; AWS saying "too much at once"
+ * or failing for a moment (throttling, a 5xx, a timeout, a dropped connection — after the
+ * SDK's bounded retries) to a 503 that asks the caller to try again; everything else to a
+ * bare 500. Neither carries internals.
  */
 public final class ErrorResponses {
     private ErrorResponses() {
@@ -33,7 +36,9 @@ public final class ErrorResponses {
     /** An unexpected failure: logged by class and message only, answered without detail. */
     public static ApiResponse unexpected(RuntimeException e) {
         if (busy(e)) {
-            Log.info("busy", Map.of("exception", e.getClass().getSimpleName()));
+            // The SDK's messages name the operation and what went wrong (a status, a timeout), not request data.
+            Log.info("busy", Map.of("exception", e.getClass().getSimpleName(),
+                    "reason", String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
             Log.count("Busy", "Exception", e.getClass().getSimpleName(), 1);
             return ApiResponse.json(503, Map.of("error", Map.of("code", "busy",
                     "message", "too many requests at once; try again in a moment"))).withHeader("retry-after", "1");
@@ -51,16 +56,21 @@ public final class ErrorResponses {
     }
 
     /**
-     * Whether DynamoDB turned the request away for contention, not for anything in it: a
-     * throttled call, or a transaction that lost its race on every retry (TransactionConflict).
-     * Nothing was written; the same request shortly after can succeed.
+     * Whether AWS turned the request away for a reason that passes, not for anything in it:
+     * a throttled call, a server error, a transaction that lost its race on every retry
+     * (TransactionConflict), or no answer at all (a timeout or a dropped connection, which
+     * the SDK reports as a client exception). The same request shortly after can succeed;
+     * every write GroupGate makes is safe to repeat.
      */
-    static boolean busy(RuntimeException e) {
+    public static boolean busy(RuntimeException e) {
         if (e instanceof TransactionCanceledException t && t.hasCancellationReasons()) {
             return t.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code())
                     || "ThrottlingError".equals(r.code()));
         }
-        return e instanceof SdkServiceException s && s.isThrottlingException();
+        if (e instanceof SdkServiceException s) {
+            return s.isThrottlingException() || s.statusCode() >= 500;
+        }
+        return e instanceof SdkClientException;
     }
 
     /** Runs {@code action}, turning refusals and failures into responses. */

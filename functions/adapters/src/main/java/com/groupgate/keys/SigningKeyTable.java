@@ -5,6 +5,7 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.telemetry.Log;
 import com.groupgate.token.KeyRing;
 import com.groupgate.token.SigningKey;
 import java.time.Clock;
@@ -17,10 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
@@ -32,11 +35,22 @@ import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
  *
  * <p>The ring is re-read at most once per {@link #REFRESH} on the request path, whatever
  * tokens arrive, so a forged token with an unknown version never causes a DynamoDB or
- * KMS call. A rotated version becomes the issuing version only after the same interval,
- * so every warm scan container knows a key before the first code signed with it.
+ * KMS call. A rotated version becomes the issuing version — for codes and join tickets
+ * alike — only after the same interval, so every warm container knows a key before the
+ * first code or ticket signed with it.
+ *
+ * <p>When a refresh fails (DynamoDB or KMS throttled or down), the container keeps using
+ * the ring it has for up to {@link #STALE_GRACE} past its refresh time, trying again at
+ * most every {@link #RETRY_FAILED_REFRESH}, rather than failing every request; a version
+ * retired meanwhile is refused there only once a refresh succeeds. Past the grace, or
+ * with no ring at all (a cold container), the failure reaches the caller as a 503.
  */
 public final class SigningKeyTable {
     public static final Duration REFRESH = Duration.ofSeconds(60);
+    /** How long past its refresh time a ring is still used while it cannot be read again. */
+    public static final Duration STALE_GRACE = Duration.ofMinutes(10);
+    /** How often a failing refresh is tried again (requests in between use the ring held). */
+    public static final Duration RETRY_FAILED_REFRESH = Duration.ofSeconds(5);
     private static final String PK = "SIGNING_KEY";
 
     private final DynamoDbClient dynamo;
@@ -50,6 +64,7 @@ public final class SigningKeyTable {
     // on several threads.
     private final Map<Integer, byte[]> unwrapped = new ConcurrentHashMap<>();
     private volatile Loaded loaded;
+    private volatile Instant nextRefreshTry = Instant.MIN;
 
     private record Loaded(KeyRing all, KeyRing issuing, Instant at) {
     }
@@ -69,6 +84,14 @@ public final class SigningKeyTable {
         return Optional.ofNullable(current().all());
     }
 
+    /**
+     * The versions old enough to sign join tickets with (the scan path: never creates a
+     * version); empty before the first rotation.
+     */
+    public Optional<KeyRing> ticketRing() {
+        return Optional.ofNullable(current().issuing());
+    }
+
     /** The versions old enough to sign with; creates version 1 on first use. */
     public KeyRing issuingRing() {
         Loaded l = current();
@@ -81,10 +104,26 @@ public final class SigningKeyTable {
 
     private Loaded current() {
         Loaded l = loaded;
-        if (l == null || clock.instant().isAfter(l.at().plus(REFRESH))) {
-            l = reload();
+        if (l == null) {
+            return reload();
         }
-        return l;
+        Instant now = clock.instant();
+        Instant due = l.at().plus(REFRESH);
+        if (!now.isAfter(due) || now.isBefore(nextRefreshTry)) {
+            return l;
+        }
+        try {
+            return reload();
+        } catch (SdkException e) {
+            if (now.isAfter(due.plus(STALE_GRACE))) {
+                throw e;
+            }
+            nextRefreshTry = now.plus(RETRY_FAILED_REFRESH);
+            Log.info("signing_keys.refresh_failed", Map.of("exception", e.getClass().getSimpleName(),
+                    "ringAgeSeconds", Duration.between(l.at(), now).toSeconds()));
+            Log.count("KeyRingRefreshFailed", "Exception", e.getClass().getSimpleName(), 1);
+            return l;
+        }
     }
 
     private synchronized Loaded reload() {
@@ -105,8 +144,9 @@ public final class SigningKeyTable {
             }
         }
         if (issuing.isEmpty()) {
-            // Nothing old enough yet (a fresh deployment): sign with what exists.
-            all.stream().filter(k -> !k.retired()).forEach(issuing::add);
+            // Nothing old enough yet (a fresh deployment): sign with the oldest version, the
+            // one any container that has a ring at all knows.
+            all.stream().filter(k -> !k.retired()).findFirst().ifPresent(issuing::add);
         }
         Loaded l = new Loaded(all.isEmpty() ? null : KeyRing.of(all), issuing.isEmpty() ? null : KeyRing.of(issuing), now);
         loaded = l;
@@ -127,15 +167,42 @@ public final class SigningKeyTable {
         return out;
     }
 
-    /** Adds the next version; concurrent rotations cannot both take the same number. */
+    /**
+     * Adds the next version; concurrent rotations cannot both take the same number. The
+     * rotation is done once the version is stored: reloading the ring afterwards may fail
+     * (KMS or DynamoDB unavailable) without failing the rotation, whose retry would add
+     * another version; the next refresh picks the new version up.
+     */
     public synchronized int rotate() {
         while (true) {
             int next = items().stream().mapToInt(i -> (int) Attr.num(i, "version", 0)).max().orElse(0) + 1;
             if (createVersion(next)) {
-                reload();
+                try {
+                    reload();
+                } catch (SdkException e) {
+                    Log.info("signing_keys.reload_after_rotation_failed", Map.of("keyVersion", next,
+                            "exception", e.getClass().getSimpleName()));
+                }
                 return next;
             }
         }
+    }
+
+    /**
+     * {@link #rotate()}, unless a version was added within {@code within}: then the newest
+     * version. A scheduled rotation that Lambda retries after a failure adds one version,
+     * not one per try.
+     */
+    public synchronized int rotateUnlessRotatedWithin(Duration within) {
+        Instant now = clock.instant();
+        Instant since = now.minus(within);
+        return items().stream()
+                .filter(i -> {
+                    Instant created = Instant.ofEpochSecond(Attr.num(i, "createdAt", 0));
+                    return created.isAfter(since) && !created.isAfter(now);
+                })
+                .mapToInt(i -> (int) Attr.num(i, "version", 0)).max()
+                .orElseGet(this::rotate);
     }
 
     /** What a retirement request came to. */
@@ -195,9 +262,14 @@ public final class SigningKeyTable {
         item.put("status", s("active"));
         item.put("createdAt", n(clock.instant().getEpochSecond()));
         try {
-            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         } catch (ConditionalCheckFailedException taken) {
-            return false;
+            // Our own write, retried by the SDK after its answer was lost, finds itself: stored.
+            boolean ours = taken.hasItem() && item.get("wrappedKey").equals(taken.item().get("wrappedKey"));
+            if (!ours) {
+                return false;
+            }
         }
         unwrapped.put(version, dataKey.plaintext().asByteArray());
         return true;

@@ -5,6 +5,7 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.aws.BatchReads;
 import com.groupgate.id.Id;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -201,11 +203,9 @@ public final class LiveCodeTable {
         for (int k = 0; k < CounterShards.COUNT; k++) {
             keys.add(shardKey(tenantId, liveCodeId, k));
         }
-        var response = dynamo.batchGetItem(b -> b.requestItems(Map.of(table,
-                software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(keys)
-                        .consistentRead(true).build())));
         long total = 0;
-        for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+        for (Map<String, AttributeValue> item : BatchReads.getAll(dynamo, table,
+                KeysAndAttributes.builder().keys(keys).consistentRead(true).build())) {
             AttributeValue v = Attr.mapOf(item, "daily").get(dayKey);
             total += v == null ? 0 : Long.parseLong(v.n());
         }

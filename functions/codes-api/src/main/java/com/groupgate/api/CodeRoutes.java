@@ -80,7 +80,10 @@ final class CodeRoutes {
         Settings withTtl = new Settings(ttl, settings.channel(), settings.dailyScanLimit(), settings.geo(),
                 settings.ecc(), settings.modulePx());
         GroupCode code = newCode(tenant, group, withTtl);
-        codes.create(code, usage.codeIssued(tenant.tenantId(), clock.instant(), code.imageBytes()));
+        images.storeOrDiscard(code.imageKey(), () -> {
+            codes.create(code, usage.codeIssued(tenant.tenantId(), clock.instant(), code.imageBytes()));
+            return code;
+        }, () -> codes.findItem(tenant.tenantId(), code.codeId()).isPresent());
         return ApiResponse.json(201, view(code, null));
     }
 
@@ -150,9 +153,12 @@ final class CodeRoutes {
         Group group = groups.find(tenant.tenantId(), old.groupId()).orElseThrow(RefusalException::notFound);
         GroupCode replacement = newCode(tenant, group, new Settings(old.ttlSeconds(), old.channel(),
                 old.dailyScanLimit(), old.geo(), Ecc.valueOf(old.ecc()), old.modulePx()));
-        if (!codes.supersede(old, replacement, usage.codeIssued(tenant.tenantId(), clock.instant(),
-                replacement.imageBytes()))) {
+        boolean superseded = images.storeOrDiscard(replacement.imageKey(), () -> codes.supersede(old, replacement,
+                usage.codeIssued(tenant.tenantId(), clock.instant(), replacement.imageBytes())),
+                () -> codes.findItem(tenant.tenantId(), replacement.codeId()).isPresent());
+        if (!superseded) {
             // Revoked or refreshed by a concurrent request between our read and write.
+            images.discard(replacement.imageKey());
             refuseUnlessRefreshable(CodeTable.fromItem(codes.findItem(tenant.tenantId(), old.codeId()).orElseThrow()));
             throw new RefusalException(Refusal.CONFLICT, "the code changed while refreshing; try again");
         }

@@ -112,7 +112,10 @@ final class LiveCodeRoutes {
         LiveCode code = new LiveCode(tenant.tenantId(), id, p.name(), p.groupIds(), p.switchAfterJoins(), p.channel(),
                 p.dailyScanLimit(), LiveCode.ACTIVE, 1, s.keyVersion(), s.salt(), imageKey, s.imageBytes(),
                 s.qrVersion(), tenant.timezone().getId(), now.getEpochSecond());
-        live.create(code, usage.codeIssued(tenant.tenantId(), now, s.imageBytes()));
+        signed.storeOrDiscard(imageKey, () -> {
+            live.create(code, usage.codeIssued(tenant.tenantId(), now, s.imageBytes()));
+            return code;
+        }, () -> live.find(tenant.tenantId(), id).isPresent());
         return ApiResponse.json(201, view(code));
     }
 

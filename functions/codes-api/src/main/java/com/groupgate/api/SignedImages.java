@@ -2,6 +2,7 @@ package com.groupgate.api;
 
 import com.groupgate.id.Id;
 import com.groupgate.image.ImageBucket;
+import com.groupgate.telemetry.Log;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.qr.Ecc;
 import com.groupgate.qr.QrImage;
@@ -14,6 +15,9 @@ import com.groupgate.token.SigningKey;
 import com.groupgate.token.TokenCodec;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Signs a code's token, renders its QR PNG and stores the image; the symbol is read back
@@ -64,6 +68,42 @@ final class SignedImages {
         SigningKey signing = key.retired() ? new SigningKey(key.version(), key.secret(), false) : key;
         return ScanUrl.scanUrl(scanBase, TokenCodec.issue(KeyRing.of(signing), kind, codeId, tenantId, targetId,
                 expiresAt, salt));
+    }
+
+    /**
+     * Writes the item of a code whose image {@link #issue} has stored, and removes the image
+     * when the write fails and the item is not there: no image outlives a code that was
+     * never written. When the item cannot even be read back (AWS unreachable), the image
+     * stays — a group code's with the bucket's lifecycle to remove it — and is logged.
+     *
+     * @param itemExists whether the code's item is stored, read after a failed write (whose
+     *                   answer may have been lost after it succeeded)
+     */
+    <T> T storeOrDiscard(String imageKey, Supplier<T> write, BooleanSupplier itemExists) {
+        try {
+            return write.get();
+        } catch (RuntimeException e) {
+            boolean written;
+            try {
+                written = itemExists.getAsBoolean();
+            } catch (RuntimeException unreadable) {
+                Log.info("image_kept_unconfirmed", Map.of("imageKey", imageKey));
+                throw e;
+            }
+            if (!written) {
+                discard(imageKey);
+            }
+            throw e;
+        }
+    }
+
+    /** Removes the image of a code that was not stored; a failure leaves it to the lifecycle, logged. */
+    void discard(String imageKey) {
+        try {
+            images.delete(imageKey);
+        } catch (RuntimeException e) {
+            Log.info("image_discard_failed", Map.of("imageKey", imageKey, "exception", e.getClass().getSimpleName()));
+        }
     }
 
     String presign(String imageKey, Duration validFor) {

@@ -45,7 +45,8 @@ final class LiveScanService {
         this.facts = facts;
     }
 
-    ScanService.Landing scan(KeyRing ring, ScanToken token, FactAttributes.Origin origin, Instant now) {
+    /** @param ticketRing the ring the join ticket of an accepted scan is signed with */
+    ScanService.Landing scan(KeyRing ticketRing, ScanToken token, FactAttributes.Origin origin, Instant now) {
         LiveCodeCache.Entry entry = cache.get(token.tenantId(), token.codeId()).orElseThrow(RefusalException::notFound);
         for (int attempt = 0; attempt < 2; attempt++) {
             LiveCode code = entry.code();
@@ -67,7 +68,7 @@ final class LiveScanService {
             String day = DailyCap.dayKey(now, zone);
             LiveCodeTable.Count counted = countOnSomeShard(code, day, fact);
             if (counted == LiveCodeTable.Count.COUNTED) {
-                String ticket = JoinTickets.issue(ring, Id.random(), code.liveCodeId(), code.tenantId(),
+                String ticket = JoinTickets.issue(ticketRing, Id.random(), code.liveCodeId(), code.tenantId(),
                         group.groupId(), code.liveCodeId(), now.getEpochSecond());
                 return new ScanService.Landing(code.liveCodeId(), group.name(), group.joinPolicy(),
                         group.welcomeMessage(), ticket);

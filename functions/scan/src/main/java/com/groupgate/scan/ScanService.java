@@ -67,7 +67,7 @@ public final class ScanService {
         KeyRing ring = keys.verifyingRing().orElseThrow(ScanService::forged);
         ScanToken token = verified(ring, scan.token(), now);
         if (token.kind() == CodeKind.LIVE_CODE) {
-            return live.scan(ring, token, origin(ring, scan, now), now);
+            return live.scan(ticketRing(ring), token, origin(ring, scan, now), now);
         }
         boolean expired = token.expiredAt(now.getEpochSecond());
         Optional<GroupCode> found = codes.get(token.tenantId(), token.codeId());
@@ -102,9 +102,17 @@ public final class ScanService {
             throw new RefusalException(Refusal.DAILY_LIMIT, "this code reached today's scan limit",
                     null, DailyCap.secondsUntilNextDay(now, zone));
         }
-        String ticket = JoinTickets.issue(ring, Id.random(), code.codeId(), code.tenantId(), code.groupId(), null,
-                now.getEpochSecond());
+        String ticket = JoinTickets.issue(ticketRing(ring), Id.random(), code.codeId(), code.tenantId(),
+                code.groupId(), null, now.getEpochSecond());
         return new Landing(code.codeId(), code.groupName(), code.joinPolicy(), code.welcomeMessage(), ticket);
+    }
+
+    /**
+     * The ring join tickets are signed with: versions every warm container already knows
+     * (a version rotated in under a minute ago verifies here but not yet everywhere).
+     */
+    KeyRing ticketRing(KeyRing verifying) {
+        return keys.ticketRing().orElse(verifying);
     }
 
     private static RefusalException expired() {
