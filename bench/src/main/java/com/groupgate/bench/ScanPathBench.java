@@ -1,6 +1,7 @@
 package com.groupgate.bench;
 
-import com.groupgate.fact.FactAttributes;
+import com.groupgate.analytics.RecordedFact;
+import com.groupgate.fact.FactCodec;
 import com.groupgate.id.Id;
 import com.groupgate.scan.ClientContext;
 import com.groupgate.scan.ClientIpHash;
@@ -95,10 +96,12 @@ public class ScanPathBench {
         if (rules.check(client).isPresent()) {
             return null;
         }
-        FactAttributes.Origin origin = new FactAttributes.Origin(now, client,
+        RecordedFact.Origin origin = new RecordedFact.Origin(now, client,
                 UserAgentClassifier.classify(client.userAgent()), ipHash.hash(client));
         String day = DailyCap.dayKey(now, ZONE);
-        return FactAttributes.counted(FactAttributes.scan(origin, tenant, code, group, null, "campus-north"), day, 500);
+        // The typed fact, and the attributes its codec makes of it for the one write.
+        return FactCodec.encode(RecordedFact.scan(origin, tenant.toString()).code(code).group(group)
+                .channel("campus-north").counted(day, 500));
     }
 
     @Benchmark

@@ -33,7 +33,7 @@ public final class CodeCache {
                 return Optional.of(cached);
             }
         }
-        Optional<GroupCode> loaded = codes.findItem(tenantId, codeId).map(CodeTable::fromItem);
+        Optional<GroupCode> loaded = codes.find(tenantId, codeId);
         loaded.ifPresent(c -> {
             synchronized (entries) {
                 entries.put(key, c);

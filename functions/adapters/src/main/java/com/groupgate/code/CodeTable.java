@@ -5,6 +5,7 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.aws.BatchReads;
 import com.groupgate.id.Id;
 import com.groupgate.scan.GeoRules;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -23,12 +24,22 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * Group codes: {@code pk=T#<tenant>#CODE#<code>, sk=CODE}. One partition per code, so a
- * busy code's scan counter does not share write capacity with the tenant's other items.
- * The item carries {@code ttl} = expiry + {@link #KEEP_AFTER_EXPIRY}: GET shows an expired
- * code for a while, and DynamoDB removes it later (the scan path never relies on that).
- * Every code is also on gsi1 under {@code T#<tenant>#CODES}, sorted by issue time, so a
- * tenant can list its codes.
+ * Group codes, as two items in one partition {@code pk=T#<tenant>#CODE#<code>}, so a busy
+ * code's counting does not share write capacity with the tenant's other items:
+ *
+ * <ul>
+ * <li>{@code sk=CODE}, the code: settings, geo rules, the group's display text, image,
+ *     status. Written by the API only; the scan path reads it once per container.
+ * <li>{@code sk=COUNT}, the counter the scan writes ({@link ScanCounter}): the status
+ *     again (revoke and refresh change both items in one transaction, so the counting write
+ *     returns it exactly), today's counter and the last scan's fact — under 1 KB whatever
+ *     the code's settings, so an accepted scan costs one write unit.
+ * </ul>
+ *
+ * Both carry {@code ttl} = expiry + {@link #KEEP_AFTER_EXPIRY}: GET shows an expired code
+ * for a while, and DynamoDB removes it later (the scan path never relies on that). Every
+ * code is also on gsi1 under {@code T#<tenant>#CODES}, sorted by issue time, so a tenant
+ * can list its codes.
  */
 public final class CodeTable {
     public static final Duration KEEP_AFTER_EXPIRY = Duration.ofDays(30);
@@ -42,13 +53,23 @@ public final class CodeTable {
         this.table = table;
     }
 
-    public static Map<String, AttributeValue> key(Id tenantId, Id codeId) {
-        return Map.of("pk", s("T#" + tenantId + "#CODE#" + codeId), "sk", s("CODE"));
+    private static String partition(Id tenantId, Id codeId) {
+        return "T#" + tenantId + "#CODE#" + codeId;
     }
 
-    /** Stores a new code together with the usage increments it causes. */
+    /** The code item. */
+    public static Map<String, AttributeValue> key(Id tenantId, Id codeId) {
+        return Map.of("pk", s(partition(tenantId, codeId)), "sk", s("CODE"));
+    }
+
+    /** The counter item every scan of the code writes. */
+    public static Map<String, AttributeValue> counterKey(Id tenantId, Id codeId) {
+        return Map.of("pk", s(partition(tenantId, codeId)), "sk", s("COUNT"));
+    }
+
+    /** Stores a new code and its counter together with the usage increments it causes. */
     public void create(GroupCode code, TransactWriteItem usage) {
-        dynamo.transactWriteItems(t -> t.transactItems(putNew(code), usage));
+        dynamo.transactWriteItems(t -> t.transactItems(putNew(code), putCounter(code), usage));
     }
 
     /**
@@ -65,25 +86,37 @@ public final class CodeTable {
                 .build();
         try {
             dynamo.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().update(mark).build(),
-                    putNew(replacement), usage));
+                    counterStatus(old.tenantId(), old.codeId(), GroupCode.SUPERSEDED),
+                    putNew(replacement), putCounter(replacement), usage));
             return true;
         } catch (TransactionCanceledException e) {
             return false;
         }
     }
 
-    /** Marks the code revoked; empty when it does not exist. */
-    public Optional<Map<String, AttributeValue>> revoke(Id tenantId, Id codeId) {
+    /** Marks the code and its counter revoked; empty when it does not exist. */
+    public Optional<GroupCode> revoke(Id tenantId, Id codeId) {
+        Update mark = Update.builder().tableName(table).key(key(tenantId, codeId))
+                .updateExpression("SET #st = :revoked")
+                .conditionExpression("attribute_exists(pk)")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":revoked", s(GroupCode.REVOKED)))
+                .build();
         try {
-            return Optional.of(dynamo.updateItem(u -> u.tableName(table).key(key(tenantId, codeId))
-                    .updateExpression("SET #st = :revoked")
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(Map.of(":revoked", s(GroupCode.REVOKED)))
-                    .returnValues("ALL_NEW")).attributes());
-        } catch (ConditionalCheckFailedException e) {
+            dynamo.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().update(mark).build(),
+                    counterStatus(tenantId, codeId, GroupCode.REVOKED)));
+        } catch (TransactionCanceledException e) {
             return Optional.empty();
         }
+        return find(tenantId, codeId);
+    }
+
+    /** Sets the counter's status, which the counting write returns to the scan. */
+    private TransactWriteItem counterStatus(Id tenantId, Id codeId, String status) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(counterKey(tenantId, codeId))
+                .updateExpression("SET #st = :st")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":st", s(status))).build()).build();
     }
 
     /** The gsi1 partition that lists a tenant's codes, newest first by {@link #listSortKey}. */
@@ -96,8 +129,8 @@ public final class CodeTable {
         return String.format("%012d#%s", issuedAt, codeId);
     }
 
-    /** A page of stored items, newest first, and the cursor of the next page (null at the end). */
-    public record Page(List<Map<String, AttributeValue>> items, String nextCursor) {
+    /** A page of stored codes, newest first, and the cursor of the next page (null at the end). */
+    public record Page(List<StoredCode> items, String nextCursor) {
     }
 
     /**
@@ -116,7 +149,16 @@ public final class CodeTable {
         List<Map<String, AttributeValue>> items = page.items();
         String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !items.isEmpty()
                 ? Attr.str(items.get(items.size() - 1), "gsi1sk") : null;
-        return new Page(items, next);
+        Map<String, Map<String, AttributeValue>> counters = new HashMap<>();
+        if (!items.isEmpty()) {
+            List<Map<String, AttributeValue>> keys = items.stream()
+                    .map(i -> counterKey(Id.parse(Attr.str(i, "tenantId")).orElseThrow(),
+                            Id.parse(Attr.str(i, "codeId")).orElseThrow())).toList();
+            BatchReads.getAll(dynamo, table, KeysAndAttributes.builder().keys(keys).build())
+                    .forEach(c -> counters.put(Attr.str(c, "pk"), c));
+        }
+        return new Page(items.stream().map(i -> new StoredCode(fromItem(i),
+                counts(counters.getOrDefault(Attr.str(i, "pk"), Map.of())))).toList(), next);
     }
 
     /** Whether {@code text} has the shape of a cursor {@link #list} returns. */
@@ -128,16 +170,44 @@ public final class CodeTable {
         return Id.parse(cursor.substring(13)).orElseThrow();
     }
 
-    public Optional<Map<String, AttributeValue>> findItem(Id tenantId, Id codeId) {
+    /** The code as stored (consistent read), without its counter. */
+    public Optional<GroupCode> find(Id tenantId, Id codeId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(tenantId, codeId))
                 .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    /** Accepted-or-attempted scans counted for {@code dayKey} (see the scan counter). */
-    public static long scansOn(Map<String, AttributeValue> item, String dayKey) {
-        AttributeValue v = Attr.mapOf(item, "daily").get(dayKey);
-        return v == null ? 0 : Long.parseLong(v.n());
+    /** The code with its counter: both items of its partition, in one query. */
+    public Optional<StoredCode> findStored(Id tenantId, Id codeId) {
+        List<Map<String, AttributeValue>> items = dynamo.query(q -> q.tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(partition(tenantId, codeId))))).items();
+        Map<String, AttributeValue> code = null;
+        Map<String, AttributeValue> counter = Map.of();
+        for (Map<String, AttributeValue> item : items) {
+            if ("CODE".equals(Attr.str(item, "sk"))) {
+                code = item;
+            } else if ("COUNT".equals(Attr.str(item, "sk"))) {
+                counter = item;
+            }
+        }
+        return code == null ? Optional.empty() : Optional.of(new StoredCode(fromItem(code), counts(counter)));
+    }
+
+    /** A counter item's scans by day. */
+    static Map<String, Long> counts(Map<String, AttributeValue> counter) {
+        Map<String, Long> out = new HashMap<>();
+        Attr.mapOf(counter, "daily").forEach((day, v) -> out.put(day, Long.parseLong(v.n())));
+        return out;
+    }
+
+    private TransactWriteItem putCounter(GroupCode c) {
+        Map<String, AttributeValue> item = new HashMap<>(counterKey(c.tenantId(), c.codeId()));
+        item.put("status", s(c.status()));
+        item.put("daily", Attr.map(Map.of()));
+        item.put("ttl", n(c.expiresAt() + KEEP_AFTER_EXPIRY.toSeconds()));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
 
     private TransactWriteItem putNew(GroupCode code) {
@@ -178,7 +248,6 @@ public final class CodeTable {
         group.put("joinPolicy", c.joinPolicy());
         group.put("welcomeMessage", c.welcomeMessage());
         item.put("group", Attr.stringMap(group));
-        item.put("daily", Attr.map(Map.of()));
         item.put("ttl", n(c.expiresAt() + KEEP_AFTER_EXPIRY.toSeconds()));
         item.put("gsi1pk", s(listIndex(c.tenantId())));
         item.put("gsi1sk", s(listSortKey(c.issuedAt(), c.codeId())));

@@ -3,9 +3,9 @@ package com.groupgate.fact;
 import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
+import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,12 +28,12 @@ public final class FactTable {
         this.table = table;
     }
 
-    public void put(Map<String, AttributeValue> fact, Instant at) {
+    public void put(RecordedFact fact) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s("FACT#" + Attr.str(fact, "id")));
+        item.put("pk", s("FACT#" + fact.factId()));
         item.put("sk", s("FACT"));
-        item.put("fact", Attr.map(fact));
-        item.put("ttl", n(at.plus(RETENTION).getEpochSecond()));
+        item.put("fact", Attr.map(FactCodec.encode(fact)));
+        item.put("ttl", n(fact.at().plus(RETENTION).getEpochSecond()));
         dynamo.putItem(p -> p.tableName(table).item(item));
     }
 }

@@ -4,7 +4,10 @@ import static com.groupgate.aws.Attr.b;
 import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
+import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
+import com.groupgate.aws.StaleDays;
+import com.groupgate.fact.FactCodec;
 import com.groupgate.aws.BatchReads;
 import com.groupgate.id.Id;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class LiveCodeTable {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final StaleDays staleDays = new StaleDays();
 
     public LiveCodeTable(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
@@ -162,33 +166,41 @@ public final class LiveCodeTable {
      * if the shard still counts for {@code poolVersion}, is active, and (with a cap) is
      * below its share. One write either way.
      */
-    public Count count(LiveCode code, int shard, String dayKey, Integer shardCap, Map<String, AttributeValue> fact) {
+    public Count count(LiveCode code, int shard, String dayKey, Integer shardCap, RecordedFact fact) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":zero", n(0));
         values.put(":one", n(1));
-        values.put(":fact", Attr.map(fact));
+        values.put(":fact", Attr.map(FactCodec.encode(fact)));
         values.put(":v", n(code.poolVersion()));
         values.put(":active", s(LiveCode.ACTIVE));
-        values.put(":factId", fact.get("id"));
+        AttributeValue factId = s(fact.factId());
+        values.put(":factId", factId);
         // As for group codes: a retried write that already counted this scan counts it once.
         String condition = "poolVersion = :v AND #st = :active AND (attribute_not_exists(#fact) OR #fact.#id <> :factId)";
         if (shardCap != null) {
             values.put(":cap", n(shardCap));
             condition += " AND (attribute_not_exists(#daily.#day) OR #daily.#day < :cap)";
         }
+        Map<String, AttributeValue> key = shardKey(code.tenantId(), code.liveCodeId(), shard);
+        String itemId = key.get("pk").s();
+        Map<String, String> names = new HashMap<>(Map.of("#daily", "daily", "#day", dayKey, "#fact", "fact",
+                "#st", "status", "#id", "id"));
+        StringBuilder update = new StringBuilder("SET #daily.#day = if_not_exists(#daily.#day, :zero) + :one, #fact = :fact");
+        staleDays.appendRemovals(itemId, "#daily", dayKey, update, names);
         String finalCondition = condition;
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(shardKey(code.tenantId(), code.liveCodeId(), shard))
-                    .updateExpression("SET #daily.#day = if_not_exists(#daily.#day, :zero) + :one, #fact = :fact")
+            Map<String, AttributeValue> after = dynamo.updateItem(u -> u.tableName(table).key(key)
+                    .updateExpression(update.toString())
                     .conditionExpression(finalCondition)
-                    .expressionAttributeNames(Map.of("#daily", "daily", "#day", dayKey, "#fact", "fact", "#st", "status",
-                            "#id", "id"))
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+                    .returnValues("ALL_NEW")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+            staleDays.remember(itemId, Attr.mapOf(after, "daily"), dayKey);
             return Count.COUNTED;
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> old = e.hasItem() ? e.item() : Map.of();
-            if (fact.get("id").equals(Attr.mapOf(old, "fact").get("id"))) {
+            if (factId.equals(Attr.mapOf(old, "fact").get("id"))) {
                 return Count.COUNTED;
             }
             boolean current = Attr.num(old, "poolVersion", -1) == code.poolVersion()

@@ -5,16 +5,17 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeVal
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.groupgate.analytics.Fact;
 import com.groupgate.analytics.FactType;
+import com.groupgate.analytics.RecordedFact;
 import com.groupgate.analytics.ShardRecord;
+import com.groupgate.fact.FactCodec;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Stream records of MainTable to analytics facts. The {@code fact} map is written by
- * {@code com.groupgate.fact.FactAttributes}; this is its one reader.
+ * Stream records of MainTable to analytics facts. The {@code fact} map is read with the
+ * codec that wrote it ({@code com.groupgate.fact.FactCodec}); a counted scan's outcome is
+ * what its count left in the item's new image ({@link RecordedFact#decide}).
  *
  * <p>A record is a NEW fact when its new image carries a {@code fact} map and it is an
  * INSERT, or a MODIFY whose old image carried no fact or one with another {@code id}:
@@ -69,19 +70,17 @@ public final class StreamFacts {
     }
 
     static Fact toFact(Map<String, AttributeValue> fact, Map<String, AttributeValue> image) {
-        FactType type = FactType.valueOf(Objects.requireNonNull(str(fact, "type"), "type"));
-        Instant at = Instant.ofEpochMilli(Long.parseLong(Objects.requireNonNull(num(fact, "at"), "at")));
-        String outcome = FactOutcome.of(str(fact, "outcome"), str(image, "status"),
-                dailyCount(image, str(fact, "day")), longOrNull(num(fact, "cap")));
-        String country = str(fact, "country");
-        String region = str(fact, "region");
-        if (type == FactType.SCAN) {
+        RecordedFact recorded = FactCodec.decode(StreamImages.toSdk(fact));
+        String outcome = recorded.decide(str(image, "status"), dailyCount(image, recorded.countedOn()));
+        String country = recorded.country();
+        String region = recorded.region();
+        if (recorded.type() == FactType.SCAN) {
             country = country == null ? UNKNOWN : country;
             region = region == null ? UNKNOWN : region;
         }
-        return new Fact(str(fact, "id"), type, at, outcome, str(fact, "tenantId"), str(fact, "codeId"),
-                str(fact, "groupId"), str(fact, "liveCodeId"), str(fact, "channel"), country, region,
-                str(fact, "city"), str(fact, "device"), str(fact, "os"), str(fact, "app"), str(fact, "ipHash"));
+        return new Fact(recorded.factId(), recorded.type(), recorded.at(), outcome, recorded.tenantId(),
+                recorded.codeId(), recorded.groupId(), recorded.liveCodeId(), recorded.channel(), country, region,
+                recorded.city(), recorded.device(), recorded.os(), recorded.app(), recorded.ipHash());
     }
 
     private static Long dailyCount(Map<String, AttributeValue> image, String day) {
@@ -89,7 +88,8 @@ public final class StreamFacts {
         if (day == null || daily == null || daily.getM() == null) {
             return null;
         }
-        return longOrNull(num(daily.getM(), day));
+        AttributeValue count = daily.getM().get(day);
+        return count == null || count.getN() == null ? null : Long.valueOf(count.getN());
     }
 
     private static String str(Map<String, AttributeValue> map, String name) {
@@ -97,12 +97,4 @@ public final class StreamFacts {
         return v == null ? null : v.getS();
     }
 
-    private static String num(Map<String, AttributeValue> map, String name) {
-        AttributeValue v = map.get(name);
-        return v == null ? null : v.getN();
-    }
-
-    private static Long longOrNull(String n) {
-        return n == null ? null : Long.valueOf(n);
-    }
 }

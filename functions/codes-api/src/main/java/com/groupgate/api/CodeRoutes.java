@@ -3,6 +3,7 @@ package com.groupgate.api;
 import com.groupgate.code.Channel;
 import com.groupgate.code.CodeTable;
 import com.groupgate.code.GroupCode;
+import com.groupgate.code.StoredCode;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Issue, read, refresh and revoke group codes. */
 final class CodeRoutes {
@@ -83,7 +83,7 @@ final class CodeRoutes {
         images.storeOrDiscard(code.imageKey(), () -> {
             codes.create(code, usage.codeIssued(tenant.tenantId(), clock.instant(), code.imageBytes()));
             return code;
-        }, () -> codes.findItem(tenant.tenantId(), code.codeId()).isPresent());
+        }, () -> codes.find(tenant.tenantId(), code.codeId()).isPresent());
         return ApiResponse.json(201, view(code, null));
     }
 
@@ -131,35 +131,34 @@ final class CodeRoutes {
 
     private ApiResponse get(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
-        var found = codes.findItem(tenant.tenantId(), Views.id(request.pathParam("codeId")))
+        StoredCode found = codes.findStored(tenant.tenantId(), Views.id(request.pathParam("codeId")))
                 .orElseThrow(RefusalException::notFound);
         return ApiResponse.json(200, storedView(found));
     }
 
-    /** What {@code GET /v1/codes/{codeId}} shows of a stored code item, today's scans included. */
-    Map<String, Object> storedView(Map<String, AttributeValue> item) {
-        GroupCode code = CodeTable.fromItem(item);
+    /** What {@code GET /v1/codes/{codeId}} shows of a stored code, today's accepted scans included. */
+    Map<String, Object> storedView(StoredCode stored) {
+        GroupCode code = stored.code();
         String today = DailyCap.dayKey(clock.instant(), ZoneId.of(code.timezone()));
-        long scansToday = Math.min(CodeTable.scansOn(item, today), code.dailyScanLimit());
-        return view(code, scansToday);
+        return view(code, Math.min(stored.scansOn(today), code.dailyScanLimit()));
     }
 
     private ApiResponse refresh(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         JsonFields.of(Json.body(request), Set.of());
-        GroupCode old = CodeTable.fromItem(codes.findItem(tenant.tenantId(), Views.id(request.pathParam("codeId")))
-                .orElseThrow(RefusalException::notFound));
+        GroupCode old = codes.find(tenant.tenantId(), Views.id(request.pathParam("codeId")))
+                .orElseThrow(RefusalException::notFound);
         refuseUnlessRefreshable(old);
         Group group = groups.find(tenant.tenantId(), old.groupId()).orElseThrow(RefusalException::notFound);
         GroupCode replacement = newCode(tenant, group, new Settings(old.ttlSeconds(), old.channel(),
                 old.dailyScanLimit(), old.geo(), Ecc.valueOf(old.ecc()), old.modulePx()));
         boolean superseded = images.storeOrDiscard(replacement.imageKey(), () -> codes.supersede(old, replacement,
                 usage.codeIssued(tenant.tenantId(), clock.instant(), replacement.imageBytes())),
-                () -> codes.findItem(tenant.tenantId(), replacement.codeId()).isPresent());
+                () -> codes.find(tenant.tenantId(), replacement.codeId()).isPresent());
         if (!superseded) {
             // Revoked or refreshed by a concurrent request between our read and write.
             images.discard(replacement.imageKey());
-            refuseUnlessRefreshable(CodeTable.fromItem(codes.findItem(tenant.tenantId(), old.codeId()).orElseThrow()));
+            refuseUnlessRefreshable(codes.find(tenant.tenantId(), old.codeId()).orElseThrow());
             throw new RefusalException(Refusal.CONFLICT, "the code changed while refreshing; try again");
         }
         return ApiResponse.json(201, view(replacement, null));
@@ -177,9 +176,9 @@ final class CodeRoutes {
     private ApiResponse revoke(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         JsonFields.of(Json.body(request), Set.of());
-        var item = codes.revoke(tenant.tenantId(), Views.id(request.pathParam("codeId")))
+        GroupCode revoked = codes.revoke(tenant.tenantId(), Views.id(request.pathParam("codeId")))
                 .orElseThrow(RefusalException::notFound);
-        return ApiResponse.json(200, view(CodeTable.fromItem(item), null));
+        return ApiResponse.json(200, view(revoked, null));
     }
 
     private Map<String, Object> view(GroupCode code, Long scansToday) {

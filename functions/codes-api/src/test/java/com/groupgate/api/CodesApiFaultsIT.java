@@ -97,7 +97,7 @@ class CodesApiFaultsIT {
     /** The tenant's code items of {@code groupId}, and the images under the tenant's folder. */
     private static List<Map<String, AttributeValue>> codeItems(String groupId) {
         return ApiTestbed.mainTableItems("T#" + tenant.tenantId() + "#CODE#").stream()
-                .filter(i -> groupId.equals(i.get("groupId").s())).toList();
+                .filter(i -> "CODE".equals(i.get("sk").s()) && groupId.equals(i.get("groupId").s())).toList();
     }
 
     private static List<String> images() {
@@ -195,12 +195,13 @@ class CodesApiFaultsIT {
     @EnumSource(Fault.class)
     void aRevokeThatCannotBeWrittenLeavesTheCodeActiveAndOneFaultIsRetried(Fault fault) {
         String codeId = issue(group()).text("codeId");
-        always("dynamodb", "UpdateItem", fault);
+        // Revoking marks the code and its counter together.
+        always("dynamodb", "TransactWriteItems", fault);
         assertBusy(api.post("/v1/codes/" + codeId + "/revoke", null, tenant.auth()));
         faults.close();
         assertEquals("active", api.get("/v1/codes/" + codeId, tenant.auth()).text("status"));
 
-        faults.inject(faults.on("dynamodb", "UpdateItem", fault.on("dynamodb")));
+        faults.inject(faults.on("dynamodb", "TransactWriteItems", fault.on("dynamodb")));
         var revoked = api.post("/v1/codes/" + codeId + "/revoke", null, tenant.auth());
         assertEquals(200, revoked.status(), revoked.body());
         assertEquals("revoked", revoked.text("status"));

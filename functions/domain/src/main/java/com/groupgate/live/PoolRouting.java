@@ -7,9 +7,10 @@ import java.util.Optional;
 
 /**
  * Where a live code (活码) sends the next scanner: the first group of its ordered pool
- * that has room, where room means {@code members < min(capacity, switchAfterJoins)}. When
- * that group fills, the next scans go to the next group without any tenant action; an
- * exhausted pool routes nowhere (409 group_full).
+ * that is open and has room, where room means {@code members < min(capacity,
+ * switchAfterJoins)}. When that group fills, the next scans go to the next group without
+ * any tenant action; an exhausted pool routes nowhere (409 group_full). A group that is
+ * not open (archived) is passed over whatever its room.
  */
 public final class PoolRouting {
     /** Most groups one pool may hold. */
@@ -18,13 +19,18 @@ public final class PoolRouting {
     private PoolRouting() {
     }
 
-    /** A pool member as last seen: its id, members and capacity. */
-    public record GroupFill(Id groupId, long members, int capacity) {
+    /** A pool member as last seen: its id, members and capacity, and whether it takes joins at all. */
+    public record GroupFill(Id groupId, long members, int capacity, boolean open) {
         public GroupFill {
             Objects.requireNonNull(groupId, "groupId");
             if (members < 0 || capacity < 1) {
                 throw new IllegalArgumentException("members must be >= 0 and capacity >= 1");
             }
+        }
+
+        /** An open group. */
+        public GroupFill(Id groupId, long members, int capacity) {
+            this(groupId, members, capacity, true);
         }
     }
 
@@ -37,7 +43,7 @@ public final class PoolRouting {
     public static Optional<Id> route(List<GroupFill> poolInOrder, Integer switchAfterJoins) {
         Objects.requireNonNull(poolInOrder, "poolInOrder");
         for (GroupFill g : poolInOrder) {
-            if (g.members() < limit(g.capacity(), switchAfterJoins)) {
+            if (g.open() && g.members() < limit(g.capacity(), switchAfterJoins)) {
                 return Optional.of(g.groupId());
             }
         }

@@ -1,8 +1,9 @@
 package com.groupgate.scan;
 
+import com.groupgate.analytics.Fact;
+import com.groupgate.analytics.RecordedFact;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
-import com.groupgate.fact.FactAttributes;
 import com.groupgate.fact.FactTable;
 import com.groupgate.group.Group;
 import com.groupgate.id.Id;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A scan of a live code (活码): route to the first group of the pool with room, then count
@@ -46,27 +46,27 @@ final class LiveScanService {
     }
 
     /** @param ticketRing the ring the join ticket of an accepted scan is signed with */
-    ScanService.Landing scan(KeyRing ticketRing, ScanToken token, FactAttributes.Origin origin, Instant now) {
+    ScanService.Landing scan(KeyRing ticketRing, ScanToken token, RecordedFact.Origin origin, Instant now) {
         LiveCodeCache.Entry entry = cache.get(token.tenantId(), token.codeId()).orElseThrow(RefusalException::notFound);
         for (int attempt = 0; attempt < 2; attempt++) {
             LiveCode code = entry.code();
             Optional<Group> target = LiveCode.ACTIVE.equals(code.status()) ? route(entry) : Optional.empty();
-            Map<String, AttributeValue> fact = FactAttributes.scan(origin, code.tenantId(), null,
-                    target.map(Group::groupId).orElse(null), code.liveCodeId(), code.channel());
+            RecordedFact.Builder fact = RecordedFact.scan(origin, code.tenantId().toString())
+                    .group(target.map(Group::groupId).orElse(null)).liveCode(code.liveCodeId()).channel(code.channel());
             if (!LiveCode.ACTIVE.equals(code.status())) {
-                facts.put(FactAttributes.withOutcome(fact, Refusal.REVOKED.code()), now);
+                facts.put(fact.outcome(Refusal.REVOKED.code()).build());
                 throw new RefusalException(Refusal.REVOKED, "this code was revoked");
             }
             if (target.isEmpty()) {
-                facts.put(FactAttributes.withOutcome(fact, Refusal.GROUP_FULL.code()), now);
+                facts.put(fact.outcome(Refusal.GROUP_FULL.code()).build());
                 throw new RefusalException(Refusal.GROUP_FULL, "every group behind this code is full");
             }
             Group group = target.get();
             // Counted on a shard, a live code's scan carries its outcome: no cap to derive it from.
-            FactAttributes.withOutcome(fact, "accepted");
+            RecordedFact accepted = fact.outcome(Fact.ACCEPTED).build();
             ZoneId zone = ZoneId.of(code.timezone());
             String day = DailyCap.dayKey(now, zone);
-            LiveCodeTable.Count counted = countOnSomeShard(code, day, fact);
+            LiveCodeTable.Count counted = countOnSomeShard(code, day, accepted);
             if (counted == LiveCodeTable.Count.COUNTED) {
                 String ticket = JoinTickets.issue(ticketRing, Id.random(), code.liveCodeId(), code.tenantId(),
                         group.groupId(), code.liveCodeId(), now.getEpochSecond());
@@ -74,7 +74,7 @@ final class LiveScanService {
                         group.welcomeMessage(), ticket);
             }
             if (counted == LiveCodeTable.Count.SHARD_FULL) {
-                facts.put(FactAttributes.withOutcome(fact, Refusal.DAILY_LIMIT.code()), now);
+                facts.put(accepted.withOutcome(Refusal.DAILY_LIMIT.code()));
                 throw new RefusalException(Refusal.DAILY_LIMIT, "this code reached today's scan limit", null,
                         DailyCap.secondsUntilNextDay(now, zone));
             }
@@ -85,13 +85,13 @@ final class LiveScanService {
 
     private static Optional<Group> route(LiveCodeCache.Entry entry) {
         Optional<Id> id = PoolRouting.route(entry.groups().stream()
-                .map(g -> new PoolRouting.GroupFill(g.groupId(), g.members(), g.capacity())).toList(),
+                .map(g -> new PoolRouting.GroupFill(g.groupId(), g.members(), g.capacity(), !g.archived())).toList(),
                 entry.code().switchAfterJoins());
         return id.flatMap(i -> entry.groups().stream().filter(g -> g.groupId().equals(i)).findFirst());
     }
 
     /** COUNTED, STALE (pool changed), or SHARD_FULL once every shard's share of the cap is used. */
-    private LiveCodeTable.Count countOnSomeShard(LiveCode code, String day, Map<String, AttributeValue> fact) {
+    private LiveCodeTable.Count countOnSomeShard(LiveCode code, String day, RecordedFact fact) {
         int start = ThreadLocalRandom.current().nextInt(CounterShards.COUNT);
         if (code.dailyScanLimit() == null) {
             return live.count(code, start, day, null, fact);

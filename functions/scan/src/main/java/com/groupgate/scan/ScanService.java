@@ -1,11 +1,11 @@
 package com.groupgate.scan;
 
+import com.groupgate.analytics.RecordedFact;
 import com.groupgate.code.CodeCache;
 import com.groupgate.code.GroupCode;
 import com.groupgate.code.ScanCounter;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
-import com.groupgate.fact.FactAttributes;
 import com.groupgate.fact.FactTable;
 import com.groupgate.id.Id;
 import com.groupgate.keys.SigningKeyTable;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One scan, in the order that keeps it cheap and exact: the token (CPU only: forged,
@@ -76,22 +75,22 @@ public final class ScanService {
             throw expired ? expired() : RefusalException.notFound();
         }
         GroupCode code = found.get();
-        FactAttributes.Origin origin = origin(ring, scan, now);
-        Map<String, AttributeValue> fact = FactAttributes.scan(origin, code.tenantId(), code.codeId(), code.groupId(),
-                null, code.channel());
+        RecordedFact.Origin origin = origin(ring, scan, now);
+        RecordedFact.Builder fact = RecordedFact.scan(origin, code.tenantId().toString()).code(code.codeId())
+                .group(code.groupId()).channel(code.channel());
         if (expired) {
-            facts.put(FactAttributes.withOutcome(fact, Refusal.EXPIRED.code()), now);
+            facts.put(fact.outcome(Refusal.EXPIRED.code()).build());
             throw expired();
         }
         Optional<Refusal> geo = code.geo().restricts() ? code.geo().check(origin.client()) : Optional.empty();
         if (geo.isPresent()) {
-            facts.put(FactAttributes.withOutcome(fact, Refusal.GEO_BLOCKED.code()), now);
+            facts.put(fact.outcome(Refusal.GEO_BLOCKED.code()).build());
             throw new RefusalException(Refusal.GEO_BLOCKED, "this code cannot be used from here");
         }
         ZoneId zone = ZoneId.of(code.timezone());
         String day = DailyCap.dayKey(now, zone);
-        ScanCounter.Counted counted = counter.count(code, day,
-                FactAttributes.counted(fact, day, code.dailyScanLimit())).orElseThrow(RefusalException::notFound);
+        ScanCounter.Counted counted = counter.count(code, day, fact.counted(day, code.dailyScanLimit()))
+                .orElseThrow(RefusalException::notFound);
         if (GroupCode.REVOKED.equals(counted.status())) {
             throw new RefusalException(Refusal.REVOKED, "this code was revoked");
         }
@@ -133,9 +132,9 @@ public final class ScanService {
         return token;
     }
 
-    FactAttributes.Origin origin(KeyRing ring, Scan scan, Instant now) {
+    RecordedFact.Origin origin(KeyRing ring, Scan scan, Instant now) {
         ClientContext client = ClientContext.from(scan.headers(), scan.sourceIp(), originSecret);
-        return new FactAttributes.Origin(now, client, UserAgentClassifier.classify(client.userAgent()),
+        return new RecordedFact.Origin(now, client, UserAgentClassifier.classify(client.userAgent()),
                 ipHash(ring).hash(client));
     }
 

@@ -1,0 +1,71 @@
+package com.groupgate.analytics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.groupgate.scan.ClientContext;
+import com.groupgate.scan.DeviceClass;
+import com.groupgate.scan.InApp;
+import com.groupgate.scan.Os;
+import com.groupgate.scan.UserAgentClass;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** What a scan or join records, and how a counted scan's outcome is decided — the same rule the scan path answers by. */
+class RecordedFactTest {
+    private static final RecordedFact.Origin ORIGIN = new RecordedFact.Origin(Instant.parse("2026-12-02T08:00:00Z"),
+            new ClientContext(null, "CN", "CN-GD", "Shenzhen", null),
+            new UserAgentClass(DeviceClass.PHONE, Os.ANDROID, InApp.WECHAT), "hash");
+
+    private static RecordedFact counted(int cap) {
+        return RecordedFact.scan(ORIGIN, "tenant").code("code").group("group").counted("2026-12-02", cap);
+    }
+
+    @Test
+    void anExplicitOutcomeWinsOverTheCountedItem() {
+        RecordedFact refused = RecordedFact.scan(ORIGIN, "tenant").code("code").outcome("geo_blocked").build();
+        assertEquals("geo_blocked", refused.decide("active", 1L));
+        assertEquals("joined", RecordedFact.join(ORIGIN, "tenant").group("group").build().decide(null, null));
+    }
+
+    @Test
+    void aScanUpToTheCapIsAcceptedAndOneOverIsDailyLimit() {
+        assertEquals("accepted", counted(3).decide("active", 1L));
+        assertEquals("accepted", counted(3).decide("active", 3L));
+        assertEquals("daily_limit", counted(3).decide("active", 4L));
+    }
+
+    @Test
+    void anInactiveCodeGivesItsStatusWhateverTheCounter() {
+        assertEquals("revoked", counted(3).decide("revoked", 1L));
+        assertEquals("superseded", counted(3).decide("superseded", 9L));
+    }
+
+    @Test
+    void aCountedScanWithoutStatusOrCounterCannotBeDecided() {
+        assertThrows(IllegalArgumentException.class, () -> counted(3).decide(null, 1L));
+        assertThrows(IllegalArgumentException.class, () -> counted(3).decide("active", null));
+    }
+
+    @Test
+    void aFactNeedsAnOutcomeOrTheCountThatDecidesIt() {
+        assertThrows(IllegalArgumentException.class, () -> RecordedFact.scan(ORIGIN, "tenant").build());
+        RecordedFact decided = counted(5).withOutcome("expired");
+        assertEquals("expired", decided.outcome());
+        assertNull(decided.countedOn());
+        assertNull(decided.cap());
+    }
+
+    @Test
+    void everyFactGetsItsOwnIdAndTheRequestsOrigin() {
+        RecordedFact a = counted(5);
+        RecordedFact b = counted(5);
+        assertNotEquals(a.factId(), b.factId());
+        assertEquals("CN-GD", a.region());
+        assertEquals("phone", a.device());
+        assertEquals("wechat", a.app());
+        assertEquals("hash", a.ipHash());
+    }
+}
