@@ -50,6 +50,11 @@ public final class GroupTable {
             item.put("sealedPasscode", b(g.sealedPasscode()));
         }
         item.put("createdAt", n(g.createdAt()));
+        if (g.verifyAbove() != null) {
+            item.put("verifyAbove", n(g.verifyAbove()));
+        }
+        item.put("passcodeDigits", n(g.passcodeDigits()));
+        item.put("status", s(g.status() == null ? Group.ACTIVE : g.status()));
         dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
 
@@ -78,7 +83,10 @@ public final class GroupTable {
                 Id.parse(Attr.str(item, "groupId")).orElseThrow(),
                 Attr.str(item, "name"), (int) Attr.num(item, "capacity", 0), Attr.num(item, "members", 0),
                 Attr.str(item, "joinPolicy"), Attr.str(item, "category"), Attr.str(item, "welcomeMessage"),
-                Attr.str(item, "preset"), Attr.bytes(item, "sealedPasscode"), Attr.num(item, "createdAt", 0));
+                Attr.str(item, "preset"), Attr.bytes(item, "sealedPasscode"), Attr.num(item, "createdAt", 0),
+                item.containsKey("verifyAbove") ? (int) Attr.num(item, "verifyAbove", 0) : null,
+                (int) Attr.num(item, "passcodeDigits", 6),
+                item.containsKey("status") ? Attr.str(item, "status") : Group.ACTIVE);
     }
 
 }

@@ -74,6 +74,11 @@ public final class JsonFields {
         return s;
     }
 
+    /** Whether the body names {@code name} at all, null included (PATCH-like "set to none"). */
+    public boolean has(String name) {
+        return node.has(name);
+    }
+
     /** An integer in [min, max] or null. */
     public Integer integer(String name, long min, long max) {
         JsonNode v = value(name);

@@ -14,7 +14,7 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.ErrorResponses;
 import com.groupgate.http.Router;
 import com.groupgate.image.ImageBucket;
-import com.groupgate.join.MembershipTable;
+import com.groupgate.join.JoinRequestTable;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.group.PoolGroups;
 import com.groupgate.keys.SigningKeyTable;
@@ -55,7 +55,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         LiveCodeRoutes liveRoutes = new LiveCodeRoutes(auth, liveCodes, new PoolGroups(dynamo, config.mainTable()),
                 new UsageTable(config.mainTable()), signed, wiring.clock());
         liveRoutes.register(router);
-        new JoinRequestRoutes(auth, groups, new MembershipTable(dynamo, config.mainTable()), wiring.clock())
+        new JoinRequestRoutes(auth, groups, new JoinRequestTable(dynamo, config.mainTable()), wiring.clock())
                 .register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
         new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);

@@ -25,7 +25,7 @@ import java.util.Set;
 /** Create, read and list a tenant's groups. */
 final class GroupRoutes {
     private static final Set<String> CREATE_FIELDS = Set.of("name", "capacity", "joinPolicy", "category",
-            "welcomeMessage", "preset");
+            "welcomeMessage", "preset", "verifyAbove", "passcodeDigits");
 
     private final Authenticator auth;
     private final GroupTable groups;
@@ -50,7 +50,9 @@ final class GroupRoutes {
         JsonFields body = JsonFields.of(Json.body(request), CREATE_FIELDS);
         GroupSettings settings = GroupSettings.of(body.requiredString("name", 100),
                 body.integer("capacity", 1, 3000), body.string("joinPolicy", 20), body.string("category", 20),
-                body.string("welcomeMessage", 1000), body.string("preset", 20));
+                body.string("welcomeMessage", 1000), body.string("preset", 20),
+                body.has("verifyAbove"), body.integer("verifyAbove", 1, GroupSettings.MAX_CAPACITY),
+                body.integer("passcodeDigits", 6, 8));
         String passcodeSecret = null;
         byte[] sealed = null;
         if (settings.joinPolicy() == JoinPolicy.PASSCODE) {
@@ -62,7 +64,7 @@ final class GroupRoutes {
         Group group = new Group(tenant.tenantId(), Id.random(), settings.name(), settings.capacity(), 0,
                 settings.joinPolicy().wireName(), settings.category().wireName(), settings.welcomeMessage(),
                 settings.preset() == null ? null : settings.preset().wireName(), sealed,
-                clock.instant().getEpochSecond());
+                clock.instant().getEpochSecond(), settings.verifyAbove(), settings.passcodeDigits(), Group.ACTIVE);
         groups.create(group);
         Map<String, Object> view = Views.group(group);
         if (passcodeSecret != null) {

@@ -9,7 +9,7 @@ import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
 import com.groupgate.id.Id;
-import com.groupgate.join.MembershipTable;
+import com.groupgate.join.JoinRequestTable;
 import com.groupgate.tenant.Tenant;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,10 +24,10 @@ final class JoinRequestRoutes {
 
     private final Authenticator auth;
     private final GroupTable groups;
-    private final MembershipTable members;
+    private final JoinRequestTable members;
     private final Clock clock;
 
-    JoinRequestRoutes(Authenticator auth, GroupTable groups, MembershipTable members, Clock clock) {
+    JoinRequestRoutes(Authenticator auth, GroupTable groups, JoinRequestTable members, Clock clock) {
         this.auth = auth;
         this.groups = groups;
         this.members = members;
@@ -47,8 +47,15 @@ final class JoinRequestRoutes {
         if (!STATUSES.contains(status)) {
             throw RefusalException.badField("status", "must be pending, joined or rejected");
         }
+        int limit = Views.intParam(request, "limit", 1, 100, 50);
+        String cursor = request.queryParam("cursor");
+        if (cursor != null && !JoinRequestTable.isCursor(cursor)) {
+            throw RefusalException.badField("cursor", "not a cursor this API returned");
+        }
         groups.find(tenant.tenantId(), groupId).orElseThrow(RefusalException::notFound);
-        List<Map<String, Object>> items = members.requests(tenant.tenantId(), groupId, status).stream().map(r -> {
+        // One page, one query: the work of a request is bounded whatever the group's backlog.
+        JoinRequestTable.Page page = members.requests(tenant.tenantId(), groupId, status, limit, cursor);
+        List<Map<String, Object>> items = page.items().stream().map(r -> {
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("requestId", r.requestId().toString());
             item.put("memberRef", r.memberRef());
@@ -56,7 +63,10 @@ final class JoinRequestRoutes {
             item.put("status", r.status());
             return item;
         }).toList();
-        return ApiResponse.json(200, Map.of("items", items));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items);
+        out.put("nextCursor", page.nextCursor());
+        return ApiResponse.json(200, out);
     }
 
     private ApiResponse decide(ApiRequest request, boolean approve) {
@@ -64,15 +74,16 @@ final class JoinRequestRoutes {
         JsonFields.of(Json.body(request), Set.of());
         Id requestId = Views.id(request.pathParam("requestId"));
         Instant now = clock.instant();
-        MembershipTable.Decision decision = approve ? members.approve(tenant.tenantId(), requestId, now)
+        JoinRequestTable.Decision decision = approve ? members.approve(tenant.tenantId(), requestId, now)
                 : members.reject(tenant.tenantId(), requestId, now);
         return switch (decision) {
             case JOINED -> ApiResponse.json(200, Map.of("status", "joined"));
             case REJECTED -> ApiResponse.json(200, Map.of("status", "rejected"));
             case GROUP_FULL -> throw new RefusalException(Refusal.GROUP_FULL, "the group is full");
+            case GROUP_ARCHIVED -> throw new RefusalException(Refusal.ARCHIVED, "the group is archived");
             case ALREADY_DECIDED -> throw new RefusalException(Refusal.CONFLICT,
                     "the request was already " + members.findRequest(tenant.tenantId(), requestId)
-                            .map(MembershipTable.JoinRequest::status).orElse("decided"));
+                            .map(JoinRequestTable.JoinRequest::status).orElse("decided"));
             case NOT_FOUND -> throw RefusalException.notFound();
         };
     }

@@ -24,6 +24,11 @@ final class Views {
         if (g.preset() != null) {
             out.put("preset", g.preset());
         }
+        out.put("verifyAbove", g.verifyAbove());
+        if ("passcode".equals(g.joinPolicy())) {
+            out.put("passcodeDigits", g.passcodeDigits());
+        }
+        out.put("status", g.status());
         return out;
     }
 

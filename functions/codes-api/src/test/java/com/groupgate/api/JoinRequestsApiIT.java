@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.groupgate.api.ApiTestbed.TestTenant;
 import com.groupgate.id.Id;
-import com.groupgate.join.MembershipTable;
+import com.groupgate.analytics.RecordedFact;
+import com.groupgate.join.JoinAttempt;
+import com.groupgate.join.JoinRequestTable;
+import com.groupgate.scan.ClientContext;
+import com.groupgate.scan.DeviceClass;
+import com.groupgate.scan.InApp;
+import com.groupgate.scan.Os;
+import com.groupgate.scan.UserAgentClass;
+import com.groupgate.token.JoinTicket;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,11 +31,22 @@ class JoinRequestsApiIT {
         tenant = ApiTestbed.newTenant(api, "Approval Club");
     }
 
-    /** A pending request as the scan function files it. */
+    /** A pending request as the scan function files it: through a fresh code's ticket. */
     static String fileRequest(TestTenant t, String groupId, String memberRef) {
-        var members = new MembershipTable(ApiTestbed.aws().clients().dynamo(), ApiTestbed.mainTable());
-        return members.request(Id.parse(t.tenantId()).orElseThrow(), Id.parse(groupId).orElseThrow(), memberRef,
-                Map.of(), Instant.now()).toString();
+        var code = ApiTestbed.api(Clock.systemUTC()).post("/v1/groups/" + groupId + "/codes", "{}", t.auth());
+        assertEquals(201, code.status(), code.body());
+        Id tenantId = Id.parse(t.tenantId()).orElseThrow();
+        Id codeId = Id.parse(code.text("codeId")).orElseThrow();
+        Id group = Id.parse(groupId).orElseThrow();
+        JoinTicket ticket = new JoinTicket(1, Id.random(), codeId, tenantId, group, null,
+                Instant.now().getEpochSecond() + 600);
+        RecordedFact fact = RecordedFact.join(new RecordedFact.Origin(Instant.now(), ClientContext.UNKNOWN,
+                new UserAgentClass(DeviceClass.PHONE, Os.ANDROID, InApp.OTHER), null), t.tenantId())
+                .code(codeId).group(group).build();
+        var filing = new JoinRequestTable(ApiTestbed.aws().clients().dynamo(), ApiTestbed.mainTable())
+                .request(new JoinAttempt(ticket, memberRef, fact, Long.MAX_VALUE, Long.MAX_VALUE));
+        assertEquals(JoinRequestTable.Filing.Outcome.FILED, filing.outcome());
+        return filing.requestId().toString();
     }
 
     private static HttpCalls.Response list(String groupId, String status) {
@@ -72,6 +91,40 @@ class JoinRequestsApiIT {
         assertEquals(409, full.status(), full.body());
         assertEquals("group_full", full.errorCode());
         assertEquals("pending", list(groupId, "pending").json().path("items").path(0).path("status").asText());
+    }
+
+    @Test
+    void requestsAreListedAPageAtATimeWhateverTheBacklog() {
+        String groupId = ApiTestbed.newGroup(api, tenant, "{\"name\":\"Backlog\",\"joinPolicy\":\"approval\"}");
+        java.util.Set<String> filed = new java.util.HashSet<>();
+        for (int i = 0; i < 5; i++) {
+            filed.add(fileRequest(tenant, groupId, "waiting-" + i));
+        }
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Map<String, String> query = new java.util.HashMap<>(Map.of("status", "pending", "limit", "2"));
+            if (cursor != null) {
+                query.put("cursor", cursor);
+            }
+            var page = api.call("GET", "/v1/groups/" + groupId + "/join-requests", query, null, tenant.auth(),
+                    "198.51.100.7");
+            assertEquals(200, page.status(), page.body());
+            assertEquals(true, page.json().path("items").size() <= 2, page.body());
+            page.json().path("items").forEach(i -> listed.add(i.path("requestId").asText()));
+            cursor = page.json().path("nextCursor").isNull() ? null : page.json().path("nextCursor").asText();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(filed, listed);
+        assertEquals(true, pages >= 3, pages + " pages");
+        var badCursor = api.call("GET", "/v1/groups/" + groupId + "/join-requests", Map.of("cursor", "nope"), null,
+                tenant.auth(), "198.51.100.7");
+        assertEquals(400, badCursor.status(), badCursor.body());
+        assertEquals("cursor", badCursor.json().path("error").path("field").asText());
+        var badLimit = api.call("GET", "/v1/groups/" + groupId + "/join-requests", Map.of("limit", "1000"), null,
+                tenant.auth(), "198.51.100.7");
+        assertEquals(400, badLimit.status(), badLimit.body());
     }
 
     @Test

@@ -15,10 +15,14 @@ public enum Refusal {
     REVOKED(410, "revoked"),
     SUPERSEDED(410, "superseded"),
     TICKET_EXPIRED(410, "ticket_expired"),
+    ARCHIVED(410, "archived"),
+    FORBIDDEN(403, "forbidden"),
     GEO_BLOCKED(403, "geo_blocked"),
     BAD_PASSCODE(403, "bad_passcode"),
     DAILY_LIMIT(429, "daily_limit"),
+    TOO_MANY_ATTEMPTS(429, "too_many_attempts"),
     GROUP_FULL(409, "group_full"),
+    TICKET_USED(409, "ticket_used"),
     CONFLICT(409, "conflict");
 
     private final int httpStatus;

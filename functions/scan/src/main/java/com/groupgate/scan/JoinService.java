@@ -1,23 +1,26 @@
 package com.groupgate.scan;
 
+import com.groupgate.analytics.RecordedFact;
 import com.groupgate.code.CodeCache;
 import com.groupgate.code.GroupCode;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
-import com.groupgate.fact.FactAttributes;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
-import com.groupgate.live.LiveCode;
-import com.groupgate.live.LiveCodeCache;
-import java.util.List;
-import com.groupgate.live.PoolRouting;
 import com.groupgate.id.Id;
+import com.groupgate.join.JoinAttempt;
 import com.groupgate.join.JoinPolicy;
-import com.groupgate.join.MembershipTable;
+import com.groupgate.join.JoinRequestTable;
+import com.groupgate.join.MemberTable;
 import com.groupgate.join.PasscodeAttempts;
+import com.groupgate.join.PasscodeTries;
 import com.groupgate.join.Totp;
 import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.live.LiveCode;
+import com.groupgate.live.LiveCodeCache;
+import com.groupgate.live.PoolRouting;
 import com.groupgate.seal.SecretSeal;
+import com.groupgate.telemetry.Log;
 import com.groupgate.token.JoinTicket;
 import com.groupgate.token.JoinTickets;
 import com.groupgate.token.KeyRing;
@@ -26,32 +29,41 @@ import com.groupgate.token.SigningKey;
 import com.groupgate.token.TicketVerification;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code POST /S/{token}/join}: a join ticket from an accepted scan, then the group's
  * policy — open joins at once, approval files a request, passcode checks the owner's
- * current TOTP code (a few wrong tries lock the ticket).
+ * current TOTP code — and {@code verifyAbove}, past which every join is a request.
+ *
+ * <p>A ticket admits one member or files one request: the join records the memberRef on
+ * the ticket in its own transaction, so the same ticket with the same memberRef again is
+ * the same join (the same answer), and with another memberRef is refused
+ * {@code ticket_used}. The same transaction re-checks that the code was not revoked and the
+ * group not archived since the scan.
  */
 public final class JoinService {
     private final SigningKeyTable keys;
     private final CodeCache codes;
     private final GroupTable groups;
     private final LiveCodeCache live;
-    private final MembershipTable members;
+    private final MemberTable members;
+    private final JoinRequestTable requests;
+    private final PasscodeTries tries;
     private final ScanService scans;
     private final Clock clock;
 
-    public JoinService(SigningKeyTable keys, CodeCache codes, GroupTable groups, LiveCodeCache live,
-                       MembershipTable members,
-                       ScanService scans, Clock clock) {
+    public JoinService(SigningKeyTable keys, CodeCache codes, GroupTable groups, LiveCodeCache live, MemberTable members,
+                       JoinRequestTable requests, PasscodeTries tries, ScanService scans, Clock clock) {
         this.keys = keys;
         this.codes = codes;
         this.groups = groups;
         this.live = live;
         this.members = members;
+        this.requests = requests;
+        this.tries = tries;
         this.scans = scans;
         this.clock = clock;
     }
@@ -61,6 +73,18 @@ public final class JoinService {
 
     /** Joined (with the welcome message) or pending (with the request id). */
     public record Outcome(boolean joined, String welcomeMessage, Id requestId) {
+        static Outcome joined(Group group) {
+            return new Outcome(true, group.welcomeMessage(), null);
+        }
+
+        static Outcome pending(Id requestId) {
+            return new Outcome(false, null, requestId);
+        }
+    }
+
+    /** What every join of one request shares. */
+    private record Attempt(KeyRing ring, JoinTicket ticket, String passcode, String memberRef,
+                           RecordedFact.Origin origin, Instant now) {
     }
 
     public Outcome join(Request request) {
@@ -72,15 +96,19 @@ public final class JoinService {
             throw RefusalException.notFound();
         }
         String memberRef = request.memberRef() != null ? request.memberRef() : "ticket:" + ticket.ticketId();
-        FactAttributes.Origin origin = scans.origin(ring, request.scan(), now);
+        Attempt attempt = new Attempt(ring, ticket, request.passcode(), memberRef,
+                scans.origin(ring, request.scan(), now), now);
         if (ticket.liveCodeId() != null) {
-            return joinThroughLiveCode(ring, ticket, request.passcode(), memberRef, origin, now);
+            return joinThroughLiveCode(attempt);
         }
         GroupCode code = codes.get(ticket.tenantId(), ticket.codeId()).orElseThrow(RefusalException::notFound);
         Group group = groups.find(ticket.tenantId(), ticket.groupId()).orElseThrow(RefusalException::notFound);
-        Map<String, AttributeValue> fact = FactAttributes.join(origin, code.tenantId(), code.codeId(), group.groupId(),
-                null, code.channel());
-        Outcome outcome = joinGroup(ring, group, ticket, request.passcode(), memberRef, fact, now, Long.MAX_VALUE);
+        if (group.archived()) {
+            throw archived();
+        }
+        RecordedFact fact = RecordedFact.join(attempt.origin(), code.tenantId().toString()).code(code.codeId())
+                .group(group.groupId()).channel(code.channel()).build();
+        Outcome outcome = joinGroup(attempt, group, fact, Long.MAX_VALUE);
         if (outcome == null) {
             throw new RefusalException(Refusal.GROUP_FULL, "this group is full");
         }
@@ -88,58 +116,86 @@ public final class JoinService {
     }
 
     /**
-     * A live code's join goes to the first group of the pool, as it stands now, with room
-     * — the scanned group if it still has a seat, else the next; never a group removed
+     * A live code's join goes to the first open group of the pool, as it stands now, with
+     * room — the scanned group if it still has a seat, else the next; never a group removed
      * from the pool. Each try is the capacity-safe transaction, so racing joins fill each
      * group exactly to {@code min(capacity, switchAfterJoins)} and move on.
      */
-    private Outcome joinThroughLiveCode(KeyRing ring, JoinTicket ticket, String passcode, String memberRef,
-                                        FactAttributes.Origin origin, Instant now) {
-        LiveCodeCache.Entry fresh = live.reload(ticket.tenantId(), ticket.liveCodeId())
+    private Outcome joinThroughLiveCode(Attempt a) {
+        LiveCodeCache.Entry fresh = live.reload(a.ticket().tenantId(), a.ticket().liveCodeId())
                 .orElseThrow(RefusalException::notFound);
         LiveCode code = fresh.code();
         if (!LiveCode.ACTIVE.equals(code.status())) {
             throw new RefusalException(Refusal.REVOKED, "this code was revoked");
         }
         try {
-            return joinFirstWithRoom(ring, ticket, passcode, memberRef, origin, now, code, fresh.groups());
+            return joinFirstWithRoom(a, code, fresh.groups());
         } finally {
             // This container's next scans of the code see the seat this join took.
             live.invalidate(code.tenantId(), code.liveCodeId());
         }
     }
 
-    private Outcome joinFirstWithRoom(KeyRing ring, JoinTicket ticket, String passcode, String memberRef,
-                                      FactAttributes.Origin origin, Instant now, LiveCode code, List<Group> pool) {
+    private Outcome joinFirstWithRoom(Attempt a, LiveCode code, List<Group> pool) {
         for (Group group : pool) {
             long limit = PoolRouting.limit(group.capacity(), code.switchAfterJoins());
-            if (group.members() >= limit) {
+            if (group.archived() || group.members() >= limit) {
                 continue;
             }
-            Map<String, AttributeValue> fact = FactAttributes.join(origin, code.tenantId(), null, group.groupId(),
-                    code.liveCodeId(), code.channel());
-            Outcome outcome = joinGroup(ring, group, ticket, passcode, memberRef, fact, now, limit);
-            if (outcome != null) {
-                return outcome;
+            RecordedFact fact = RecordedFact.join(a.origin(), code.tenantId().toString()).group(group.groupId())
+                    .liveCode(code.liveCodeId()).channel(code.channel()).build();
+            try {
+                Outcome outcome = joinGroup(a, group, fact, limit);
+                if (outcome != null) {
+                    return outcome;
+                }
+            } catch (RefusalException e) {
+                if (e.refusal() != Refusal.ARCHIVED) {
+                    throw e;
+                }
+                // Archived since the pool was read: the next group.
             }
         }
         throw new RefusalException(Refusal.GROUP_FULL, "every group behind this code is full");
     }
 
-    /** Joins under the group's policy; null when the group had no seat left. */
-    private Outcome joinGroup(KeyRing ring, Group group, JoinTicket ticket, String passcode, String memberRef,
-                              Map<String, AttributeValue> fact, Instant now, long seatLimit) {
+    /** Joins under the group's policy and verifyAbove; null when the group had no seat left. */
+    private Outcome joinGroup(Attempt a, Group group, RecordedFact fact, long seatLimit) {
+        JoinAttempt attempt = new JoinAttempt(a.ticket(), a.memberRef(), fact, seatLimit, group.approvalFrom());
         JoinPolicy policy = JoinPolicy.parse(group.joinPolicy(), "joinPolicy");
-        if (policy == JoinPolicy.APPROVAL) {
-            return new Outcome(false, null, members.request(group.tenantId(), group.groupId(), memberRef, fact, now));
+        if (policy == JoinPolicy.APPROVAL || group.members() >= group.approvalFrom()) {
+            return fileRequest(attempt, group);
         }
-        if (policy == JoinPolicy.PASSCODE) {
-            checkPasscode(ring, group, ticket, passcode, now);
+        if (policy == JoinPolicy.PASSCODE && !admittedBefore(a)) {
+            checkPasscode(a, group);
         }
-        return switch (members.join(group.tenantId(), group.groupId(), memberRef, fact, now, seatLimit)) {
-            case JOINED, ALREADY_MEMBER -> new Outcome(true, group.welcomeMessage(), null);
+        return switch (members.join(attempt)) {
+            case JOINED, ALREADY_MEMBER -> Outcome.joined(group);
             case GROUP_FULL -> null;
+            case NEEDS_APPROVAL -> fileRequest(attempt, group);
+            case TICKET_USED -> throw ticketUsed();
+            case CODE_REVOKED -> throw new RefusalException(Refusal.REVOKED, "this code was revoked");
+            case GROUP_ARCHIVED -> throw archived();
         };
+    }
+
+    private Outcome fileRequest(JoinAttempt attempt, Group group) {
+        JoinRequestTable.Filing filing = requests.request(attempt);
+        return switch (filing.outcome()) {
+            case FILED -> Outcome.pending(filing.requestId());
+            case JOINED -> Outcome.joined(group);
+            case TICKET_USED -> throw ticketUsed();
+            case CODE_REVOKED -> throw new RefusalException(Refusal.REVOKED, "this code was revoked");
+            case GROUP_ARCHIVED -> throw archived();
+        };
+    }
+
+    /**
+     * Whether this ticket already admitted this memberRef: a retry of a passcode join that
+     * went through is the same join, and must not need a passcode that has since rotated.
+     */
+    private boolean admittedBefore(Attempt a) {
+        return members.admittedBy(a.ticket().ticketId()).filter(a.memberRef()::equals).isPresent();
     }
 
     private static JoinTicket ticket(KeyRing ring, String text, Instant now) {
@@ -154,28 +210,54 @@ public final class JoinService {
     }
 
     /**
-     * Every judged passcode first claims one of the ticket's tries, right or wrong, so a
-     * burst of concurrent guesses gets at most {@link PasscodeAttempts#MAX_WRONG_TRIES}
-     * judged; a missing passcode is refused without using one.
+     * Every judged passcode first claims a try of the ticket, of the client and of the group
+     * ({@link PasscodeAttempts}), right or wrong, so bursts of guesses cannot outrun the
+     * budgets; a right passcode gives its client and group tries back. A missing passcode is
+     * refused without using any.
      */
-    private void checkPasscode(KeyRing ring, Group group, JoinTicket ticket, String passcode, Instant now) {
-        if (passcode == null) {
+    private void checkPasscode(Attempt a, Group group) {
+        if (a.passcode() == null) {
             throw new RefusalException(Refusal.BAD_PASSCODE, "this group needs the owner's current passcode");
         }
-        OptionalInt tries = members.claimPasscodeTry(ticket.ticketId(), ticket.expiresAtEpochSecond(),
+        OptionalInt ticketTries = tries.claimTicketTry(a.ticket().ticketId(), a.ticket().expiresAtEpochSecond(),
                 PasscodeAttempts.MAX_WRONG_TRIES);
-        if (tries.isEmpty()) {
+        if (ticketTries.isEmpty()) {
             throw new RefusalException(Refusal.BAD_PASSCODE, "too many wrong passcodes; scan the code again");
+        }
+        String ipHash = a.origin().ipHash();
+        if (ipHash != null && !tries.claimClientTry(ipHash, a.now())) {
+            throw budgetSpent("client", group, a.now());
+        }
+        if (!tries.claimGroupTry(group.tenantId(), group.groupId(), a.now())) {
+            throw budgetSpent("group", group, a.now());
         }
         byte[] sealed = group.sealedPasscode();
         int version = SecretSeal.version(sealed);
-        SigningKey key = ring.keys().stream().filter(k -> k.version() == version).findFirst()
+        SigningKey key = a.ring().keys().stream().filter(k -> k.version() == version).findFirst()
                 .orElseThrow(() -> new IllegalStateException("passcode sealed under missing key " + version));
         byte[] secret = SecretSeal.open(sealed, key.secret());
-        if (!Totp.PASSCODE.verify(secret, passcode, now.getEpochSecond())) {
-            throw new RefusalException(Refusal.BAD_PASSCODE, PasscodeAttempts.locked(tries.getAsInt())
+        if (!Totp.withDigits(group.passcodeDigits()).verify(secret, a.passcode(), a.now().getEpochSecond())) {
+            throw new RefusalException(Refusal.BAD_PASSCODE, PasscodeAttempts.locked(ticketTries.getAsInt())
                     ? "too many wrong passcodes; scan the code again"
-                    : "wrong passcode; " + PasscodeAttempts.remaining(tries.getAsInt()) + " tries left");
+                    : "wrong passcode; " + PasscodeAttempts.remaining(ticketTries.getAsInt()) + " tries left");
         }
+        tries.refund(ipHash, group.tenantId(), group.groupId(), a.now());
+    }
+
+    /** A spent hourly budget: the metric the tenant watches, and 429 until the hour turns. */
+    private static RefusalException budgetSpent(String scope, Group group, Instant now) {
+        Log.count("PasscodeBudgetSpent", "Scope", scope, 1);
+        Log.info("passcode.budget_spent", Map.of("scope", scope, "tenantId", group.tenantId().toString(),
+                "groupId", group.groupId().toString()));
+        return new RefusalException(Refusal.TOO_MANY_ATTEMPTS, "too many passcode attempts; try again later", null,
+                PasscodeAttempts.secondsUntilNextWindow(now));
+    }
+
+    private static RefusalException ticketUsed() {
+        return new RefusalException(Refusal.TICKET_USED, "this join ticket was already used; scan the code again");
+    }
+
+    private static RefusalException archived() {
+        return new RefusalException(Refusal.ARCHIVED, "this group no longer takes members");
     }
 }

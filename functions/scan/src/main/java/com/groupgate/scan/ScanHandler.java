@@ -21,7 +21,9 @@ import com.groupgate.http.ErrorResponses;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
-import com.groupgate.join.MembershipTable;
+import com.groupgate.join.JoinRequestTable;
+import com.groupgate.join.MemberTable;
+import com.groupgate.join.PasscodeTries;
 import com.groupgate.keys.SigningKeyTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,7 +55,8 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         this.scans = new ScanService(keys, codes, new ScanCounter(dynamo, config.mainTable()),
                 new FactTable(dynamo, config.mainTable()), liveCodes, liveTable, config.originSecret(), wiring.clock());
         this.joins = new JoinService(keys, codes, new GroupTable(dynamo, config.mainTable()), liveCodes,
-                new MembershipTable(dynamo, config.mainTable()), scans, wiring.clock());
+                new MemberTable(dynamo, config.mainTable()), new JoinRequestTable(dynamo, config.mainTable()),
+                new PasscodeTries(dynamo, config.mainTable()), scans, wiring.clock());
         for (String prefix : new String[] {"/S/", "/s/"}) {
             router.on("GET", prefix + "{token}", this::scan).on("POST", prefix + "{token}/join", this::join);
         }

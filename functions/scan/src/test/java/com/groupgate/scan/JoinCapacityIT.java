@@ -56,11 +56,19 @@ class JoinCapacityIT {
                 i -> world.join(path, ScanWorld.joinBody(tickets.get(i), "asker-" + i, null)));
         assertEquals(Map.of(202, 150L), ScanWorld.histogram(requests));
 
-        var pending = world.api.call("GET", "/v1/groups/" + groupId + "/join-requests", Map.of("status", "pending"),
-                null, bearer(tenant.apiKey()), ScanWorld.SOURCE_IP);
-        assertEquals(200, pending.status(), pending.body());
         List<String> ids = new ArrayList<>();
-        pending.json().path("items").forEach(item -> ids.add(item.path("requestId").asText()));
+        String cursor = null;
+        do {
+            Map<String, String> query = new java.util.HashMap<>(Map.of("status", "pending", "limit", "100"));
+            if (cursor != null) {
+                query.put("cursor", cursor);
+            }
+            var pending = world.api.call("GET", "/v1/groups/" + groupId + "/join-requests", query, null,
+                    bearer(tenant.apiKey()), ScanWorld.SOURCE_IP);
+            assertEquals(200, pending.status(), pending.body());
+            pending.json().path("items").forEach(item -> ids.add(item.path("requestId").asText()));
+            cursor = pending.json().path("nextCursor").isNull() ? null : pending.json().path("nextCursor").asText();
+        } while (cursor != null);
         assertEquals(150, ids.size());
 
         List<HttpCalls.Response> approvals = ScanWorld.concurrently(150, 32,

@@ -142,12 +142,12 @@ class JoinIT {
     void passcodeGroupJoinsWithTheCurrentCodeOnly() {
         PasscodeGroup g = passcodeGroup();
         String ticket = world.ticket(g.path());
-        var wrong = world.join(g.path(), ScanWorld.joinBody(ticket, "erin", wrongCode(g.secret())));
+        var wrong = world.join(g.path(), ScanWorld.joinBody(ticket, "erin", wrongCode(g.secret())), "203.0.113.21");
         assertEquals(403, wrong.status(), wrong.body());
         assertEquals("bad_passcode", wrong.errorCode());
-        var missing = world.join(g.path(), ScanWorld.joinBody(ticket, "erin", null));
+        var missing = world.join(g.path(), ScanWorld.joinBody(ticket, "erin", null), "203.0.113.21");
         assertEquals(403, missing.status(), missing.body());
-        var right = world.join(g.path(), ScanWorld.joinBody(ticket, "erin", rightCode(g.secret())));
+        var right = world.join(g.path(), ScanWorld.joinBody(ticket, "erin", rightCode(g.secret())), "203.0.113.21");
         assertEquals(200, right.status(), right.body());
         assertEquals(1, members(g.groupId()));
     }
@@ -157,14 +157,15 @@ class JoinIT {
         PasscodeGroup g = passcodeGroup();
         String ticket = world.ticket(g.path());
         for (int i = 0; i < 5; i++) {
-            var wrong = world.join(g.path(), ScanWorld.joinBody(ticket, "frank", wrongCode(g.secret())));
+            var wrong = world.join(g.path(), ScanWorld.joinBody(ticket, "frank", wrongCode(g.secret())), "203.0.113.22");
             assertEquals(403, wrong.status(), wrong.body());
         }
-        var locked = world.join(g.path(), ScanWorld.joinBody(ticket, "frank", rightCode(g.secret())));
+        var locked = world.join(g.path(), ScanWorld.joinBody(ticket, "frank", rightCode(g.secret())), "203.0.113.22");
         assertEquals(403, locked.status(), locked.body());
         assertEquals("bad_passcode", locked.errorCode());
         assertEquals(0, members(g.groupId()));
-        var fresh = world.join(g.path(), ScanWorld.joinBody(world.ticket(g.path()), "frank", rightCode(g.secret())));
+        var fresh = world.join(g.path(), ScanWorld.joinBody(world.ticket(g.path()), "frank", rightCode(g.secret())),
+                "203.0.113.22");
         assertEquals(200, fresh.status(), fresh.body());
     }
 
@@ -175,7 +176,8 @@ class JoinIT {
         String right = rightCode(g.secret());
         // 40 guesses at once, one of them right: without an exact limit, the right one gets through.
         var answers = ScanWorld.concurrently(40, 40, i -> world.join(g.path(),
-                ScanWorld.joinBody(ticket, "guesser", i == 39 ? right : String.format("%06d", (Integer.parseInt(right) + 1 + i) % 1_000_000))));
+                ScanWorld.joinBody(ticket, "guesser", i == 39 ? right : String.format("%06d", (Integer.parseInt(right) + 1 + i) % 1_000_000)),
+                "203.0.113.23"));
         long joined = answers.stream().filter(a -> a.status() == 200).count();
         long refused = answers.stream().filter(a -> a.status() == 403).count();
         assertEquals(40, joined + refused, ScanWorld.histogram(answers).toString());

@@ -115,7 +115,12 @@ final class ScanWorld {
     }
 
     HttpCalls.Response join(String path, String body) {
-        return scans().call("POST", path + "/join", Map.of(), body, Map.of(), SOURCE_IP);
+        return join(path, body, SOURCE_IP);
+    }
+
+    /** A join from {@code sourceIp}: passcode budgets are kept per client address. */
+    HttpCalls.Response join(String path, String body, String sourceIp) {
+        return scans().call("POST", path + "/join", Map.of(), body, Map.of(), sourceIp);
     }
 
     /** A join ticket from one accepted JSON scan. */

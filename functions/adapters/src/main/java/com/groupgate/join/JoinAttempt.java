@@ -1,0 +1,35 @@
+package com.groupgate.join;
+
+import com.groupgate.analytics.RecordedFact;
+import com.groupgate.id.Id;
+import com.groupgate.token.JoinTicket;
+import java.util.Objects;
+
+/**
+ * One join or join request as the join path asks for it, with what it must find still
+ * true when it is written: the ticket not used by anyone else, the code it came through
+ * not revoked (a group code) or still active (a live code), the group not archived.
+ *
+ * @param seatLimit    members past which the group counts as full here (a live code's
+ *                     {@code switchAfterJoins}); {@link Long#MAX_VALUE} for the capacity only
+ * @param approvalFrom members from which joins need approval ({@code verifyAbove});
+ *                     {@link Long#MAX_VALUE} for never
+ */
+public record JoinAttempt(JoinTicket ticket, String memberRef, RecordedFact fact, long seatLimit, long approvalFrom) {
+    public JoinAttempt {
+        Objects.requireNonNull(ticket, "ticket");
+        if (memberRef == null || memberRef.isBlank()) {
+            throw new IllegalArgumentException("memberRef: required");
+        }
+        Objects.requireNonNull(fact, "fact");
+    }
+
+    public Id tenantId() {
+        return ticket.tenantId();
+    }
+
+    /** The group joined: for a live code, the pool group the fact names. */
+    public Id groupId() {
+        return Id.parse(fact.groupId()).orElse(ticket.groupId());
+    }
+}

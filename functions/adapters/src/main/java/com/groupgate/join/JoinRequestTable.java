@@ -1,0 +1,238 @@
+package com.groupgate.join;
+
+import static com.groupgate.aws.Attr.n;
+import static com.groupgate.aws.Attr.s;
+
+import com.groupgate.analytics.RecordedFact;
+import com.groupgate.aws.Attr;
+import com.groupgate.fact.FactCodec;
+import com.groupgate.group.Group;
+import com.groupgate.id.Id;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Join requests of approval groups (and of groups past {@code verifyAbove}): filed by a
+ * ticket — which then admits nothing else — listed a page at a time by group and status
+ * ({@code gsi1}), approved or rejected by the tenant. Approval adds the member with the
+ * same capacity-safe update a join uses ({@link MemberTable}).
+ */
+public final class JoinRequestTable {
+    private static final Pattern CURSOR = Pattern.compile("[0-9]{1,12}#[A-Za-z0-9]{1,32}");
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final MemberTable members;
+
+    public JoinRequestTable(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.members = new MemberTable(dynamo, table);
+    }
+
+    public record JoinRequest(Id requestId, Id groupId, String memberRef, long createdAt, String status) {
+    }
+
+    public record Page(List<JoinRequest> items, String nextCursor) {
+    }
+
+    /** What filing came to: the request (new, or the ticket's earlier one), or why none was filed. */
+    public record Filing(Outcome outcome, Id requestId) {
+        public enum Outcome {
+            FILED,
+            /** This ticket admitted this memberRef through a join already. */
+            JOINED,
+            TICKET_USED,
+            CODE_REVOKED,
+            GROUP_ARCHIVED
+        }
+    }
+
+    public enum Decision { JOINED, REJECTED, ALREADY_DECIDED, GROUP_FULL, GROUP_ARCHIVED, NOT_FOUND }
+
+    /**
+     * Files a pending request; the join fact waits in it until approval. The ticket records
+     * the request, so the same ticket and memberRef again answer the same request while it
+     * is pending, and are refused once it is decided.
+     */
+    public Filing request(JoinAttempt a) {
+        Id requestId = Id.random();
+        Instant at = a.fact().at();
+        Map<String, AttributeValue> item = new HashMap<>(JoinKeys.request(a.tenantId(), requestId));
+        item.put("requestId", s(requestId.toString()));
+        item.put("groupId", s(a.groupId().toString()));
+        item.put("memberRef", s(a.memberRef()));
+        item.put("status", s("pending"));
+        item.put("createdAt", n(at.getEpochSecond()));
+        item.put("pendingFact", Attr.map(FactCodec.encode(a.fact())));
+        item.put("gsi1pk", s(JoinKeys.requestsIndex(a.tenantId(), a.groupId())));
+        item.put("gsi1sk", s(JoinKeys.requestsIndexSort("pending", at.getEpochSecond(), requestId)));
+        TransactWriteItem claim = TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(JoinKeys.ticket(a.ticket().ticketId()))
+                .updateExpression("SET memberRef = :ref, requestId = :rid, #ttl = :ttl")
+                .conditionExpression("attribute_not_exists(memberRef)")
+                .expressionAttributeNames(Map.of("#ttl", "ttl"))
+                .expressionAttributeValues(Map.of(":ref", s(a.memberRef()), ":rid", s(requestId.toString()),
+                        ":ttl", n(a.ticket().expiresAtEpochSecond() + 3600)))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
+        TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+        try {
+            Transactions.write(dynamo, List.of(claim, put, Guards.group(table, a.tenantId(), a.groupId()),
+                    Guards.code(table, a)));
+            return new Filing(Filing.Outcome.FILED, requestId);
+        } catch (TransactionCanceledException e) {
+            if (Transactions.failed(e, 0)) {
+                return earlierUse(a, Transactions.old(e, 0));
+            }
+            if (Transactions.failed(e, 3)) {
+                return new Filing(Filing.Outcome.CODE_REVOKED, null);
+            }
+            if (Transactions.failed(e, 2)) {
+                return new Filing(Filing.Outcome.GROUP_ARCHIVED, null);
+            }
+            throw e;
+        }
+    }
+
+    /** The same ticket again: the same answer for the same memberRef while it stands, else used. */
+    private Filing earlierUse(JoinAttempt a, Map<String, AttributeValue> ticket) {
+        if (!a.memberRef().equals(Attr.str(ticket, "memberRef"))) {
+            return new Filing(Filing.Outcome.TICKET_USED, null);
+        }
+        String earlier = Attr.str(ticket, "requestId");
+        if (earlier == null) {
+            return new Filing(Filing.Outcome.JOINED, null);
+        }
+        Id requestId = Id.parse(earlier).orElseThrow();
+        boolean pending = findRequest(a.tenantId(), requestId).filter(r -> "pending".equals(r.status())).isPresent();
+        return pending ? new Filing(Filing.Outcome.FILED, requestId) : new Filing(Filing.Outcome.TICKET_USED, null);
+    }
+
+    /**
+     * One page of a group's requests in {@code status}, oldest first: at most {@code limit}
+     * items from one query, whatever the group's size. The cursor is opaque to callers
+     * ({@link #isCursor} checks its shape).
+     */
+    public Page requests(Id tenantId, Id groupId, String status, int limit, String cursor) {
+        String index = JoinKeys.requestsIndex(tenantId, groupId);
+        Map<String, AttributeValue> start = cursor == null ? null : startKey(tenantId, index, status, cursor);
+        QueryResponse page = dynamo.query(q -> q.tableName(table).indexName("gsi1").limit(limit)
+                .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :st)")
+                .expressionAttributeValues(Map.of(":pk", s(index), ":st", s(status + "#")))
+                .exclusiveStartKey(start));
+        List<JoinRequest> items = page.items().stream().map(JoinRequestTable::toRequest).toList();
+        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !items.isEmpty()
+                ? items.get(items.size() - 1).createdAt() + "#" + items.get(items.size() - 1).requestId() : null;
+        return new Page(items, next);
+    }
+
+    /** Whether {@code text} has the shape of a cursor {@link #requests} returns. */
+    public static boolean isCursor(String text) {
+        return text != null && CURSOR.matcher(text).matches() && Id.parse(text.substring(text.indexOf('#') + 1)).isPresent();
+    }
+
+    private static Map<String, AttributeValue> startKey(Id tenantId, String index, String status, String cursor) {
+        int cut = cursor.indexOf('#');
+        Id requestId = Id.parse(cursor.substring(cut + 1)).orElseThrow();
+        Map<String, AttributeValue> start = new HashMap<>(JoinKeys.request(tenantId, requestId));
+        start.put("gsi1pk", s(index));
+        start.put("gsi1sk", s(JoinKeys.requestsIndexSort(status, Long.parseLong(cursor.substring(0, cut)), requestId)));
+        return start;
+    }
+
+    public Optional<JoinRequest> findRequest(Id tenantId, Id requestId) {
+        return findRequestItem(tenantId, requestId).map(JoinRequestTable::toRequest);
+    }
+
+    private Optional<Map<String, AttributeValue>> findRequestItem(Id tenantId, Id requestId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(JoinKeys.request(tenantId, requestId))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    /**
+     * Approves a pending request: decides it and adds the member in one transaction that
+     * also respects capacity, so approvals racing scans' joins never overfill the group.
+     * Approval is the verification {@code verifyAbove} asks for, so only capacity bounds it.
+     */
+    public Decision approve(Id tenantId, Id requestId, Instant at) {
+        Optional<Map<String, AttributeValue>> found = findRequestItem(tenantId, requestId);
+        if (found.isEmpty()) {
+            return Decision.NOT_FOUND;
+        }
+        JoinRequest request = toRequest(found.get());
+        RecordedFact fact = FactCodec.decode(Attr.mapOf(found.get(), "pendingFact")).at(at);
+        TransactWriteItem decide = decide(tenantId, request, "joined", at);
+        try {
+            Transactions.write(dynamo, List.of(decide,
+                    members.putMember(tenantId, request.groupId(), request.memberRef(), fact),
+                    members.raiseMembers(tenantId, request.groupId(), Long.MAX_VALUE)));
+            return Decision.JOINED;
+        } catch (TransactionCanceledException e) {
+            if (Transactions.failed(e, 0)) {
+                // A retried transaction (the SDK retries after a timeout) whose first try
+                // went through must still answer joined, not a conflict.
+                return findRequest(tenantId, requestId).filter(r -> "joined".equals(r.status())).isPresent()
+                        ? Decision.JOINED : Decision.ALREADY_DECIDED;
+            }
+            if (Transactions.failed(e, 1)) {
+                // Joined meanwhile through a scan: the request is satisfied without a second seat.
+                try {
+                    dynamo.transactWriteItems(t -> t.transactItems(decide));
+                } catch (TransactionCanceledException raced) {
+                    return Decision.ALREADY_DECIDED;
+                }
+                return Decision.JOINED;
+            }
+            if (Transactions.failed(e, 2)) {
+                return Group.ARCHIVED.equals(Attr.str(Transactions.old(e, 2), "status"))
+                        ? Decision.GROUP_ARCHIVED : Decision.GROUP_FULL;
+            }
+            throw e;
+        }
+    }
+
+    public Decision reject(Id tenantId, Id requestId, Instant at) {
+        Optional<JoinRequest> found = findRequest(tenantId, requestId);
+        if (found.isEmpty()) {
+            return Decision.NOT_FOUND;
+        }
+        try {
+            dynamo.transactWriteItems(t -> t.transactItems(decide(tenantId, found.get(), "rejected", at)));
+            return Decision.REJECTED;
+        } catch (TransactionCanceledException e) {
+            return Decision.ALREADY_DECIDED;
+        }
+    }
+
+    private TransactWriteItem decide(Id tenantId, JoinRequest request, String status, Instant at) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(JoinKeys.request(tenantId, request.requestId()))
+                .updateExpression("SET #st = :st, gsi1sk = :sk, decidedAt = :at")
+                .conditionExpression("#st = :pending")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":st", s(status), ":pending", s("pending"),
+                        ":sk", s(JoinKeys.requestsIndexSort(status, request.createdAt(), request.requestId())),
+                        ":at", n(at.getEpochSecond())))
+                .build()).build();
+    }
+
+    private static JoinRequest toRequest(Map<String, AttributeValue> item) {
+        return new JoinRequest(Id.parse(Attr.str(item, "requestId")).orElseThrow(),
+                Id.parse(Attr.str(item, "groupId")).orElseThrow(), Attr.str(item, "memberRef"),
+                Attr.num(item, "createdAt", 0), Attr.str(item, "status"));
+    }
+}

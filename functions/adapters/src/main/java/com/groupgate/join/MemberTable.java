@@ -1,0 +1,152 @@
+package com.groupgate.join;
+
+import static com.groupgate.aws.Attr.n;
+import static com.groupgate.aws.Attr.s;
+
+import com.groupgate.analytics.RecordedFact;
+import com.groupgate.aws.Attr;
+import com.groupgate.fact.FactCodec;
+import com.groupgate.group.Group;
+import com.groupgate.group.GroupTable;
+import com.groupgate.id.Id;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * A group's members. A join is one transaction:
+ *
+ * <ol start="0">
+ * <li>the ticket admits this member only: its first use records the memberRef, and the
+ *     same ticket with the same memberRef again is the same join (idempotent);
+ * <li>the member item {@code pk=T#<t>#G#<g>, sk=MEMBER#<ref>}, unless it exists (the same
+ *     memberRef counts once), carrying the join fact for the stream;
+ * <li>the group's {@code members} raised only while below its capacity, the seat limit and
+ *     {@code verifyAbove}, and only while the group is not archived;
+ * <li>the code the ticket came through still takes joins ({@link Guards}).
+ * </ol>
+ *
+ * All hold atomically: members never exceed capacity under any concurrency, a ticket admits
+ * one member, and a revoked code or archived group admits no one.
+ */
+public final class MemberTable {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public MemberTable(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** What a join came to. */
+    public enum JoinResult {
+        JOINED,
+        /** The member was in already: the same join again, or another ticket of the same memberRef. */
+        ALREADY_MEMBER,
+        GROUP_FULL,
+        /** The group has {@code verifyAbove} members: this join must be a request. */
+        NEEDS_APPROVAL,
+        /** The ticket admitted another memberRef before. */
+        TICKET_USED,
+        CODE_REVOKED,
+        GROUP_ARCHIVED
+    }
+
+    public JoinResult join(JoinAttempt a) {
+        long limit = Math.min(a.seatLimit(), a.approvalFrom());
+        List<TransactWriteItem> items = List.of(claimTicket(a), putMember(a.tenantId(), a.groupId(), a.memberRef(),
+                a.fact()), raiseMembers(a.tenantId(), a.groupId(), limit), Guards.code(table, a));
+        try {
+            Transactions.write(dynamo, items);
+            return JoinResult.JOINED;
+        } catch (TransactionCanceledException e) {
+            if (Transactions.failed(e, 0)) {
+                return JoinResult.TICKET_USED;
+            }
+            if (Transactions.failed(e, 1)) {
+                return JoinResult.ALREADY_MEMBER;
+            }
+            if (Transactions.failed(e, 3)) {
+                return JoinResult.CODE_REVOKED;
+            }
+            if (Transactions.failed(e, 2)) {
+                return whyNoSeat(Transactions.old(e, 2), a.seatLimit());
+            }
+            throw e;
+        }
+    }
+
+    /** The group item as it refused a seat: archived, full (capacity or seat limit), or past verifyAbove. */
+    private static JoinResult whyNoSeat(Map<String, AttributeValue> group, long seatLimit) {
+        if (group.isEmpty()) {
+            return JoinResult.GROUP_FULL;
+        }
+        if (Group.ARCHIVED.equals(Attr.str(group, "status"))) {
+            return JoinResult.GROUP_ARCHIVED;
+        }
+        long members = Attr.num(group, "members", 0);
+        if (members >= Attr.num(group, "capacity", 0) || members >= seatLimit) {
+            return JoinResult.GROUP_FULL;
+        }
+        return JoinResult.NEEDS_APPROVAL;
+    }
+
+    /** The ticket's first use records its memberRef; a use with another memberRef fails. */
+    private TransactWriteItem claimTicket(JoinAttempt a) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(JoinKeys.ticket(a.ticket().ticketId()))
+                .updateExpression("SET memberRef = :ref, #ttl = :ttl")
+                .conditionExpression("attribute_not_exists(memberRef) OR memberRef = :ref")
+                .expressionAttributeNames(Map.of("#ttl", "ttl"))
+                .expressionAttributeValues(Map.of(":ref", s(a.memberRef()),
+                        ":ttl", n(a.ticket().expiresAtEpochSecond() + 3600)))
+                .build()).build();
+    }
+
+    TransactWriteItem putMember(Id tenantId, Id groupId, String memberRef, RecordedFact fact) {
+        Map<String, AttributeValue> item = new HashMap<>(JoinKeys.member(tenantId, groupId, memberRef));
+        item.put("memberRef", s(memberRef));
+        item.put("joinedAt", n(fact.at().getEpochSecond()));
+        item.put("fact", Attr.map(FactCodec.encode(fact)));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    /** Raises the group's members while below capacity and {@code limit}, and not archived. */
+    TransactWriteItem raiseMembers(Id tenantId, Id groupId, long limit) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":active", s(Group.ACTIVE)));
+        // CAPACITY is a DynamoDB reserved word: bare, the whole transaction is a ValidationException.
+        String condition = "attribute_exists(pk) AND #members < #capacity"
+                + " AND (attribute_not_exists(#st) OR #st = :active)";
+        if (limit != Long.MAX_VALUE) {
+            values.put(":limit", n(limit));
+            condition += " AND #members < :limit";
+        }
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(GroupTable.key(tenantId, groupId))
+                .updateExpression("SET #members = #members + :one")
+                .conditionExpression(condition)
+                .expressionAttributeNames(Map.of("#members", "members", "#capacity", "capacity", "#st", "status"))
+                .expressionAttributeValues(values)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
+    }
+
+    /** The memberRef a ticket admitted or filed a request for, if it was used. */
+    public java.util.Optional<String> admittedBy(Id ticketId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(JoinKeys.ticket(ticketId))).item();
+        return java.util.Optional.ofNullable(item == null ? null : Attr.str(item, "memberRef"));
+    }
+
+    public boolean isMember(Id tenantId, Id groupId, String memberRef) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(JoinKeys.member(tenantId, groupId, memberRef))).item();
+        return item != null && !item.isEmpty();
+    }
+}
