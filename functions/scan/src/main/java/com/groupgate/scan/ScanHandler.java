@@ -17,6 +17,7 @@ import com.groupgate.live.LiveCodeCache;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
+import com.groupgate.http.EdgeGate;
 import com.groupgate.http.ErrorResponses;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
@@ -34,6 +35,7 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     private static final Pattern MEMBER_REF = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
     private final Router router = new Router();
+    private final EdgeGate edge;
     private final ScanService scans;
     private final JoinService joins;
 
@@ -43,6 +45,7 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     public ScanHandler(Wiring wiring) {
         Config config = wiring.config();
+        this.edge = EdgeGate.of(config);
         DynamoDbClient dynamo = wiring.aws().dynamo();
         SigningKeyTable keys = new SigningKeyTable(dynamo, wiring.aws().kms(), config.mainTable(), config.keyId(),
                 wiring.clock(), SigningKeyTable.REFRESH);
@@ -63,6 +66,7 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiRequest request = ApiRequest.from(event);
         try {
+            edge.admit(request);
             return router.dispatch(request).toEvent();
         } catch (RefusalException e) {
             ApiResponse json = ErrorResponses.of(e);
