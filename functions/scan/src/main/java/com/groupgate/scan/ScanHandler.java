@@ -22,6 +22,7 @@ import com.groupgate.http.ErrorResponses;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
+import com.groupgate.http.SecurityHeaders;
 import com.groupgate.join.MembershipTable;
 import com.groupgate.keys.SigningKeyTable;
 import java.util.LinkedHashMap;
@@ -62,22 +63,26 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         }
     }
 
+    /** Every answer, accepted or refused, JSON or HTML, carries the scan headers (never stored). */
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        ApiRequest request = ApiRequest.from(event);
+        return SecurityHeaders.scan(answer(ApiRequest.from(event))).toEvent();
+    }
+
+    private ApiResponse answer(ApiRequest request) {
         try {
             edge.admit(request);
-            return router.dispatch(request).toEvent();
+            return router.dispatch(request);
         } catch (RefusalException e) {
             ApiResponse json = ErrorResponses.of(e);
             if (wantsJson(request) || !"GET".equals(request.method())) {
-                return json.toEvent();
+                return json;
             }
-            ApiResponse html = ApiResponse.html(json.status(), LandingPage.refused(e));
-            return (json.headers().containsKey("retry-after")
-                    ? html.withHeader("retry-after", json.headers().get("retry-after")) : html).toEvent();
+            ApiResponse html = LandingPage.refused(json.status(), e);
+            return json.headers().containsKey("retry-after")
+                    ? html.withHeader("retry-after", json.headers().get("retry-after")) : html;
         } catch (RuntimeException e) {
-            return ErrorResponses.unexpected(e).toEvent();
+            return ErrorResponses.unexpected(e);
         }
     }
 
@@ -85,8 +90,8 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         String token = request.pathParam("token");
         ScanService.Landing landing = scans.scan(new ScanService.Scan(token, request.headers(), request.sourceIp()));
         if (!wantsJson(request)) {
-            return ApiResponse.html(200, LandingPage.accepted(token, landing.groupName(), landing.joinPolicy(),
-                    landing.welcomeMessage(), landing.joinTicket()));
+            return LandingPage.accepted(token, landing.groupName(), landing.joinPolicy(),
+                    landing.welcomeMessage(), landing.joinTicket());
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "ok");

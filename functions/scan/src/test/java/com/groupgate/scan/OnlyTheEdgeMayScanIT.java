@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.testkit.EmulatedAws;
 import com.groupgate.testkit.HttpCalls;
+import com.groupgate.testkit.PageHeaders;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -51,6 +52,7 @@ class OnlyTheEdgeMayScanIT {
     private static void assertForbidden(HttpCalls.Response r) {
         assertEquals(403, r.status(), r.body());
         assertEquals("forbidden", r.errorCode(), r.body());
+        assertEquals("no-store", r.headers().get("cache-control"), r.headers().toString());
     }
 
     @Test
@@ -70,6 +72,25 @@ class OnlyTheEdgeMayScanIT {
                 EmulatedAws.ORIGIN_SECRET.substring(0, EmulatedAws.ORIGIN_SECRET.length() - 1)}) {
             assertForbidden(get(fromCloudFront(wrong)));
         }
+        assertEquals(Map.of(), world.calls.snapshot());
+    }
+
+    @Test
+    void aBrowserRefusedAtTheEdgeGetsASmallHtmlPageWithTheSecurityHeaders() {
+        world.calls.reset();
+        HttpCalls.Response page = get(Map.of("accept", "text/html,application/xhtml+xml"));
+        assertEquals(403, page.status(), page.body());
+        assertTrue(page.headers().get("content-type").startsWith("text/html"), page.headers().toString());
+        assertTrue(page.body().length() < 2048, "small: " + page.body().length() + " characters");
+        assertTrue(page.body().contains("<h1>Not available</h1>"), page.body());
+        String csp = page.headers().get("content-security-policy");
+        assertEquals(java.util.List.of("'none'"), PageHeaders.sources(csp, "script-src"), csp);
+        assertEquals(java.util.List.of("'none'"), PageHeaders.sources(csp, "frame-ancestors"), csp);
+        assertEquals(java.util.List.of(PageHeaders.sha256Source(PageHeaders.inlineBlocks(page.body(), "style").get(0))),
+                PageHeaders.sources(csp, "style-src"), csp);
+        assertEquals("nosniff", page.headers().get("x-content-type-options"));
+        assertEquals("no-referrer", page.headers().get("referrer-policy"));
+        assertEquals("no-store", page.headers().get("cache-control"));
         assertEquals(Map.of(), world.calls.snapshot());
     }
 
