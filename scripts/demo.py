@@ -6,7 +6,8 @@ the admin key (GROUPGATE_ADMIN_KEY, default local-admin-key), groups, group code
 several channels and a live code, then scans and joins through GET /S/{token} and
 POST /S/{token}/join with varied User-Agents and CloudFront viewer headers (trusted
 because the requests carry X-Origin-Verify: GROUPGATE_ORIGIN_SECRET, default
-local-origin-secret). The facts flow through the stream to the real aggregate handler;
+local-origin-secret, as CloudFront adds it to every request; so the demo also runs
+against `GROUPGATE_REQUIRE_ORIGIN_VERIFY=true make run`). The facts flow through the stream to the real aggregate handler;
 no rollup is written here.
 
 What the data is, honestly: the server's clock is real, so every scan happens now. The
@@ -77,6 +78,7 @@ def call(method, path, body=None, key=None, headers=None):
     data = None if body is None else json.dumps(body).encode()
     req = urllib.request.Request(BASE + path, data=data, method=method)
     req.add_header("Accept", "application/json")
+    req.add_header("X-Origin-Verify", ORIGIN_SECRET)
     if data is not None:
         req.add_header("Content-Type", "application/json")
     if key:

@@ -57,8 +57,13 @@ def check(key, codes, scanned, start, end, now):
             "byOs": (s["byOs"], {os_name: n}), "byApp": (s["byApp"], {app: n}),
         }
         wrong += [f"{channel} {field}: {got} != {exp}" for field, (got, exp) in expect.items() if got != exp]
-    rows = must(call("GET", f"/v1/stats?groupBy=channel&from={start}&to={end}", key=key), 200)["rows"]
-    by_channel = {r["key"]: r["scans"] for r in rows}
+    by_channel, cursor = {}, ""
+    while True:  # a page at a time, as the API hands them out
+        page = must(call("GET", f"/v1/stats?groupBy=channel&from={start}&to={end}{cursor}", key=key), 200)
+        by_channel.update({r["key"]: r["scans"] for r in page["rows"]})
+        if not page["nextCursor"]:
+            break
+        cursor = f"&cursor={page['nextCursor']}"
     want_channels = {viewer[0]: scanned.get(code["codeId"], 0) for code, viewer in codes}
     if by_channel != want_channels:
         wrong.append(f"stats by channel: {by_channel} != {want_channels}")

@@ -63,16 +63,17 @@
     return body;
   }
 
-  async function listAll(path) {
+  /** Every page of a paged list (field: items or rows), up to MAX_PAGES of PAGE_LIMIT. */
+  async function listAll(path, params, field) {
     const items = [];
     let cursor = null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const q = new URLSearchParams({ limit: String(PAGE_LIMIT) });
+      const q = new URLSearchParams(Object.assign({}, params || {}, { limit: String(PAGE_LIMIT) }));
       if (cursor) {
         q.set('cursor', cursor);
       }
       const body = await api(path + '?' + q);
-      items.push(...body.items);
+      items.push(...body[field || 'items']);
       cursor = body.nextCursor;
       if (!cursor) {
         return { items: items, truncated: false };
@@ -391,12 +392,12 @@
       const q = statsQuery(range);
       const [codes, live, rows, usage] = await Promise.all([
         listAll('/v1/codes'), listAll('/v1/live-codes'),
-        api('/v1/stats?' + new URLSearchParams({ from: range.from, to: range.to, groupBy: 'channel' })),
+        listAll('/v1/stats', { from: range.from, to: range.to, groupBy: 'channel' }, 'rows'),
         api('/v1/usage?month=' + encodeURIComponent($('#month').value))]);
       if (seq !== loadSeq) {
         return;
       }
-      state.rows = rows.rows;
+      state.rows = rows.items;
       renderChannelOptions(codes.items, live.items);
       const subjects = codes.items.filter(inChannel()).map((c) => 'codes/' + c.codeId)
         .concat(live.items.filter(inChannel()).map((l) => 'live-codes/' + l.liveCodeId));
@@ -416,7 +417,7 @@
       renderCodes(codes.items.filter(inChannel()));
       renderLive(live.items.filter(inChannel()));
       renderUsage(usage);
-      const expected = rows.rows.filter((r) => state.channel === '' || r.key === state.channel)
+      const expected = rows.items.filter((r) => state.channel === '' || r.key === state.channel)
         .reduce((a, r) => a + r.scans, 0);
       const notes = ['Showing ' + range.label + ', by ' + state.granularity
         + (state.channel ? ', channel ' + channelName(state.channel) : ', all channels') + '.'];
@@ -426,6 +427,9 @@
       }
       if (codes.truncated || live.truncated) {
         notes.push('Only the newest ' + PAGE_LIMIT * MAX_PAGES + ' codes are summed.');
+      }
+      if (rows.truncated) {
+        notes.push('Only the first ' + PAGE_LIMIT * MAX_PAGES + ' channels are listed.');
       }
       const note = $('#range-note');
       note.textContent = notes.join(' ');

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -20,8 +22,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <ul>
  * <li>One code's, group's or live code's buckets for a stats query: one Query on its
  *     partition, {@code sk BETWEEN} the first and last bucket ({@link #read}).
- * <li>A tenant's codes, groups or channels with their counts in a range: one Query on
- *     index gsi1 ({@link #readAll}).
+ * <li>One page of a tenant's codes, groups or channels with their counts in a range: one
+ *     Query on index gsi1 per bucket of the range, each of at most a page plus one item
+ *     ({@link #readPage}), so a request's reads are bounded by its page size and the range,
+ *     never by how many codes the tenant has.
+ * <li>All of them at once ({@link #readAll}): one Query on gsi1, paged through to the end;
+ *     for checks over a whole tenant, never on a request path.
  * <li>Scans verified and joins of a billing month: one GetItem ({@link #usage}).
  * </ul>
  */
@@ -91,12 +97,98 @@ public final class RollupTable {
         return byId;
     }
 
+    /**
+     * One page of the tenant's codes, groups or channels (by id, in id order) that have
+     * buckets in {@code range}: the first {@code limit} ids after {@code after} (null: from
+     * the first), each with all its values in {@link StatsRange#coveringBuckets()}.
+     *
+     * <p>Each bucket's index items sort by id, so one Query per bucket reads that bucket's
+     * first {@code limit + 1} ids after {@code after}. That is enough: an id among the first
+     * {@code limit} of all buckets together has fewer than {@code limit} smaller ids in any
+     * one bucket, so every bucket that holds it returned it. When the buckets together
+     * returned at most {@code limit} ids, no bucket was cut short, and the page is the last.
+     * A request thus reads at most (buckets × (limit + 1)) small index items in as many
+     * queries, whatever the tenant's size.
+     *
+     * @param after an id or channel this method returned as {@link Page#last}, or null
+     */
+    public Page readPage(String tenantId, Dimension dimension, StatsRange range, String after, int limit) {
+        if (!RollupItem.indexed(dimension)) {
+            throw new IllegalArgumentException("dimension is not indexed: " + dimension);
+        }
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+        }
+        if (after != null && (after.isEmpty() || after.chars().anyMatch(c -> c <= ' '))) {
+            throw new IllegalArgumentException("after must be an id or channel: " + after);
+        }
+        TreeMap<String, List<RollupValue>> byId = new TreeMap<>();
+        for (RollupBucket bucket : range.coveringBuckets()) {
+            String prefix = bucket.sortKey() + "#";
+            // Ids and channels use only characters above the space, so "<after> " sorts after
+            // <after> and before every id that follows it.
+            String from = after == null ? prefix : prefix + after + " ";
+            QueryRequest request = QueryRequest.builder().tableName(table).indexName(RollupItem.INDEX)
+                    .keyConditionExpression("#gp = :gp AND #gs BETWEEN :from AND :to")
+                    .expressionAttributeNames(Map.of("#gp", RollupItem.GSI_PK, "#gs", RollupItem.GSI_SK))
+                    .expressionAttributeValues(Map.of(":gp", s(RollupItem.indexPartition(tenantId, dimension)),
+                            ":from", s(from), ":to", s(bucket.sortKey() + AFTER_ANY_ID)))
+                    .limit(limit + 1)
+                    .build();
+            forFirstItems(request, limit + 1, item -> {
+                String id = RollupKey.parse(Attr.str(item, "pk"), Attr.str(item, "sk")).dimensionId();
+                byId.computeIfAbsent(id, k -> new ArrayList<>()).add(RollupItem.decode(item));
+            });
+        }
+        if (byId.size() <= limit) {
+            return new Page(byId, null);
+        }
+        TreeMap<String, List<RollupValue>> page = new TreeMap<>();
+        while (page.size() < limit) {
+            Map.Entry<String, List<RollupValue>> first = byId.pollFirstEntry();
+            page.put(first.getKey(), first.getValue());
+        }
+        return new Page(page, page.lastKey());
+    }
+
+    /**
+     * A page of ids with their values.
+     *
+     * @param valuesById every value in range of each id of the page, ids in order
+     * @param last       the page's last id when more may follow (the next page's
+     *                   {@code after}); null when this page is the last
+     */
+    public record Page(SortedMap<String, List<RollupValue>> valuesById, String last) {
+        public Page {
+            valuesById = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(valuesById));
+        }
+    }
+
     /** Scans verified and joins counted for {@code key}'s month; zero when none. */
     public UsageDelta usage(UsageKey key) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table)
                 .key(Map.of("pk", s(key.pk()), "sk", s(key.sk())))).item();
         Map<String, AttributeValue> found = item == null ? Map.of() : item;
         return new UsageDelta(Attr.num(found, "scansVerified", 0), Attr.num(found, "joins", 0));
+    }
+
+    /**
+     * The first {@code wanted} items {@code first} selects: DynamoDB stops a query page at
+     * its Limit or at 1 MB, so ask on only while short of them.
+     */
+    private void forFirstItems(QueryRequest first, int wanted,
+                               java.util.function.Consumer<Map<String, AttributeValue>> each) {
+        QueryRequest request = first;
+        int seen = 0;
+        while (true) {
+            QueryResponse page = dynamo.query(request);
+            page.items().forEach(each);
+            seen += page.items().size();
+            if (seen >= wanted || !page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+                return;
+            }
+            request = request.toBuilder().limit(wanted - seen).exclusiveStartKey(page.lastEvaluatedKey()).build();
+        }
     }
 
     private void forEachItem(QueryRequest first, java.util.function.Consumer<Map<String, AttributeValue>> each) {

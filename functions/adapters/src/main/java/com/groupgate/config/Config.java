@@ -6,6 +6,9 @@ import java.util.Map;
  * A function's settings, read from its environment as template.yaml declares it. Values
  * a function does not use may be null (scan has no bucket; aggregate has no admin key).
  *
+ * @param requireOriginVerify   whether the HTTP functions refuse requests that did not come
+ *                              through CloudFront ({@code X-Origin-Verify}); on as deployed,
+ *                              off unless asked for in {@code make run} and the tests
  * @param streamFailureQueueUrl the aggregate's on-failure queue, where it also sends the
  *                              poison records it steps over
  */
@@ -17,7 +20,11 @@ public record Config(
         String scanBaseUrl,
         String adminKeySha256,
         String originSecret,
+        boolean requireOriginVerify,
         String streamFailureQueueUrl) {
+
+    /** {@code "true"} in template.yaml for the HTTP functions; absent means off. */
+    public static final String REQUIRE_ORIGIN_VERIFY = "GROUPGATE_REQUIRE_ORIGIN_VERIFY";
 
     public static Config fromEnvironment(Map<String, String> env) {
         return new Config(
@@ -28,7 +35,23 @@ public record Config(
                 env.get("GROUPGATE_SCAN_BASE_URL"),
                 env.get("GROUPGATE_ADMIN_KEY_SHA256"),
                 env.get("GROUPGATE_ORIGIN_SECRET"),
+                flag(env.get(REQUIRE_ORIGIN_VERIFY), REQUIRE_ORIGIN_VERIFY),
                 env.get("GROUPGATE_STREAM_FAILURE_QUEUE_URL"));
+    }
+
+    /**
+     * {@code true} or {@code false}; absent is false. Anything else stops the function at
+     * start rather than be read as "off": a typo must not open the API.
+     */
+    public static boolean flag(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(name + ": must be true or false, was " + value);
+        };
     }
 
     public static Config fromEnvironment() {

@@ -12,9 +12,13 @@ public record ApiResponse(int status, Map<String, String> headers, String body, 
         return new ApiResponse(status, Map.of("content-type", "application/json"), Json.write(value), false);
     }
 
-    public static ApiResponse html(int status, String html) {
-        return new ApiResponse(status, Map.of("content-type", "text/html; charset=utf-8",
-                "cache-control", "no-store"), html, false);
+    /**
+     * An HTML page, never cached, with the headers every page carries
+     * ({@link SecurityHeaders#page}) under {@code policy}: there is no HTML answer without them.
+     */
+    public static ApiResponse html(int status, String html, ContentSecurityPolicy policy) {
+        return SecurityHeaders.page(new ApiResponse(status, Map.of("content-type", "text/html; charset=utf-8",
+                "cache-control", "no-store"), html, false), policy);
     }
 
     public static ApiResponse binary(int status, String contentType, byte[] bytes) {

@@ -11,6 +11,7 @@ import com.groupgate.config.Wiring;
 import com.groupgate.group.GroupTable;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
+import com.groupgate.http.EdgeGate;
 import com.groupgate.http.ErrorResponses;
 import com.groupgate.http.Router;
 import com.groupgate.image.ImageBucket;
@@ -28,7 +29,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Everything heavy (clients, tables, the router) is built once per container.
  */
 public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** Answered without X-Origin-Verify: probes of the origin's health need no secret. */
+    static final String HEALTH = "GET /health";
+
     private final Router router = new Router();
+    private final EdgeGate edge;
 
     public CodesApiHandler() {
         this(Wiring.fromEnvironment());
@@ -36,6 +41,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public CodesApiHandler(Wiring wiring) {
         Config config = wiring.config();
+        this.edge = EdgeGate.of(config, HEALTH);
         DynamoDbClient dynamo = wiring.aws().dynamo();
         TenantTable tenants = new TenantTable(dynamo, config.mainTable(), wiring.clock());
         SigningKeyTable keys = new SigningKeyTable(dynamo, wiring.aws().kms(), config.mainTable(), config.keyId(),
@@ -64,6 +70,10 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ErrorResponses.guard(() -> router.dispatch(ApiRequest.from(event))).toEvent();
+        return ErrorResponses.guard(() -> {
+            ApiRequest request = ApiRequest.from(event);
+            edge.admit(request);
+            return router.dispatch(request);
+        }).toEvent();
     }
 }

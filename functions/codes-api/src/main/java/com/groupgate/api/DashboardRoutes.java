@@ -3,7 +3,9 @@ package com.groupgate.api;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
+import com.groupgate.http.ContentSecurityPolicy;
 import com.groupgate.http.Router;
+import com.groupgate.http.SecurityHeaders;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +32,7 @@ import java.util.zip.GZIPOutputStream;
  */
 final class DashboardRoutes {
     /** Same origin only: no inline script or style, no eval, no frames, no other hosts. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    static final ContentSecurityPolicy POLICY = ContentSecurityPolicy.of("'self'", "'self'");
     static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
     private static final String OWN = "dashboard/";
@@ -71,7 +72,7 @@ final class DashboardRoutes {
     }
 
     private ApiResponse page(ApiRequest request) {
-        return secured(ApiResponse.html(200, page));
+        return ApiResponse.html(200, page, POLICY);
     }
 
     private ApiResponse file(ApiRequest request) {
@@ -84,14 +85,7 @@ final class DashboardRoutes {
         ApiResponse response = new ApiResponse(200, Map.of("content-type", asset.contentType(),
                 "cache-control", IMMUTABLE, "vary", "accept-encoding"),
                 Base64.getEncoder().encodeToString(gzip ? asset.gzipped() : asset.bytes()), true);
-        return secured(gzip ? response.withHeader("content-encoding", "gzip") : response);
-    }
-
-    private static ApiResponse secured(ApiResponse response) {
-        return response.withHeader("content-security-policy", CONTENT_SECURITY_POLICY)
-                .withHeader("x-content-type-options", "nosniff")
-                .withHeader("referrer-policy", "no-referrer")
-                .withHeader("x-frame-options", "DENY");
+        return SecurityHeaders.page(gzip ? response.withHeader("content-encoding", "gzip") : response, POLICY);
     }
 
     private static Asset asset(String contentType, byte[] bytes) {

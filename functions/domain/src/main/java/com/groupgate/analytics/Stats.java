@@ -113,9 +113,28 @@ public final class Stats {
      * Tenant-level rows, one per key of {@code valuesByKey} (channel, code id or group id)
      * that has scans or joins in {@code range}, most scans first, then by key. A value
      * counts when its bucket overlaps the range, so the range is widened to whole buckets:
-     * read hour buckets for hour-exact edges, day buckets when both ends are UTC midnights.
+     * read {@link StatsRange#coveringBuckets()} (or hour buckets throughout, or day buckets
+     * when both ends are UTC midnights; each sums the same).
      */
     public static List<StatsRow> rows(StatsRange range, Map<String, ? extends Collection<RollupValue>> valuesByKey) {
+        List<StatsRow> rows = unsortedRows(range, valuesByKey);
+        rows.sort(Comparator.comparingLong(StatsRow::scans).reversed().thenComparing(StatsRow::key));
+        return Collections.unmodifiableList(rows);
+    }
+
+    /**
+     * As {@link #rows}, in key order: the order a paged answer is cut in, so that a row
+     * never moves from one page to another while the numbers change.
+     */
+    public static List<StatsRow> rowsInKeyOrder(StatsRange range,
+                                                Map<String, ? extends Collection<RollupValue>> valuesByKey) {
+        List<StatsRow> rows = unsortedRows(range, valuesByKey);
+        rows.sort(Comparator.comparing(StatsRow::key));
+        return Collections.unmodifiableList(rows);
+    }
+
+    private static List<StatsRow> unsortedRows(StatsRange range,
+                                               Map<String, ? extends Collection<RollupValue>> valuesByKey) {
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(valuesByKey, "valuesByKey");
         List<StatsRow> rows = new ArrayList<>();
@@ -134,8 +153,7 @@ public final class Stats {
                 rows.add(new StatsRow(key, scans, accepted, joins, conversionRate(joins, accepted)));
             }
         });
-        rows.sort(Comparator.comparingLong(StatsRow::scans).reversed().thenComparing(StatsRow::key));
-        return Collections.unmodifiableList(rows);
+        return rows;
     }
 
     /** joins / accepted rounded half-up to 4 decimals; 0 when nothing was accepted. */

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import com.groupgate.error.RefusalException;
@@ -18,6 +20,8 @@ import com.groupgate.error.RefusalException;
 public record StatsRange(Instant from, Instant to) {
     /** The longest range one request may ask for; bounds the items one read touches. */
     public static final Duration MAX_LENGTH = Duration.ofDays(90);
+    private static final Duration ONE_HOUR = Duration.ofHours(1);
+    private static final Duration ONE_DAY = Duration.ofDays(1);
 
     public StatsRange {
         if (from == null) {
@@ -31,6 +35,37 @@ public record StatsRange(Instant from, Instant to) {
         }
         if (Duration.between(from, to).compareTo(MAX_LENGTH) > 0) {
             throw RefusalException.badField("to", "must be at most 90 days after from");
+        }
+    }
+
+    /**
+     * The fewest stored buckets that together hold exactly this range widened outward to
+     * whole UTC hours, in time order: hour buckets for the part-days at either end, day
+     * buckets for the whole UTC days between. A day bucket counts what its 24 hours count,
+     * so the sum is the same as over hours alone, from at most 23 + 90 + 23 buckets
+     * instead of 2,160.
+     */
+    public List<RollupBucket> coveringBuckets() {
+        Instant first = Granularity.HOUR.bucketStart(from);
+        Instant end = Granularity.HOUR.isBucketStart(to) ? to : Granularity.HOUR.bucketStart(to).plus(ONE_HOUR);
+        Instant firstDay = Granularity.DAY.isBucketStart(first) ? first : Granularity.DAY.bucketStart(first).plus(ONE_DAY);
+        Instant lastDayEnd = Granularity.DAY.bucketStart(end);
+        List<RollupBucket> out = new ArrayList<>();
+        if (!firstDay.isBefore(lastDayEnd)) {
+            hours(first, end, out);
+            return List.copyOf(out);
+        }
+        hours(first, firstDay, out);
+        for (Instant d = firstDay; d.isBefore(lastDayEnd); d = d.plus(ONE_DAY)) {
+            out.add(new RollupBucket(Granularity.DAY, d));
+        }
+        hours(lastDayEnd, end, out);
+        return List.copyOf(out);
+    }
+
+    private static void hours(Instant from, Instant to, List<RollupBucket> out) {
+        for (Instant h = from; h.isBefore(to); h = h.plus(ONE_HOUR)) {
+            out.add(new RollupBucket(Granularity.HOUR, h));
         }
     }
 

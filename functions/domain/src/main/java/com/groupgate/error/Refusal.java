@@ -7,6 +7,7 @@ package com.groupgate.error;
 public enum Refusal {
     BAD_REQUEST(400, "bad_request"),
     UNAUTHORIZED(401, "unauthorized"),
+    FORBIDDEN(403, "forbidden"),
     NOT_FOUND(404, "not_found"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
@@ -16,7 +17,6 @@ public enum Refusal {
     SUPERSEDED(410, "superseded"),
     TICKET_EXPIRED(410, "ticket_expired"),
     ARCHIVED(410, "archived"),
-    FORBIDDEN(403, "forbidden"),
     GEO_BLOCKED(403, "geo_blocked"),
     BAD_PASSCODE(403, "bad_passcode"),
     DAILY_LIMIT(429, "daily_limit"),

@@ -81,8 +81,14 @@ public record ClientContext(byte[] ipBytes, String country, String region, Strin
                 userAgent);
     }
 
-    /** Constant-time: the comparison time must not tell an attacker how much of a guess was right. */
-    static boolean fromOurCloudFront(String presented, String originSecret) {
+    /**
+     * Whether {@code presented} (the request's {@code x-origin-verify}) is our distribution's
+     * secret: the one test of "came through the edge", for geo trust here and for the
+     * handlers' origin check. Constant-time: the comparison's time depends only on the
+     * length of what was presented, never on how much of a guess was right. Null or empty
+     * {@code originSecret} matches nothing.
+     */
+    public static boolean fromOurCloudFront(String presented, String originSecret) {
         if (originSecret == null || originSecret.isEmpty() || presented == null) {
             return false;
         }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.groupgate.aggregate.AggregateHandler;
 import com.groupgate.api.CodesApiHandler;
+import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
 import com.groupgate.emulator.CloudFormationTemplate;
 import com.groupgate.emulator.EmulatorClients;
@@ -121,8 +122,14 @@ public final class LocalGroupGate implements AutoCloseable {
                 "ScanBaseUrl", "HTTP://127.0.0.1:" + actualPort + "/S/");
         for (String functionId : template.resourcesOfType("AWS::Serverless::Function").keySet()) {
             // Each function as Lambda runs it: its environment, its role's credentials.
-            Wiring wiring = Wiring.fromEnvironment(LambdaEnvironment.of(resources, aws, functionId, parameters),
-                    settings.clock);
+            Map<String, String> environment = new LinkedHashMap<>(
+                    LambdaEnvironment.of(resources, aws, functionId, parameters));
+            // The local run's own setting, after the template's: no CloudFront adds the
+            // origin header here, so the edge check is the runner's choice.
+            if (environment.containsKey(Config.REQUIRE_ORIGIN_VERIFY)) {
+                environment.put(Config.REQUIRE_ORIGIN_VERIFY, Boolean.toString(settings.requireOriginVerify));
+            }
+            Wiring wiring = Wiring.fromEnvironment(environment, settings.clock);
             wirings.put(functionId, wiring.withAws(wiring.aws().withInterceptors(
                     settings.interceptors.apply(functionId, resources))));
         }
@@ -201,6 +208,16 @@ public final class LocalGroupGate implements AutoCloseable {
         return settings.adminKey;
     }
 
+    /** The secret CloudFront would add as X-Origin-Verify; viewer headers are trusted only with it. */
+    public String originSecret() {
+        return settings.originSecret;
+    }
+
+    /** Whether the HTTP functions refuse requests without X-Origin-Verify, as deployed. */
+    public boolean requiresOriginVerify() {
+        return settings.requireOriginVerify;
+    }
+
     /** Stops the poller and the server. The emulator stays up for the JVM ({@link LocalAws} owns it). */
     @Override
     public synchronized void close() {
@@ -243,6 +260,8 @@ public final class LocalGroupGate implements AutoCloseable {
         private BiFunction<String, LocalResources, List<ExecutionInterceptor>> interceptors = (f, r) -> List.of();
         private String adminKey = envOr("GROUPGATE_ADMIN_KEY", DEFAULT_ADMIN_KEY);
         private String originSecret = envOr("GROUPGATE_ORIGIN_SECRET", DEFAULT_ORIGIN_SECRET);
+        private boolean requireOriginVerify = Config.flag(
+                System.getenv(Config.REQUIRE_ORIGIN_VERIFY), Config.REQUIRE_ORIGIN_VERIFY);
         private Clock clock = Clock.systemUTC();
         private final Map<String, Function<Wiring, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>>
                 httpHandlers = new HashMap<>();
@@ -278,6 +297,17 @@ public final class LocalGroupGate implements AutoCloseable {
 
         public Builder originSecret(String value) {
             this.originSecret = requireText(value, "originSecret");
+            return this;
+        }
+
+        /**
+         * Whether the HTTP functions refuse every request without {@code X-Origin-Verify:
+         * <originSecret>} but {@code GET /health}, as deployed behind CloudFront. Default:
+         * {@code GROUPGATE_REQUIRE_ORIGIN_VERIFY} of this process, off when unset, so that
+         * curl works as the README shows.
+         */
+        public Builder requireOriginVerify(boolean value) {
+            this.requireOriginVerify = value;
             return this;
         }
 

@@ -33,6 +33,10 @@ public final class LocalMain {
         banner.println("GroupGate is running locally");
         banner.println("  API        " + url + "   (try: curl " + url + "/health)");
         banner.println("  Admin key  " + local.adminKey() + "   (Authorization: Bearer <admin key>)");
+        banner.println("  Edge       " + (local.requiresOriginVerify()
+                ? "required, as deployed: every route but /health needs X-Origin-Verify: " + local.originSecret()
+                : "not required (GROUPGATE_REQUIRE_ORIGIN_VERIFY=true requires it); X-Origin-Verify: "
+                        + local.originSecret() + " makes viewer geo headers trusted"));
         banner.println("  Emulator   " + aws.kind() + " at " + aws.endpoint());
         banner.println("  IAM        " + (aws.enforcesIam()
                 ? "enforced: each function runs as its own role (template.yaml), credentials from Lambda's"

@@ -2,7 +2,6 @@ package com.groupgate.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.http.Json;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -31,9 +29,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
@@ -45,57 +40,37 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * and Debian's headless Chromium reading the page. Every number the page shows is checked
  * against the API's own JSON for the same range and channel.
  *
- * <p>Without /usr/bin/chromium and /usr/bin/chromedriver the test is skipped and says so,
- * except on CI ({@code CI=true}), where it fails: CI installs both (.ci/run).
+ * <p>Skipped without Chromium, except on CI ({@link HeadlessChromium}).
  */
 class DashboardBrowserIT {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static LocalGroupGate local;
     private static URI base;
     private static String key;
+    private static HeadlessChromium chromium;
     private static WebDriver driver;
-    private static Path userData;
 
     @BeforeAll
     static void start() throws Exception {
-        boolean browser = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!browser && "true".equals(System.getenv("CI"))) {
-            fail("CI must run the dashboard's browser test: /usr/bin/chromium or /usr/bin/chromedriver is missing");
-        }
-        Assumptions.assumeTrue(browser, "dashboard browser test skipped: install Debian's chromium and "
-                + "chromium-driver (apt-get install chromium chromium-driver) to run it");
+        HeadlessChromium.assumeInstalled("the dashboard's browser test");
         local = RecordedStack.builder().build();
         base = local.start(0);
         key = runDemo();
         awaitRollups();
-        userData = Files.createTempDirectory("gg-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=en-US", "--user-data-dir=" + userData);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
+        chromium = HeadlessChromium.start();
+        driver = chromium.driver();
         driver.manage().window().setSize(new Dimension(1366, 2900));
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (driver != null) {
-            driver.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (local != null) {
             local.close();
-        }
-        if (userData != null) {
-            try (var files = Files.walk(userData)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

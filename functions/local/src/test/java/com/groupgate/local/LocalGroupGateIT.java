@@ -1,6 +1,7 @@
 package com.groupgate.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,6 +67,38 @@ class LocalGroupGateIT {
         assertEquals(null, scan.imagesBucket());
         assertEquals(local.resources().ref("AnalyticsTable"),
                 local.wiring(LocalGroupGate.AGGREGATE_FUNCTION).config().analyticsTable());
+    }
+
+    @Test
+    void byDefaultTheLocalRunLetsCurlThroughWithoutTheOriginHeader() throws Exception {
+        assertFalse(local.requiresOriginVerify(), "GROUPGATE_REQUIRE_ORIGIN_VERIFY is not set for the tests");
+        assertFalse(local.wiring(LocalGroupGate.CODES_API_FUNCTION).config().requireOriginVerify());
+        assertFalse(local.wiring(LocalGroupGate.SCAN_FUNCTION).config().requireOriginVerify());
+        HttpResponse<String> r = get("/v1/groups");
+        assertEquals(401, r.statusCode(), "past the edge check to the key check: " + r.body());
+        assertEquals(404, get("/S/NOTATOKEN").statusCode());
+    }
+
+    @Test
+    void askedToTheLocalRunRequiresTheOriginHeaderAsDeployed() throws Exception {
+        try (LocalGroupGate edge = RecordedStack.builder().originSecret("edge-secret").requireOriginVerify(true)
+                .streamPolling(false).build()) {
+            URI edgeBase = edge.start(0);
+            assertTrue(edge.wiring(LocalGroupGate.CODES_API_FUNCTION).config().requireOriginVerify());
+            assertTrue(edge.wiring(LocalGroupGate.SCAN_FUNCTION).config().requireOriginVerify());
+            HttpResponse<String> without = HTTP.send(HttpRequest.newBuilder(edgeBase.resolve("/v1/groups")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, without.statusCode(), without.body());
+            assertEquals("forbidden", MAPPER.readTree(without.body()).path("error").path("code").asText());
+            HttpResponse<String> scan = HTTP.send(HttpRequest.newBuilder(edgeBase.resolve("/S/NOTATOKEN"))
+                    .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, scan.statusCode(), scan.body());
+            HttpResponse<String> with = HTTP.send(HttpRequest.newBuilder(edgeBase.resolve("/v1/groups"))
+                    .header("X-Origin-Verify", "edge-secret").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, with.statusCode(), with.body());
+            assertEquals(200, HTTP.send(HttpRequest.newBuilder(edgeBase.resolve("/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
     }
 
     @Test

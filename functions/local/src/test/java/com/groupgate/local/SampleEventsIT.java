@@ -1,6 +1,7 @@
 package com.groupgate.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +50,9 @@ class SampleEventsIT {
 
     @BeforeAll
     static void wire() {
-        local = RecordedStack.builder().streamPolling(false).build();
+        // As deployed behind CloudFront: the samples carry its X-Origin-Verify (all but /health, which needs none).
+        local = RecordedStack.builder().streamPolling(false).originSecret(LocalGroupGate.DEFAULT_ORIGIN_SECRET)
+                .requireOriginVerify(true).build();
         local.start(0);
         httpHandlers = Map.of(
                 LocalGroupGate.CODES_API_FUNCTION, new CodesApiHandler(local.wiring(LocalGroupGate.CODES_API_FUNCTION)),
@@ -101,7 +104,9 @@ class SampleEventsIT {
         assertTrue(status >= 200 && status <= 499, file + " answered " + status + ": " + response.getBody());
         String type = response.getHeaders() == null ? null : response.getHeaders().get("content-type");
         if (type != null && type.startsWith("application/json")) {
-            MAPPER.readTree(response.getBody()); // parses
+            JsonNode body = MAPPER.readTree(response.getBody());
+            assertNotEquals("forbidden", body.path("error").path("code").asText(),
+                    file + " carries CloudFront's X-Origin-Verify, as deployed");
         }
     }
 

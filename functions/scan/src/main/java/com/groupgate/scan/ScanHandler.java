@@ -17,10 +17,12 @@ import com.groupgate.live.LiveCodeCache;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
+import com.groupgate.http.EdgeGate;
 import com.groupgate.http.ErrorResponses;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
+import com.groupgate.http.SecurityHeaders;
 import com.groupgate.join.JoinRequestTable;
 import com.groupgate.join.MemberTable;
 import com.groupgate.join.PasscodeTries;
@@ -36,6 +38,7 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     private static final Pattern MEMBER_REF = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
     private final Router router = new Router();
+    private final EdgeGate edge;
     private final ScanService scans;
     private final JoinService joins;
 
@@ -45,6 +48,7 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     public ScanHandler(Wiring wiring) {
         Config config = wiring.config();
+        this.edge = EdgeGate.of(config);
         DynamoDbClient dynamo = wiring.aws().dynamo();
         SigningKeyTable keys = new SigningKeyTable(dynamo, wiring.aws().kms(), config.mainTable(), config.keyId(),
                 wiring.clock(), SigningKeyTable.REFRESH);
@@ -62,21 +66,26 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         }
     }
 
+    /** Every answer, accepted or refused, JSON or HTML, carries the scan headers (never stored). */
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        ApiRequest request = ApiRequest.from(event);
+        return SecurityHeaders.scan(answer(ApiRequest.from(event))).toEvent();
+    }
+
+    private ApiResponse answer(ApiRequest request) {
         try {
-            return router.dispatch(request).toEvent();
+            edge.admit(request);
+            return router.dispatch(request);
         } catch (RefusalException e) {
             ApiResponse json = ErrorResponses.of(e);
             if (wantsJson(request) || !"GET".equals(request.method())) {
-                return json.toEvent();
+                return json;
             }
-            ApiResponse html = ApiResponse.html(json.status(), LandingPage.refused(e));
-            return (json.headers().containsKey("retry-after")
-                    ? html.withHeader("retry-after", json.headers().get("retry-after")) : html).toEvent();
+            ApiResponse html = LandingPage.refused(json.status(), e);
+            return json.headers().containsKey("retry-after")
+                    ? html.withHeader("retry-after", json.headers().get("retry-after")) : html;
         } catch (RuntimeException e) {
-            return ErrorResponses.unexpected(e).toEvent();
+            return ErrorResponses.unexpected(e);
         }
     }
 
@@ -84,8 +93,8 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         String token = request.pathParam("token");
         ScanService.Landing landing = scans.scan(new ScanService.Scan(token, request.headers(), request.sourceIp()));
         if (!wantsJson(request)) {
-            return ApiResponse.html(200, LandingPage.accepted(token, landing.groupName(), landing.joinPolicy(),
-                    landing.welcomeMessage(), landing.joinTicket()));
+            return LandingPage.accepted(token, landing.groupName(), landing.joinPolicy(),
+                    landing.welcomeMessage(), landing.joinTicket());
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "ok");

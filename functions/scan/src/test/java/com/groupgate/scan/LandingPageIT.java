@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.groupgate.testkit.HttpCalls;
+import com.groupgate.testkit.PageHeaders;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +53,81 @@ class LandingPageIT {
         assertFalse(html.contains("<guests>"), html);
         assertTrue(html.contains("<button"), html);
         assertNoExternalUrls(html);
+    }
+
+    @Test
+    void theLandingPagesPolicyAllowsExactlyTheScriptAndStyleItCarries() {
+        var r = world.scan(path, Map.of("accept", "text/html"), ScanWorld.SOURCE_IP);
+        assertEquals(200, r.status(), r.body());
+        String csp = r.headers().get("content-security-policy");
+        assertPolicyFloor(csp);
+        List<String> scripts = PageHeaders.inlineBlocks(r.body(), "script");
+        assertEquals(1, scripts.size(), "one script, inline: " + r.body());
+        assertEquals(List.of(PageHeaders.sha256Source(scripts.get(0))), PageHeaders.sources(csp, "script-src"),
+                "script-src names the SHA-256 of the script actually in the page, and nothing else");
+        List<String> styles = PageHeaders.inlineBlocks(r.body(), "style");
+        assertEquals(1, styles.size());
+        assertEquals(List.of(PageHeaders.sha256Source(styles.get(0))), PageHeaders.sources(csp, "style-src"));
+        assertEquals(List.of("'self'"), PageHeaders.sources(csp, "connect-src"), "the join is posted to this origin");
+        PageHeaders.assertNoInlineHandlersOrStyleAttributes(r.body());
+        String ticketAttribute = "data-ticket=\"";
+        int at = r.body().indexOf(ticketAttribute);
+        assertTrue(at > 0, "the ticket travels in a data attribute: " + r.body());
+        assertFalse(scripts.get(0).contains(r.body().substring(at + ticketAttribute.length(),
+                r.body().indexOf('"', at + ticketAttribute.length()))), "the script carries no data");
+    }
+
+    @Test
+    void everyHtmlAnswerCarriesThePageHeaders() {
+        JsonNode limited = world.openCode(tenant, "{\"dailyScanLimit\":1}");
+        String limitedPath = ScanWorld.path(limited);
+        List<HttpCalls.Response> pages = List.of(
+                world.scan(path, Map.of(), ScanWorld.SOURCE_IP),
+                world.scan("/S/NOTATOKEN", Map.of(), ScanWorld.SOURCE_IP),
+                world.scan(limitedPath, Map.of(), ScanWorld.SOURCE_IP),
+                world.scan(limitedPath, Map.of(), ScanWorld.SOURCE_IP));
+        assertEquals(List.of(200, 404, 200, 429), pages.stream().map(HttpCalls.Response::status).toList());
+        for (HttpCalls.Response page : pages) {
+            assertTrue(page.headers().get("content-type").startsWith("text/html"), page.headers().toString());
+            assertPolicyFloor(page.headers().get("content-security-policy"));
+            assertEquals("nosniff", page.headers().get("x-content-type-options"));
+            assertEquals("no-referrer", page.headers().get("referrer-policy"));
+            assertEquals("no-store", page.headers().get("cache-control"));
+            PageHeaders.assertNoInlineHandlersOrStyleAttributes(page.body());
+        }
+        HttpCalls.Response refusal = pages.get(1);
+        assertEquals(List.of(), PageHeaders.inlineBlocks(refusal.body(), "script"), "a refusal page has no script");
+        assertEquals(List.of("'none'"), PageHeaders.sources(refusal.headers().get("content-security-policy"),
+                "script-src"));
+    }
+
+    @Test
+    void everyScanAnswerIsNeverStoredAcceptedOrRefusedJsonOrHtml() {
+        String ticket = world.ticket(path);
+        List<HttpCalls.Response> answers = List.of(
+                world.scanJson(path),
+                world.scanJson("/S/NOTATOKEN"),
+                world.scan(path, Map.of(), ScanWorld.SOURCE_IP),
+                world.join(path, ScanWorld.joinBody(ticket, "no-store-member", null)),
+                world.join(path, "{\"joinTicket\":\"forged\"}"),
+                world.join(path, "not json"));
+        assertEquals(List.of(200, 404, 200, 200), answers.subList(0, 4).stream().map(HttpCalls.Response::status)
+                .toList());
+        for (HttpCalls.Response answer : answers) {
+            assertEquals("no-store", answer.headers().get("cache-control"), answer.status() + " " + answer.body());
+            assertEquals("nosniff", answer.headers().get("x-content-type-options"));
+            assertEquals("no-referrer", answer.headers().get("referrer-policy"));
+        }
+    }
+
+    private static void assertPolicyFloor(String csp) {
+        assertTrue(csp != null && !csp.isEmpty(), "a Content-Security-Policy");
+        assertEquals(List.of("'none'"), PageHeaders.sources(csp, "default-src"), csp);
+        assertEquals(List.of("'none'"), PageHeaders.sources(csp, "frame-ancestors"), csp);
+        assertEquals(List.of("'none'"), PageHeaders.sources(csp, "base-uri"), csp);
+        assertEquals(List.of("'self'"), PageHeaders.sources(csp, "form-action"), csp);
+        assertEquals(List.of("'none'"), PageHeaders.sources(csp, "object-src"), csp);
+        assertFalse(csp.contains("unsafe-"), csp);
     }
 
     @Test

@@ -19,6 +19,10 @@ import java.util.Map;
  * variables, Lambda's own, and its execution role's credentials (IAM is enforced, so a
  * handler can do only what its role allows). Every function's calls are recorded
  * ({@link ActionRecorder}) for the check that each role grants exactly what is used.
+ *
+ * <p>One setting differs from the deployment, as in {@code make run}: with no CloudFront
+ * in front, the handlers do not require {@code X-Origin-Verify} ({@link #WITHOUT_EDGE});
+ * a test of that check turns it back on with {@link #AS_DEPLOYED_BEHIND_THE_EDGE}.
  */
 public final class EmulatedAws {
     public static final String ADMIN_KEY = "test-admin-key";
@@ -29,6 +33,11 @@ public final class EmulatedAws {
             "AdminKeySha256", ApiKeys.sha256Hex(ADMIN_KEY),
             "OriginVerifySecret", ORIGIN_SECRET,
             "ScanBaseUrl", SCAN_BASE);
+
+    /** The local default: requests need not come through CloudFront. */
+    public static final Map<String, String> WITHOUT_EDGE = Map.of(Config.REQUIRE_ORIGIN_VERIFY, "false");
+    /** Overrides that restore the template's own setting: only requests with X-Origin-Verify pass. */
+    public static final Map<String, String> AS_DEPLOYED_BEHIND_THE_EDGE = Map.of(Config.REQUIRE_ORIGIN_VERIFY, "true");
 
     private static EmulatedAws instance;
 
@@ -84,7 +93,10 @@ public final class EmulatedAws {
         return Config.fromEnvironment(environment(functionLogicalId));
     }
 
-    /** A handler's wiring as Lambda would build it, under the function's own role; its calls are recorded. */
+    /**
+     * A handler's wiring as Lambda would build it, under the function's own role, without
+     * the edge ({@link #WITHOUT_EDGE}); its calls are recorded.
+     */
     public Wiring wiring(String functionLogicalId, Clock clock) {
         return wiring(functionLogicalId, clock, Map.of());
     }
@@ -92,6 +104,9 @@ public final class EmulatedAws {
     /** As {@link #wiring(String, Clock)}, with some variables of the environment replaced (shorter SDK timeouts, say). */
     public Wiring wiring(String functionLogicalId, Clock clock, Map<String, String> overrides) {
         Map<String, String> env = new java.util.HashMap<>(environment(functionLogicalId));
+        if (env.containsKey(Config.REQUIRE_ORIGIN_VERIFY)) {
+            env.putAll(WITHOUT_EDGE);
+        }
         env.putAll(overrides);
         Wiring w = Wiring.fromEnvironment(env, clock);
         return w.withAws(w.aws().withInterceptors(List.of(ActionRecorder.forFunction(functionLogicalId, resources))));

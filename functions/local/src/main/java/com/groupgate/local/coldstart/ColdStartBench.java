@@ -35,6 +35,7 @@ import java.util.Map;
 public final class ColdStartBench {
     private static final int RUNS = 5;
     private static final String ADMIN_KEY = "coldstart-admin-key";
+    private static final String ORIGIN_SECRET = "coldstart-origin-secret";
 
     private ColdStartBench() {
     }
@@ -45,7 +46,7 @@ public final class ColdStartBench {
         LocalResources resources = new TemplateBootstrap(CloudFormationTemplate.ofRepository(),
                 EmulatorClients.of(aws)).apply();
         Map<String, String> params = Map.of("AdminKeySha256", ApiKeys.sha256Hex(ADMIN_KEY),
-                "OriginVerifySecret", "coldstart-origin-secret", "ScanBaseUrl", "HTTP://127.0.0.1:3000/S/");
+                "OriginVerifySecret", ORIGIN_SECRET, "ScanBaseUrl", "HTTP://127.0.0.1:3000/S/");
         CodesApiHandler api = new CodesApiHandler(Wiring.fromEnvironment(
                 LambdaEnvironment.of(resources, aws, "CodesApiFunction", params), Clock.systemUTC()));
         String apiKey = call(api, "/v1/tenants", "{\"name\":\"Cold start\"}", ADMIN_KEY).path("apiKey").asText();
@@ -76,7 +77,8 @@ public final class ColdStartBench {
 
     private static JsonNode call(CodesApiHandler api, String path, String body, String key) throws IOException {
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withRawPath(path).withBody(body)
-                .withHeaders(Map.of("authorization", "Bearer " + key, "content-type", "application/json"))
+                .withHeaders(Map.of("authorization", "Bearer " + key, "content-type", "application/json",
+                        "x-origin-verify", ORIGIN_SECRET))
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath(path)
                                 .withSourceIp("127.0.0.1").build()).build()).build();

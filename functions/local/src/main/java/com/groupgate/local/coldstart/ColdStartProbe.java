@@ -28,7 +28,9 @@ public final class ColdStartProbe {
         String outcome;
         if ("scan".equals(mode)) {
             APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder().withRawPath("/S/" + args[1])
-                    .withHeaders(Map.of("accept", "application/json", "user-agent", "Mozilla/5.0 (iPhone)"))
+                    // As CloudFront forwards it: with the origin secret the function is configured with.
+                    .withHeaders(Map.of("accept", "application/json", "user-agent", "Mozilla/5.0 (iPhone)",
+                            "x-origin-verify", String.valueOf(System.getenv("GROUPGATE_ORIGIN_SECRET"))))
                     .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                             .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("GET")
                                     .withPath("/S/" + args[1]).withSourceIp("198.51.100.9").build()).build())
