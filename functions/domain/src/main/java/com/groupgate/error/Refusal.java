@@ -7,6 +7,7 @@ package com.groupgate.error;
 public enum Refusal {
     BAD_REQUEST(400, "bad_request"),
     UNAUTHORIZED(401, "unauthorized"),
+    FORBIDDEN(403, "forbidden"),
     NOT_FOUND(404, "not_found"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
@@ -19,7 +20,9 @@ public enum Refusal {
     BAD_PASSCODE(403, "bad_passcode"),
     DAILY_LIMIT(429, "daily_limit"),
     GROUP_FULL(409, "group_full"),
-    CONFLICT(409, "conflict");
+    CONFLICT(409, "conflict"),
+    KEY_LIMIT(409, "key_limit"),
+    LAST_FULL_KEY(409, "last_full_key");
 
     private final int httpStatus;
     private final String code;
