@@ -363,6 +363,23 @@ class KeysApiIT {
         assertEquals(404, again.status(), "a deleted key is gone");
     }
 
+    @Test
+    void aKeyStoredBeforeKeysHadScopesIsAFullKeyThatIsNotListed() {
+        TestTenant tenant = ApiTestbed.newTenant(api, "Early Adopter Co");
+        String legacy = ApiKeys.newKey();
+        String hash = ApiKeys.sha256Hex(legacy);
+        // The lookup item as tenant creation wrote it before scoped keys: no keyId, no scope.
+        ApiTestbed.aws().clients().dynamo().putItem(p -> p.tableName(ApiTestbed.mainTable()).item(Map.of(
+                "pk", AttributeValue.fromS("APIKEY#" + hash), "sk", AttributeValue.fromS("APIKEY"),
+                "tenantId", AttributeValue.fromS(tenant.tenantId()), "keyHash", AttributeValue.fromS(hash),
+                "createdAt", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond())))));
+        var group = api.post("/v1/groups", "{\"name\":\"Still works\"}", bearer(legacy));
+        assertEquals(201, group.status(), group.body());
+        var listed = api.get("/v1/keys", bearer(legacy));
+        assertEquals(200, listed.status(), listed.body());
+        assertEquals(List.of(KeySettings.INITIAL_NAME), listed.json().path("items").findValuesAsText("name"));
+    }
+
     static Stream<Arguments> badKeyBodies() {
         return Stream.of(
                 Arguments.of("{\"scope\":\"read\"}", "name"),
