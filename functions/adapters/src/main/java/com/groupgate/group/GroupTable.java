@@ -6,13 +6,16 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
 import com.groupgate.id.Id;
+import com.groupgate.join.JoinPolicy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /** Groups under their tenant: {@code pk=T#<tenant>, sk=GROUP#<group>}. */
 public final class GroupTable {
@@ -56,6 +59,25 @@ public final class GroupTable {
         item.put("passcodeDigits", n(g.passcodeDigits()));
         item.put("status", s(g.status() == null ? Group.ACTIVE : g.status()));
         dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    /**
+     * Replaces a passcode group's sealed TOTP secret; the group as it now is, or empty when
+     * there is no such group or its join policy is not passcode (nothing written). Joins
+     * read the group consistently, so the old secret stops admitting anyone at once.
+     */
+    public Optional<Group> replacePasscode(Id tenantId, Id groupId, byte[] sealedPasscode) {
+        try {
+            Map<String, AttributeValue> item = dynamo.updateItem(u -> u.tableName(table).key(key(tenantId, groupId))
+                    .updateExpression("SET sealedPasscode = :sealed")
+                    .conditionExpression("attribute_exists(pk) AND joinPolicy = :passcode")
+                    .expressionAttributeValues(Map.of(":sealed", b(sealedPasscode),
+                            ":passcode", s(JoinPolicy.PASSCODE.wireName())))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(from(item));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
     }
 
     public Optional<Group> find(Id tenantId, Id groupId) {

@@ -12,6 +12,11 @@ public record ApiResponse(int status, Map<String, String> headers, String body, 
         return new ApiResponse(status, Map.of("content-type", "application/json"), Json.write(value), false);
     }
 
+    /** 204: done, nothing to say. */
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, Map.of(), null, false);
+    }
+
     /**
      * An HTML page, never cached, with the headers every page carries
      * ({@link SecurityHeaders#page}) under {@code policy}: there is no HTML answer without them.

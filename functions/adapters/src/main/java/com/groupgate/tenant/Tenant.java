@@ -3,6 +3,6 @@ package com.groupgate.tenant;
 import com.groupgate.id.Id;
 import java.time.ZoneId;
 
-/** A GroupGate customer. Its API key is never held here: only its hash is stored. */
+/** A GroupGate customer. Its API keys are never held here: see {@link ApiKeyTable}. */
 public record Tenant(Id tenantId, String name, ZoneId timezone) {
 }

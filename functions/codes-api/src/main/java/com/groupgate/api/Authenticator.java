@@ -3,28 +3,61 @@ package com.groupgate.api;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiRequest;
+import com.groupgate.tenant.ApiKeyCache;
 import com.groupgate.tenant.ApiKeys;
+import com.groupgate.tenant.Caller;
 import com.groupgate.tenant.Tenant;
-import com.groupgate.tenant.TenantTable;
 
-/** Who is calling: the operator (admin key) or a tenant (API key). */
+/** Who is calling: the operator (admin key) or a tenant (API key), and whether its key's scope allows the request. */
 final class Authenticator {
-    private final TenantTable tenants;
+    private final ApiKeyCache keys;
     private final String adminKeySha256;
 
-    Authenticator(TenantTable tenants, String adminKeySha256) {
-        this.tenants = tenants;
+    Authenticator(ApiKeyCache keys, String adminKeySha256) {
+        this.keys = keys;
         this.adminKeySha256 = adminKeySha256;
     }
 
+    /** The calling tenant key: 401 without one, 403 when its scope does not allow the request's method. */
+    Caller caller(ApiRequest request) {
+        String key = ApiKeys.bearer(request.header("authorization"));
+        if (key == null) {
+            throw new RefusalException(Refusal.UNAUTHORIZED, "a tenant API key is required");
+        }
+        Caller caller = keys.caller(key)
+                .orElseThrow(() -> new RefusalException(Refusal.UNAUTHORIZED, "unknown API key"));
+        caller.scope().require(request.method());
+        return caller;
+    }
+
     Tenant tenant(ApiRequest request) {
-        return tenants.authenticate(ApiKeys.bearer(request.header("authorization")));
+        return caller(request).tenant();
+    }
+
+    /**
+     * Before routing: a read key asking for anything but GET is 403 whatever the path, so
+     * its answer does not reveal which routes exist. Other callers go on to the route,
+     * which authenticates them as it requires.
+     */
+    void refuseOutOfScope(ApiRequest request) {
+        if ("GET".equals(request.method())) {
+            return;
+        }
+        String key = ApiKeys.bearer(request.header("authorization"));
+        if (key == null || isAdmin(key)) {
+            return;
+        }
+        keys.caller(key).ifPresent(c -> c.scope().require(request.method()));
     }
 
     void admin(ApiRequest request) {
-        String key = ApiKeys.bearer(request.header("authorization"));
-        if (adminKeySha256 == null || adminKeySha256.isBlank() || !ApiKeys.matches(key, adminKeySha256)) {
+        if (!isAdmin(ApiKeys.bearer(request.header("authorization")))) {
             throw new RefusalException(Refusal.UNAUTHORIZED, "the admin key is required");
         }
+    }
+
+    private boolean isAdmin(String key) {
+        return key != null && adminKeySha256 != null && !adminKeySha256.isBlank()
+                && ApiKeys.matches(key, adminKeySha256);
     }
 }

@@ -19,6 +19,8 @@ import com.groupgate.join.JoinRequestTable;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.group.PoolGroups;
 import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.tenant.ApiKeyCache;
+import com.groupgate.tenant.ApiKeyTable;
 import com.groupgate.tenant.TenantTable;
 import com.groupgate.usage.UsageTable;
 import java.util.Map;
@@ -34,6 +36,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     private final Router router = new Router();
     private final EdgeGate edge;
+    private final Authenticator auth;
 
     public CodesApiHandler() {
         this(Wiring.fromEnvironment());
@@ -43,13 +46,16 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         Config config = wiring.config();
         this.edge = EdgeGate.of(config, HEALTH);
         DynamoDbClient dynamo = wiring.aws().dynamo();
-        TenantTable tenants = new TenantTable(dynamo, config.mainTable(), wiring.clock());
+        ApiKeyTable apiKeys = new ApiKeyTable(dynamo, config.mainTable());
+        TenantTable tenants = new TenantTable(dynamo, config.mainTable(), apiKeys, wiring.clock());
         SigningKeyTable keys = new SigningKeyTable(dynamo, wiring.aws().kms(), config.mainTable(), config.keyId(),
                 wiring.clock(), SigningKeyTable.REFRESH);
-        Authenticator auth = new Authenticator(tenants, config.adminKeySha256());
+        ApiKeyCache keyCache = new ApiKeyCache(apiKeys, tenants, wiring.clock());
+        this.auth = new Authenticator(keyCache, config.adminKeySha256());
         GroupTable groups = new GroupTable(dynamo, config.mainTable());
         router.on("GET", "/health", r -> ApiResponse.json(200, Map.of("status", "ok")));
         new AdminRoutes(auth, tenants, keys).register(router);
+        new KeyRoutes(auth, apiKeys, keyCache, wiring.clock()).register(router);
         new GroupRoutes(auth, groups, keys, wiring.clock()).register(router);
         SignedImages signed = new SignedImages(keys, new ImageBucket(wiring.aws(), config.imagesBucket()),
                 config.scanBaseUrl());
@@ -73,6 +79,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         return ErrorResponses.guard(() -> {
             ApiRequest request = ApiRequest.from(event);
             edge.admit(request);
+            auth.refuseOutOfScope(request);
             return router.dispatch(request);
         }).toEvent();
     }

@@ -1,5 +1,6 @@
 package com.groupgate.api;
 
+import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupSettings;
@@ -22,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Create, read and list a tenant's groups. */
+/** Create, read and list a tenant's groups; rotate a passcode group's TOTP secret. */
 final class GroupRoutes {
     private static final Set<String> CREATE_FIELDS = Set.of("name", "capacity", "joinPolicy", "category",
             "welcomeMessage", "preset", "verifyAbove", "passcodeDigits");
@@ -42,7 +43,8 @@ final class GroupRoutes {
     void register(Router router) {
         router.on("POST", "/v1/groups", this::create)
                 .on("GET", "/v1/groups", this::list)
-                .on("GET", "/v1/groups/{groupId}", this::get);
+                .on("GET", "/v1/groups/{groupId}", this::get)
+                .on("POST", "/v1/groups/{groupId}/passcode/rotate", this::rotatePasscode);
     }
 
     private ApiResponse create(ApiRequest request) {
@@ -53,24 +55,53 @@ final class GroupRoutes {
                 body.string("welcomeMessage", 1000), body.string("preset", 20),
                 body.has("verifyAbove"), body.integer("verifyAbove", 1, GroupSettings.MAX_CAPACITY),
                 body.integer("passcodeDigits", 6, 8));
-        String passcodeSecret = null;
-        byte[] sealed = null;
-        if (settings.joinPolicy() == JoinPolicy.PASSCODE) {
-            byte[] secret = Totp.newSecret();
-            passcodeSecret = Base32.encode(secret);
-            SigningKey key = keys.issuingRing().current();
-            sealed = SecretSeal.seal(key.version(), key.secret(), secret);
-        }
+        PasscodeSecret passcode = settings.joinPolicy() == JoinPolicy.PASSCODE ? newPasscode() : null;
         Group group = new Group(tenant.tenantId(), Id.random(), settings.name(), settings.capacity(), 0,
                 settings.joinPolicy().wireName(), settings.category().wireName(), settings.welcomeMessage(),
-                settings.preset() == null ? null : settings.preset().wireName(), sealed,
-                clock.instant().getEpochSecond(), settings.verifyAbove(), settings.passcodeDigits(), Group.ACTIVE);
+                settings.preset() == null ? null : settings.preset().wireName(),
+                passcode == null ? null : passcode.sealed(), clock.instant().getEpochSecond(), settings.verifyAbove(),
+                settings.passcodeDigits(), Group.ACTIVE);
         groups.create(group);
         Map<String, Object> view = Views.group(group);
-        if (passcodeSecret != null) {
-            view.put("passcodeSecret", passcodeSecret);
+        if (passcode != null) {
+            view.put("passcodeSecret", passcode.text());
         }
         return ApiResponse.json(201, view);
+    }
+
+    /**
+     * A new TOTP secret for a passcode group, shown once, replacing the old one at once:
+     * what an owner does when the secret has leaked or someone who knew it has left.
+     * Another tenant's group is 404; a group that joins by another policy has no secret
+     * (409, naming {@code joinPolicy}).
+     */
+    private ApiResponse rotatePasscode(ApiRequest request) {
+        Tenant tenant = auth.tenant(request);
+        Id groupId = Views.id(request.pathParam("groupId"));
+        JsonFields.of(Json.body(request), Set.of());
+        PasscodeSecret passcode = newPasscode();
+        Group group = groups.replacePasscode(tenant.tenantId(), groupId, passcode.sealed()).orElseThrow(() ->
+                groups.find(tenant.tenantId(), groupId).isEmpty() ? RefusalException.notFound()
+                        : new RefusalException(Refusal.CONFLICT, "joinPolicy: only a passcode group has a passcode "
+                                + "to rotate", "joinPolicy", -1));
+        Map<String, Object> view = Views.group(group);
+        view.put("passcodeSecret", passcode.text());
+        return ApiResponse.json(200, view);
+    }
+
+    /** A passcode secret as shown (base32, once) and as stored (sealed). */
+    private record PasscodeSecret(String text, byte[] sealed) {
+    }
+
+    /**
+     * Sealed under the issuing ring's current version, which every warm scan container
+     * already holds (a new version issues only after one refresh interval), so joins can
+     * open it at once.
+     */
+    private PasscodeSecret newPasscode() {
+        byte[] secret = Totp.newSecret();
+        SigningKey key = keys.issuingRing().current();
+        return new PasscodeSecret(Base32.encode(secret), SecretSeal.seal(key.version(), key.secret(), secret));
     }
 
     private ApiResponse get(ApiRequest request) {

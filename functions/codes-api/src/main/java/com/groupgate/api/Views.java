@@ -4,6 +4,7 @@ import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.id.Id;
+import com.groupgate.tenant.ApiKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -29,6 +30,19 @@ final class Views {
             out.put("passcodeDigits", g.passcodeDigits());
         }
         out.put("status", g.status());
+        return out;
+    }
+
+    /** An API key as listed: never the key itself; {@code lastUsedAt} only once it has been used. */
+    static Map<String, Object> apiKey(ApiKey k) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("keyId", k.keyId().toString());
+        out.put("name", k.name());
+        out.put("scope", k.scope().wireName());
+        out.put("createdAt", k.createdAt().toString());
+        if (k.lastUsedAt() != null) {
+            out.put("lastUsedAt", k.lastUsedAt().toString());
+        }
         return out;
     }
 

@@ -23,7 +23,9 @@ public enum Refusal {
     TOO_MANY_ATTEMPTS(429, "too_many_attempts"),
     GROUP_FULL(409, "group_full"),
     TICKET_USED(409, "ticket_used"),
-    CONFLICT(409, "conflict");
+    CONFLICT(409, "conflict"),
+    KEY_LIMIT(409, "key_limit"),
+    LAST_FULL_KEY(409, "last_full_key");
 
     private final int httpStatus;
     private final String code;

@@ -38,7 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard end to end: GroupGate on the emulator (as {@code make run}), the demo data
  * of {@code make demo} through the real scan and join routes and the aggregate handler,
  * and Debian's headless Chromium reading the page. Every number the page shows is checked
- * against the API's own JSON for the same range and channel.
+ * against the API's own JSON for the same range and channel. The page is given a read key,
+ * as a tenant would give a wall screen: everything it shows comes from GETs.
  *
  * <p>Skipped without Chromium, except on CI ({@link HeadlessChromium}).
  */
@@ -57,7 +58,7 @@ class DashboardBrowserIT {
         HeadlessChromium.assumeInstalled("the dashboard's browser test");
         local = RecordedStack.builder().build();
         base = local.start(0);
-        key = runDemo();
+        key = readKey(runDemo());
         awaitRollups();
         chromium = HeadlessChromium.start();
         driver = chromium.driver();
@@ -232,6 +233,21 @@ class DashboardBrowserIT {
                     last[0] = scans;
                     return settled;
                 });
+    }
+
+    /**
+     * A read key made with the demo's full key: the page, and every API read this test
+     * checks it against, work with what a tenant would give a wall screen or a viewer.
+     */
+    private static String readKey(String fullKey) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/keys"))
+                .header("Authorization", "Bearer " + fullKey)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"dashboard\",\"scope\":\"read\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) {
+            throw new AssertionError("POST /v1/keys answered " + r.statusCode() + ": " + r.body());
+        }
+        return Json.MAPPER.readTree(r.body()).get("apiKey").asText();
     }
 
     private static JsonNode get(String path) throws Exception {

@@ -1,0 +1,69 @@
+package com.groupgate.api;
+
+import static com.groupgate.testkit.HttpCalls.bearer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.groupgate.api.ApiTestbed.TestTenant;
+import com.groupgate.testkit.HttpCalls;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every request the dashboard's script makes (dashboard/app.js: the page and its files, the
+ * code and live-code lists, channel rows, usage, each code's stats) answers a read key, and
+ * the dashboard makes no other kind ({@link DashboardOnlyReadsTest}).
+ */
+class DashboardReadKeyIT {
+    @Test
+    void everyRequestTheDashboardMakesAnswersAReadKey() {
+        HttpCalls api = ApiTestbed.api(Clock.systemUTC());
+        TestTenant tenant = ApiTestbed.newTenant(api, "Dashboard Viewer Co");
+        String groupId = ApiTestbed.newGroup(api, tenant, "{\"name\":\"Shown\"}");
+        var code = api.post("/v1/groups/" + groupId + "/codes", "{\"channel\":\"store-7\"}", tenant.auth());
+        assertEquals(201, code.status(), code.body());
+        var live = api.post("/v1/live-codes", "{\"name\":\"Poster\",\"groupIds\":[\"" + groupId + "\"]}",
+                tenant.auth());
+        assertEquals(201, live.status(), live.body());
+        var key = api.post("/v1/keys", "{\"name\":\"wall screen\",\"scope\":\"read\"}", tenant.auth());
+        assertEquals(201, key.status(), key.body());
+        Map<String, String> read = bearer(key.text("apiKey"));
+
+        Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        String range = "from=" + to.minus(Duration.ofDays(7)) + "&to=" + to;
+        var page = api.get("/dashboard", Map.of());
+        assertEquals(200, page.status());
+        Map<String, Map<String, String>> requests = new LinkedHashMap<>();
+        for (String file : new DashboardRoutes().fileNames()) {
+            requests.put("/dashboard/" + file, Map.of());
+        }
+        requests.put("/v1/codes", Map.of("limit", "100"));
+        requests.put("/v1/live-codes", Map.of("limit", "100"));
+        requests.put("/v1/stats", query(range + "&groupBy=channel"));
+        requests.put("/v1/usage", Map.of("month", YearMonth.now(ZoneOffset.UTC).toString()));
+        requests.put("/v1/codes/" + code.text("codeId") + "/stats", query(range + "&granularity=day"));
+        requests.put("/v1/live-codes/" + live.text("liveCodeId") + "/stats", query(range + "&granularity=hour"));
+        requests.forEach((path, query) -> {
+            var r = api.call("GET", path, query, null, read, "198.51.100.7");
+            assertEquals(200, r.status(), path + ": " + r.body());
+        });
+        var codes = api.call("GET", "/v1/codes", Map.of("limit", "100"), null, read, "198.51.100.7");
+        assertEquals(List.of(code.text("codeId")), codes.json().path("items").findValuesAsText("codeId"));
+    }
+
+    private static Map<String, String> query(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String pair : text.split("&")) {
+            int eq = pair.indexOf('=');
+            out.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        return out;
+    }
+}
