@@ -3,12 +3,13 @@
 
 Needs `make run` up (GROUPGATE_URL, default http://127.0.0.1:3000). Creates a tenant with
 the admin key (GROUPGATE_ADMIN_KEY, default local-admin-key), groups, group codes over
-several channels and a live code, then scans and joins through GET /S/{token} and
-POST /S/{token}/join with varied User-Agents and CloudFront viewer headers (trusted
-because the requests carry X-Origin-Verify: GROUPGATE_ORIGIN_SECRET, default
-local-origin-secret, as CloudFront adds it to every request; so the demo also runs
-against `GROUPGATE_REQUIRE_ORIGIN_VERIFY=true make run`). The facts flow through the stream to the real aggregate handler;
-no rollup is written here.
+several channels and a live code, the groups' entries (a WeChat group QR picture, a
+WhatsApp link, Telegram links, one expiring within a day so the dashboard warns), then
+scans and joins through GET /S/{token} and POST /S/{token}/join with varied User-Agents
+and CloudFront viewer headers (trusted because the requests carry X-Origin-Verify:
+GROUPGATE_ORIGIN_SECRET, default local-origin-secret, as CloudFront adds it to every
+request; so the demo also runs against `GROUPGATE_REQUIRE_ORIGIN_VERIFY=true make run`).
+The facts flow through the stream to the real aggregate handler; no rollup is written here.
 
 What the data is, honestly: the server's clock is real, so every scan happens now. The
 demo cannot make a past week; it makes a few hundred scans today, spread over channels,
@@ -32,6 +33,8 @@ ADMIN_KEY = os.environ.get("GROUPGATE_ADMIN_KEY", "local-admin-key")
 ORIGIN_SECRET = os.environ.get("GROUPGATE_ORIGIN_SECRET", "local-origin-secret")
 SEED = int(os.environ.get("GROUPGATE_DEMO_SEED", "7"))
 THREADS = 8
+# A WeChat group QR made for the demo (its payload is weixin.qq.com/g/…, so it lasts 7 days).
+WECHAT_QR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "demo-wechat-group-qr.png")
 
 # Where scanners are: (country, region or None, city, weight).
 PLACES = [
@@ -74,13 +77,14 @@ class ApiError(Exception):
         self.status = status
 
 
-def call(method, path, body=None, key=None, headers=None):
-    data = None if body is None else json.dumps(body).encode()
+def call(method, path, body=None, key=None, headers=None, content_type="application/json"):
+    """One API call; `body` is JSON unless it is bytes, sent as `content_type`."""
+    data = body if isinstance(body, bytes) else None if body is None else json.dumps(body).encode()
     req = urllib.request.Request(BASE + path, data=data, method=method)
     req.add_header("Accept", "application/json")
     req.add_header("X-Origin-Verify", ORIGIN_SECRET)
     if data is not None:
-        req.add_header("Content-Type", "application/json")
+        req.add_header("Content-Type", content_type)
     if key:
         req.add_header("Authorization", "Bearer " + key)
     for k, v in (headers or {}).items():
@@ -157,9 +161,21 @@ def main():
     def group(name, capacity, **extra):
         return must(call("POST", "/v1/groups", dict(name=name, capacity=capacity, **extra), key=key), 201)
 
+    def link(g, url, **extra):
+        must(call("PATCH", f"/v1/groups/{g['groupId']}", {"entry": dict(type="link", url=url, **extra)}, key=key), 200)
+
     main_group = group("新生交流群 Freshers", 2000, welcomeMessage="欢迎! Welcome to the freshers group.")
     shop_group = group("门店会员群 Store members", 500, welcomeMessage="Show this at the counter for 5% off.")
     pool = [group("福利群 1 Deals #1", 40), group("福利群 2 Deals #2", 30)]
+
+    # The real groups behind the codes: what an accepted joiner receives.
+    with open(WECHAT_QR, "rb") as picture:
+        must(call("PUT", f"/v1/groups/{main_group['groupId']}/entry-image", picture.read(), key=key,
+                  content_type="image/png"), 200)
+    link(shop_group, "https://chat.whatsapp.com/GroupGateDemoStore")
+    soon = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 20 * 3600))
+    link(pool[0], "https://t.me/+GroupGateDemoDeals1", expiresAt=soon)  # the dashboard warns about this one
+    link(pool[1], "https://t.me/+GroupGateDemoDeals2")
 
     def code(group_id, channel, **extra):
         return must(call("POST", f"/v1/groups/{group_id}/codes", dict(channel=channel, **extra), key=key), 201)

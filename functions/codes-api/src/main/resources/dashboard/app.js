@@ -331,6 +331,44 @@
     $('[data-empty="codes"]').hidden = codes.length > 0;
   }
 
+  /** What a group's entry is, as its tenant gave it: the link, or the picture's platform and payload. */
+  function entryText(e) {
+    if (!e) {
+      return 'none: joiners get no way in';
+    }
+    return e.platform + ' ' + (e.type === 'link' ? 'link ' + e.url : 'QR picture ' + e.payload);
+  }
+
+  /** When the entry expires; a day ahead it warns, after it says the group counts as full. */
+  function entryExpiry(e) {
+    if (!e || !e.expiresAt) {
+      return el('span', { text: e ? 'never' : '' });
+    }
+    const when = new Date(e.expiresAt).toLocaleString();
+    if (e.expired) {
+      return el('span', { class: 'status expired', 'data-entry': 'expired',
+        text: 'expired ' + when + ': counts as full' });
+    }
+    if (e.expiringSoon) {
+      return el('span', { class: 'status warn', 'data-entry': 'expiring', role: 'alert',
+        text: 'expires within 24 h: ' + when });
+    }
+    return el('span', { text: when });
+  }
+
+  function renderGroups(groups) {
+    const body = $('#groups tbody');
+    body.replaceChildren(...groups.map((g) => el('tr', { 'data-group': g.groupId }, [
+      el('td', { text: g.name }),
+      el('td', { class: 'num', text: number(g.members) + ' / ' + number(g.capacity) }),
+      el('td', { text: g.joinPolicy }),
+      el('td', {}, [statusBadge(g.status)]),
+      el('td', { class: 'entry', text: entryText(g.entry) }),
+      el('td', {}, [entryExpiry(g.entry)])
+    ])));
+    $('[data-empty="groups"]').hidden = groups.length > 0;
+  }
+
   function renderLive(live) {
     const box = $('#live-codes');
     box.replaceChildren(...live.map((l) => {
@@ -390,8 +428,8 @@
     $('#error').hidden = true;
     try {
       const q = statsQuery(range);
-      const [codes, live, rows, usage] = await Promise.all([
-        listAll('/v1/codes'), listAll('/v1/live-codes'),
+      const [groups, codes, live, rows, usage] = await Promise.all([
+        listAll('/v1/groups'), listAll('/v1/codes'), listAll('/v1/live-codes'),
         listAll('/v1/stats', { from: range.from, to: range.to, groupBy: 'channel' }, 'rows'),
         api('/v1/usage?month=' + encodeURIComponent($('#month').value))]);
       if (seq !== loadSeq) {
@@ -414,6 +452,7 @@
       renderKpis(merged);
       renderCharts(merged);
       renderChannels();
+      renderGroups(groups.items);
       renderCodes(codes.items.filter(inChannel()));
       renderLive(live.items.filter(inChannel()));
       renderUsage(usage);

@@ -1,12 +1,14 @@
 package com.groupgate.group;
 
+import com.groupgate.entry.Entry;
 import com.groupgate.id.Id;
 
 /**
  * A tenant's group as stored. {@code sealedPasscode} is the passcode group's TOTP secret,
  * sealed (see {@code SecretSeal}); null for other policies. {@code verifyAbove}: members
  * past which joins need approval, or null. {@code status}: {@link #ACTIVE} or
- * {@link #ARCHIVED} (an archived group takes no joins; live codes skip it).
+ * {@link #ARCHIVED} (an archived group takes no joins; live codes skip it). {@code entry}:
+ * the way into the real group (null until the tenant gives one).
  */
 public record Group(
         Id tenantId,
@@ -22,12 +24,23 @@ public record Group(
         long createdAt,
         Integer verifyAbove,
         int passcodeDigits,
-        String status) {
+        String status,
+        Entry entry) {
     public static final String ACTIVE = "active";
     public static final String ARCHIVED = "archived";
 
     public boolean archived() {
         return ARCHIVED.equals(status);
+    }
+
+    /** Whether the group's entry has expired at {@code now}: such a group counts as full. */
+    public boolean entryExpiredAt(java.time.Instant now) {
+        return entry != null && entry.expiredAt(now);
+    }
+
+    /** Whether joins can get in at {@code now}: not archived, and its entry (if any) still works. */
+    public boolean openAt(java.time.Instant now) {
+        return !archived() && !entryExpiredAt(now);
     }
 
     /** The member count from which joins go through approval: never below capacity's reach when unset. */

@@ -5,6 +5,7 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.entry.Entry;
 import com.groupgate.id.Id;
 import com.groupgate.join.JoinPolicy;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /** Groups under their tenant: {@code pk=T#<tenant>, sk=GROUP#<group>}. */
 public final class GroupTable {
@@ -58,6 +60,9 @@ public final class GroupTable {
         }
         item.put("passcodeDigits", n(g.passcodeDigits()));
         item.put("status", s(g.status() == null ? Group.ACTIVE : g.status()));
+        if (g.entry() != null) {
+            item.put("entry", GroupEntries.encode(g.entry()));
+        }
         dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
 
@@ -77,6 +82,84 @@ public final class GroupTable {
             return Optional.of(from(item));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
+        }
+    }
+
+    /** What a tenant changes of a group (PATCH); null fields stay as they are. */
+    public record Change(String name, Integer capacity, String welcomeMessage, String joinPolicy,
+                         boolean verifyAboveGiven, Integer verifyAbove, boolean entryGiven, Entry entry,
+                         String status, byte[] sealedPasscode) {
+        /** Only the entry. */
+        public static Change entry(Entry entry) {
+            return new Change(null, null, null, null, false, null, true, entry, null, null);
+        }
+    }
+
+    /** What an edit came to. */
+    public enum Edited { DONE, NOT_FOUND, BELOW_MEMBERS }
+
+    /**
+     * Applies {@code change} in one conditional write: a capacity below the members the
+     * group has is refused by DynamoDB itself, so a join landing meanwhile cannot be
+     * squeezed out.
+     */
+    public Edited update(Id tenantId, Id groupId, Change change) {
+        StringBuilder set = new StringBuilder();
+        StringBuilder remove = new StringBuilder();
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        setIf(set, names, values, "name", change.name() == null ? null : s(change.name()));
+        setIf(set, names, values, "capacity", change.capacity() == null ? null : n(change.capacity()));
+        setIf(set, names, values, "welcomeMessage", change.welcomeMessage() == null ? null : s(change.welcomeMessage()));
+        setIf(set, names, values, "joinPolicy", change.joinPolicy() == null ? null : s(change.joinPolicy()));
+        setIf(set, names, values, "status", change.status() == null ? null : s(change.status()));
+        setIf(set, names, values, "sealedPasscode", change.sealedPasscode() == null ? null : b(change.sealedPasscode()));
+        if (change.verifyAboveGiven()) {
+            setOrRemove(set, remove, names, values, "verifyAbove",
+                    change.verifyAbove() == null ? null : n(change.verifyAbove()));
+        }
+        if (change.entryGiven()) {
+            setOrRemove(set, remove, names, values, "entry",
+                    change.entry() == null ? null : GroupEntries.encode(change.entry()));
+        }
+        String condition = "attribute_exists(pk)";
+        if (change.capacity() != null) {
+            names.put("#members", "members");
+            values.put(":capacity", n(change.capacity()));
+            condition += " AND #members <= :capacity";
+        }
+        String expression = (set.isEmpty() ? "" : "SET " + set) + (remove.isEmpty() ? "" : " REMOVE " + remove);
+        if (expression.isBlank()) {
+            return find(tenantId, groupId).isPresent() ? Edited.DONE : Edited.NOT_FOUND;
+        }
+        String finalCondition = condition;
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(key(tenantId, groupId)).updateExpression(expression.strip())
+                    .conditionExpression(finalCondition).expressionAttributeNames(names)
+                    .expressionAttributeValues(values.isEmpty() ? null : values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return Edited.DONE;
+        } catch (ConditionalCheckFailedException e) {
+            return e.hasItem() && !e.item().isEmpty() ? Edited.BELOW_MEMBERS : Edited.NOT_FOUND;
+        }
+    }
+
+    private static void setIf(StringBuilder set, Map<String, String> names, Map<String, AttributeValue> values,
+                              String attribute, AttributeValue value) {
+        if (value != null) {
+            set.append(set.isEmpty() ? "" : ", ").append("#").append(attribute).append(" = :").append(attribute);
+            names.put("#" + attribute, attribute);
+            values.put(":" + attribute, value);
+        }
+    }
+
+    private static void setOrRemove(StringBuilder set, StringBuilder remove, Map<String, String> names,
+                                    Map<String, AttributeValue> values, String attribute, AttributeValue value) {
+        if (value != null) {
+            setIf(set, names, values, attribute, value);
+        } else {
+            remove.append(remove.isEmpty() ? "" : ", ").append("#").append(attribute);
+            names.put("#" + attribute, attribute);
         }
     }
 
@@ -108,7 +191,8 @@ public final class GroupTable {
                 Attr.str(item, "preset"), Attr.bytes(item, "sealedPasscode"), Attr.num(item, "createdAt", 0),
                 item.containsKey("verifyAbove") ? (int) Attr.num(item, "verifyAbove", 0) : null,
                 (int) Attr.num(item, "passcodeDigits", 6),
-                item.containsKey("status") ? Attr.str(item, "status") : Group.ACTIVE);
+                item.containsKey("status") ? Attr.str(item, "status") : Group.ACTIVE,
+                GroupEntries.decode(Attr.mapOf(item, "entry")));
     }
 
 }

@@ -9,14 +9,16 @@ import java.util.Map;
 
 /**
  * An HTTP API (payload v2) request as GroupGate reads it: header names lowercased, the
- * body decoded, the connection's source IP. Path parameters are filled in by the router.
+ * body as API Gateway delivered it (base64 for binary content types), the connection's
+ * source IP. Path parameters are filled in by the router.
  */
 public record ApiRequest(
         String method,
         String path,
         Map<String, String> headers,
         Map<String, String> query,
-        String body,
+        String rawBody,
+        boolean base64Encoded,
         String sourceIp,
         Map<String, String> pathParams) {
 
@@ -29,18 +31,28 @@ public record ApiRequest(
         if (event.getHeaders() != null) {
             event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
         }
-        String body = event.getBody();
-        if (body != null && event.getIsBase64Encoded()) {
-            body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
-        }
         Map<String, String> query = event.getQueryStringParameters() == null ? Map.of()
                 : Map.copyOf(event.getQueryStringParameters());
-        return new ApiRequest(method.toUpperCase(Locale.ROOT), path, Map.copyOf(headers), query, body,
-                sourceIp, Map.of());
+        return new ApiRequest(method.toUpperCase(Locale.ROOT), path, Map.copyOf(headers), query, event.getBody(),
+                event.getIsBase64Encoded(), sourceIp, Map.of());
     }
 
     public ApiRequest withPathParams(Map<String, String> params) {
-        return new ApiRequest(method, path, headers, query, body, sourceIp, Map.copyOf(params));
+        return new ApiRequest(method, path, headers, query, rawBody, base64Encoded, sourceIp, Map.copyOf(params));
+    }
+
+    /** The body as text (UTF-8), or null when there is none. */
+    public String body() {
+        return rawBody == null ? null : base64Encoded
+                ? new String(Base64.getDecoder().decode(rawBody), StandardCharsets.UTF_8) : rawBody;
+    }
+
+    /** The body's bytes exactly as sent (an uploaded picture), empty when there is none. */
+    public byte[] bodyBytes() {
+        if (rawBody == null) {
+            return new byte[0];
+        }
+        return base64Encoded ? Base64.getDecoder().decode(rawBody) : rawBody.getBytes(StandardCharsets.UTF_8);
     }
 
     public String header(String lowercaseName) {

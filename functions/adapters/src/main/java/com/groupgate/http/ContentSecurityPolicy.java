@@ -28,10 +28,25 @@ public record ContentSecurityPolicy(String header) {
      * @param styleSrc  the style sources, likewise
      */
     public static ContentSecurityPolicy of(String scriptSrc, String styleSrc) {
+        return of(scriptSrc, styleSrc, "'self'");
+    }
+
+    /**
+     * A page's policy that also shows images from elsewhere (the landing page shows a
+     * revealed group QR picture from its presigned storage URL).
+     *
+     * @param imgSrc the image sources: {@code 'self'} and exact origins such as
+     *               {@code https://bucket.s3.region.amazonaws.com}
+     */
+    public static ContentSecurityPolicy of(String scriptSrc, String styleSrc, String imgSrc) {
         requireSafe(scriptSrc, "scriptSrc");
         requireSafe(styleSrc, "styleSrc");
+        requireSafe(imgSrc, "imgSrc");
+        if (imgSrc.contains("*") || imgSrc.contains("data:")) {
+            throw new IllegalArgumentException("imgSrc: exact origins only, was " + imgSrc);
+        }
         return new ContentSecurityPolicy("default-src 'none'; script-src " + scriptSrc + "; style-src " + styleSrc
-                + "; img-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; "
+                + "; img-src " + imgSrc + "; connect-src 'self'; base-uri 'none'; form-action 'self'; "
                 + "frame-ancestors 'none'; object-src 'none'");
     }
 

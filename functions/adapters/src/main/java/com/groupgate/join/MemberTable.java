@@ -144,6 +144,54 @@ public final class MemberTable {
         return java.util.Optional.ofNullable(item == null ? null : Attr.str(item, "memberRef"));
     }
 
+    /** A member as listed. */
+    public record Member(String memberRef, long joinedAt) {
+    }
+
+    public record Page(List<Member> items, String nextCursor) {
+    }
+
+    /** One page of a group's members in memberRef order: one query, at most {@code limit} items. */
+    public Page members(Id tenantId, Id groupId, int limit, String afterMemberRef) {
+        String pk = JoinKeys.membersPartition(tenantId, groupId);
+        Map<String, AttributeValue> start = afterMemberRef == null ? null
+                : JoinKeys.member(tenantId, groupId, afterMemberRef);
+        var page = dynamo.query(q -> q.tableName(table).limit(limit)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :m)")
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":m", s("MEMBER#")))
+                .exclusiveStartKey(start));
+        List<Member> items = page.items().stream()
+                .map(i -> new Member(Attr.str(i, "memberRef"), Attr.num(i, "joinedAt", 0))).toList();
+        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !items.isEmpty()
+                ? items.get(items.size() - 1).memberRef() : null;
+        return new Page(items, next);
+    }
+
+    /**
+     * Removes a member and frees its seat in one transaction: the member item must exist
+     * and the count goes down with it, so racing removals and joins keep the count equal
+     * to the members listed. False when it was not a member.
+     */
+    public boolean remove(Id tenantId, Id groupId, String memberRef) {
+        TransactWriteItem delete = TransactWriteItem.builder().delete(d -> d.tableName(table)
+                .key(JoinKeys.member(tenantId, groupId, memberRef)).conditionExpression("attribute_exists(pk)")).build();
+        TransactWriteItem free = TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(GroupTable.key(tenantId, groupId))
+                .updateExpression("SET #members = #members - :one")
+                .conditionExpression("#members > :zero")
+                .expressionAttributeNames(Map.of("#members", "members"))
+                .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0))).build()).build();
+        try {
+            Transactions.write(dynamo, List.of(delete, free));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (Transactions.failed(e, 0)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     public boolean isMember(Id tenantId, Id groupId, String memberRef) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(JoinKeys.member(tenantId, groupId, memberRef))).item();

@@ -12,8 +12,6 @@ import java.util.Map;
  * token, key, API key or raw client IP.
  */
 public final class Log {
-    private static final PrintStream OUT = System.out;
-
     private Log() {
     }
 
@@ -31,7 +29,12 @@ public final class Log {
         out.put("level", level);
         out.put("event", event);
         out.putAll(fields);
-        OUT.println(Json.write(out));
+        out().println(Json.write(out));
+    }
+
+    /** Standard output as it is now, read per line (so a test that redirects it sees every line). */
+    private static PrintStream out() {
+        return System.out;
     }
 
     /** One EMF metric (a count) in namespace GroupGate with the given dimension. */
@@ -43,6 +46,6 @@ public final class Log {
                         "Metrics", java.util.List.of(Map.of("Name", metric, "Unit", "Count"))))));
         root.put(dimension, dimensionValue);
         root.put(metric, value);
-        OUT.println(Json.write(root));
+        out().println(Json.write(root));
     }
 }

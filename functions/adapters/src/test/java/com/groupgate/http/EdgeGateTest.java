@@ -24,7 +24,7 @@ class EdgeGateTest {
         if (originVerify != null) {
             headers.put("x-origin-verify", originVerify);
         }
-        return new ApiRequest(method, path, Map.copyOf(headers), Map.of(), null, "198.51.100.7", Map.of());
+        return new ApiRequest(method, path, Map.copyOf(headers), Map.of(), null, false, "198.51.100.7", Map.of());
     }
 
     private static RefusalException refused(EdgeGate gate, ApiRequest request) {

@@ -14,8 +14,10 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.EdgeGate;
 import com.groupgate.http.ErrorResponses;
 import com.groupgate.http.Router;
+import com.groupgate.image.EntryImages;
 import com.groupgate.image.ImageBucket;
 import com.groupgate.join.JoinRequestTable;
+import com.groupgate.join.MemberTable;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.group.PoolGroups;
 import com.groupgate.keys.SigningKeyTable;
@@ -56,7 +58,10 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         router.on("GET", "/health", r -> ApiResponse.json(200, Map.of("status", "ok")));
         new AdminRoutes(auth, tenants, keys).register(router);
         new KeyRoutes(auth, apiKeys, keyCache, wiring.clock()).register(router);
-        new GroupRoutes(auth, groups, keys, wiring.clock()).register(router);
+        PasscodeSecrets passcodes = new PasscodeSecrets(keys);
+        new GroupRoutes(auth, groups, passcodes, wiring.clock()).register(router);
+        new GroupEditRoutes(auth, groups, new EntryImages(wiring.aws(), config.imagesBucket()), passcodes,
+                wiring.clock()).register(router);
         SignedImages signed = new SignedImages(keys, new ImageBucket(wiring.aws(), config.imagesBucket()),
                 config.scanBaseUrl());
         CodeTable codes = new CodeTable(dynamo, config.mainTable());
@@ -69,6 +74,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         liveRoutes.register(router);
         new JoinRequestRoutes(auth, groups, new JoinRequestTable(dynamo, config.mainTable()), wiring.clock())
                 .register(router);
+        new MemberRoutes(auth, groups, new MemberTable(dynamo, config.mainTable())).register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
         new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
         new DashboardRoutes().register(router);

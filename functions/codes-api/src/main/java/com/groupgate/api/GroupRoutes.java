@@ -10,15 +10,11 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
-import com.groupgate.id.Base32;
 import com.groupgate.id.Id;
 import com.groupgate.join.JoinPolicy;
-import com.groupgate.join.Totp;
-import com.groupgate.keys.SigningKeyTable;
-import com.groupgate.seal.SecretSeal;
 import com.groupgate.tenant.Tenant;
-import com.groupgate.token.SigningKey;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,13 +26,13 @@ final class GroupRoutes {
 
     private final Authenticator auth;
     private final GroupTable groups;
-    private final SigningKeyTable keys;
+    private final PasscodeSecrets passcodes;
     private final Clock clock;
 
-    GroupRoutes(Authenticator auth, GroupTable groups, SigningKeyTable keys, Clock clock) {
+    GroupRoutes(Authenticator auth, GroupTable groups, PasscodeSecrets passcodes, Clock clock) {
         this.auth = auth;
         this.groups = groups;
-        this.keys = keys;
+        this.passcodes = passcodes;
         this.clock = clock;
     }
 
@@ -55,14 +51,14 @@ final class GroupRoutes {
                 body.string("welcomeMessage", 1000), body.string("preset", 20),
                 body.has("verifyAbove"), body.integer("verifyAbove", 1, GroupSettings.MAX_CAPACITY),
                 body.integer("passcodeDigits", 6, 8));
-        PasscodeSecret passcode = settings.joinPolicy() == JoinPolicy.PASSCODE ? newPasscode() : null;
+        PasscodeSecrets.PasscodeSecret passcode = settings.joinPolicy() == JoinPolicy.PASSCODE ? passcodes.next() : null;
         Group group = new Group(tenant.tenantId(), Id.random(), settings.name(), settings.capacity(), 0,
                 settings.joinPolicy().wireName(), settings.category().wireName(), settings.welcomeMessage(),
                 settings.preset() == null ? null : settings.preset().wireName(),
                 passcode == null ? null : passcode.sealed(), clock.instant().getEpochSecond(), settings.verifyAbove(),
-                settings.passcodeDigits(), Group.ACTIVE);
+                settings.passcodeDigits(), Group.ACTIVE, null);
         groups.create(group);
-        Map<String, Object> view = Views.group(group);
+        Map<String, Object> view = Views.group(group, clock.instant());
         if (passcode != null) {
             view.put("passcodeSecret", passcode.text());
         }
@@ -79,35 +75,21 @@ final class GroupRoutes {
         Tenant tenant = auth.tenant(request);
         Id groupId = Views.id(request.pathParam("groupId"));
         JsonFields.of(Json.body(request), Set.of());
-        PasscodeSecret passcode = newPasscode();
+        PasscodeSecrets.PasscodeSecret passcode = passcodes.next();
         Group group = groups.replacePasscode(tenant.tenantId(), groupId, passcode.sealed()).orElseThrow(() ->
                 groups.find(tenant.tenantId(), groupId).isEmpty() ? RefusalException.notFound()
                         : new RefusalException(Refusal.CONFLICT, "joinPolicy: only a passcode group has a passcode "
                                 + "to rotate", "joinPolicy", -1));
-        Map<String, Object> view = Views.group(group);
+        Map<String, Object> view = Views.group(group, clock.instant());
         view.put("passcodeSecret", passcode.text());
         return ApiResponse.json(200, view);
-    }
-
-    /** A passcode secret as shown (base32, once) and as stored (sealed). */
-    private record PasscodeSecret(String text, byte[] sealed) {
-    }
-
-    /**
-     * Sealed under the issuing ring's current version, which every warm scan container
-     * already holds (a new version issues only after one refresh interval), so joins can
-     * open it at once.
-     */
-    private PasscodeSecret newPasscode() {
-        byte[] secret = Totp.newSecret();
-        SigningKey key = keys.issuingRing().current();
-        return new PasscodeSecret(Base32.encode(secret), SecretSeal.seal(key.version(), key.secret(), secret));
     }
 
     private ApiResponse get(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         Id groupId = Views.id(request.pathParam("groupId"));
-        return groups.find(tenant.tenantId(), groupId).map(g -> ApiResponse.json(200, Views.group(g)))
+        return groups.find(tenant.tenantId(), groupId)
+                .map(g -> ApiResponse.json(200, Views.group(g, clock.instant())))
                 .orElseThrow(RefusalException::notFound);
     }
 
@@ -119,7 +101,8 @@ final class GroupRoutes {
             throw RefusalException.badField("cursor", "not a cursor this API returned");
         }
         GroupTable.Page page = groups.list(tenant.tenantId(), limit, cursor);
-        List<Map<String, Object>> items = page.items().stream().map(Views::group).toList();
+        Instant now = clock.instant();
+        List<Map<String, Object>> items = page.items().stream().map(g -> Views.group(g, now)).toList();
         Map<String, Object> out = new java.util.LinkedHashMap<>();
         out.put("items", items);
         out.put("nextCursor", page.nextCursor());

@@ -157,7 +157,7 @@ final class LiveCodeRoutes {
         Instant now = clock.instant();
         List<Group> groups = pools.read(c.tenantId(), c.groupIds(), true);
         Optional<Id> current = PoolRouting.route(groups.stream()
-                .map(g -> new PoolRouting.GroupFill(g.groupId(), g.members(), g.capacity(), !g.archived())).toList(), c.switchAfterJoins());
+                .map(g -> new PoolRouting.GroupFill(g.groupId(), g.members(), g.capacity(), g.openAt(clock.instant()))).toList(), c.switchAfterJoins());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("liveCodeId", c.liveCodeId().toString());
         out.put("name", c.name());

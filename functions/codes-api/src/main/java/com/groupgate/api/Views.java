@@ -1,10 +1,14 @@
 package com.groupgate.api;
 
+import com.groupgate.entry.Entry;
+import com.groupgate.entry.ImageEntry;
+import com.groupgate.entry.LinkEntry;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.id.Id;
 import com.groupgate.tenant.ApiKey;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +17,8 @@ final class Views {
     private Views() {
     }
 
-    static Map<String, Object> group(Group g) {
+    /** A group as its tenant sees it at {@code now} (an entry may be expiring or expired). */
+    static Map<String, Object> group(Group g, Instant now) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("groupId", g.groupId().toString());
         out.put("name", g.name());
@@ -30,6 +35,28 @@ final class Views {
             out.put("passcodeDigits", g.passcodeDigits());
         }
         out.put("status", g.status());
+        out.put("entry", g.entry() == null ? null : entry(g.entry(), now));
+        return out;
+    }
+
+    /**
+     * A group's entry as its tenant sees it: the link or the picture's payload, its expiry,
+     * and whether it expires within a day (the dashboard warns).
+     */
+    static Map<String, Object> entry(Entry e, Instant now) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (e instanceof LinkEntry link) {
+            out.put("type", "link");
+            out.put("platform", link.platform().wireName());
+            out.put("url", link.url());
+        } else if (e instanceof ImageEntry image) {
+            out.put("type", "image");
+            out.put("platform", image.platform().wireName());
+            out.put("payload", image.payload());
+        }
+        out.put("expiresAt", e.expiresAt().map(Object::toString).orElse(null));
+        out.put("expired", e.expiredAt(now));
+        out.put("expiringSoon", !e.expiredAt(now) && e.expiresWithin(now, 86_400));
         return out;
     }
 

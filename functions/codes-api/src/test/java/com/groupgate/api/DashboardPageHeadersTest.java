@@ -22,7 +22,7 @@ class DashboardPageHeadersTest {
     }
 
     private ApiResponse get(String path) {
-        return router.dispatch(new ApiRequest("GET", path, Map.of(), Map.of(), null, "198.51.100.7", Map.of()));
+        return router.dispatch(new ApiRequest("GET", path, Map.of(), Map.of(), null, false, "198.51.100.7", Map.of()));
     }
 
     @Test

@@ -51,7 +51,8 @@ public record Fact(
     public static final String JOINED = "joined";
     /** Refusal codes a scan fact may carry; they match {@code com.groupgate.error.Refusal}. */
     public static final Set<String> SCAN_REFUSALS =
-            Set.of("expired", "revoked", "superseded", "geo_blocked", "daily_limit", "group_full");
+            Set.of("expired", "revoked", "superseded", "geo_blocked", "daily_limit", "group_full", "archived",
+                    "entry_expired");
     public static final Set<String> DEVICES = Set.of("phone", "tablet", "desktop");
     /** The channel bucket of codes without one; cannot collide, as channels match {@link #CHANNEL}. */
     public static final String NO_CHANNEL = "(none)";

@@ -12,6 +12,7 @@ public enum Refusal {
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
+    NOT_A_QR_CODE(422, "not_a_qr_code"),
     EXPIRED(410, "expired"),
     REVOKED(410, "revoked"),
     SUPERSEDED(410, "superseded"),
@@ -23,6 +24,7 @@ public enum Refusal {
     TOO_MANY_ATTEMPTS(429, "too_many_attempts"),
     GROUP_FULL(409, "group_full"),
     TICKET_USED(409, "ticket_used"),
+    ENTRY_EXPIRED(409, "entry_expired"),
     CONFLICT(409, "conflict"),
     KEY_LIMIT(409, "key_limit"),
     LAST_FULL_KEY(409, "last_full_key");

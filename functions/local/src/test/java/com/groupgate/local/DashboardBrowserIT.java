@@ -89,6 +89,7 @@ class DashboardBrowserIT {
         assertPageMatchesApi("");
         assertTrue(Long.parseLong(kpi("scans")) > 0, "the demo's scans are in the default range (last 7 days)");
         assertFalse(driver.findElement(By.id("error")).isDisplayed(), "no API error is shown");
+        assertGroupsMatchApi();
         screenshot("dashboard-desktop.png");
 
         driver.findElement(By.cssSelector("button[data-range='1']")).click();
@@ -121,6 +122,33 @@ class DashboardBrowserIT {
     }
 
     // ---- the page against the API ----------------------------------------------------
+
+    /**
+     * Each group's row shows its entry as the API gives it, and the demo's entry that
+     * expires within a day is the one row that warns.
+     */
+    private static void assertGroupsMatchApi() throws Exception {
+        JsonNode groups = get("/v1/groups?limit=100").get("items");
+        assertEquals(groups.size(), driver.findElements(By.cssSelector("#groups tbody tr")).size(), "group rows");
+        int warnings = 0;
+        for (JsonNode g : groups) {
+            WebElement tr = driver.findElement(By.cssSelector("#groups tr[data-group='"
+                    + g.get("groupId").asText() + "']"));
+            JsonNode entry = g.get("entry");
+            String shown = tr.findElement(By.cssSelector("td.entry")).getText();
+            if (entry.isNull()) {
+                assertTrue(shown.startsWith("none"), shown);
+                continue;
+            }
+            String what = entry.get("type").asText().equals("link") ? entry.get("url").asText()
+                    : entry.get("payload").asText();
+            assertTrue(shown.contains(entry.get("platform").asText()) && shown.contains(what), shown + " vs " + entry);
+            boolean warns = !tr.findElements(By.cssSelector("[data-entry='expiring']")).isEmpty();
+            assertEquals(entry.get("expiringSoon").asBoolean(), warns, "the warning of " + g);
+            warnings += warns ? 1 : 0;
+        }
+        assertEquals(1, warnings, "the demo's one entry expiring within a day");
+    }
 
     /** KPIs and the channel table as the page shows them, against the API for the page's own query. */
     private static void assertPageMatchesApi(String channel) throws Exception {

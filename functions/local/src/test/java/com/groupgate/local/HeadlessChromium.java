@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -49,12 +52,24 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     static HeadlessChromium start() throws IOException {
+        return start(null, "en-US");
+    }
+
+    /**
+     * A browser that calls itself {@code userAgent} (null: Chromium's own) and asks for
+     * {@code languages} ({@code Accept-Language}), in a phone-sized window.
+     */
+    static HeadlessChromium start(String userAgent, String languages) throws IOException {
         Path userData = Files.createTempDirectory("gg-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=en-US", "--user-data-dir=" + userData);
+                "--no-first-run", "--lang=" + languages, "--user-data-dir=" + userData);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+        if (userAgent != null) {
+            options.addArguments("--user-agent=" + userAgent, "--window-size=412,915");
+        }
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
@@ -70,6 +85,15 @@ final class HeadlessChromium implements AutoCloseable {
     /** The console messages since the last call (the driver hands each out once). */
     List<String> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
+    }
+
+    /** Saves what the browser shows now as {@code target/screenshots/<name>.png}; returns the file. */
+    Path screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return file;
     }
 
     /** Those of {@code messages} that report a Content-Security-Policy violation. */

@@ -19,7 +19,7 @@ class LambdaLimitsTest {
         LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> slow = new LocalFunction<>("Slow", 1, 128,
                 (event, context) -> {
                     try {
-                        Thread.sleep(5_000);
+                        Thread.sleep(60_000);
                     } catch (InterruptedException e) {
                         interrupted.countDown();
                     }
@@ -30,7 +30,9 @@ class LambdaLimitsTest {
                 () -> slow.invoke(new APIGatewayV2HTTPEvent()));
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertEquals("Task timed out after 1.00 seconds", e.getMessage());
-        assertTrue(millis < 3_000, "gave up at the timeout, not when the handler finished: " + millis + " ms");
+        // The handler would run a minute: any answer well before that is the invoker giving up at
+        // the timeout (the bound is loose so a loaded machine cannot fail it).
+        assertTrue(millis < 30_000, "gave up at the timeout, not when the handler finished: " + millis + " ms");
         assertTrue(interrupted.await(5, TimeUnit.SECONDS));
     }
 

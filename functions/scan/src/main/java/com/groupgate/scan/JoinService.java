@@ -3,6 +3,7 @@ package com.groupgate.scan;
 import com.groupgate.analytics.RecordedFact;
 import com.groupgate.code.CodeCache;
 import com.groupgate.code.GroupCode;
+import com.groupgate.entry.Entry;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
@@ -71,14 +72,17 @@ public final class JoinService {
     public record Request(ScanService.Scan scan, String joinTicket, String passcode, String memberRef) {
     }
 
-    /** Joined (with the welcome message) or pending (with the request id). */
-    public record Outcome(boolean joined, String welcomeMessage, Id requestId) {
+    /**
+     * Joined (with the welcome message and the group's entry, if it has one) or pending
+     * (with the request, whose status the joiner may follow).
+     */
+    public record Outcome(boolean joined, String welcomeMessage, Entry entry, Id tenantId, Id requestId) {
         static Outcome joined(Group group) {
-            return new Outcome(true, group.welcomeMessage(), null);
+            return new Outcome(true, group.welcomeMessage(), group.entry(), group.tenantId(), null);
         }
 
-        static Outcome pending(Id requestId) {
-            return new Outcome(false, null, requestId);
+        static Outcome pending(Group group, Id requestId) {
+            return new Outcome(false, null, null, group.tenantId(), requestId);
         }
     }
 
@@ -105,6 +109,9 @@ public final class JoinService {
         Group group = groups.find(ticket.tenantId(), ticket.groupId()).orElseThrow(RefusalException::notFound);
         if (group.archived()) {
             throw archived();
+        }
+        if (group.entryExpiredAt(now)) {
+            throw new RefusalException(Refusal.ENTRY_EXPIRED, "this group's invitation has expired; ask the organiser");
         }
         RecordedFact fact = RecordedFact.join(attempt.origin(), code.tenantId().toString()).code(code.codeId())
                 .group(group.groupId()).channel(code.channel()).build();
@@ -139,7 +146,7 @@ public final class JoinService {
     private Outcome joinFirstWithRoom(Attempt a, LiveCode code, List<Group> pool) {
         for (Group group : pool) {
             long limit = PoolRouting.limit(group.capacity(), code.switchAfterJoins());
-            if (group.archived() || group.members() >= limit) {
+            if (!group.openAt(a.now()) || group.members() >= limit) {
                 continue;
             }
             RecordedFact fact = RecordedFact.join(a.origin(), code.tenantId().toString()).group(group.groupId())
@@ -182,7 +189,7 @@ public final class JoinService {
     private Outcome fileRequest(JoinAttempt attempt, Group group) {
         JoinRequestTable.Filing filing = requests.request(attempt);
         return switch (filing.outcome()) {
-            case FILED -> Outcome.pending(filing.requestId());
+            case FILED -> Outcome.pending(group, filing.requestId());
             case JOINED -> Outcome.joined(group);
             case TICKET_USED -> throw ticketUsed();
             case CODE_REVOKED -> throw new RefusalException(Refusal.REVOKED, "this code was revoked");

@@ -3,75 +3,142 @@ package com.groupgate.scan;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.ContentSecurityPolicy;
+import java.util.Map;
 
 /**
  * The small mobile page a phone camera opens: the group's name and welcome message and a
- * join button (a passcode field for passcode groups). No external assets: one request,
- * readable on a slow connection.
+ * join button (a passcode field for passcode groups); after an accepted join, the way in —
+ * a button for a link entry, the group's QR picture large enough to long-press for an image
+ * entry — and for a request, a pending state that follows the request's statusUrl until the
+ * owner decides. No external assets beyond the revealed picture: one request, readable on a
+ * slow connection, and it works in WeChat's in-app browser.
  *
- * <p>The page's script and style are constants, and its data (the join URL and ticket)
- * travels in the form's {@code data-*} attributes, HTML-escaped. So the Content-Security-
- * Policy can allow exactly that script and that style by their SHA-256, computed once when
- * the class loads, and nothing else: a group name that slipped past escaping still could
- * not run. No inline event handlers, no {@code style} attributes — both would need
- * {@code 'unsafe-*'}.
+ * <p>The page's script and style are constants, and its data (the join URL, the ticket, the
+ * words in the scanner's language) travels in the form's {@code data-*} attributes,
+ * HTML-escaped. So the Content-Security-Policy can allow exactly that script and that style
+ * by their SHA-256, computed once when the class loads, and nothing else: a group name that
+ * slipped past escaping still could not run. No inline event handlers, no {@code style}
+ * attributes — both would need {@code 'unsafe-*'}. Images may come from the page itself and
+ * from the one storage origin revealed pictures are presigned on.
  */
 final class LandingPage {
-    /** Joins with the form's ticket and shows the answer; reads nothing but the page. */
+    /**
+     * Joins with the form's ticket and shows the answer; a request's status is polled on the
+     * page's own origin (the statusUrl's path), backing off from 5 s to a minute.
+     */
     static final String SCRIPT = "(function(){"
             + "var form=document.getElementById('join');if(!form){return;}"
+            + "var d=form.dataset;var out=document.getElementById('result');var box=document.getElementById('entry');"
+            + "function say(t){out.textContent=t;}"
+            + "function show(e){box.textContent='';if(!e){return;}"
+            + "if(e.type==='link'&&/^https:\\/\\//.test(e.url)){var a=document.createElement('a');a.href=e.url;"
+            + "a.className='go';a.rel='noreferrer';a.textContent=d.tOpen;box.appendChild(a);}"
+            + "else if(e.type==='image'&&/^https?:\\/\\//.test(e.imageUrl)){var i=document.createElement('img');"
+            + "i.src=e.imageUrl;i.alt=d.tPress;i.className='qr';box.appendChild(i);"
+            + "var p=document.createElement('p');p.className='press';p.textContent=d.tPress;box.appendChild(p);}}"
+            + "function poll(u,wait){setTimeout(async function(){try{"
+            + "var r=await fetch(u,{headers:{accept:'application/json'}});var j=await r.json();"
+            + "if(j.status==='pending'){poll(u,Math.min(wait*2,60000));}else{answer(j);}"
+            + "}catch(x){poll(u,Math.min(wait*2,60000));}},wait);}"
+            + "function answer(j){"
+            + "if(j.status==='joined'){form.hidden=true;say(j.welcomeMessage||d.tJoined);show(j.entry);return;}"
+            + "if(j.status==='approved'){form.hidden=true;say(j.entryExpired?d.tExpired:d.tApproved);show(j.entry);return;}"
+            + "if(j.status==='rejected'){form.hidden=true;say(d.tRejected);return;}"
+            + "if(j.status==='pending'){form.hidden=true;say(d.tPending);"
+            + "if(j.statusUrl){poll(new URL(j.statusUrl,location.href).pathname,5000);}return;}"
+            + "say((j.error&&j.error.message)||d.tFailed);}"
             + "form.addEventListener('submit',async function(e){e.preventDefault();"
-            + "var pc=document.getElementById('pc');var out=document.getElementById('result');"
-            + "var body={joinTicket:form.dataset.ticket};if(pc){body.passcode=pc.value;}"
-            + "try{var r=await fetch(form.dataset.join,{method:'POST',headers:{'content-type':'application/json'},"
-            + "body:JSON.stringify(body)});var j=await r.json();"
-            + "out.textContent=j.status==='joined'?(j.welcomeMessage||'You joined the group.')"
-            + ":j.status==='pending'?'Request sent: the owner will approve it.'"
-            + ":(j.error&&j.error.message)||'Something went wrong';"
-            + "}catch(x){out.textContent='No answer: check the connection and try again.';}"
+            + "var pc=document.getElementById('pc');var body={joinTicket:d.ticket};if(pc){body.passcode=pc.value;}"
+            + "try{var r=await fetch(d.join,{method:'POST',headers:{'content-type':'application/json'},"
+            + "body:JSON.stringify(body)});answer(await r.json());}catch(x){say(d.tNetwork);}"
             + "});})();";
 
     static final String STYLE = "body{font-family:system-ui,sans-serif;margin:0;padding:24px;max-width:480px;"
             + "margin:auto;color:#222}"
             + "h1{font-size:1.4em}.welcome{white-space:pre-wrap}"
-            + "button{width:100%;padding:14px;font-size:1.1em;border:0;border-radius:8px;background:#07c160;color:#fff}"
-            + "input{display:block;width:100%;padding:10px;font-size:1.2em;margin:8px 0 16px;box-sizing:border-box}";
+            + "button,.go{display:block;box-sizing:border-box;text-align:center;text-decoration:none;width:100%;"
+            + "padding:14px;font-size:1.1em;border:0;border-radius:8px;background:#07c160;color:#fff}"
+            + "input{display:block;width:100%;padding:10px;font-size:1.2em;margin:8px 0 16px;box-sizing:border-box}"
+            + ".qr{display:block;width:100%;max-width:360px;margin:16px auto;image-rendering:pixelated}"
+            + ".press{text-align:center;font-size:1.1em}";
 
-    /** The landing page: its one script and its one style block, by hash. */
-    static final ContentSecurityPolicy POLICY =
-            ContentSecurityPolicy.of(ContentSecurityPolicy.hashOf(SCRIPT), ContentSecurityPolicy.hashOf(STYLE));
-    /** A refusal page: the same style, no script at all. */
-    static final ContentSecurityPolicy REFUSAL_POLICY =
-            ContentSecurityPolicy.of("'none'", ContentSecurityPolicy.hashOf(STYLE));
+    private static final String SCRIPT_HASH = ContentSecurityPolicy.hashOf(SCRIPT);
+    private static final String STYLE_HASH = ContentSecurityPolicy.hashOf(STYLE);
+    /** A refusal page: the same style, no script and no picture at all. */
+    static final ContentSecurityPolicy REFUSAL_POLICY = ContentSecurityPolicy.of("'none'", STYLE_HASH);
 
-    private LandingPage() {
+    private final ContentSecurityPolicy policy;
+    private final ContentSecurityPolicy statusPolicy;
+
+    /** @param imageOrigin where revealed pictures are presigned (S3's host; the emulator's locally) */
+    LandingPage(String imageOrigin) {
+        String img = "'self' " + imageOrigin;
+        this.policy = ContentSecurityPolicy.of(SCRIPT_HASH, STYLE_HASH, img);
+        this.statusPolicy = ContentSecurityPolicy.of("'none'", STYLE_HASH, img);
     }
 
     /** 200: the group and its join form, posting {@code ticket} to the code's join route. */
-    static ApiResponse accepted(String token, String groupName, String joinPolicy, String welcomeMessage,
-                                String ticket) {
-        String passcodeField = "passcode".equals(joinPolicy)
-                ? "<label>Passcode <input id=\"pc\" inputmode=\"numeric\" autocomplete=\"one-time-code\" maxlength=\"6\"></label>"
+    ApiResponse accepted(String token, ScanService.Landing landing, LandingTexts t) {
+        String passcodeField = "passcode".equals(landing.joinPolicy())
+                ? "<label>" + escape(t.passcode()) + " <input id=\"pc\" inputmode=\"numeric\" "
+                + "autocomplete=\"one-time-code\" maxlength=\"8\"></label>"
                 : "";
-        String welcome = welcomeMessage == null ? "" : "<p class=\"welcome\">" + escape(welcomeMessage) + "</p>";
-        String body = "<h1>" + escape(groupName) + "</h1>" + welcome
-                + "<form id=\"join\" data-join=\"" + escape("/S/" + token + "/join") + "\" data-ticket=\""
-                + escape(ticket) + "\">" + passcodeField
-                + "<button type=\"submit\">" + ("approval".equals(joinPolicy) ? "Ask to join" : "Join group")
+        String welcome = landing.welcomeMessage() == null ? ""
+                : "<p class=\"welcome\">" + escape(landing.welcomeMessage()) + "</p>";
+        String body = "<h1>" + escape(landing.groupName()) + "</h1>" + welcome
+                + "<form id=\"join\"" + data(Map.of("join", "/S/" + token + "/join", "ticket", landing.joinTicket()))
+                + texts(t) + ">" + passcodeField
+                + "<button type=\"submit\">" + escape("approval".equals(landing.joinPolicy()) ? t.askToJoin() : t.join())
                 + "</button></form>"
-                + "<p id=\"result\" role=\"status\"></p>"
+                + "<p id=\"result\" role=\"status\"></p><div id=\"entry\"></div>"
                 + "<script>" + SCRIPT + "</script>";
-        return ApiResponse.html(200, page(escape(groupName), body), POLICY);
+        return ApiResponse.html(200, page(t.lang(), escape(landing.groupName()), body), policy);
+    }
+
+    /**
+     * 200: a request's status for a browser that opened its statusUrl, with the entry once
+     * approved; no script (the page is the answer).
+     */
+    ApiResponse status(RequestStatusService.Status status, Map<String, Object> revealed, LandingTexts t) {
+        String said = switch (status.status()) {
+            case "pending" -> t.pending();
+            case "rejected" -> t.rejected();
+            default -> status.entryExpired() ? t.expired() : t.approved();
+        };
+        StringBuilder body = new StringBuilder("<p id=\"result\" role=\"status\">").append(escape(said)).append("</p>");
+        if (revealed != null && "link".equals(revealed.get("type"))) {
+            body.append("<a class=\"go\" rel=\"noreferrer\" href=\"").append(escape((String) revealed.get("url")))
+                    .append("\">").append(escape(t.open())).append("</a>");
+        } else if (revealed != null && "image".equals(revealed.get("type"))) {
+            body.append("<img class=\"qr\" alt=\"").append(escape(t.longPress())).append("\" src=\"")
+                    .append(escape((String) revealed.get("imageUrl"))).append("\"><p class=\"press\">")
+                    .append(escape(t.longPress())).append("</p>");
+        }
+        return ApiResponse.html(200, page(t.lang(), escape(said), body.toString()), statusPolicy);
     }
 
     /** {@code status} with the refusal's message, for a browser that scanned. */
     static ApiResponse refused(int status, RefusalException e) {
         return ApiResponse.html(status,
-                page("Not available", "<h1>Not available</h1><p>" + escape(e.getMessage()) + "</p>"), REFUSAL_POLICY);
+                page("en", "Not available", "<h1>Not available</h1><p>" + escape(e.getMessage()) + "</p>"),
+                REFUSAL_POLICY);
     }
 
-    private static String page(String title, String body) {
-        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+    private static String texts(LandingTexts t) {
+        return data(Map.of("t-joined", t.joined(), "t-pending", t.pending(), "t-approved", t.approved(),
+                "t-rejected", t.rejected(), "t-expired", t.expired(), "t-open", t.open(), "t-press", t.longPress(),
+                "t-network", t.network(), "t-failed", t.failed()));
+    }
+
+    private static String data(Map<String, String> attributes) {
+        StringBuilder out = new StringBuilder();
+        attributes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(a ->
+                out.append(" data-").append(a.getKey()).append("=\"").append(escape(a.getValue())).append('"'));
+        return out.toString();
+    }
+
+    private static String page(String lang, String title, String body) {
+        return "<!doctype html><html lang=\"" + lang + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
                 + "<meta name=\"referrer\" content=\"no-referrer\">"
                 + "<title>" + title + "</title><style>" + STYLE + "</style></head><body>" + body + "</body></html>";

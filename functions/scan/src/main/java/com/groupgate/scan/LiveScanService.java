@@ -50,7 +50,7 @@ final class LiveScanService {
         LiveCodeCache.Entry entry = cache.get(token.tenantId(), token.codeId()).orElseThrow(RefusalException::notFound);
         for (int attempt = 0; attempt < 2; attempt++) {
             LiveCode code = entry.code();
-            Optional<Group> target = LiveCode.ACTIVE.equals(code.status()) ? route(entry) : Optional.empty();
+            Optional<Group> target = LiveCode.ACTIVE.equals(code.status()) ? route(entry, now) : Optional.empty();
             RecordedFact.Builder fact = RecordedFact.scan(origin, code.tenantId().toString())
                     .group(target.map(Group::groupId).orElse(null)).liveCode(code.liveCodeId()).channel(code.channel());
             if (!LiveCode.ACTIVE.equals(code.status())) {
@@ -83,9 +83,10 @@ final class LiveScanService {
         throw new RefusalException(Refusal.CONFLICT, "this code is being edited; scan again");
     }
 
-    private static Optional<Group> route(LiveCodeCache.Entry entry) {
+    /** The first open group with room: not archived, its entry (if any) not expired. */
+    private static Optional<Group> route(LiveCodeCache.Entry entry, Instant now) {
         Optional<Id> id = PoolRouting.route(entry.groups().stream()
-                .map(g -> new PoolRouting.GroupFill(g.groupId(), g.members(), g.capacity(), !g.archived())).toList(),
+                .map(g -> new PoolRouting.GroupFill(g.groupId(), g.members(), g.capacity(), g.openAt(now))).toList(),
                 entry.code().switchAfterJoins());
         return id.flatMap(i -> entry.groups().stream().filter(g -> g.groupId().equals(i)).findFirst());
     }

@@ -11,6 +11,7 @@ import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
 import com.groupgate.error.RefusalException;
 import com.groupgate.fact.FactTable;
+import com.groupgate.group.GroupCache;
 import com.groupgate.group.GroupTable;
 import com.groupgate.group.PoolGroups;
 import com.groupgate.live.LiveCodeCache;
@@ -26,6 +27,7 @@ import com.groupgate.http.SecurityHeaders;
 import com.groupgate.join.JoinRequestTable;
 import com.groupgate.join.MemberTable;
 import com.groupgate.join.PasscodeTries;
+import com.groupgate.image.S3GetSigner;
 import com.groupgate.keys.SigningKeyTable;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,6 +43,10 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     private final EdgeGate edge;
     private final ScanService scans;
     private final JoinService joins;
+    private final RequestStatusService statuses;
+    private final EntryReveal reveal;
+    private final LandingPage landingPage;
+    private final String statusBase;
 
     public ScanHandler() {
         this(Wiring.fromEnvironment());
@@ -56,13 +62,22 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         LiveCodeTable liveTable = new LiveCodeTable(dynamo, config.mainTable());
         PoolGroups pools = new PoolGroups(dynamo, config.mainTable());
         LiveCodeCache liveCodes = new LiveCodeCache(liveTable, pools, wiring.clock());
-        this.scans = new ScanService(keys, codes, new ScanCounter(dynamo, config.mainTable()),
-                new FactTable(dynamo, config.mainTable()), liveCodes, liveTable, config.originSecret(), wiring.clock());
-        this.joins = new JoinService(keys, codes, new GroupTable(dynamo, config.mainTable()), liveCodes,
-                new MemberTable(dynamo, config.mainTable()), new JoinRequestTable(dynamo, config.mainTable()),
-                new PasscodeTries(dynamo, config.mainTable()), scans, wiring.clock());
+        GroupTable groups = new GroupTable(dynamo, config.mainTable());
+        JoinRequestTable requests = new JoinRequestTable(dynamo, config.mainTable());
+        this.scans = new ScanService(keys, codes, new GroupCache(groups, wiring.clock()),
+                new ScanCounter(dynamo, config.mainTable()), new FactTable(dynamo, config.mainTable()), liveCodes,
+                liveTable, config.originSecret(), wiring.clock());
+        this.joins = new JoinService(keys, codes, groups, liveCodes, new MemberTable(dynamo, config.mainTable()),
+                requests, new PasscodeTries(dynamo, config.mainTable()), scans, wiring.clock());
+        this.statuses = new RequestStatusService(keys, requests, groups, scans, wiring.clock());
+        this.reveal = new EntryReveal(new S3GetSigner(wiring.aws(), config.imagesBucket(), wiring.clock()));
+        this.landingPage = new LandingPage(reveal.imageOrigin());
+        this.statusBase = statusBase(config.scanBaseUrl());
         for (String prefix : new String[] {"/S/", "/s/"}) {
             router.on("GET", prefix + "{token}", this::scan).on("POST", prefix + "{token}/join", this::join);
+        }
+        for (String prefix : new String[] {"/R/", "/r/"}) {
+            router.on("GET", prefix + "{token}", this::requestStatus);
         }
     }
 
@@ -93,8 +108,7 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         String token = request.pathParam("token");
         ScanService.Landing landing = scans.scan(new ScanService.Scan(token, request.headers(), request.sourceIp()));
         if (!wantsJson(request)) {
-            return LandingPage.accepted(token, landing.groupName(), landing.joinPolicy(),
-                    landing.welcomeMessage(), landing.joinTicket());
+            return landingPage.accepted(token, landing, LandingTexts.forAcceptLanguage(request.header("accept-language")));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "ok");
@@ -116,13 +130,46 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         JoinService.Outcome outcome = joins.join(new JoinService.Request(
                 new ScanService.Scan(request.pathParam("token"), request.headers(), request.sourceIp()),
                 ticket, passcode, memberRef));
-        if (!outcome.joined()) {
-            return ApiResponse.json(202, Map.of("status", "pending", "requestId", outcome.requestId().toString()));
-        }
         Map<String, Object> out = new LinkedHashMap<>();
+        if (!outcome.joined()) {
+            out.put("status", "pending");
+            out.put("requestId", outcome.requestId().toString());
+            out.put("statusUrl", statusBase + statuses.issue(outcome.tenantId(), outcome.requestId()));
+            return ApiResponse.json(202, out);
+        }
         out.put("status", "joined");
         out.put("welcomeMessage", outcome.welcomeMessage());
+        if (outcome.entry() != null) {
+            out.put("entry", reveal.reveal(outcome.entry()));
+        }
         return ApiResponse.json(200, out);
+    }
+
+    /** {@code GET /R/{token}}: a join request's status, and its group's entry once approved. */
+    private ApiResponse requestStatus(ApiRequest request) {
+        RequestStatusService.Status status = statuses.status(request.pathParam("token"));
+        Map<String, Object> revealed = status.entry() == null ? null : reveal.reveal(status.entry());
+        if (!wantsJson(request)) {
+            return landingPage.status(status, revealed,
+                    LandingTexts.forAcceptLanguage(request.header("accept-language")));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", status.status());
+        if (revealed != null) {
+            out.put("entry", revealed);
+        }
+        if (status.entryExpired()) {
+            out.put("entryExpired", true);
+        }
+        return ApiResponse.json(200, out);
+    }
+
+    /** The scan base's {@code /S/} becomes {@code /R/}: status links live beside scan links, on the same host. */
+    private static String statusBase(String scanBaseUrl) {
+        if (scanBaseUrl == null || !scanBaseUrl.endsWith("/S/")) {
+            throw new IllegalArgumentException("GROUPGATE_SCAN_BASE_URL must end in /S/, was " + scanBaseUrl);
+        }
+        return scanBaseUrl.substring(0, scanBaseUrl.length() - 3) + "/R/";
     }
 
     private static boolean wantsJson(ApiRequest request) {

@@ -7,6 +7,8 @@ import com.groupgate.code.ScanCounter;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.fact.FactTable;
+import com.groupgate.group.Group;
+import com.groupgate.group.GroupCache;
 import com.groupgate.id.Id;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.live.LiveCodeCache;
@@ -35,6 +37,7 @@ import java.util.Optional;
 public final class ScanService {
     private final SigningKeyTable keys;
     private final CodeCache codes;
+    private final GroupCache groups;
     private final ScanCounter counter;
     private final FactTable facts;
     private final LiveScanService live;
@@ -42,10 +45,11 @@ public final class ScanService {
     private final String originSecret;
     private final Clock clock;
 
-    public ScanService(SigningKeyTable keys, CodeCache codes, ScanCounter counter, FactTable facts,
+    public ScanService(SigningKeyTable keys, CodeCache codes, GroupCache groups, ScanCounter counter, FactTable facts,
                        LiveCodeCache liveCodes, LiveCodeTable liveTable, String originSecret, Clock clock) {
         this.keys = keys;
         this.codes = codes;
+        this.groups = groups;
         this.counter = counter;
         this.facts = facts;
         this.live = new LiveScanService(liveCodes, liveTable, facts);
@@ -87,6 +91,16 @@ public final class ScanService {
             facts.put(fact.outcome(Refusal.GEO_BLOCKED.code()).build());
             throw new RefusalException(Refusal.GEO_BLOCKED, "this code cannot be used from here");
         }
+        Group group = groups.get(code.tenantId(), code.groupId()).orElseThrow(RefusalException::notFound);
+        if (group.archived()) {
+            facts.put(fact.outcome(Refusal.ARCHIVED.code()).build());
+            throw new RefusalException(Refusal.ARCHIVED, "this group no longer takes members");
+        }
+        if (group.entryExpiredAt(now)) {
+            // A group whose way in has expired is as good as full.
+            facts.put(fact.outcome(Refusal.ENTRY_EXPIRED.code()).build());
+            throw new RefusalException(Refusal.ENTRY_EXPIRED, "this group's invitation has expired; ask the organiser");
+        }
         ZoneId zone = ZoneId.of(code.timezone());
         String day = DailyCap.dayKey(now, zone);
         ScanCounter.Counted counted = counter.count(code, day, fact.counted(day, code.dailyScanLimit()))
@@ -103,7 +117,7 @@ public final class ScanService {
         }
         String ticket = JoinTickets.issue(ticketRing(ring), Id.random(), code.codeId(), code.tenantId(),
                 code.groupId(), null, now.getEpochSecond());
-        return new Landing(code.codeId(), code.groupName(), code.joinPolicy(), code.welcomeMessage(), ticket);
+        return new Landing(code.codeId(), group.name(), group.joinPolicy(), group.welcomeMessage(), ticket);
     }
 
     /**

@@ -48,6 +48,22 @@ public final class HttpCalls {
         if (body != null) {
             h.putIfAbsent("content-type", "application/json");
         }
+        return send(method, path, query, body, false, h, sourceIp);
+    }
+
+    /**
+     * A request with a binary body of {@code contentType}, base64-encoded in the event as
+     * API Gateway delivers binary media.
+     */
+    public Response upload(String method, String path, Map<String, String> query, byte[] body, String contentType,
+                           Map<String, String> headers) {
+        Map<String, String> h = new HashMap<>(headers);
+        h.put("content-type", contentType);
+        return send(method, path, query, java.util.Base64.getEncoder().encodeToString(body), true, h, "198.51.100.7");
+    }
+
+    private Response send(String method, String path, Map<String, String> query, String body, boolean base64,
+                          Map<String, String> h, String sourceIp) {
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withVersion("2.0")
                 .withRouteKey(method + " " + path)
@@ -55,7 +71,7 @@ public final class HttpCalls {
                 .withHeaders(h)
                 .withQueryStringParameters(query.isEmpty() ? null : query)
                 .withBody(body)
-                .withIsBase64Encoded(false)
+                .withIsBase64Encoded(base64)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                                 .withMethod(method).withPath(path).withSourceIp(sourceIp).withProtocol("HTTP/1.1")

@@ -1,0 +1,72 @@
+package com.groupgate.api;
+
+import com.groupgate.error.RefusalException;
+import com.groupgate.group.GroupTable;
+import com.groupgate.http.ApiRequest;
+import com.groupgate.http.ApiResponse;
+import com.groupgate.http.Router;
+import com.groupgate.id.Id;
+import com.groupgate.join.MemberTable;
+import com.groupgate.tenant.Tenant;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** A group's members: listed a page at a time, and removed one at a time, freeing the seat. */
+final class MemberRoutes {
+    /** What a memberRef may be (the join route's rule), so a path cannot name anything else. */
+    private static final Pattern MEMBER_REF = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+
+    private final Authenticator auth;
+    private final GroupTable groups;
+    private final MemberTable members;
+
+    MemberRoutes(Authenticator auth, GroupTable groups, MemberTable members) {
+        this.auth = auth;
+        this.groups = groups;
+        this.members = members;
+    }
+
+    void register(Router router) {
+        router.on("GET", "/v1/groups/{groupId}/members", this::list)
+                .on("DELETE", "/v1/groups/{groupId}/members/{memberRef}", this::remove);
+    }
+
+    private ApiResponse list(ApiRequest request) {
+        Tenant tenant = auth.tenant(request);
+        Id groupId = Views.id(request.pathParam("groupId"));
+        int limit = Views.intParam(request, "limit", 1, 100, 50);
+        String cursor = request.queryParam("cursor");
+        if (cursor != null && !MEMBER_REF.matcher(cursor).matches()) {
+            throw RefusalException.badField("cursor", "not a cursor this API returned");
+        }
+        groups.find(tenant.tenantId(), groupId).orElseThrow(RefusalException::notFound);
+        MemberTable.Page page = members.members(tenant.tenantId(), groupId, limit, cursor);
+        List<Map<String, Object>> items = page.items().stream().map(m -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("memberRef", m.memberRef());
+            item.put("joinedAt", Instant.ofEpochSecond(m.joinedAt()).toString());
+            return item;
+        }).toList();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items);
+        out.put("nextCursor", page.nextCursor());
+        return ApiResponse.json(200, out);
+    }
+
+    private ApiResponse remove(ApiRequest request) {
+        Tenant tenant = auth.tenant(request);
+        Id groupId = Views.id(request.pathParam("groupId"));
+        String memberRef = request.pathParam("memberRef");
+        if (memberRef == null || !MEMBER_REF.matcher(memberRef).matches()) {
+            throw RefusalException.notFound();
+        }
+        groups.find(tenant.tenantId(), groupId).orElseThrow(RefusalException::notFound);
+        if (!members.remove(tenant.tenantId(), groupId, memberRef)) {
+            throw RefusalException.notFound();
+        }
+        return ApiResponse.noContent();
+    }
+}

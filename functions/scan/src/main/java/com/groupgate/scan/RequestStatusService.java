@@ -1,0 +1,76 @@
+package com.groupgate.scan;
+
+import com.groupgate.entry.Entry;
+import com.groupgate.error.RefusalException;
+import com.groupgate.group.Group;
+import com.groupgate.group.GroupTable;
+import com.groupgate.id.Id;
+import com.groupgate.join.JoinRequestTable;
+import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.token.KeyRing;
+import com.groupgate.token.RequestStatusTokens;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * {@code GET /R/{token}}: the status of one join request, for whoever holds its statusUrl —
+ * pending, approved or rejected, and once approved the group's entry. The token is signed
+ * (no lookup to forge against); a token that does not verify, has expired or names a
+ * request that is gone is 404, all alike.
+ */
+final class RequestStatusService {
+    private final SigningKeyTable keys;
+    private final JoinRequestTable requests;
+    private final GroupTable groups;
+    private final ScanService scans;
+    private final Clock clock;
+
+    RequestStatusService(SigningKeyTable keys, JoinRequestTable requests, GroupTable groups, ScanService scans,
+                         Clock clock) {
+        this.keys = keys;
+        this.requests = requests;
+        this.groups = groups;
+        this.scans = scans;
+        this.clock = clock;
+    }
+
+    /**
+     * What a statusUrl shows.
+     *
+     * @param status       {@code pending}, {@code approved} or {@code rejected}
+     * @param entry        the group's entry once approved, while it works; otherwise null
+     * @param entryExpired approved, but the group's entry has expired since
+     */
+    record Status(String status, Entry entry, boolean entryExpired) {
+    }
+
+    /** The token of a statusUrl for a request just filed. */
+    String issue(Id tenantId, Id requestId) {
+        KeyRing ring = keys.verifyingRing().orElseThrow(RefusalException::notFound);
+        return RequestStatusTokens.issue(scans.ticketRing(ring), tenantId, requestId, clock.instant().getEpochSecond());
+    }
+
+    Status status(String token) {
+        Instant now = clock.instant();
+        KeyRing ring = keys.verifyingRing().orElseThrow(RefusalException::notFound);
+        RequestStatusTokens.RequestRef ref = RequestStatusTokens.verify(ring, token, now.getEpochSecond())
+                .orElseThrow(RefusalException::notFound);
+        JoinRequestTable.JoinRequest request = requests.findRequest(ref.tenantId(), ref.requestId())
+                .orElseThrow(RefusalException::notFound);
+        return switch (request.status()) {
+            case "pending" -> new Status("pending", null, false);
+            case "joined" -> approved(ref.tenantId(), request.groupId(), now);
+            default -> new Status("rejected", null, false);
+        };
+    }
+
+    private Status approved(Id tenantId, Id groupId, Instant now) {
+        Optional<Entry> entry = groups.find(tenantId, groupId).map(Group::entry);
+        if (entry.isEmpty()) {
+            return new Status("approved", null, false);
+        }
+        boolean expired = entry.get().expiredAt(now);
+        return new Status("approved", expired ? null : entry.get(), expired);
+    }
+}
