@@ -2,6 +2,7 @@ package com.groupgate.group;
 
 import com.groupgate.entry.Entry;
 import com.groupgate.id.Id;
+import java.time.Instant;
 
 /**
  * A tenant's group as stored. {@code sealedPasscode} is the passcode group's TOTP secret,
@@ -34,12 +35,12 @@ public record Group(
     }
 
     /** Whether the group's entry has expired at {@code now}: such a group counts as full. */
-    public boolean entryExpiredAt(java.time.Instant now) {
+    public boolean entryExpiredAt(Instant now) {
         return entry != null && entry.expiredAt(now);
     }
 
     /** Whether joins can get in at {@code now}: not archived, and its entry (if any) still works. */
-    public boolean openAt(java.time.Instant now) {
+    public boolean openAt(Instant now) {
         return !archived() && !entryExpiredAt(now);
     }
 

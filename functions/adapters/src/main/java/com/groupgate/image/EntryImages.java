@@ -1,9 +1,8 @@
 package com.groupgate.image;
 
-import com.groupgate.aws.AwsClients;
 import com.groupgate.id.Id;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
+import com.groupgate.telemetry.Log;
+import java.util.Map;
 
 /**
  * Groups' entry pictures (a WeChat group's own QR code), stored privately under
@@ -12,11 +11,10 @@ import software.amazon.awssdk.services.s3.S3Client;
  * ({@link S3GetSigner}).
  */
 public final class EntryImages {
-    private final S3Client s3;
-    private final String bucket;
+    private final ImageBucket bucket;
 
-    public EntryImages(AwsClients aws, String bucket) {
-        this.s3 = aws.build(S3Client.builder().forcePathStyle(aws.endpoint() != null));
+    /** @param bucket the images bucket, whose client the QR PNGs already use */
+    public EntryImages(ImageBucket bucket) {
         this.bucket = bucket;
     }
 
@@ -24,8 +22,7 @@ public final class EntryImages {
     public String put(Id tenantId, Id groupId, byte[] bytes, String contentType) {
         String key = "entries/" + tenantId + "/" + groupId + "/" + Id.random()
                 + ("image/png".equals(contentType) ? ".png" : ".jpg");
-        s3.putObject(p -> p.bucket(bucket).key(key).contentType(contentType).cacheControl("private, no-store"),
-                RequestBody.fromBytes(bytes));
+        bucket.putPrivate(key, bytes, contentType);
         return key;
     }
 
@@ -35,9 +32,9 @@ public final class EntryImages {
      */
     public void discard(String key) {
         try {
-            s3.deleteObject(d -> d.bucket(bucket).key(key));
+            bucket.delete(key);
         } catch (RuntimeException e) {
-            com.groupgate.telemetry.Log.info("entry_image_discard_failed", java.util.Map.of("imageKey", key,
+            Log.info("entry_image_discard_failed", Map.of("imageKey", key,
                     "exception", e.getClass().getSimpleName()));
         }
     }

@@ -48,6 +48,12 @@ public final class ImageBucket {
                 .url();
     }
 
+    /** Stores a picture that is never cached (a group's entry picture, handed out presigned). */
+    public void putPrivate(String key, byte[] bytes, String contentType) {
+        s3.putObject(p -> p.bucket(bucket).key(key).contentType(contentType).cacheControl("private, no-store"),
+                RequestBody.fromBytes(bytes));
+    }
+
     /** Removes an image (deleting one that is not there is not an error). */
     public void delete(String key) {
         s3.deleteObject(d -> d.bucket(bucket).key(key));

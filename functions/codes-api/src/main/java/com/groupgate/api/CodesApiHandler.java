@@ -60,10 +60,9 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new KeyRoutes(auth, apiKeys, keyCache, wiring.clock()).register(router);
         PasscodeSecrets passcodes = new PasscodeSecrets(keys);
         new GroupRoutes(auth, groups, passcodes, wiring.clock()).register(router);
-        new GroupEditRoutes(auth, groups, new EntryImages(wiring.aws(), config.imagesBucket()), passcodes,
-                wiring.clock()).register(router);
-        SignedImages signed = new SignedImages(keys, new ImageBucket(wiring.aws(), config.imagesBucket()),
-                config.scanBaseUrl());
+        ImageBucket images = new ImageBucket(wiring.aws(), config.imagesBucket());
+        new GroupEditRoutes(auth, groups, new EntryImages(images), passcodes, wiring.clock()).register(router);
+        SignedImages signed = new SignedImages(keys, images, config.scanBaseUrl());
         CodeTable codes = new CodeTable(dynamo, config.mainTable());
         CodeRoutes codeRoutes = new CodeRoutes(auth, groups, codes, new UsageTable(config.mainTable()), signed,
                 wiring.clock());

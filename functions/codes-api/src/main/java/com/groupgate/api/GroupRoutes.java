@@ -15,6 +15,7 @@ import com.groupgate.join.JoinPolicy;
 import com.groupgate.tenant.Tenant;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -103,7 +104,7 @@ final class GroupRoutes {
         GroupTable.Page page = groups.list(tenant.tenantId(), limit, cursor);
         Instant now = clock.instant();
         List<Map<String, Object>> items = page.items().stream().map(g -> Views.group(g, now)).toList();
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", items);
         out.put("nextCursor", page.nextCursor());
         return ApiResponse.json(200, out);

@@ -26,7 +26,9 @@ class HttpRouteTest {
                 "GET /S/{token} -> ScanFunction",
                 "GET /s/{token} -> ScanFunction",
                 "POST /S/{token}/join -> ScanFunction",
-                "POST /s/{token}/join -> ScanFunction"), keys);
+                "POST /s/{token}/join -> ScanFunction",
+                "GET /R/{token} -> ScanFunction",
+                "GET /r/{token} -> ScanFunction"), keys);
     }
 
     @Test

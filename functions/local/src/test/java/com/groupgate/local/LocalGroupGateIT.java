@@ -64,7 +64,8 @@ class LocalGroupGateIT {
         assertEquals("HTTP://127.0.0.1:" + base.getPort() + "/S/", codes.scanBaseUrl());
         var scan = local.wiring(LocalGroupGate.SCAN_FUNCTION).config();
         assertEquals("test-origin-secret", scan.originSecret());
-        assertEquals(null, scan.imagesBucket());
+        // The scan function presigns revealed entry pictures, so it knows the bucket (and may only read entries/).
+        assertEquals(local.resources().ref("ImagesBucket"), scan.imagesBucket());
         assertEquals(local.resources().ref("AnalyticsTable"),
                 local.wiring(LocalGroupGate.AGGREGATE_FUNCTION).config().analyticsTable());
     }
