@@ -36,8 +36,10 @@ test: venv lint
 # (each module's target/classes), not from ~/.m2, which other checkouts of the same version
 # may be installing into at the same time.
 # `exec` lets Ctrl-C and SIGTERM reach the JVM, whose shutdown hook stops the emulator too.
+# test-compile, not compile: resolving the modules' dependencies includes the domain's test
+# pictures (a test-jar), which the reactor finds in its test classes only once compiled.
 run: venv
-	$(MVN) -q -pl functions/local -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
+	$(MVN) -q -pl functions/local -am test-compile dependency:build-classpath -Dmdep.includeScope=runtime \
 	  -Dmdep.outputFile=target/classpath.txt
 	exec java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
 	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.LocalMain
@@ -78,7 +80,7 @@ build-AggregateFunction:
 # Cold start proxy: fresh JVMs on the scan jar vs a bare UpdateItem baseline (medians of 5).
 coldstart: venv
 	$(MVN) -q -DskipTests package
-	$(MVN) -q -pl functions/local -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
+	$(MVN) -q -pl functions/local -am test-compile dependency:build-classpath -Dmdep.includeScope=runtime \
 	  -Dmdep.outputFile=target/classpath.txt
 	java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
 	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.coldstart.ColdStartBench

@@ -132,8 +132,8 @@ final class GroupEditRoutes {
             throw new RefusalException(Refusal.PAYLOAD_TOO_LARGE, "body: larger than 2 MiB", "body", -1);
         }
         if (bytes.length == 0 || !QrPicture.contentTypeOf(bytes).filter(contentType::equals).isPresent()) {
-            throw new RefusalException(Refusal.UNSUPPORTED_MEDIA_TYPE, "body: not a " + contentType + " picture",
-                    "body", -1);
+            throw new RefusalException(Refusal.UNSUPPORTED_MEDIA_TYPE, "body: the bytes are not a "
+                    + ("image/png".equals(contentType) ? "PNG" : "JPEG") + " picture", "body", -1);
         }
         Instant expiresAt = expiry(request.queryParam("expiresAt"), "expiresAt");
         QrPicture.Reading reading = QrPicture.read(bytes);

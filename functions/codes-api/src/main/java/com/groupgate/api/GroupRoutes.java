@@ -15,7 +15,6 @@ import com.groupgate.join.JoinPolicy;
 import com.groupgate.tenant.Tenant;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,9 +103,6 @@ final class GroupRoutes {
         GroupTable.Page page = groups.list(tenant.tenantId(), limit, cursor);
         Instant now = clock.instant();
         List<Map<String, Object>> items = page.items().stream().map(g -> Views.group(g, now)).toList();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", items);
-        out.put("nextCursor", page.nextCursor());
-        return ApiResponse.json(200, out);
+        return Views.page(items, page.nextCursor());
     }
 }

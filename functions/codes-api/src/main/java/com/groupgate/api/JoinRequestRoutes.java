@@ -63,10 +63,7 @@ final class JoinRequestRoutes {
             item.put("status", r.status());
             return item;
         }).toList();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", items);
-        out.put("nextCursor", page.nextCursor());
-        return ApiResponse.json(200, out);
+        return Views.page(items, page.nextCursor());
     }
 
     private ApiResponse decide(ApiRequest request, boolean approve) {

@@ -7,9 +7,6 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Router;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.tenant.Tenant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Read-only lists of a tenant's group codes and live codes, newest first, each item as
@@ -42,13 +39,13 @@ final class ListRoutes {
     private ApiResponse codes(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         CodeTable.Page page = codes.list(tenant.tenantId(), limit(request), cursor(request));
-        return page(page.items().stream().map(codeViews::storedView).toList(), page.nextCursor());
+        return Views.page(page.items().stream().map(codeViews::storedView).toList(), page.nextCursor());
     }
 
     private ApiResponse liveCodes(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         LiveCodeTable.Page page = live.list(tenant.tenantId(), limit(request), cursor(request));
-        return page(page.items().stream().map(liveViews::view).toList(), page.nextCursor());
+        return Views.page(page.items().stream().map(liveViews::view).toList(), page.nextCursor());
     }
 
     private static int limit(ApiRequest request) {
@@ -62,12 +59,5 @@ final class ListRoutes {
             throw RefusalException.badField("cursor", "not a cursor this API returned");
         }
         return cursor;
-    }
-
-    private static ApiResponse page(List<Map<String, Object>> items, String nextCursor) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", items);
-        out.put("nextCursor", nextCursor);
-        return ApiResponse.json(200, out);
     }
 }

@@ -50,10 +50,7 @@ final class MemberRoutes {
             item.put("joinedAt", Instant.ofEpochSecond(m.joinedAt()).toString());
             return item;
         }).toList();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", items);
-        out.put("nextCursor", page.nextCursor());
-        return ApiResponse.json(200, out);
+        return Views.page(items, page.nextCursor());
     }
 
     private ApiResponse remove(ApiRequest request) {

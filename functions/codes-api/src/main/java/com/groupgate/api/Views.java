@@ -6,10 +6,12 @@ import com.groupgate.entry.LinkEntry;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
 import com.groupgate.http.ApiRequest;
+import com.groupgate.http.ApiResponse;
 import com.groupgate.id.Id;
 import com.groupgate.tenant.ApiKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The API's JSON shapes, and the parsing of path and query values. */
@@ -71,6 +73,14 @@ final class Views {
             out.put("lastUsedAt", k.lastUsedAt().toString());
         }
         return out;
+    }
+
+    /** 200 with one page of a list: {@code {"items":[…],"nextCursor":…}} (null on the last page). */
+    static ApiResponse page(List<Map<String, Object>> items, String nextCursor) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items);
+        out.put("nextCursor", nextCursor);
+        return ApiResponse.json(200, out);
     }
 
     /** An id from the path; anything that is not an id is simply not found. */
