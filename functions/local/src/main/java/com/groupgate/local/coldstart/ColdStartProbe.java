@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One cold start, in a fresh JVM whose class path is the deployable jar. {@code scan} builds
- * the ScanHandler from the environment (as Lambda does), handles one scan as the function URL
+ * One cold start, in a fresh JVM whose class path is the deployable jar. {@code scan <token>
+ * [warm]} builds the ScanHandler from the environment (as Lambda does), handles one scan as the function URL
  * delivers it behind CloudFront, then {@code warm} more scans of the same code one after
  * another, as a busy container serves them; {@code baseline} builds a DynamoDB client with the
  * same SDK, HTTP client and credentials provider and makes one UpdateItem.
@@ -48,7 +48,7 @@ public final class ColdStartProbe {
     public static void main(String[] args) {
         String mode = args[0];
         if ("scan".equals(mode)) {
-            scan(args[1], Integer.parseInt(args[2]));
+            scan(args[1], args.length > 2 ? Integer.parseInt(args[2]) : 0);
         } else {
             baseline();
         }
@@ -56,8 +56,15 @@ public final class ColdStartProbe {
 
     private static void scan(String token, int warm) {
         AwsWait wait = new AwsWait();
-        Wiring lambda = Wiring.fromEnvironment();
-        ScanHandler handler = new ScanHandler(lambda.withAws(lambda.aws().withInterceptors(List.of(wait))));
+        // Without warm scans, exactly as Lambda builds it; with them, the same wiring
+        // (what the no-argument constructor reads) plus the interceptor that times the waits.
+        ScanHandler handler;
+        if (warm == 0) {
+            handler = new ScanHandler();
+        } else {
+            Wiring lambda = Wiring.fromEnvironment();
+            handler = new ScanHandler(lambda.withAws(lambda.aws().withInterceptors(List.of(wait))));
+        }
         long built = System.currentTimeMillis();
         APIGatewayV2HTTPResponse first = handler.handleRequest(event(token), null);
         long answered = System.currentTimeMillis();
