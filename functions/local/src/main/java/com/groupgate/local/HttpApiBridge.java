@@ -56,7 +56,11 @@ public final class HttpApiBridge implements HttpHandler {
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     /** A function URL invokes synchronously: Lambda's 6 MB request payload quota. */
     static final int MAX_FUNCTION_URL_BODY_BYTES = 6 * 1024 * 1024;
-    /** Lambda's answer when the signed payload hash is missing or wrong. */
+    /**
+     * Lambda's answer when the signed payload hash is missing or wrong. AWS documents only that
+     * Lambda refuses unsigned payloads through OAC; this status, error type and body are what
+     * users report CloudFront returning for such a POST (github.com/minorun365/html-share/issues/4).
+     */
     static final String INVALID_SIGNATURE = "{\"message\":\"The request signature we calculated does not match the "
             + "signature you provided. Check your AWS Secret Access Key and signing method. Consult the service "
             + "documentation for details.\"}";
