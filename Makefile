@@ -77,10 +77,13 @@ build-AggregateFunction:
 	$(MVN) -q -DskipTests -pl functions/aggregate -am package
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/aggregate/target/groupgate-aggregate-lambda.jar
 
-# Cold start proxy: fresh JVMs on the scan jar vs a bare UpdateItem baseline (medians of 5).
+# Cold start and warm scan time of the scan jar at each Lambda memory size, each JVM held to
+# the CPU share Lambda gives that size (a cgroup CPU quota of memory/1769 of one CPU, when the
+# machine lets us write one), beside a bare UpdateItem baseline; medians of COLDSTART_RUNS.
+COLDSTART_MEMORY ?= 512 1024 1536
 coldstart: venv
 	$(MVN) -q -DskipTests package
 	$(MVN) -q -pl functions/local -am test-compile dependency:build-classpath -Dmdep.includeScope=runtime \
 	  -Dmdep.outputFile=target/classpath.txt
 	java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
-	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.coldstart.ColdStartBench
+	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.coldstart.ColdStartBench $(COLDSTART_MEMORY)

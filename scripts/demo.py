@@ -19,6 +19,7 @@ The dashboard's default range, the last 7 days, includes them.
 Prints the dashboard URL and the demo tenant's API key last, as `GROUPGATE_DEMO_KEY=<key>`.
 Standard library only; the randomness is seeded (GROUPGATE_DEMO_SEED) so runs are alike.
 """
+import hashlib
 import json
 import os
 import random
@@ -85,6 +86,9 @@ def call(method, path, body=None, key=None, headers=None, content_type="applicat
     req.add_header("X-Origin-Verify", ORIGIN_SECRET)
     if data is not None:
         req.add_header("Content-Type", content_type)
+        # Through the edge, a POST to the scan function's URL is signed by CloudFront with the
+        # hash the viewer declares (origin access control); without it Lambda answers 403.
+        req.add_header("x-amz-content-sha256", hashlib.sha256(data).hexdigest())
     if key:
         req.add_header("Authorization", "Bearer " + key)
     for k, v in (headers or {}).items():

@@ -67,6 +67,33 @@ public final class CloudFormationTemplate {
         return c == null ? Map.of() : c;
     }
 
+    /**
+     * Whether {@code logicalId} is created by a stack deployed in the local region with
+     * {@code parameters} (defaults fill the rest): true unless its {@code Condition} is false.
+     */
+    public boolean isCreated(String logicalId, Map<String, String> parameters) {
+        Map<String, Object> resource = resources().get(logicalId);
+        if (resource == null) {
+            throw new IllegalArgumentException("no resource " + logicalId + " in template.yaml");
+        }
+        Object condition = resource.get("Condition");
+        return condition == null || parameterIntrinsics(parameters).condition(String.valueOf(condition));
+    }
+
+    /**
+     * The template's conditions and parameter references as a stack deployed in the local
+     * region with {@code parameters} sees them (defaults fill the rest, pseudo parameters of
+     * the local stack). Resources and attributes do not resolve here: nothing is created.
+     */
+    public Intrinsics parameterIntrinsics(Map<String, String> parameters) {
+        Map<String, String> values = new LinkedHashMap<>(parameterDefaults());
+        values.putAll(parameters);
+        values.put("AWS::Region", LocalAws.REGION);
+        values.put("AWS::Partition", "aws");
+        values.put("AWS::URLSuffix", "amazonaws.com");
+        return new Intrinsics(values::get, attribute -> null, conditions());
+    }
+
     public static CloudFormationTemplate ofRepository() {
         return read(RepositoryRoot.find().resolve("template.yaml"));
     }

@@ -2,6 +2,7 @@ package com.groupgate.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.groupgate.emulator.LocalAws;
 import com.groupgate.telemetry.Log;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -13,11 +14,14 @@ import java.io.OutputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,41 +30,69 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What API Gateway does in front of the functions, for the JDK's HTTP server: each request
- * becomes an HTTP API payload v2 event (headers lowercased with repeats comma-joined,
- * cookies apart, query parameters decoded and comma-joined, path parameters of the matched
- * route, the connection's address as source IP, non-textual bodies base64-encoded), goes
- * to the function whose route matches, and its response is written back. Requests are
- * served concurrently, as Lambda serves them from many containers.
+ * What the edge and API Gateway do in front of the functions, for the JDK's HTTP server. Each
+ * request is routed as template.yaml routes it ({@link Routes}): through the distribution's
+ * cache behaviors when the stack creates the edge, then to a function URL or the HTTP API. Either
+ * way the function gets a payload v2 event (headers lowercased with repeats comma-joined, cookies
+ * apart, query parameters decoded and comma-joined, the connection's address as source IP,
+ * non-textual bodies base64-encoded): an HTTP API event carries its route key and path
+ * parameters; a function URL event carries route key {@code $default}, no path parameters and
+ * the URL's own host, as Lambda builds it behind CloudFront. The response is written back.
+ * Requests are served concurrently, as Lambda serves them from many containers.
+ *
+ * <p>Like CloudFront signing for a function URL with origin access control, a POST or PUT to a
+ * function URL origin must carry {@code x-amz-content-sha256}, the lowercase hex SHA-256 of its
+ * body: Lambda does not accept unsigned payloads, and CloudFront signs with the hash the viewer
+ * declares. Without it, or with a hash of other bytes, Lambda answers 403
+ * {@code InvalidSignatureException} and the function is not invoked. The check can be turned off
+ * ({@link LocalGroupGate.Builder#requireContentSha256}) for clients that do not send it yet.
+ *
+ * <p>Not emulated: the origin request policy's header allow-list (every viewer header reaches the
+ * function; tests play CloudFront by sending {@code X-Origin-Verify} and the viewer headers
+ * themselves), the WAF web ACL, and CloudFront's own headers ({@code via}, {@code x-amz-cf-id}).
  */
 public final class HttpApiBridge implements HttpHandler {
     /** HTTP APIs refuse larger payloads. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** A function URL invokes synchronously: Lambda's 6 MB request payload quota. */
+    static final int MAX_FUNCTION_URL_BODY_BYTES = 6 * 1024 * 1024;
+    /**
+     * Lambda's answer when the signed payload hash is missing or wrong. AWS documents only that
+     * Lambda refuses unsigned payloads through OAC; this status, error type and body are what
+     * users report CloudFront returning for such a POST (github.com/minorun365/html-share/issues/4).
+     */
+    static final String INVALID_SIGNATURE = "{\"message\":\"The request signature we calculated does not match the "
+            + "signature you provided. Check your AWS Secret Access Key and signing method. Consult the service "
+            + "documentation for details.\"}";
+    static final String CONTENT_SHA256 = "x-amz-content-sha256";
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
     private static final String NOT_FOUND = "{\"error\":{\"code\":\"not_found\",\"message\":\"not found\"}}";
     private static final String GATEWAY_ERROR = "{\"message\":\"Internal Server Error\"}";
 
-    private final List<HttpRoute> routes;
+    private final Routes routes;
     private final Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions;
+    private final boolean requireContentSha256;
 
     /**
-     * @param routes    the routes to serve, typically {@link HttpRoute#fromTemplate}
-     * @param functions the function behind each route's logical id; every route needs one
+     * @param routes               what serves each request, typically {@link Routes#fromTemplate}
+     * @param functions            the function behind each of {@code routes}' functions
+     * @param requireContentSha256 whether a POST or PUT to a function URL needs its body's hash
      */
-    public HttpApiBridge(List<HttpRoute> routes,
-                         Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions) {
-        for (HttpRoute route : routes) {
-            if (!functions.containsKey(route.functionLogicalId())) {
-                throw new IllegalArgumentException("functions: no handler for " + route.functionLogicalId()
-                        + " (route " + route.routeKey() + ")");
+    public HttpApiBridge(Routes routes,
+                         Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions,
+                         boolean requireContentSha256) {
+        for (String function : routes.functions()) {
+            if (!functions.containsKey(function)) {
+                throw new IllegalArgumentException("functions: no handler for " + function);
             }
         }
-        this.routes = List.copyOf(routes);
+        this.routes = routes;
         this.functions = Map.copyOf(functions);
+        this.requireContentSha256 = requireContentSha256;
     }
 
-    public List<HttpRoute> routes() {
+    public Routes routes() {
         return routes;
     }
 
@@ -70,40 +102,105 @@ public final class HttpApiBridge implements HttpHandler {
         try (exchange) {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String rawPath = exchange.getRequestURI().getRawPath();
-            Optional<HttpRoute.Matched> matched = HttpRoute.resolve(routes, method, rawPath);
-            if (matched.isEmpty()) {
+            Optional<Routes.Target> target = routes.resolve(method, rawPath);
+            if (target.isEmpty()) {
                 drain(exchange.getRequestBody());
                 write(exchange, 404, Map.of("content-type", "application/json"), bytes(NOT_FOUND));
                 return;
             }
-            byte[] body = readBody(exchange.getRequestBody());
+            if (target.get() instanceof Routes.EdgeRefusal refusal) {
+                drain(exchange.getRequestBody());
+                write(exchange, refusal.status(), Map.of("content-type", "text/plain"), bytes(refusal.message()));
+                return;
+            }
+            boolean functionUrl = target.get() instanceof Routes.FunctionUrl;
+            byte[] body = readBody(exchange.getRequestBody(), functionUrl ? MAX_FUNCTION_URL_BODY_BYTES : MAX_BODY_BYTES);
             if (body == null) {
                 write(exchange, 413, Map.of("content-type", "application/json"),
                         bytes("{\"message\":\"Request Entity Too Large\"}"));
                 return;
             }
-            HttpRoute route = matched.get().route();
-            APIGatewayV2HTTPEvent event = toEvent(exchange, route, matched.get().pathParameters(), body);
-            APIGatewayV2HTTPResponse response = invoke(route, event);
+            String function;
+            String routeKey;
+            APIGatewayV2HTTPEvent event;
+            if (target.get() instanceof Routes.FunctionUrl url) {
+                function = url.functionLogicalId();
+                routeKey = url.pathPattern() + " -> " + function + " URL";
+                if (requireContentSha256 && (method.equals("POST") || method.equals("PUT"))
+                        && !payloadHashMatches(exchange.getRequestHeaders().getFirst(CONTENT_SHA256), body)) {
+                    write(exchange, 403, Map.of("content-type", "application/json",
+                            "x-amzn-errortype", "InvalidSignatureException"), bytes(INVALID_SIGNATURE));
+                    Log.info("http_request", Map.of("route", routeKey, "status", 403, "refused", "payload_hash"));
+                    return;
+                }
+                event = toFunctionUrlEvent(exchange, function, body);
+            } else {
+                HttpRoute.Matched matched = ((Routes.HttpApi) target.get()).matched();
+                function = matched.route().functionLogicalId();
+                routeKey = matched.route().routeKey();
+                event = toEvent(exchange, matched.route(), matched.pathParameters(), body);
+            }
+            APIGatewayV2HTTPResponse response = invoke(function, event);
             int status = writeResponse(exchange, response);
-            Log.info("http_request", Map.of("route", route.routeKey(), "status", status,
+            Log.info("http_request", Map.of("route", routeKey, "status", status,
                     "millis", (System.nanoTime() - started) / 1_000_000));
         }
     }
 
-    private APIGatewayV2HTTPResponse invoke(HttpRoute route, APIGatewayV2HTTPEvent event) {
+    /** Whether {@code declared} is the lowercase hex SHA-256 of {@code body}, as SigV4 writes a payload hash. */
+    static boolean payloadHashMatches(String declared, byte[] body) {
+        if (declared == null) {
+            return false;
+        }
         try {
-            return functions.get(route.functionLogicalId()).invoke(event);
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
+            return MessageDigest.isEqual(bytes(HexFormat.of().formatHex(hash)), bytes(declared.trim()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    private APIGatewayV2HTTPResponse invoke(String function, APIGatewayV2HTTPEvent event) {
+        try {
+            return functions.get(function).invoke(event);
         } catch (RuntimeException | Error e) {
             // As in Lambda: the failure is the function's; API Gateway answers 500 without detail.
-            Log.error("invocation_failed", Map.of("function", route.functionLogicalId(),
-                    "exception", e.getClass().getName()));
+            Log.error("invocation_failed", Map.of("function", function, "exception", e.getClass().getName()));
             return null;
+        }
+    }
+
+    /**
+     * The event a function URL hands its function: payload v2 with route key {@code $default},
+     * no path parameters (the function reads its path itself), and the URL's host, which
+     * CloudFront sends in place of the viewer's.
+     */
+    static APIGatewayV2HTTPEvent toFunctionUrlEvent(HttpExchange exchange, String functionLogicalId, byte[] body) {
+        String urlId = functionUrlId(functionLogicalId);
+        String host = urlId + ".lambda-url." + LocalAws.REGION + ".on.aws";
+        APIGatewayV2HTTPEvent event = event(exchange, "$default", Map.of(), body, host);
+        event.getRequestContext().setApiId(urlId);
+        return event;
+    }
+
+    /** A stable 32-character id per function, shaped like a function URL's. */
+    static String functionUrlId(String functionLogicalId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes(functionLogicalId));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
     static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, HttpRoute route, Map<String, String> pathParameters,
                                          byte[] body) {
+        return event(exchange, route.routeKey(), pathParameters, body, null);
+    }
+
+    /** The payload v2 event; {@code host}, when given, replaces the viewer's Host header. */
+    private static APIGatewayV2HTTPEvent event(HttpExchange exchange, String routeKey, Map<String, String> pathParameters,
+                                               byte[] body, String originHost) {
         URI uri = exchange.getRequestURI();
         String sourceIp = exchange.getRemoteAddress().getAddress().getHostAddress();
         Map<String, String> headers = new LinkedHashMap<>();
@@ -122,6 +219,9 @@ public final class HttpApiBridge implements HttpHandler {
                 headers.merge(lower, String.join(",", values), (a, b) -> a + "," + b);
             }
         });
+        if (originHost != null) {
+            headers.put("host", originHost);
+        }
         headers.putIfAbsent("x-forwarded-for", sourceIp);
         headers.putIfAbsent("x-forwarded-proto", "http");
         headers.putIfAbsent("x-forwarded-port", Integer.toString(exchange.getLocalAddress().getPort()));
@@ -131,7 +231,7 @@ public final class HttpApiBridge implements HttpHandler {
 
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setVersion("2.0");
-        event.setRouteKey(route.routeKey());
+        event.setRouteKey(routeKey);
         event.setRawPath(uri.getRawPath());
         event.setRawQueryString(rawQuery);
         event.setCookies(cookies.isEmpty() ? null : cookies);
@@ -144,7 +244,7 @@ public final class HttpApiBridge implements HttpHandler {
             event.setBody(textual ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
         }
         APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
-        context.setRouteKey(route.routeKey());
+        context.setRouteKey(routeKey);
         context.setAccountId("000000000000");
         context.setApiId("local");
         context.setStage("$default");
@@ -233,14 +333,14 @@ public final class HttpApiBridge implements HttpHandler {
         }
     }
 
-    /** The whole body, or null when it is larger than an HTTP API accepts. */
-    private static byte[] readBody(InputStream in) throws IOException {
+    /** The whole body, or null when it is larger than {@code limit}. */
+    private static byte[] readBody(InputStream in, int limit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         int n;
         while ((n = in.read(buffer)) >= 0) {
             out.write(buffer, 0, n);
-            if (out.size() > MAX_BODY_BYTES) {
+            if (out.size() > limit) {
                 drain(in);
                 return null;
             }

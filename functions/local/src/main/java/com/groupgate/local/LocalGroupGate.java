@@ -28,11 +28,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -45,8 +43,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 /**
  * GroupGate on one machine, as {@code make run} serves it and as tests start it: creates
  * what template.yaml declares on the emulator, builds each function's {@link Wiring} from
- * the environment the template gives it, serves the HTTP API on 127.0.0.1 through the
- * Lambda handler classes ({@link HttpApiBridge}), and feeds the main table's stream to the
+ * the environment the template gives it, serves the edge and the HTTP API on 127.0.0.1 as the
+ * template routes them ({@link Routes}) through the Lambda handler classes ({@link HttpApiBridge}),
+ * and feeds the main table's stream to the
  * aggregate handler ({@link StreamPoller}). Any function's handler can be replaced (a
  * recording handler in a test, say) through the {@link Builder}.
  *
@@ -75,6 +74,7 @@ public final class LocalGroupGate implements AutoCloseable {
     private HttpServer server;
     private ExecutorService executor;
     private StreamPoller poller;
+    private Routes routes;
     private URI baseUrl;
     private boolean closed;
 
@@ -134,9 +134,9 @@ public final class LocalGroupGate implements AutoCloseable {
                     settings.interceptors.apply(functionId, resources))));
         }
 
-        List<HttpRoute> routes = new ArrayList<>(HttpRoute.fromTemplate(template));
+        routes = Routes.fromTemplate(template, Map.of("Edge", Boolean.toString(edge())));
         Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions = new HashMap<>();
-        for (String functionId : new LinkedHashSet<>(routes.stream().map(HttpRoute::functionLogicalId).toList())) {
+        for (String functionId : routes.functions()) {
             var factory = settings.httpHandlers.getOrDefault(functionId, HTTP_FUNCTIONS.get(functionId));
             if (factory == null) {
                 throw new IllegalStateException(functionId + " serves HTTP routes but the local runner has no handler"
@@ -151,7 +151,7 @@ public final class LocalGroupGate implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", new HttpApiBridge(routes, functions));
+        server.createContext("/", new HttpApiBridge(routes, functions, settings.requireContentSha256));
         server.start();
 
         if (settings.streamPolling) {
@@ -162,8 +162,9 @@ public final class LocalGroupGate implements AutoCloseable {
             poller = StreamPoller.forFunction(template, resources, wiring(AGGREGATE_FUNCTION).aws(), AGGREGATE_FUNCTION,
                     handler.apply(wiring(AGGREGATE_FUNCTION)), settings.pollInterval).start();
         }
-        Log.info("local_started", Map.of("port", actualPort, "routes", routes.size(),
-                "streamPolling", settings.streamPolling));
+        Log.info("local_started", Map.of("port", actualPort, "edge", routes.edge(),
+                "httpApiRoutes", routes.httpApiRoutes().size(), "edgeBehaviors", routes.behaviors().size(),
+                "requireContentSha256", settings.requireContentSha256, "streamPolling", settings.streamPolling));
         return baseUrl;
     }
 
@@ -201,6 +202,26 @@ public final class LocalGroupGate implements AutoCloseable {
             throw new IllegalArgumentException("functionLogicalId: no function " + functionLogicalId);
         }
         return w;
+    }
+
+    /**
+     * Whether requests pass the template's edge (CloudFront with the scan function's URL) before
+     * the HTTP API: the {@code Edge} parameter this local stack stands for.
+     */
+    public boolean edge() {
+        return settings.edge != null ? settings.edge
+                : Boolean.parseBoolean(template.parameterDefaults().getOrDefault("Edge", "false"));
+    }
+
+    /** What serves each request, as the template routes it for {@link #edge()}. */
+    public Routes routes() {
+        requireStarted();
+        return routes;
+    }
+
+    /** Whether a POST or PUT to a function URL must carry its body's {@code x-amz-content-sha256}. */
+    public boolean requiresContentSha256() {
+        return settings.requireContentSha256;
     }
 
     /** The admin key (its SHA-256 is what the codes API is configured with). */
@@ -267,6 +288,8 @@ public final class LocalGroupGate implements AutoCloseable {
                 httpHandlers = new HashMap<>();
         private Function<Wiring, RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse>> streamHandler;
         private boolean streamPolling = true;
+        private Boolean edge;
+        private boolean requireContentSha256 = true;
         private Duration pollInterval = Duration.ofMillis(200);
         private int httpThreads = 64;
 
@@ -333,6 +356,26 @@ public final class LocalGroupGate implements AutoCloseable {
         /** Replaces the aggregate handler the stream is fed to. */
         public Builder streamHandler(RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> handler) {
             this.streamHandler = wiring -> handler;
+            return this;
+        }
+
+        /**
+         * Which stack to stand for: with the edge (the template's CloudFront distribution sends
+         * /S/* and /s/* to the scan function's URL) or without (the HTTP API serves every route).
+         * Default: the template's {@code Edge} parameter default.
+         */
+        public Builder edge(boolean value) {
+            this.edge = value;
+            return this;
+        }
+
+        /**
+         * On (the default): a POST or PUT to a function URL origin without the body's
+         * {@code x-amz-content-sha256} is refused 403, as CloudFront's origin access control and
+         * Lambda refuse it. Off for clients that do not send it yet (the landing page's join).
+         */
+        public Builder requireContentSha256(boolean value) {
+            this.requireContentSha256 = value;
             return this;
         }
 

@@ -7,7 +7,9 @@ import java.net.URI;
 /**
  * {@code make run}: GroupGate at http://127.0.0.1:3000 ({@code GROUPGATE_PORT} overrides)
  * on the local emulator ({@code AWS_ENDPOINT_URL} when set). Ctrl-C stops the server,
- * the stream poller and the emulator.
+ * the stream poller and the emulator. {@code GROUPGATE_EDGE=false} stands for a stack without
+ * the edge; {@code GROUPGATE_REQUIRE_CONTENT_SHA256=false} lets POSTs to the scan function's URL
+ * through without their body's hash.
  */
 public final class LocalMain {
     private static final int DEFAULT_PORT = 3000;
@@ -19,7 +21,10 @@ public final class LocalMain {
         PrintStream banner = System.out;
         int port = port(System.getenv("GROUPGATE_PORT"));
         LocalAws aws = LocalAws.get();
-        LocalGroupGate local = LocalGroupGate.builder().localAws(aws).build();
+        LocalGroupGate.Builder builder = LocalGroupGate.builder().localAws(aws);
+        flag("GROUPGATE_EDGE").ifPresent(builder::edge);
+        flag("GROUPGATE_REQUIRE_CONTENT_SHA256").ifPresent(builder::requireContentSha256);
+        LocalGroupGate local = builder.build();
         Runtime.getRuntime().addShutdownHook(new Thread(local::close, "groupgate-local-stop"));
         URI url;
         try {
@@ -42,9 +47,27 @@ public final class LocalMain {
                 ? "enforced: each function runs as its own role (template.yaml), credentials from Lambda's"
                         + " container endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI), no access keys"
                 : "not enforced by this emulator"));
+        banner.println("  Routes     " + (local.edge()
+                ? "as the edge routes them: /S/* and /s/* to ScanFunction's URL, the rest to the HTTP API"
+                        + (local.requiresContentSha256()
+                                ? "; a POST there needs x-amz-content-sha256 (GROUPGATE_REQUIRE_CONTENT_SHA256=false: not)"
+                                : "; x-amz-content-sha256 not required")
+                : "the HTTP API's routes (GROUPGATE_EDGE=false)"));
         banner.println("  Stream     MainTable -> AggregateFunction");
         banner.println("  Ctrl-C stops everything.");
         banner.println();
+    }
+
+    /** A true/false environment variable, when set. */
+    private static java.util.Optional<Boolean> flag(String name) {
+        String v = System.getenv(name);
+        if (v == null || v.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException(name + ": true or false, was " + v);
+        }
+        return java.util.Optional.of(Boolean.parseBoolean(v));
     }
 
     private static int port(String configured) {

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The HTTP API payload v2 events the bridge builds, seen by recording handlers. */
+/**
+ * The HTTP API payload v2 events the bridge builds for a stack without the edge (the HTTP API
+ * serves every route), seen by recording handlers. {@link FunctionUrlBridgeIT} covers the edge.
+ */
 class HttpApiBridgeIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final byte[] PNG_BYTES = {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xff, 1};
@@ -40,7 +43,7 @@ class HttpApiBridgeIT {
 
     @BeforeAll
     static void start() {
-        local = RecordedStack.builder().streamPolling(false)
+        local = RecordedStack.builder().streamPolling(false).edge(false)
                 .httpHandler(LocalGroupGate.CODES_API_FUNCTION, CODES)
                 .httpHandler(LocalGroupGate.SCAN_FUNCTION, SCAN).build();
         base = local.start(0);

@@ -1,6 +1,7 @@
 package com.groupgate.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,7 @@ class HttpRouteTest {
     private static final List<HttpRoute> TEMPLATE_ROUTES = HttpRoute.fromTemplate(CloudFormationTemplate.ofRepository());
 
     @Test
-    void routesAreReadFromTheTemplatesHttpApiEvents() {
+    void httpApiRoutesAreReadFromTheTemplatesHttpApiEvents() {
         Set<String> keys = TEMPLATE_ROUTES.stream().map(r -> r.routeKey() + " -> " + r.functionLogicalId())
                 .collect(Collectors.toSet());
         assertEquals(Set.of(
@@ -66,6 +67,93 @@ class HttpRouteTest {
     @Test
     void emptySegmentDoesNotFillAVariable() {
         assertTrue(HttpRoute.resolve(TEMPLATE_ROUTES, "GET", "/S/").isEmpty());
+    }
+
+    @Test
+    void withoutTheEdgeTheHttpApiServesEveryPublicRoute() {
+        Routes routes = Routes.fromTemplate(CloudFormationTemplate.ofRepository(), Map.of("Edge", "false"));
+        assertFalse(routes.edge());
+        assertTrue(routes.behaviors().isEmpty());
+        assertEquals(Map.ofEntries(
+                Map.entry("GET /S/T1", "HTTP API GET /S/{token} -> ScanFunction {token=T1}"),
+                Map.entry("GET /s/T1", "HTTP API GET /s/{token} -> ScanFunction {token=T1}"),
+                Map.entry("POST /S/T1/join", "HTTP API POST /S/{token}/join -> ScanFunction {token=T1}"),
+                Map.entry("POST /s/T1/join", "HTTP API POST /s/{token}/join -> ScanFunction {token=T1}"),
+                Map.entry("GET /S/T1/join", "nothing"),
+                Map.entry("GET /R/T2", "HTTP API GET /R/{token} -> ScanFunction {token=T2}"),
+                Map.entry("GET /r/T2", "HTTP API GET /r/{token} -> ScanFunction {token=T2}"),
+                Map.entry("GET /health", "HTTP API GET /health -> CodesApiFunction {}"),
+                Map.entry("PATCH /v1/groups/g1", "HTTP API ANY /v1/{proxy+} -> CodesApiFunction {proxy=groups/g1}"),
+                Map.entry("GET /dashboard", "HTTP API GET /dashboard -> CodesApiFunction {}"),
+                Map.entry("GET /dashboard/app.js",
+                        "HTTP API GET /dashboard/{proxy+} -> CodesApiFunction {proxy=app.js}"),
+                Map.entry("GET /S", "nothing")), served(routes));
+    }
+
+    @Test
+    void withTheEdgeScanPathsGoToTheScanFunctionsUrlAndTheRestToTheHttpApi() {
+        Routes routes = Routes.fromTemplate(CloudFormationTemplate.ofRepository(), Map.of("Edge", "true"));
+        assertTrue(routes.edge());
+        assertEquals(List.of("/S/* -> ScanFunction URL", "/s/* -> ScanFunction URL", "/R/* -> ScanFunction URL",
+                        "/r/* -> ScanFunction URL", "default -> HTTP API"),
+                routes.behaviors().stream().map(b -> (b.pathPattern() == null ? "default" : b.pathPattern()) + " -> "
+                        + (b.functionUrlOf() == null ? "HTTP API" : b.functionUrlOf() + " URL")).toList());
+        assertEquals(Map.ofEntries(
+                Map.entry("GET /S/T1", "URL of ScanFunction via /S/*"),
+                Map.entry("GET /s/T1", "URL of ScanFunction via /s/*"),
+                Map.entry("POST /S/T1/join", "URL of ScanFunction via /S/*"),
+                Map.entry("POST /s/T1/join", "URL of ScanFunction via /s/*"),
+                // CloudFront sends the whole pattern to the URL; the scan function answers it itself.
+                Map.entry("GET /S/T1/join", "URL of ScanFunction via /S/*"),
+                Map.entry("GET /R/T2", "URL of ScanFunction via /R/*"),
+                Map.entry("GET /r/T2", "URL of ScanFunction via /r/*"),
+                Map.entry("GET /health", "HTTP API GET /health -> CodesApiFunction {}"),
+                Map.entry("PATCH /v1/groups/g1", "HTTP API ANY /v1/{proxy+} -> CodesApiFunction {proxy=groups/g1}"),
+                Map.entry("GET /dashboard", "HTTP API GET /dashboard -> CodesApiFunction {}"),
+                Map.entry("GET /dashboard/app.js",
+                        "HTTP API GET /dashboard/{proxy+} -> CodesApiFunction {proxy=app.js}"),
+                Map.entry("GET /S", "nothing")), served(routes));
+        assertEquals(Set.of("ScanFunction", "CodesApiFunction"), routes.functions());
+    }
+
+    @Test
+    void theDeployedDefaultIsTheEdge() {
+        assertTrue(Routes.fromTemplate(CloudFormationTemplate.ofRepository(), Map.of()).edge());
+    }
+
+    @Test
+    void cloudFrontPathPatternsAreCaseSensitiveGlobs() {
+        Routes.Behavior upper = new Routes.Behavior("/S/*", Set.of("GET"), "F");
+        assertTrue(upper.matches("/S/"));
+        assertTrue(upper.matches("/S/a/b"));
+        assertFalse(upper.matches("/s/a"));
+        assertFalse(upper.matches("/S"));
+        Routes.Behavior one = new Routes.Behavior("img/?.png", Set.of("GET"), "F");
+        assertTrue(one.matches("/img/a.png"));
+        assertFalse(one.matches("/img/ab.png"));
+        assertFalse(one.matches("/img/a.pngx"));
+    }
+
+    /** Where each probe request goes, in words. */
+    private static Map<String, String> served(Routes routes) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String probe : List.of("GET /S/T1", "GET /s/T1", "POST /S/T1/join", "POST /s/T1/join", "GET /S/T1/join",
+                "GET /R/T2", "GET /r/T2", "GET /health", "PATCH /v1/groups/g1", "GET /dashboard", "GET /dashboard/app.js", "GET /S")) {
+            String[] parts = probe.split(" ");
+            out.put(probe, routes.resolve(parts[0], parts[1]).map(HttpRouteTest::describe).orElse("nothing"));
+        }
+        return out;
+    }
+
+    private static String describe(Routes.Target target) {
+        if (target instanceof Routes.FunctionUrl u) {
+            return "URL of " + u.functionLogicalId() + " via " + u.pathPattern();
+        }
+        if (target instanceof Routes.HttpApi a) {
+            return "HTTP API " + a.matched().route().routeKey() + " -> " + a.matched().route().functionLogicalId()
+                    + " " + new java.util.TreeMap<>(a.matched().pathParameters());
+        }
+        return "refused " + ((Routes.EdgeRefusal) target).status();
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.groupgate.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -22,8 +23,11 @@ import com.groupgate.scan.ScanHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -70,10 +74,25 @@ class SampleEventsIT {
         }
     }
 
-    /** Invokes the function whose template route the event names, checking the event fits that route. */
+    /**
+     * Invokes the function whose template route the event names, checking the event fits that
+     * route; a function URL's event ({@code $default}) goes to the function whose URL the edge
+     * sends its path to.
+     */
     private static APIGatewayV2HTTPResponse invokeHttp(String file) throws IOException {
         APIGatewayV2HTTPEvent event = read(file, APIGatewayV2HTTPEvent.class);
         assertEquals("2.0", event.getVersion(), file);
+        if ("$default".equals(event.getRouteKey())) {
+            String method = event.getRequestContext().getHttp().getMethod();
+            Routes.Target target = Routes.fromTemplate(TEMPLATE, Map.of("Edge", "true")).resolve(method, event.getRawPath())
+                    .orElseThrow(() -> new AssertionError(file + ": the edge sends " + event.getRawPath() + " nowhere"));
+            assertTrue(target instanceof Routes.FunctionUrl, file + ": the edge sends it to " + target);
+            String function = ((Routes.FunctionUrl) target).functionLogicalId();
+            assertNull(event.getPathParameters(), file + ": a function URL names no path parameters");
+            assertEquals("$default", event.getRequestContext().getRouteKey(), file);
+            assertTrue(event.getRequestContext().getDomainName().endsWith(".lambda-url.us-east-1.on.aws"), file);
+            return LocalFunction.of(TEMPLATE, function, httpHandlers.get(function)).invoke(event);
+        }
         HttpRoute route = HttpRoute.fromTemplate(TEMPLATE).stream()
                 .filter(r -> r.routeKey().equals(event.getRouteKey())).findFirst()
                 .orElseThrow(() -> new AssertionError(file + ": no template route " + event.getRouteKey()));
@@ -96,7 +115,7 @@ class SampleEventsIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"create-tenant.json", "create-group.json", "issue-code.json", "scan-json.json",
-            "scan-html.json", "join.json"})
+            "scan-html.json", "join.json", "scan-url.json", "join-url.json"})
     void httpEventGetsAWellFormedAnswer(String file) throws Exception {
         APIGatewayV2HTTPResponse response = invokeHttp(file);
         assertNotNull(response, file);
@@ -112,11 +131,16 @@ class SampleEventsIT {
 
     @Test
     void jsonBodiesOfSamplesAreJson() throws Exception {
-        for (String file : List.of("create-tenant.json", "create-group.json", "issue-code.json", "join.json")) {
+        for (String file : List.of("create-tenant.json", "create-group.json", "issue-code.json", "join.json",
+                "join-url.json")) {
             APIGatewayV2HTTPEvent event = read(file, APIGatewayV2HTTPEvent.class);
             assertTrue(MAPPER.readTree(event.getBody()).isObject(), file);
             assertEquals("application/json", event.getHeaders().get("content-type"), file);
         }
+        APIGatewayV2HTTPEvent join = read("join-url.json", APIGatewayV2HTTPEvent.class);
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(join.getBody().getBytes(StandardCharsets.UTF_8))),
+                join.getHeaders().get("x-amz-content-sha256"), "the viewer's hash of the join body, as CloudFront needs it");
         APIGatewayV2HTTPEvent tenant = read("create-tenant.json", APIGatewayV2HTTPEvent.class);
         assertEquals("Bearer " + LocalGroupGate.DEFAULT_ADMIN_KEY, tenant.getHeaders().get("authorization"));
         assertEquals("Riverside School", MAPPER.readTree(tenant.getBody()).get("name").asText());

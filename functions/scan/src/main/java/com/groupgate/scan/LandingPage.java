@@ -24,7 +24,10 @@ import java.util.Map;
 final class LandingPage {
     /**
      * Joins with the form's ticket and shows the answer; a request's status is polled on the
-     * page's own origin (the statusUrl's path), backing off from 5 s to a minute.
+     * page's own origin (the statusUrl's path), backing off from 5 s to a minute. The join's
+     * POST carries {@code x-amz-content-sha256}, the SHA-256 of its exact body: behind the
+     * edge, CloudFront signs the request to the scan function's URL with that hash, and Lambda
+     * refuses a POST without it.
      */
     static final String SCRIPT = "(function(){"
             + "var form=document.getElementById('join');if(!form){return;}"
@@ -47,10 +50,14 @@ final class LandingPage {
             + "if(j.status==='pending'){form.hidden=true;say(d.tPending);"
             + "if(j.statusUrl){poll(new URL(j.statusUrl,location.href).pathname,5000);}return;}"
             + "say((j.error&&j.error.message)||d.tFailed);}"
+            + "async function sha256(t){var b=new Uint8Array(await crypto.subtle.digest('SHA-256',"
+            + "new TextEncoder().encode(t)));return Array.from(b,function(x){return x.toString(16).padStart(2,'0');})"
+            + ".join('');}"
             + "form.addEventListener('submit',async function(e){e.preventDefault();"
             + "var pc=document.getElementById('pc');var body={joinTicket:d.ticket};if(pc){body.passcode=pc.value;}"
-            + "try{var r=await fetch(d.join,{method:'POST',headers:{'content-type':'application/json'},"
-            + "body:JSON.stringify(body)});answer(await r.json());}catch(x){say(d.tNetwork);}"
+            + "try{var text=JSON.stringify(body);var r=await fetch(d.join,{method:'POST',headers:{"
+            + "'content-type':'application/json','x-amz-content-sha256':await sha256(text)},body:text});"
+            + "answer(await r.json());}catch(x){say(d.tNetwork);}"
             + "});})();";
 
     static final String STYLE = "body{font-family:system-ui,sans-serif;margin:0;padding:24px;max-width:480px;"

@@ -1,0 +1,152 @@
+package com.groupgate.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.groupgate.emulator.CloudFormationTemplate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The edge template.yaml creates (Edge=true) is the one the functions assume: only CloudFront,
+ * signing with origin access control, may invoke the scan function's URL; every origin request
+ * carries X-Origin-Verify, the scan requests the viewer geo headers and never Host; the web ACL
+ * rate-limits the scan paths per address, and exists only where it can.
+ */
+class EdgeTemplateTest {
+    private static final CloudFormationTemplate TEMPLATE = CloudFormationTemplate.ofRepository();
+    private static final List<String> EDGE_RESOURCES = List.of("EdgeDistribution", "ScanOriginRequestPolicy",
+            "ScanOriginAccessControl", "ScanUrlInvokeUrlFromEdge", "ScanUrlInvokeFromEdge");
+
+    @Test
+    void everyOriginRequestCarriesTheOriginSecret() {
+        for (Map<String, Object> origin : origins()) {
+            assertEquals(List.of(Map.of("HeaderName", "X-Origin-Verify", "HeaderValue", Map.of("Ref", "OriginVerifySecret"))),
+                    origin.get("OriginCustomHeaders"), String.valueOf(origin.get("Id")));
+        }
+    }
+
+    @Test
+    void theScanOriginIsTheFunctionUrlSignedWithOriginAccessControl() {
+        Map<String, Object> scan = origins().stream().filter(o -> "ScanFunctionUrl".equals(o.get("Id"))).findFirst()
+                .orElseThrow();
+        assertEquals(Map.of("Fn::GetAtt", List.of("ScanOriginAccessControl", "Id")), scan.get("OriginAccessControlId"));
+        assertEquals(Map.of("OriginAccessControlOriginType", "lambda", "SigningBehavior", "always",
+                        "SigningProtocol", "sigv4"),
+                subset(map(TEMPLATE.properties("ScanOriginAccessControl").get("OriginAccessControlConfig")),
+                        "OriginAccessControlOriginType", "SigningBehavior", "SigningProtocol"));
+        assertEquals("AWS_IAM", map(TEMPLATE.properties("ScanFunction").get("FunctionUrlConfig")).get("AuthType"));
+        for (Map<String, Object> behavior : scanBehaviors()) {
+            assertEquals("ScanFunctionUrl", behavior.get("TargetOriginId"));
+            assertEquals("4135ea2d-6df8-44a3-9df3-4b5a84be39ad", behavior.get("CachePolicyId"), "nothing cached");
+            boolean scans = behavior.get("PathPattern").toString().toLowerCase(java.util.Locale.ROOT).startsWith("/s/");
+            assertEquals(scans, ((List<?>) behavior.get("AllowedMethods")).contains("POST"),
+                    "joins are POSTs; a request's status is only read: " + behavior.get("PathPattern"));
+        }
+    }
+
+    @Test
+    void scanRequestsCarryTheViewerGeoHeadersAndNeverHost() {
+        for (Map<String, Object> behavior : scanBehaviors()) {
+            assertEquals(Map.of("Ref", "ScanOriginRequestPolicy"), behavior.get("OriginRequestPolicyId"));
+        }
+        Map<String, Object> headers = map(map(TEMPLATE.properties("ScanOriginRequestPolicy")
+                .get("OriginRequestPolicyConfig")).get("HeadersConfig"));
+        assertEquals("whitelist", headers.get("HeaderBehavior"));
+        Set<String> names = ((List<?>) headers.get("Headers")).stream().map(h -> String.valueOf(h).toLowerCase())
+                .collect(Collectors.toSet());
+        assertTrue(names.containsAll(Set.of("cloudfront-viewer-country", "cloudfront-viewer-country-region",
+                "cloudfront-viewer-city", "cloudfront-viewer-address")), names.toString());
+        assertTrue(names.containsAll(Set.of("x-amz-content-sha256", "user-agent", "accept", "content-type")),
+                names.toString());
+        assertFalse(names.contains("host"), "the function URL checks the signature against its own host");
+    }
+
+    @Test
+    void onlyThisDistributionMayInvokeTheScanUrlsAlias() {
+        Map<String, Object> url = TEMPLATE.properties("ScanUrlInvokeUrlFromEdge");
+        Map<String, Object> invoke = TEMPLATE.properties("ScanUrlInvokeFromEdge");
+        assertEquals("lambda:InvokeFunctionUrl", url.get("Action"));
+        assertEquals("AWS_IAM", url.get("FunctionUrlAuthType"));
+        assertEquals("lambda:InvokeFunction", invoke.get("Action"));
+        assertEquals(Boolean.TRUE, invoke.get("InvokedViaFunctionUrl"));
+        for (Map<String, Object> permission : List.of(url, invoke)) {
+            assertEquals("cloudfront.amazonaws.com", permission.get("Principal"));
+            assertEquals(Map.of("Ref", "ScanFunction.Alias"), permission.get("FunctionName"));
+            assertEquals(Map.of("Fn::Sub", "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${EdgeDistribution}"),
+                    permission.get("SourceArn"));
+        }
+        // As deployed: the URL and both statements are on the `live` alias, which the URL invokes.
+        CloudFormationTemplate deployed = TEMPLATE.deployed();
+        assertEquals(Map.of("Ref", "ScanFunctionAliaslive"), deployed.properties("ScanFunctionUrl").get("TargetFunctionArn"));
+        assertEquals(Map.of("Ref", "ScanFunctionAliaslive"), deployed.properties("ScanUrlInvokeUrlFromEdge").get("FunctionName"));
+        assertEquals(Map.of("Ref", "ScanFunctionAliaslive"), deployed.properties("ScanUrlInvokeFromEdge").get("FunctionName"));
+    }
+
+    @Test
+    void theRateRuleLimitsEachAddressOnTheScanPathsWithA429() {
+        Map<String, Object> rule = map(((List<?>) TEMPLATE.properties("EdgeWebAcl").get("Rules")).get(0));
+        Map<String, Object> rate = map(map(rule.get("Statement")).get("RateBasedStatement"));
+        assertEquals("IP", rate.get("AggregateKeyType"));
+        assertEquals(Map.of("Ref", "ScanRateLimit"), rate.get("Limit"));
+        List<?> statements = (List<?>) map(map(rate.get("ScopeDownStatement")).get("OrStatement")).get("Statements");
+        // Lowercased first: /s/ stands for /S/ and /s/ (scans, joins), /r/ for /R/ and /r/ (request status).
+        assertEquals(Set.of("/s/", "/r/"), statements.stream().map(s -> map(map(s).get("ByteMatchStatement")))
+                .peek(m -> assertEquals("STARTS_WITH", m.get("PositionalConstraint")))
+                .peek(m -> assertEquals(List.of(Map.of("Priority", 0, "Type", "LOWERCASE")), m.get("TextTransformations")))
+                .peek(m -> assertEquals(Map.of("UriPath", Map.of()), m.get("FieldToMatch")))
+                .map(m -> String.valueOf(m.get("SearchString"))).collect(Collectors.toSet()));
+        assertEquals(429, map(map(map(rule.get("Action")).get("Block")).get("CustomResponse")).get("ResponseCode"));
+        assertEquals("CLOUDFRONT", TEMPLATE.properties("EdgeWebAcl").get("Scope"));
+    }
+
+    @Test
+    void theWebAclIsCreatedWhenAskedAttachedWhenGivenAndAbsentWithoutTheEdge() {
+        String arn = "arn:aws:wafv2:us-east-1:123456789012:global/webacl/shared/0f1e2d3c";
+        assertTrue(TEMPLATE.isCreated("EdgeWebAcl", Map.of()), "the default creates it (the local region is us-east-1)");
+        assertFalse(TEMPLATE.isCreated("EdgeWebAcl", Map.of("WebAcl", "none")));
+        assertFalse(TEMPLATE.isCreated("EdgeWebAcl", Map.of("WebAcl", arn)));
+        assertFalse(TEMPLATE.isCreated("EdgeWebAcl", Map.of("Edge", "false")));
+        Object webAclId = map(TEMPLATE.properties("EdgeDistribution").get("DistributionConfig")).get("WebACLId");
+        assertEquals(arn, TEMPLATE.parameterIntrinsics(Map.of("WebAcl", arn)).resolve(webAclId));
+        assertNull(TEMPLATE.parameterIntrinsics(Map.of("WebAcl", "none")).resolve(webAclId), "no WebACLId at all");
+    }
+
+    @Test
+    void withoutTheEdgeNoneOfItIsCreated() {
+        for (String id : EDGE_RESOURCES) {
+            assertTrue(TEMPLATE.isCreated(id, Map.of()), id + " with the edge");
+            assertFalse(TEMPLATE.isCreated(id, Map.of("Edge", "false")), id + " without the edge");
+        }
+    }
+
+    private static List<Map<String, Object>> origins() {
+        return ((List<?>) distribution().get("Origins")).stream().map(EdgeTemplateTest::map).toList();
+    }
+
+    private static List<Map<String, Object>> scanBehaviors() {
+        List<Map<String, Object>> behaviors = ((List<?>) distribution().get("CacheBehaviors")).stream()
+                .map(EdgeTemplateTest::map).toList();
+        assertEquals(List.of("/S/*", "/s/*", "/R/*", "/r/*"),
+                behaviors.stream().map(b -> b.get("PathPattern")).toList());
+        return behaviors;
+    }
+
+    private static Map<String, Object> distribution() {
+        return map(TEMPLATE.properties("EdgeDistribution").get("DistributionConfig"));
+    }
+
+    private static Map<String, Object> subset(Map<String, Object> m, String... keys) {
+        return java.util.Arrays.stream(keys).collect(Collectors.toMap(k -> k, m::get));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+}
