@@ -15,11 +15,10 @@ import com.groupgate.image.S3GetSigner;
 import com.groupgate.join.Totp;
 import com.groupgate.testkit.EmulatedAws;
 import com.groupgate.testkit.HttpCalls;
+import com.groupgate.testkit.PresignedUrls;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +38,6 @@ import org.junit.jupiter.api.Test;
  */
 class EntryRevealIT {
     static final String WHATSAPP = "https://chat.whatsapp.com/GroupGateEntryReveal";
-    static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Where status links live in the test stack: the scan base with /S/ made /R/. */
     static final String STATUS_BASE = EmulatedAws.SCAN_BASE.replace("/S/", "/R/");
     static ScanWorld world;
@@ -80,8 +78,9 @@ class EntryRevealIT {
         }
     }
 
-    private static HttpResponse<byte[]> fetch(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    /** A GET of a picture link the scan function presigned, as the joiner's phone makes it. */
+    private static HttpResponse<byte[]> fetch(String url) {
+        return PresignedUrls.get(url, "ScanFunction");
     }
 
     @Test
