@@ -10,19 +10,19 @@ import java.net.InetAddress;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scan, join, group, code and key rules run on the hot path and in tests without I/O: no
+ * The scan, join, group, code, key and webhook rules run on the hot path and in tests without I/O: no
  * AWS SDK, no Jackson, no console, and no name resolution (an attacker-supplied string
  * must never reach DNS).
  */
 class RulePackagesArePureTest {
     private static final String[] RULE_PACKAGES = {
         "com.groupgate.scan..", "com.groupgate.join..", "com.groupgate.group..", "com.groupgate.code..",
-        "com.groupgate.tenant.."};
+        "com.groupgate.tenant..", "com.groupgate.webhook.."};
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("com.groupgate.scan", "com.groupgate.join", "com.groupgate.group", "com.groupgate.code",
-                    "com.groupgate.tenant");
+                    "com.groupgate.tenant", "com.groupgate.webhook");
 
     @Test
     void rulesDependOnNeitherAwsNorJackson() {
