@@ -77,6 +77,10 @@ build-AggregateFunction:
 	$(MVN) -q -DskipTests -pl functions/aggregate -am package
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/aggregate/target/groupgate-aggregate-lambda.jar
 
+build-WebhookDispatchFunction build-WebhookSendFunction build-WebhookReminderFunction:
+	$(MVN) -q -DskipTests -pl functions/webhooks -am package
+	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/webhooks/target/groupgate-webhooks-lambda.jar
+
 # Cold start and warm scan time of the scan jar at each Lambda memory size, each JVM held to
 # the CPU share Lambda gives that size (a cgroup CPU quota of memory/1769 of one CPU, when the
 # machine lets us write one), beside a bare UpdateItem baseline; medians of COLDSTART_RUNS.

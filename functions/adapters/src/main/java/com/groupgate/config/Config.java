@@ -11,6 +11,10 @@ import java.util.Map;
  *                              off unless asked for in {@code make run} and the tests
  * @param streamFailureQueueUrl the aggregate's on-failure queue, where it also sends the
  *                              poison records it steps over
+ * @param webhookQueueUrl       the queue of webhook deliveries (dispatcher and sender)
+ * @param allowLoopbackWebhooks whether webhooks may be plain {@code http} to a loopback
+ *                              address: set by the local runner only ({@code make run}),
+ *                              never by template.yaml
  */
 public record Config(
         String mainTable,
@@ -21,10 +25,14 @@ public record Config(
         String adminKeySha256,
         String originSecret,
         boolean requireOriginVerify,
-        String streamFailureQueueUrl) {
+        String streamFailureQueueUrl,
+        String webhookQueueUrl,
+        boolean allowLoopbackWebhooks) {
 
     /** {@code "true"} in template.yaml for the HTTP functions; absent means off. */
     public static final String REQUIRE_ORIGIN_VERIFY = "GROUPGATE_REQUIRE_ORIGIN_VERIFY";
+    /** {@code "true"} only in the local runner's environment, so a receiver on 127.0.0.1 can be used. */
+    public static final String ALLOW_LOOPBACK_WEBHOOKS = "GROUPGATE_WEBHOOKS_ALLOW_LOOPBACK_HTTP";
 
     public static Config fromEnvironment(Map<String, String> env) {
         return new Config(
@@ -36,7 +44,9 @@ public record Config(
                 env.get("GROUPGATE_ADMIN_KEY_SHA256"),
                 env.get("GROUPGATE_ORIGIN_SECRET"),
                 flag(env.get(REQUIRE_ORIGIN_VERIFY), REQUIRE_ORIGIN_VERIFY),
-                env.get("GROUPGATE_STREAM_FAILURE_QUEUE_URL"));
+                env.get("GROUPGATE_STREAM_FAILURE_QUEUE_URL"),
+                env.get("GROUPGATE_WEBHOOK_QUEUE_URL"),
+                flag(env.get(ALLOW_LOOPBACK_WEBHOOKS), ALLOW_LOOPBACK_WEBHOOKS));
     }
 
     /**

@@ -95,6 +95,18 @@ public final class JsonFields {
         return (int) n;
     }
 
+    /** A boolean or null. */
+    public Boolean bool(String name) {
+        JsonNode v = value(name);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw RefusalException.badField(prefix + name, "must be true or false");
+        }
+        return v.booleanValue();
+    }
+
     /** A list of strings (at most 100) or an empty list. */
     public List<String> strings(String name, int maxLength) {
         JsonNode v = value(name);

@@ -7,6 +7,7 @@ import com.groupgate.analytics.Fact;
 import com.groupgate.analytics.FactType;
 import com.groupgate.analytics.RecordedFact;
 import com.groupgate.analytics.ShardRecord;
+import com.groupgate.aws.StreamImages;
 import com.groupgate.fact.FactCodec;
 import java.time.DateTimeException;
 import java.util.Map;

@@ -25,6 +25,11 @@ import com.groupgate.tenant.ApiKeyCache;
 import com.groupgate.tenant.ApiKeyTable;
 import com.groupgate.tenant.TenantTable;
 import com.groupgate.usage.UsageTable;
+import com.groupgate.webhook.AddressResolver;
+import com.groupgate.webhook.DeliveryTable;
+import com.groupgate.webhook.Outbox;
+import com.groupgate.webhook.WebhookSecrets;
+import com.groupgate.webhook.WebhookTable;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -76,6 +81,9 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new MemberRoutes(auth, groups, new MemberTable(dynamo, config.mainTable())).register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
         new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
+        new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),
+                new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),
+                new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock()).register(router);
         new DashboardRoutes().register(router);
     }
 

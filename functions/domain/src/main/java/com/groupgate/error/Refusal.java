@@ -27,7 +27,11 @@ public enum Refusal {
     ENTRY_EXPIRED(409, "entry_expired"),
     CONFLICT(409, "conflict"),
     KEY_LIMIT(409, "key_limit"),
-    LAST_FULL_KEY(409, "last_full_key");
+    LAST_FULL_KEY(409, "last_full_key"),
+    /** A webhook URL that is not https, or whose host resolves to an address that is not public. */
+    URL_NOT_ALLOWED(422, "url_not_allowed"),
+    WEBHOOK_LIMIT(409, "webhook_limit"),
+    WEBHOOK_DISABLED(409, "webhook_disabled");
 
     private final int httpStatus;
     private final String code;

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Creates on an emulator what template.yaml declares: DynamoDB tables (keys, indexes,
  * stream view type, TTL attribute), S3 buckets (public access block, lifecycle), KMS keys
- * and aliases, SQS queues, and each function's execution role as the SAM translator makes
+ * and aliases, SQS queues (visibility, retention, dead-letter queue), and each function's execution role as the SAM translator makes
  * it ({@link FunctionRoles}). Resources that already exist are kept (roles get the
  * template's policies again), so a long-lived emulator can be bootstrapped again.
  */
@@ -87,14 +87,43 @@ public final class TemplateBootstrap {
             attributes.put(id + ".Arn", key.arn());
         });
         template.resourcesOfType("AWS::SQS::Queue").forEach((id, r) -> {
+            Map<String, String> settings = queueSettings(template.properties(id));
             String url = clients.sqs().createQueue(b -> b.queueName(id)).queueUrl();
+            if (!settings.isEmpty()) {
+                clients.sqs().setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(settings));
+            }
             refs.put(id, url);
             attributes.put(id + ".QueueName", id);
             attributes.put(id + ".Arn", clients.sqs().getQueueAttributes(b -> b.queueUrl(url)
                     .attributeNamesWithStrings("QueueArn")).attributesAsStrings().get("QueueArn"));
         });
+        // A redrive policy names its dead-letter queue by ARN: set once every queue exists.
+        template.resourcesOfType("AWS::SQS::Queue").forEach((id, r) -> {
+            Map<String, Object> redrive = map(template.properties(id).get("RedrivePolicy"));
+            if (redrive != null) {
+                Map<String, Object> target = map(redrive.get("deadLetterTargetArn"));
+                List<?> att = target == null ? null : (List<?>) target.get("Fn::GetAtt");
+                String arn = att == null ? String.valueOf(redrive.get("deadLetterTargetArn"))
+                        : attributes.get(att.get(0) + ".Arn");
+                String policy = "{\"deadLetterTargetArn\":\"" + arn + "\",\"maxReceiveCount\":"
+                        + redrive.get("maxReceiveCount") + "}";
+                clients.sqs().setQueueAttributes(b -> b.queueUrl(refs.get(id))
+                        .attributesWithStrings(Map.of("RedrivePolicy", policy)));
+            }
+        });
         LocalResources created = new LocalResources(template, stackName, refs, attributes, Map.of());
         return created.withFunctionRoles(new FunctionRoles(clients.iam(), created).apply());
+    }
+
+    /** The queue's visibility timeout and retention as the template sets them. */
+    private static Map<String, String> queueSettings(Map<String, Object> props) {
+        Map<String, String> out = new HashMap<>();
+        for (String name : List.of("VisibilityTimeout", "MessageRetentionPeriod", "DelaySeconds")) {
+            if (props.get(name) != null) {
+                out.put(name, String.valueOf(props.get(name)));
+            }
+        }
+        return out;
     }
 
     private TableDescription createTable(String name, Map<String, Object> props) {

@@ -17,6 +17,13 @@ import com.groupgate.emulator.LocalResources;
 import com.groupgate.emulator.TemplateBootstrap;
 import com.groupgate.scan.ScanHandler;
 import com.groupgate.telemetry.Log;
+import com.groupgate.webhooks.DispatchHandler;
+import com.groupgate.webhooks.ReminderHandler;
+import com.groupgate.webhooks.SendHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +35,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -45,8 +53,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * what template.yaml declares on the emulator, builds each function's {@link Wiring} from
  * the environment the template gives it, serves the edge and the HTTP API on 127.0.0.1 as the
  * template routes them ({@link Routes}) through the Lambda handler classes ({@link HttpApiBridge}),
- * and feeds the main table's stream to the
- * aggregate handler ({@link StreamPoller}). Any function's handler can be replaced (a
+ * feeds the main table's stream to the aggregate handler and the webhook dispatcher
+ * ({@link StreamPoller}), the delivery queue to the webhook sender ({@link QueuePoller}),
+ * and runs the reminder schedule. Any function's handler can be replaced (a
  * recording handler in a test, say) through the {@link Builder}.
  *
  * <pre>{@code
@@ -60,6 +69,11 @@ public final class LocalGroupGate implements AutoCloseable {
     public static final String CODES_API_FUNCTION = "CodesApiFunction";
     public static final String SCAN_FUNCTION = "ScanFunction";
     public static final String AGGREGATE_FUNCTION = "AggregateFunction";
+    public static final String WEBHOOK_DISPATCH_FUNCTION = "WebhookDispatchFunction";
+    public static final String WEBHOOK_SEND_FUNCTION = "WebhookSendFunction";
+    public static final String WEBHOOK_REMINDER_FUNCTION = "WebhookReminderFunction";
+    /** The functions that judge webhook URLs: where the local runner may allow loopback http. */
+    private static final List<String> WEBHOOK_URL_FUNCTIONS = List.of(CODES_API_FUNCTION, WEBHOOK_SEND_FUNCTION);
     public static final String DEFAULT_ADMIN_KEY = "local-admin-key";
     public static final String DEFAULT_ORIGIN_SECRET = "local-origin-secret";
 
@@ -75,6 +89,9 @@ public final class LocalGroupGate implements AutoCloseable {
     private ExecutorService executor;
     private StreamPoller poller;
     private Routes routes;
+    private StreamPoller dispatchPoller;
+    private QueuePoller sendPoller;
+    private java.util.concurrent.ScheduledExecutorService reminders;
     private URI baseUrl;
     private boolean closed;
 
@@ -129,6 +146,11 @@ public final class LocalGroupGate implements AutoCloseable {
             if (environment.containsKey(Config.REQUIRE_ORIGIN_VERIFY)) {
                 environment.put(Config.REQUIRE_ORIGIN_VERIFY, Boolean.toString(settings.requireOriginVerify));
             }
+            // Only the local runner, and only when asked (make run asks), lets webhooks be
+            // plain http to 127.0.0.1 so that a receiver on this machine can be used.
+            if (settings.allowLoopbackWebhooks && WEBHOOK_URL_FUNCTIONS.contains(functionId)) {
+                environment.put(Config.ALLOW_LOOPBACK_WEBHOOKS, "true");
+            }
             Wiring wiring = Wiring.fromEnvironment(environment, settings.clock);
             wirings.put(functionId, wiring.withAws(wiring.aws().withInterceptors(
                     settings.interceptors.apply(functionId, resources))));
@@ -162,10 +184,58 @@ public final class LocalGroupGate implements AutoCloseable {
             poller = StreamPoller.forFunction(template, resources, wiring(AGGREGATE_FUNCTION).aws(), AGGREGATE_FUNCTION,
                     handler.apply(wiring(AGGREGATE_FUNCTION)), settings.pollInterval).start();
         }
+        if (settings.webhooks && settings.streamPolling) {
+            startWebhooks();
+        }
         Log.info("local_started", Map.of("port", actualPort, "edge", routes.edge(),
                 "httpApiRoutes", routes.httpApiRoutes().size(), "edgeBehaviors", routes.behaviors().size(),
-                "requireContentSha256", settings.requireContentSha256, "streamPolling", settings.streamPolling));
+                "requireContentSha256", settings.requireContentSha256, "streamPolling", settings.streamPolling,
+                "webhooks", settings.webhooks));
         return baseUrl;
+    }
+
+    /**
+     * The webhook functions as Lambda runs them: the dispatcher on the stream (its mapping
+     * starts at LATEST, so this waits until it reads before returning), the sender on the
+     * delivery queue, and the reminder run on its schedule.
+     */
+    private void startWebhooks() {
+        Wiring dispatchWiring = wiring(WEBHOOK_DISPATCH_FUNCTION);
+        RequestHandler<DynamodbEvent, StreamsEventResponse> dispatcher = settings.webhookDispatcher.apply(dispatchWiring);
+        dispatchPoller = StreamPoller.forFunction(template, resources, dispatchWiring.aws(), WEBHOOK_DISPATCH_FUNCTION,
+                (event, context) -> windowless(dispatcher.handleRequest(event, context)), settings.pollInterval).start();
+        if (!dispatchPoller.awaitReading(Duration.ofSeconds(60))) {
+            throw new IllegalStateException("the webhook dispatcher could not start reading the stream");
+        }
+        Wiring sendWiring = wiring(WEBHOOK_SEND_FUNCTION);
+        sendPoller = QueuePoller.forFunction(template, resources, sendWiring.aws(), WEBHOOK_SEND_FUNCTION,
+                settings.webhookSender.apply(sendWiring), settings.pollInterval).start();
+        LocalFunction<Map<String, Object>, Map<String, Object>> reminder = LocalFunction.of(template,
+                WEBHOOK_REMINDER_FUNCTION, new ReminderHandler(wiring(WEBHOOK_REMINDER_FUNCTION)));
+        reminders = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "schedule-" + WEBHOOK_REMINDER_FUNCTION);
+            t.setDaemon(true);
+            return t;
+        });
+        long every = settings.reminderInterval.toMillis();
+        reminders.scheduleWithFixedDelay(() -> {
+            try {
+                reminder.invoke(Map.of());
+            } catch (RuntimeException e) {
+                Log.error("schedule_invocation_failed", Map.of("function", WEBHOOK_REMINDER_FUNCTION,
+                        "exception", e.getClass().getName()));
+            }
+        }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** A plain stream response as the poller reads responses (no window, so no state). */
+    private static TimeWindowEventResponse windowless(StreamsEventResponse response) {
+        List<TimeWindowEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        if (response != null && response.getBatchItemFailures() != null) {
+            response.getBatchItemFailures().forEach(f ->
+                    failures.add(new TimeWindowEventResponse.BatchItemFailure(f.getItemIdentifier())));
+        }
+        return new TimeWindowEventResponse(Map.of(), failures);
     }
 
     /**
@@ -249,6 +319,15 @@ public final class LocalGroupGate implements AutoCloseable {
         if (poller != null) {
             poller.close();
         }
+        if (dispatchPoller != null) {
+            dispatchPoller.close();
+        }
+        if (sendPoller != null) {
+            sendPoller.close();
+        }
+        if (reminders != null) {
+            reminders.shutdownNow();
+        }
         if (server != null) {
             server.stop(0);
         }
@@ -292,6 +371,12 @@ public final class LocalGroupGate implements AutoCloseable {
         private boolean requireContentSha256 = true;
         private Duration pollInterval = Duration.ofMillis(200);
         private int httpThreads = 64;
+        private boolean webhooks = true;
+        private boolean allowLoopbackWebhooks;
+        private Function<Wiring, RequestHandler<SQSEvent, SQSBatchResponse>> webhookSender = SendHandler::new;
+        private Function<Wiring, RequestHandler<DynamodbEvent, StreamsEventResponse>> webhookDispatcher =
+                DispatchHandler::new;
+        private Duration reminderInterval = Duration.ofMinutes(5);
 
         private Builder() {
         }
@@ -387,6 +472,42 @@ public final class LocalGroupGate implements AutoCloseable {
 
         public Builder pollInterval(Duration value) {
             this.pollInterval = value;
+            return this;
+        }
+
+        /**
+         * Off: no webhook dispatcher, sender or reminder run. Default on (with stream
+         * polling: without it there is nothing to dispatch from).
+         */
+        public Builder webhooks(boolean value) {
+            this.webhooks = value;
+            return this;
+        }
+
+        /**
+         * Whether webhooks may be plain {@code http} to a loopback address, so that a receiver
+         * on this machine can be used: {@code make run} says yes; deployed, never. Default off.
+         */
+        public Builder allowLoopbackWebhooks(boolean value) {
+            this.allowLoopbackWebhooks = value;
+            return this;
+        }
+
+        /** Replaces the webhook sender the delivery queue is fed to (tests shorten its back-off). */
+        public Builder webhookSender(Function<Wiring, RequestHandler<SQSEvent, SQSBatchResponse>> factory) {
+            this.webhookSender = factory;
+            return this;
+        }
+
+        /** Replaces the dispatcher the stream is fed to (tests hand it batches twice). */
+        public Builder webhookDispatcher(Function<Wiring, RequestHandler<DynamodbEvent, StreamsEventResponse>> factory) {
+            this.webhookDispatcher = factory;
+            return this;
+        }
+
+        /** How often the reminder run is invoked; template.yaml's schedule is every 5 minutes. */
+        public Builder reminderInterval(Duration value) {
+            this.reminderInterval = value;
             return this;
         }
 

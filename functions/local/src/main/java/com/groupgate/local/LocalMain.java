@@ -21,7 +21,8 @@ public final class LocalMain {
         PrintStream banner = System.out;
         int port = port(System.getenv("GROUPGATE_PORT"));
         LocalAws aws = LocalAws.get();
-        LocalGroupGate.Builder builder = LocalGroupGate.builder().localAws(aws);
+        // make run alone lets webhooks be plain http to 127.0.0.1 (scripts/webhook_receiver.py).
+        LocalGroupGate.Builder builder = LocalGroupGate.builder().localAws(aws).allowLoopbackWebhooks(true);
         flag("GROUPGATE_EDGE").ifPresent(builder::edge);
         flag("GROUPGATE_REQUIRE_CONTENT_SHA256").ifPresent(builder::requireContentSha256);
         LocalGroupGate local = builder.build();
@@ -53,7 +54,9 @@ public final class LocalMain {
                                 ? "; a POST there needs x-amz-content-sha256 (GROUPGATE_REQUIRE_CONTENT_SHA256=false: not)"
                                 : "; x-amz-content-sha256 not required")
                 : "the HTTP API's routes (GROUPGATE_EDGE=false)"));
-        banner.println("  Stream     MainTable -> AggregateFunction");
+        banner.println("  Stream     MainTable -> AggregateFunction, WebhookDispatchFunction");
+        banner.println("  Webhooks   delivery queue -> WebhookSendFunction; http://127.0.0.1 receivers allowed here"
+                + " (python3 scripts/webhook_receiver.py)");
         banner.println("  Ctrl-C stops everything.");
         banner.println();
     }

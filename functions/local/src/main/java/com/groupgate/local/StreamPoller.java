@@ -53,6 +53,7 @@ public final class StreamPoller implements AutoCloseable {
     private final Duration pollInterval;
     private final Map<String, ShardReader> shards = new LinkedHashMap<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch reading = new CountDownLatch(1);
     private volatile boolean running;
     private Thread thread;
     private Instant nextShardRefresh = Instant.MIN;
@@ -161,12 +162,26 @@ public final class StreamPoller implements AutoCloseable {
                 pause(pollInterval.multipliedBy(5));
                 continue;
             }
+            reading.countDown();
             pendingRecords = shards.values().stream().mapToInt(s -> s.pending.size()).sum();
             if (busy) {
                 lastActivityNanos = System.nanoTime();
             } else {
                 pause(pollInterval);
             }
+        }
+    }
+
+    /**
+     * Waits until every shard has been opened and read once: from then on, a mapping that
+     * starts at {@code LATEST} sees every write. False when that took longer than {@code timeout}.
+     */
+    public boolean awaitReading(Duration timeout) {
+        try {
+            return reading.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -1,4 +1,4 @@
-package com.groupgate.aggregate;
+package com.groupgate.aws;
 
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.util.ArrayList;
@@ -9,13 +9,14 @@ import software.amazon.awssdk.core.SdkBytes;
 
 /**
  * A stream record's item image (Lambda's event types) as the SDK's attribute values, so
- * that the same codec reads a fact from the stream as wrote it to the table.
+ * that the same codec reads an item from the stream as wrote it to the table (the
+ * aggregate's facts, the webhook dispatcher's items).
  */
-final class StreamImages {
+public final class StreamImages {
     private StreamImages() {
     }
 
-    static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> toSdk(
+    public static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> toSdk(
             Map<String, AttributeValue> image) {
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> out = new HashMap<>();
         image.forEach((name, value) -> out.put(name, toSdk(value)));

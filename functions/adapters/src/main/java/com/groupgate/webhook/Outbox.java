@@ -1,0 +1,117 @@
+package com.groupgate.webhook;
+
+import static com.groupgate.aws.Attr.n;
+import static com.groupgate.aws.Attr.s;
+
+import com.groupgate.aws.Attr;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Events waiting to be sent, and sent ones kept for redelivery: an event item
+ * ({@code sk=EVENT}) or a redelivery item ({@code sk=REDELIVER#<id>}) in the event's
+ * partition. Storing one is how an event is emitted: the write is conditioned on the item
+ * being new, and the event ids are derived, so the same happening stored twice is stored
+ * once. The stream brings each new item to the dispatcher, which queues its deliveries and
+ * then marks it {@code dispatchedAt}.
+ */
+public final class Outbox {
+    /** How long an event is kept for redelivery. */
+    public static final Duration KEEP_EVENTS = Duration.ofDays(30);
+    /** A redelivery item only needs to outlive its dispatch. */
+    static final Duration KEEP_REDELIVERIES = Duration.ofDays(1);
+    /** The chain of attempts the first dispatch starts; a redelivery starts its own. */
+    public static final String FIRST_CHAIN = "auto";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public Outbox(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** A stored event or redelivery, as the dispatcher reads it from its item. */
+    public record Item(String tenantId, String eventId, String type, String body, String target, String chain,
+                       boolean dispatched) {
+    }
+
+    /**
+     * Emits {@code event} (to {@code target} only when not null): true when it is new, false
+     * when it was stored before (the same happening read again).
+     */
+    public boolean emit(WebhookEvent event, String target, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(WebhookKeys.event(event.tenantId(), event.id()));
+        item.put("tenantId", s(event.tenantId()));
+        item.put("eventId", s(event.id()));
+        item.put("type", s(event.type().wireName()));
+        item.put("body", s(EventBodies.of(event)));
+        item.put("at", n(event.at().toEpochMilli()));
+        item.put("chain", s(FIRST_CHAIN));
+        if (target != null) {
+            item.put("target", s(target));
+        }
+        item.put("ttl", n(now.plus(KEEP_EVENTS).getEpochSecond()));
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException stored) {
+            return false;
+        }
+    }
+
+    /** The stored event, or empty when it is unknown or no longer kept. */
+    public Optional<Item> event(String tenantId, String eventId, Instant now) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(WebhookKeys.event(tenantId, eventId))).item();
+        if (item == null || item.isEmpty() || Attr.num(item, "ttl", Long.MAX_VALUE) < now.getEpochSecond()) {
+            return Optional.empty();
+        }
+        return Optional.of(from(item));
+    }
+
+    /** Asks for {@code event} to be sent to {@code webhookId} again, as a new chain of attempts. */
+    public void redeliver(Item event, String webhookId, String redeliveryId, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(WebhookKeys.redelivery(event.tenantId(), event.eventId(),
+                redeliveryId));
+        item.put("tenantId", s(event.tenantId()));
+        item.put("eventId", s(event.eventId()));
+        item.put("type", s(event.type()));
+        item.put("body", s(event.body()));
+        item.put("target", s(webhookId));
+        item.put("chain", s(redeliveryId));
+        item.put("ttl", n(now.plus(KEEP_REDELIVERIES).getEpochSecond()));
+        dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    /** Whether the item under {@code key} has had its deliveries queued (a consistent read). */
+    public boolean dispatched(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true).key(key)
+                .projectionExpression("dispatchedAt")).item();
+        return item != null && item.containsKey("dispatchedAt");
+    }
+
+    /** Marks the item's deliveries queued, so a redelivered stream record queues nothing again. */
+    public void markDispatched(Map<String, AttributeValue> key, Instant now) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(key).updateExpression("SET dispatchedAt = :now")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()))));
+        } catch (ConditionalCheckFailedException gone) {
+            // expired meanwhile: nothing left to mark
+        }
+    }
+
+    /** An outbox item from its stored (or streamed) attributes. */
+    public static Item from(Map<String, AttributeValue> item) {
+        return new Item(Attr.str(item, "tenantId"), Attr.str(item, "eventId"), Attr.str(item, "type"),
+                Attr.str(item, "body"), Attr.str(item, "target"), Attr.str(item, "chain"),
+                item.containsKey("dispatchedAt"));
+    }
+}

@@ -1,0 +1,159 @@
+package com.groupgate.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.groupgate.aws.AwsClients;
+import com.groupgate.emulator.CloudFormationTemplate;
+import com.groupgate.emulator.LocalResources;
+import com.groupgate.telemetry.Log;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Lambda's SQS event source mapping, locally: receives up to the mapping's batch size,
+ * invokes the function with an {@link SQSEvent} (attributes as Lambda passes them:
+ * {@code ApproximateReceiveCount}, {@code SentTimestamp}, …), and deletes what succeeded:
+ * every message, or with {@code ReportBatchItemFailures} all but those the response names.
+ * A message not deleted comes back once its visibility timeout passes — the queue's, or
+ * what the function set it to. A thrown invocation deletes nothing. It receives with the
+ * function's role, as the mapping does, and checks the queue at start with
+ * GetQueueAttributes, as Lambda does when the mapping is created.
+ *
+ * <p>It asks without long polling ({@code WaitTimeSeconds=0}) every poll interval: the
+ * local emulator serves one request at a time, and a held receive would hold every other.
+ */
+public final class QueuePoller implements AutoCloseable {
+    private final QueueMapping mapping;
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final LocalFunction<SQSEvent, SQSBatchResponse> function;
+    private final Duration pollInterval;
+    private final String queueArn;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running;
+    private Thread thread;
+
+    QueuePoller(QueueMapping mapping, SqsClient sqs, String queueUrl, String queueArn,
+                LocalFunction<SQSEvent, SQSBatchResponse> function, Duration pollInterval) {
+        this.mapping = mapping;
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.queueArn = queueArn;
+        this.function = function;
+        this.pollInterval = pollInterval;
+    }
+
+    /** The poller of {@code functionLogicalId}'s SQS event in template.yaml, with the function's role ({@code functionAws}). */
+    public static QueuePoller forFunction(CloudFormationTemplate template, LocalResources resources,
+                                          AwsClients functionAws, String functionLogicalId,
+                                          RequestHandler<SQSEvent, SQSBatchResponse> handler, Duration pollInterval) {
+        QueueMapping mapping = QueueMapping.fromTemplate(template, functionLogicalId);
+        SqsClient sqs = functionAws.build(SqsClient.builder());
+        String url = resources.ref(mapping.queueLogicalId());
+        sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNamesWithStrings("VisibilityTimeout"));
+        return new QueuePoller(mapping, sqs, url, resources.attribute(mapping.queueLogicalId(), "Arn"),
+                LocalFunction.of(template, functionLogicalId, handler), pollInterval);
+    }
+
+    public synchronized QueuePoller start() {
+        running = true;
+        thread = new Thread(this::run, "queue-poller-" + mapping.functionLogicalId());
+        thread.setDaemon(true);
+        thread.start();
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        stopped.countDown();
+        if (thread != null && thread != Thread.currentThread()) {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void run() {
+        while (running) {
+            boolean busy = false;
+            try {
+                busy = poll();
+            } catch (SdkException e) {
+                if (!running) {
+                    return;
+                }
+                Log.error("queue_poll_failed", Map.of("function", mapping.functionLogicalId(),
+                        "exception", e.getClass().getName()));
+            }
+            if (!busy) {
+                try {
+                    stopped.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One receive and, when messages came, one invocation; true when there was work. */
+    private boolean poll() {
+        List<Message> received = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(mapping.batchSize())
+                .waitTimeSeconds(0).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                .messageAttributeNames("All")).messages();
+        if (received.isEmpty()) {
+            return false;
+        }
+        SQSEvent event = new SQSEvent();
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (Message m : received) {
+            SQSEvent.SQSMessage r = new SQSEvent.SQSMessage();
+            r.setMessageId(m.messageId());
+            r.setReceiptHandle(m.receiptHandle());
+            r.setBody(m.body());
+            r.setMd5OfBody(m.md5OfBody());
+            Map<String, String> attributes = new HashMap<>();
+            m.attributesAsStrings().forEach(attributes::put);
+            r.setAttributes(attributes);
+            r.setMessageAttributes(Map.of());
+            r.setEventSource("aws:sqs");
+            r.setEventSourceArn(queueArn);
+            r.setAwsRegion("us-east-1");
+            records.add(r);
+        }
+        event.setRecords(records);
+        SQSBatchResponse response;
+        try {
+            response = function.invoke(event);
+        } catch (RuntimeException | Error e) {
+            Log.error("queue_batch_failed", Map.of("function", mapping.functionLogicalId(),
+                    "messages", received.size(), "exception", e.getClass().getName()));
+            return true;
+        }
+        Set<String> failed = new HashSet<>();
+        if (mapping.reportBatchItemFailures() && response != null && response.getBatchItemFailures() != null) {
+            response.getBatchItemFailures().forEach(f -> failed.add(f.getItemIdentifier()));
+        }
+        for (Message m : received) {
+            if (!failed.contains(m.messageId())) {
+                sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
+            }
+        }
+        return true;
+    }
+}
