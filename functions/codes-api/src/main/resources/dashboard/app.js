@@ -63,6 +63,27 @@
     return body;
   }
 
+  /**
+   * The dashboard's one change: asks the API to send a webhook.test event to an endpoint.
+   * Everything else it does is a GET (api above); a read key gets 403 here, and the
+   * buttons say a full key is needed.
+   */
+  async function sendTest(webhookId) {
+    const key = sessionStorage.getItem(KEY_STORAGE);
+    const response = await fetch('/v1/webhooks/' + encodeURIComponent(webhookId) + '/test', {
+      method: 'POST',
+      headers: { 'Authorization': 'Bearer ' + key, 'Accept': 'application/json' },
+      cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer'
+    });
+    let body = null;
+    try {
+      body = await response.json();
+    } catch (e) {
+      body = null;
+    }
+    return { status: response.status, body: body };
+  }
+
   /** Every page of a paged list (field: items or rows), up to MAX_PAGES of PAGE_LIMIT. */
   async function listAll(path, params, field) {
     const items = [];
@@ -387,6 +408,69 @@
     $('[data-empty="live"]').hidden = live.length > 0;
   }
 
+  const DELIVERIES_SHOWN = 10;
+
+  /** Each endpoint, its subscription and state, its latest attempts, and a test button. */
+  function renderWebhooks(hooks) {
+    const box = $('#webhooks');
+    box.replaceChildren(...hooks.map(({ hook, deliveries }) => {
+      const badge = hook.enabled ? statusBadge('active') : el('span', { class: 'status revoked',
+        text: 'disabled' + (hook.disabledReason ? ' (' + hook.disabledReason + ')' : '') });
+      const button = el('button', { type: 'button', 'data-test-webhook': hook.webhookId, text: 'Send test' });
+      button.disabled = !hook.enabled || state.readOnlyKey === true;
+      const rows = deliveries.map((d) => el('tr', { 'data-delivery': d.deliveryId }, [
+        el('td', { text: new Date(d.at).toLocaleString() }),
+        el('td', { text: d.type }),
+        el('td', { class: 'num', text: String(d.attempt) }),
+        el('td', {}, [el('span', { class: 'status ' + (d.status === 'delivered' ? 'active' : 'revoked'),
+          'data-status': d.status, text: d.status })]),
+        el('td', { class: 'num', text: d.responseCode === null || d.responseCode === undefined ? '–' : String(d.responseCode) })
+      ]));
+      const table = el('div', { class: 'table-wrap' }, [el('table', { class: 'deliveries' }, [
+        el('thead', {}, [el('tr', {}, ['When', 'Event', 'Attempt', 'Status', 'HTTP'].map((h) => el('th', { scope: 'col', text: h })))]),
+        el('tbody', {}, rows)])]);
+      return el('div', { class: 'webhook', 'data-webhook': hook.webhookId }, [
+        el('h3', {}, [hook.url + ' ', badge, ' ', button]),
+        el('p', { class: 'note', text: 'Events: ' + hook.events.join(', ') + (hook.description ? ' · ' + hook.description : '') }),
+        deliveries.length > 0 ? table : el('p', { class: 'empty', text: 'No deliveries yet.' })]);
+    }));
+    $('[data-empty="webhooks"]').hidden = hooks.length > 0;
+  }
+
+  async function loadWebhooks() {
+    const hooks = (await api('/v1/webhooks')).items;
+    return pooled(hooks, async (hook) => ({ hook: hook,
+      deliveries: (await api('/v1/webhooks/' + encodeURIComponent(hook.webhookId) + '/deliveries?limit='
+        + DELIVERIES_SHOWN)).items }));
+  }
+
+  async function onTestClick(e) {
+    const button = e.target.closest('[data-test-webhook]');
+    if (!button) {
+      return;
+    }
+    const note = $('#webhook-note');
+    button.disabled = true;
+    try {
+      const answer = await sendTest(button.dataset.testWebhook);
+      if (answer.status === 202) {
+        note.textContent = 'Test event ' + answer.body.eventId + ' queued; refresh to see its delivery.';
+        button.disabled = false;
+      } else if (answer.status === 403) {
+        state.readOnlyKey = true;
+        $$('[data-test-webhook]').forEach((b) => { b.disabled = true; });
+        note.textContent = 'This key may only read: sending a test needs a full key.';
+      } else {
+        note.textContent = 'The API answered ' + answer.status + (answer.body && answer.body.error
+          ? ' ' + answer.body.error.code + ': ' + answer.body.error.message : '');
+        button.disabled = false;
+      }
+    } catch (err) {
+      note.textContent = 'The API could not be reached (' + err.message + ')';
+      button.disabled = false;
+    }
+  }
+
   function renderChannelOptions(codes, live) {
     const names = new Set(state.rows.map((r) => r.key));
     codes.forEach((c) => names.add(c.channel || NO_CHANNEL));
@@ -428,10 +512,10 @@
     $('#error').hidden = true;
     try {
       const q = statsQuery(range);
-      const [groups, codes, live, rows, usage] = await Promise.all([
+      const [groups, codes, live, rows, usage, hooks] = await Promise.all([
         listAll('/v1/groups'), listAll('/v1/codes'), listAll('/v1/live-codes'),
         listAll('/v1/stats', { from: range.from, to: range.to, groupBy: 'channel' }, 'rows'),
-        api('/v1/usage?month=' + encodeURIComponent($('#month').value))]);
+        api('/v1/usage?month=' + encodeURIComponent($('#month').value)), loadWebhooks()]);
       if (seq !== loadSeq) {
         return;
       }
@@ -456,6 +540,7 @@
       renderCodes(codes.items.filter(inChannel()));
       renderLive(live.items.filter(inChannel()));
       renderUsage(usage);
+      renderWebhooks(hooks);
       const expected = rows.items.filter((r) => state.channel === '' || r.key === state.channel)
         .reduce((a, r) => a + r.scans, 0);
       const notes = ['Showing ' + range.label + ', by ' + state.granularity
@@ -586,6 +671,7 @@
         load();
       }
     });
+    $('#webhooks').addEventListener('click', onTestClick);
     window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
     if (typeof echarts === 'undefined') {
       showError(new ApiError(0, 'asset', 'the chart library did not load'));

@@ -14,10 +14,12 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dashboard works with a read key because it only ever GETs: its script reaches the API
- * through one {@code fetch} whose options name no method (so GET), and through nothing else.
- * If the page ever learns to change something, this test says that a read key no longer
- * suffices for it (and {@link DashboardReadKeyIT} that the API refuses it 403).
+ * The dashboard works with a read key because everything it shows it GETs: its script reads
+ * the API through one {@code fetch} whose options name no method (so GET). Its one change is
+ * the webhooks panel's "Send test" button: a second {@code fetch}, in {@code sendTest}, a
+ * POST to {@code /v1/webhooks/<id>/test} with no body, which a read key is refused (403,
+ * {@link DashboardReadKeyIT}) and the page then disables. Nothing else reaches out. If the
+ * page ever learns another change, this test says so.
  */
 class DashboardOnlyReadsTest {
     private static String resource(String name) throws IOException {
@@ -28,15 +30,23 @@ class DashboardOnlyReadsTest {
     }
 
     @Test
-    void theScriptsOnlyRequestIsAFetchWithoutAMethod() throws IOException {
+    void theScriptReadsWithAFetchWithoutAMethodAndItsOnlyChangeIsTheWebhookTest() throws IOException {
         String script = resource("dashboard/app.js");
         Matcher fetch = Pattern.compile("\\bfetch\\s*\\(").matcher(script);
         assertTrue(fetch.find(), "the dashboard reads the API with fetch");
         int options = script.indexOf('{', fetch.end());
         String init = script.substring(options, matchingBrace(script, options) + 1);
-        assertFalse(init.contains("method"), "fetch options name a method: " + init);
-        assertFalse(init.contains("body"), "fetch options carry a body: " + init);
-        assertFalse(fetch.find(), "a second fetch call");
+        assertFalse(init.contains("method"), "the reading fetch names a method: " + init);
+        assertFalse(init.contains("body"), "the reading fetch carries a body: " + init);
+
+        assertTrue(fetch.find(), "the webhook test is the second fetch");
+        int function = script.lastIndexOf("async function ", fetch.start());
+        assertTrue(script.startsWith("async function sendTest(", function), "the second fetch is sendTest's");
+        String call = script.substring(fetch.start(), matchingBrace(script, script.indexOf('{', fetch.end())) + 1);
+        assertTrue(call.contains("'/v1/webhooks/' + encodeURIComponent(webhookId) + '/test'"), call);
+        assertTrue(call.contains("method: 'POST'"), call);
+        assertFalse(call.contains("body"), "the test carries no body: " + call);
+        assertFalse(fetch.find(), "a third fetch call");
         for (String other : List.of("XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", ".submit(",
                 "importScripts", "navigator.serviceWorker")) {
             assertFalse(script.contains(other), "the script reaches out another way: " + other);

@@ -17,9 +17,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every request the dashboard's script makes (dashboard/app.js: the page and its files, the
- * code and live-code lists, channel rows, usage, each code's stats) answers a read key, and
- * the dashboard makes no other kind ({@link DashboardOnlyReadsTest}).
+ * Every request the dashboard's script reads with (dashboard/app.js: the page and its files,
+ * the code and live-code lists, channel rows, usage, each code's stats, the webhooks and
+ * their deliveries) answers a read key; its one change, the webhook test, is refused a read
+ * key and nothing is written ({@link DashboardOnlyReadsTest} says it makes no other kind).
  */
 class DashboardReadKeyIT {
     @Test
@@ -35,6 +36,10 @@ class DashboardReadKeyIT {
         var key = api.post("/v1/keys", "{\"name\":\"wall screen\",\"scope\":\"read\"}", tenant.auth());
         assertEquals(201, key.status(), key.body());
         Map<String, String> read = bearer(key.text("apiKey"));
+        var hook = api.post("/v1/webhooks", "{\"url\":\"https://1.1.1.1/in\",\"events\":[\"member.joined\"]}",
+                tenant.auth());
+        assertEquals(201, hook.status(), hook.body());
+        String webhookId = hook.text("webhookId");
 
         Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
         String range = "from=" + to.minus(Duration.ofDays(7)) + "&to=" + to;
@@ -50,10 +55,19 @@ class DashboardReadKeyIT {
         requests.put("/v1/usage", Map.of("month", YearMonth.now(ZoneOffset.UTC).toString()));
         requests.put("/v1/codes/" + code.text("codeId") + "/stats", query(range + "&granularity=day"));
         requests.put("/v1/live-codes/" + live.text("liveCodeId") + "/stats", query(range + "&granularity=hour"));
+        requests.put("/v1/webhooks", Map.of());
+        requests.put("/v1/webhooks/" + webhookId + "/deliveries", Map.of("limit", "10"));
         requests.forEach((path, query) -> {
             var r = api.call("GET", path, query, null, read, "198.51.100.7");
             assertEquals(200, r.status(), path + ": " + r.body());
         });
+        long before = ApiTestbed.mainTableItemCount();
+        var test = api.post("/v1/webhooks/" + webhookId + "/test", null, read);
+        assertEquals(403, test.status(), test.body());
+        assertEquals("forbidden", test.errorCode());
+        assertEquals(before, ApiTestbed.mainTableItemCount(), "a refused test stores no event");
+        assertEquals(202, api.post("/v1/webhooks/" + webhookId + "/test", null, tenant.auth()).status(),
+                "the button works with a full key");
         var codes = api.call("GET", "/v1/codes", Map.of("limit", "100"), null, read, "198.51.100.7");
         assertEquals(List.of(code.text("codeId")), codes.json().path("items").findValuesAsText("codeId"));
     }
