@@ -114,6 +114,17 @@ class TemplateBootstrapIT {
     }
 
     @Test
+    void deliveryQueueHasTheTemplatesVisibilityRetentionAndDeadLetterQueue() {
+        var attributes = clients.sqs().getQueueAttributes(b -> b.queueUrl(resources.ref("WebhookDeliveryQueue"))
+                .attributeNamesWithStrings("All")).attributesAsStrings();
+        assertEquals("360", attributes.get("VisibilityTimeout"));
+        assertEquals("345600", attributes.get("MessageRetentionPeriod"));
+        assertTrue(attributes.get("RedrivePolicy").contains(resources.attribute("WebhookDeliveryDeadLetterQueue", "Arn")),
+                attributes.get("RedrivePolicy"));
+        assertTrue(attributes.get("RedrivePolicy").contains("30"), attributes.get("RedrivePolicy"));
+    }
+
+    @Test
     void failureQueueExists() {
         String url = resources.ref("StreamFailureQueue");
         assertTrue(resources.attribute("StreamFailureQueue", "Arn").endsWith(":StreamFailureQueue"));
