@@ -29,6 +29,8 @@ final class LocalApi {
         if (key != null) {
             r.header("authorization", "Bearer " + key);
         }
+        // As a client of the deployed edge sends it: Lambda's function URL wants a signed POST's payload hash.
+        r.header("x-amz-content-sha256", sha256Hex(body == null ? "" : body));
         try {
             HttpResponse<String> response = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
             ObjectNode json = response.body().isBlank() ? MAPPER.createObjectNode()
@@ -39,6 +41,15 @@ final class LocalApi {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
