@@ -25,6 +25,7 @@ import com.groupgate.tenant.ApiKeyCache;
 import com.groupgate.tenant.ApiKeyTable;
 import com.groupgate.tenant.TenantTable;
 import com.groupgate.usage.UsageTable;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -77,6 +78,12 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
         new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
         new DashboardRoutes().register(router);
+        new OpenApiRoutes().register(router);
+    }
+
+    /** Every route this function answers, as {@code "GET /v1/codes/{codeId}"}: what openapi.yaml describes. */
+    public List<String> routes() {
+        return router.routes();
     }
 
     @Override
