@@ -9,7 +9,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
  * An HTTP function whose every exchange is held to openapi.yaml ({@link ContractCheck}):
  * what {@link HttpCalls} calls, and what the local stack's tests serve through the HTTP
  * bridge, so requests sent by {@code java.net.http} and by a browser are checked too. A
- * violation is an {@link AssertionError} thrown from the call.
+ * violation is an {@link AssertionError} thrown from the call, and also written to stderr:
+ * through the bridge it becomes API Gateway's bare 500, and its message would be lost.
  */
 public final class ContractCheckedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
@@ -29,7 +30,12 @@ public final class ContractCheckedHandler implements RequestHandler<APIGatewayV2
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
-        check.verify(event, response);
+        try {
+            check.verify(event, response);
+        } catch (AssertionError e) {
+            System.err.println(e.getMessage());
+            throw e;
+        }
         return response;
     }
 }
