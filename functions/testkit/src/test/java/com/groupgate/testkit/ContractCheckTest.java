@@ -95,21 +95,24 @@ class ContractCheckTest {
         assertEquals(List.of(), problems(list, json(200, "{\"items\":[],\"nextCursor\":null}")));
     }
 
+    /** A JSON scan refusal with the scan headers but Retry-After. */
+    private static APIGatewayV2HTTPResponse scanRefusal(int status, String code) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                .withHeaders(Map.of("content-type", "application/json", "cache-control", "no-store"))
+                .withBody("{\"error\":{\"code\":\"" + code + "\",\"message\":\"m\"}}").build();
+    }
+
     @Test
     void aRequiredResponseHeaderMustBeThere() {
         var scan = request("GET", "/S/TOKEN", Map.of(), null, Map.of("accept", "application/json"));
-        var limited = APIGatewayV2HTTPResponse.builder().withStatusCode(429)
-                .withHeaders(Map.of("content-type", "application/json", "cache-control", "no-store"))
-                .withBody("{\"error\":{\"code\":\"daily_limit\",\"message\":\"m\"}}").build();
-        assertTrue(problems(scan, limited).toString().contains("header Retry-After is required"));
+        assertTrue(problems(scan, scanRefusal(429, "daily_limit")).toString()
+                .contains("header Retry-After is required"));
     }
 
     @Test
     void anErrorCodeTheStatusDoesNotListFails() {
         var scan = request("GET", "/S/TOKEN", Map.of(), null, Map.of("accept", "application/json"));
-        var gone = APIGatewayV2HTTPResponse.builder().withStatusCode(410)
-                .withHeaders(Map.of("content-type", "application/json", "cache-control", "no-store"))
-                .withBody("{\"error\":{\"code\":\"group_full\",\"message\":\"m\"}}").build();
-        assertTrue(problems(scan, gone).toString().contains("/error/code"), problems(scan, gone).toString());
+        List<String> problems = problems(scan, scanRefusal(410, "group_full"));
+        assertTrue(problems.toString().contains("/error/code"), problems.toString());
     }
 }
