@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * openapi.yaml describes exactly the routes GroupGate serves: every route a function's
  * router registers is an operation of the document and every operation is a registered
- * route (path templates and parameter names alike), and template.yaml's HTTP API sends
- * each operation to the function that registers it, with no template route left over.
+ * route (path templates and parameter names alike), and template.yaml — its HTTP API, and
+ * the edge's behaviors in front of it — sends each operation to the function that registers
+ * it, with no HTTP API route left over.
  */
 class OpenApiCoverageIT {
     private static final CloudFormationTemplate TEMPLATE = CloudFormationTemplate.ofRepository();
@@ -67,6 +68,22 @@ class OpenApiCoverageIT {
                     .contains(op.route())) {
                 problems.add(op.route() + ": template.yaml sends it to " + routed.get().route().functionLogicalId()
                         + ", whose router does not register it");
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void throughTheEdgeEveryOperationStillReachesTheFunctionThatServesIt() {
+        Routes edge = Routes.fromTemplate(TEMPLATE, Map.of("Edge", "true"));
+        List<String> problems = new ArrayList<>();
+        for (ApiContract.Operation op : ApiContract.get().operations()) {
+            String path = op.pathTemplate().replaceAll("\\{([^}]+)}", "$1");
+            Routes.Target target = edge.resolve(op.method(), path).orElse(null);
+            String function = target instanceof Routes.FunctionUrl url ? url.functionLogicalId()
+                    : target instanceof Routes.HttpApi api ? api.matched().route().functionLogicalId() : null;
+            if (function == null || !routesByFunction.getOrDefault(function, List.of()).contains(op.route())) {
+                problems.add(op.route() + ": the edge sends it to " + function);
             }
         }
         assertEquals(List.of(), problems);
