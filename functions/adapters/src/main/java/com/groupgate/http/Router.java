@@ -13,14 +13,23 @@ import java.util.function.Function;
  * segment by segment; a known path with another method is 405, anything else 404.
  */
 public final class Router {
-    private record Route(String method, String[] segments, Function<ApiRequest, ApiResponse> action) {
+    private record Route(String method, String template, String[] segments,
+                         Function<ApiRequest, ApiResponse> action) {
     }
 
     private final List<Route> routes = new ArrayList<>();
 
     public Router on(String method, String template, Function<ApiRequest, ApiResponse> action) {
-        routes.add(new Route(method, split(template), action));
+        routes.add(new Route(method, template, split(template), action));
         return this;
+    }
+
+    /**
+     * Every route registered, as {@code "GET /v1/codes/{codeId}"}, in registration order:
+     * what openapi.yaml must describe, no more and no less (the contract tests compare).
+     */
+    public List<String> routes() {
+        return routes.stream().map(r -> r.method() + " " + r.template()).toList();
     }
 
     public ApiResponse dispatch(ApiRequest request) {

@@ -30,6 +30,7 @@ import com.groupgate.webhook.DeliveryTable;
 import com.groupgate.webhook.Outbox;
 import com.groupgate.webhook.WebhookSecrets;
 import com.groupgate.webhook.WebhookTable;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -85,6 +86,12 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),
                 new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock()).register(router);
         new DashboardRoutes().register(router);
+        new OpenApiRoutes().register(router);
+    }
+
+    /** Every route this function answers, as {@code "GET /v1/codes/{codeId}"}: what openapi.yaml describes. */
+    public List<String> routes() {
+        return router.routes();
     }
 
     @Override

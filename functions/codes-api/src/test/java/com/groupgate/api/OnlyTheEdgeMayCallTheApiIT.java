@@ -59,6 +59,7 @@ class OnlyTheEdgeMayCallTheApiIT {
         assertForbidden(api.get("/v1/groups", bearer("gg_not-even-looked-at")));
         assertForbidden(api.get("/v1/stats?groupBy=code", Map.of()));
         assertForbidden(api.get("/dashboard", Map.of()));
+        assertForbidden(api.get("/openapi.yaml", Map.of()));
         assertForbidden(api.get("/v1/no-such-route", Map.of()));
         assertEquals(Map.of(), calls.snapshot(), "nothing reached DynamoDB, KMS or S3");
     }

@@ -29,7 +29,8 @@ class HttpRouteTest {
                 "POST /S/{token}/join -> ScanFunction",
                 "POST /s/{token}/join -> ScanFunction",
                 "GET /R/{token} -> ScanFunction",
-                "GET /r/{token} -> ScanFunction"), keys);
+                "GET /r/{token} -> ScanFunction",
+                "GET /openapi.yaml -> CodesApiFunction"), keys);
     }
 
     @Test

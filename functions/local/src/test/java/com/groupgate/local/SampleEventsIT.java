@@ -20,6 +20,7 @@ import com.groupgate.config.Wiring;
 import com.groupgate.emulator.CloudFormationTemplate;
 import com.groupgate.emulator.RepositoryRoot;
 import com.groupgate.scan.ScanHandler;
+import com.groupgate.testkit.ContractCheckedHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
@@ -59,8 +60,10 @@ class SampleEventsIT {
                 .requireOriginVerify(true).build();
         local.start(0);
         httpHandlers = Map.of(
-                LocalGroupGate.CODES_API_FUNCTION, new CodesApiHandler(local.wiring(LocalGroupGate.CODES_API_FUNCTION)),
-                LocalGroupGate.SCAN_FUNCTION, new ScanHandler(local.wiring(LocalGroupGate.SCAN_FUNCTION)));
+                LocalGroupGate.CODES_API_FUNCTION, ContractCheckedHandler.of(
+                        new CodesApiHandler(local.wiring(LocalGroupGate.CODES_API_FUNCTION))),
+                LocalGroupGate.SCAN_FUNCTION, ContractCheckedHandler.of(
+                        new ScanHandler(local.wiring(LocalGroupGate.SCAN_FUNCTION))));
     }
 
     @AfterAll

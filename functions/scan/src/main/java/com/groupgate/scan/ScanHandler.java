@@ -30,6 +30,7 @@ import com.groupgate.join.PasscodeTries;
 import com.groupgate.image.S3GetSigner;
 import com.groupgate.keys.SigningKeyTable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -79,6 +80,11 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         for (String prefix : new String[] {"/R/", "/r/"}) {
             router.on("GET", prefix + "{token}", this::requestStatus);
         }
+    }
+
+    /** Every route this function answers, as {@code "GET /S/{token}"}: what openapi.yaml describes. */
+    public List<String> routes() {
+        return router.routes();
     }
 
     /** Every answer, accepted or refused, JSON or HTML, carries the scan headers (never stored). */

@@ -158,11 +158,14 @@ class LandingPageIT {
     }
 
     @Test
-    void lowercaseRouteAndLowercaseTokenWork() {
+    void lowercaseRouteAndLowercaseTokenWorkForScanAndJoin() {
         String token = ScanWorld.token(code);
         assertEquals(200, world.scanJson("/s/" + token).status());
         assertEquals(200, world.scanJson("/S/" + token.toLowerCase(Locale.ROOT)).status());
         assertEquals(200, world.scanJson("/s/" + token.toLowerCase(Locale.ROOT)).status());
+        String lowercase = "/s/" + token.toLowerCase(Locale.ROOT);
+        var joined = world.join(lowercase, ScanWorld.joinBody(world.ticket(lowercase), "typed-by-hand", null));
+        assertEquals(200, joined.status(), joined.body());
     }
 
     @Test

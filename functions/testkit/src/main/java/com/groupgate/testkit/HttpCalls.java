@@ -9,14 +9,18 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Calls a handler the way API Gateway's HTTP API (payload v2) does. */
+/**
+ * Calls a handler the way API Gateway's HTTP API (payload v2) does, and holds every
+ * exchange to openapi.yaml ({@link ContractCheckedHandler}): a request or response the
+ * document does not describe fails the test that made it.
+ */
 public final class HttpCalls {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
 
     public HttpCalls(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
-        this.handler = handler;
+        this.handler = ContractCheckedHandler.of(handler);
     }
 
     /** A response with its body read as JSON when it is JSON. */

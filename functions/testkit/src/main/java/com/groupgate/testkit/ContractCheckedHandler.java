@@ -1,0 +1,41 @@
+package com.groupgate.testkit;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+/**
+ * An HTTP function whose every exchange is held to openapi.yaml ({@link ContractCheck}):
+ * what {@link HttpCalls} calls, and what the local stack's tests serve through the HTTP
+ * bridge, so requests sent by {@code java.net.http} and by a browser are checked too. A
+ * violation is an {@link AssertionError} thrown from the call, and also written to stderr:
+ * through the bridge it becomes API Gateway's bare 500, and its message would be lost.
+ */
+public final class ContractCheckedHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+    private final ContractCheck check;
+
+    private ContractCheckedHandler(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        this.handler = handler;
+        this.check = new ContractCheck(ApiContract.get());
+    }
+
+    /** {@code handler}, checked; a handler already checked is returned as it is. */
+    public static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> of(
+            RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+        return handler instanceof ContractCheckedHandler ? handler : new ContractCheckedHandler(handler);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
+        try {
+            check.verify(event, response);
+        } catch (AssertionError e) {
+            System.err.println(e.getMessage());
+            throw e;
+        }
+        return response;
+    }
+}
