@@ -2,6 +2,10 @@ package com.groupgate.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.github.houbb.opencc4j.support.datamap.IDataMap;
+import com.github.houbb.opencc4j.support.datamap.impl.DataMaps;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -32,6 +36,19 @@ class ComplianceDependenciesTest {
                 .haveNameMatching("java\\.io\\.(File|RandomAccessFile|FileInputStream|FileOutputStream|FileReader|FileWriter).*")
                 .check(COMPLIANCE);
         GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.check(COMPLIANCE);
+    }
+
+    /**
+     * opencc4j is used for its traditional-to-simplified character map only; its
+     * segmentation (and the 2 MB nlp-common dictionary it needs) is excluded from the
+     * build, so nothing may reach for it.
+     */
+    @Test
+    void theContentFilterTakesOnlyTheCharacterMapFromOpencc4j() {
+        DescribedPredicate<JavaClass> characterMap = JavaClass.Predicates.belongToAnyOf(DataMaps.class, IDataMap.class);
+        noClasses().should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("com.github.houbb..")
+                        .and(DescribedPredicate.not(characterMap)))
+                .check(COMPLIANCE);
     }
 
     @Test

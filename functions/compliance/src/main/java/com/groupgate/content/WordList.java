@@ -1,0 +1,216 @@
+package com.groupgate.content;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Blocked words, and the allowed words that excuse them, compiled once into one
+ * Aho-Corasick automaton over their folded forms (see {@link TextFolding}). {@link #check}
+ * folds a text the same way and scans it once, whatever the number of words. Immutable and safe to share between threads; build a new
+ * one when a list changes.
+ *
+ * <p>A blocked word is excused where an allowed word containing it covers that occurrence:
+ * with {@code 赌博} blocked and {@code 反赌博宣传} allowed, "反赌博宣传周" passes and
+ * "反赌博宣传, 赌博" does not. Matching is on folded text, so a blocked word hits wherever
+ * its letters and digits appear in order, across spaces and punctuation: short Latin
+ * words hit inside longer ones ({@code ass} in "class") unless allowed.
+ *
+ * <p>The answer is only whether a text hits — never which word — so that no caller can
+ * echo the list back to a tenant.
+ */
+public final class WordList {
+    /** At most this many blocked words (the operator's and the tenant's together), and as many allowed ones. */
+    public static final int MAX_WORDS = 100_000;
+    /** No word may be longer than this many characters as written. */
+    public static final int MAX_WORD_LENGTH = 64;
+
+    private static final byte BLOCKED = 1;
+    private static final byte ALLOWED = 2;
+
+    private static final WordList EMPTY = new WordList(null, 0, 0, 0);
+
+    private final AhoCorasick automaton; // null when there are no blocked words
+    private final int blockedCount;
+    private final int allowedCount;
+    private final int longestAllowed; // in folded characters
+
+    private WordList(AhoCorasick automaton, int blockedCount, int allowedCount, int longestAllowed) {
+        this.automaton = automaton;
+        this.blockedCount = blockedCount;
+        this.allowedCount = allowedCount;
+        this.longestAllowed = longestAllowed;
+    }
+
+    /** The list that blocks nothing. */
+    public static WordList empty() {
+        return EMPTY;
+    }
+
+    /**
+     * The list blocking {@code blocked} except where {@code allowed} covers it. Words are
+     * folded; duplicates after folding count once.
+     *
+     * @throws IllegalArgumentException naming the word ({@code blocked[3]}, {@code allowed[0]})
+     *     that is longer than {@value #MAX_WORD_LENGTH} characters or has no letter or digit
+     *     (it would match everything), or naming the list that has more than
+     *     {@value #MAX_WORDS} words
+     */
+    public static WordList of(Collection<String> blocked, Collection<String> allowed) {
+        Objects.requireNonNull(blocked, "blocked");
+        Objects.requireNonNull(allowed, "allowed");
+        List<String> blockedFolded = foldAll("blocked", blocked);
+        List<String> allowedFolded = foldAll("allowed", allowed);
+        if (blockedFolded.isEmpty()) {
+            return EMPTY;
+        }
+        // An allowed word that equals a blocked one excuses every occurrence of it.
+        Map<String, Byte> patterns = new HashMap<>(2 * (blockedFolded.size() + allowedFolded.size()));
+        int longestAllowed = 0;
+        for (String word : blockedFolded) {
+            patterns.put(word, BLOCKED);
+        }
+        for (String word : allowedFolded) {
+            patterns.put(word, ALLOWED);
+            longestAllowed = Math.max(longestAllowed, word.length());
+        }
+        int distinctBlocked = (int) patterns.values().stream().filter(k -> k == BLOCKED).count();
+        if (distinctBlocked == 0) {
+            return EMPTY;
+        }
+        return new WordList(AhoCorasick.build(patterns), distinctBlocked, patterns.size() - distinctBlocked, longestAllowed);
+    }
+
+    /**
+     * Whether {@code text} hits a blocked word that no allowed word excuses: true means
+     * refuse it. Folds the text and scans it once.
+     */
+    public boolean check(String text) {
+        Objects.requireNonNull(text, "text");
+        if (automaton == null) {
+            return false;
+        }
+        TextFolding.Folded folded = new TextFolding.Folded(text.length() + 16);
+        TextFolding.foldInto(text, folded);
+        char[] chars = folded.chars;
+        int length = folded.length;
+        AhoCorasick a = automaton;
+        Excuses excuses = longestAllowed == 0 ? null : new Excuses(longestAllowed);
+        int state = 0;
+        for (int i = 0; i < length; i++) {
+            char code = a.code(chars[i]);
+            if (code == 0) {
+                state = 0; // a character in no word: no match runs across it
+                continue;
+            }
+            state = a.next(state, code);
+            if (!a.hasOutput(state)) {
+                continue;
+            }
+            if (excuses == null) {
+                return true; // every word is blocked: the first one decides
+            }
+            int end = i + 1;
+            for (int s = a.kind(state) != AhoCorasick.NO_WORD ? state : a.outputLink(state); s >= 0; s = a.outputLink(s)) {
+                if (!excuses.hit(end - a.depth(s), end, a.kind(s) == ALLOWED)) {
+                    return true;
+                }
+            }
+        }
+        return excuses != null && excuses.blocked();
+    }
+
+    /** Distinct blocked words after folding, less those an identical allowed word cancels. */
+    public int blockedCount() {
+        return blockedCount;
+    }
+
+    /** Distinct allowed words after folding. */
+    public int allowedCount() {
+        return allowedCount;
+    }
+
+    /** Counts only: the words themselves are never shown. */
+    @Override
+    public String toString() {
+        return "WordList[" + blockedCount + " blocked, " + allowedCount + " allowed]";
+    }
+
+    private static List<String> foldAll(String listName, Collection<String> words) {
+        if (words.size() > MAX_WORDS) {
+            throw new IllegalArgumentException(listName + " must have at most " + MAX_WORDS + " words, had " + words.size());
+        }
+        List<String> folded = new ArrayList<>(words.size());
+        int i = 0;
+        for (String word : words) {
+            String name = listName + "[" + i++ + "]";
+            Objects.requireNonNull(word, name);
+            if (word.length() > MAX_WORD_LENGTH) {
+                throw new IllegalArgumentException(name + " must be at most " + MAX_WORD_LENGTH + " characters, was "
+                        + word.length());
+            }
+            String f = TextFolding.fold(word);
+            if (f.isEmpty()) {
+                throw new IllegalArgumentException(name + " has no letter or digit, so it would match every text");
+            }
+            folded.add(f);
+        }
+        return folded;
+    }
+
+    /**
+     * Follows the automaton's hits, which arrive in order of where they end, and decides
+     * whether some blocked occurrence is left that no allowed occurrence covers. A blocked
+     * occurrence [b, e) is covered by an allowed one [a, f) with a &lt;= b and e &lt;= f;
+     * since no allowed word is longer than {@code longestAllowed}, once hits end past
+     * {@code b + longestAllowed} nothing can still cover it and the scan stops.
+     */
+    private static final class Excuses {
+        private final int longestAllowed;
+        private final List<int[]> pending = new ArrayList<>(); // blocked [begin, end) not yet covered
+        private final List<int[]> allowedHere = new ArrayList<>(); // allowed hits ending at position
+        private int position = -1;
+        private boolean decided;
+
+        Excuses(int longestAllowed) {
+            this.longestAllowed = longestAllowed;
+        }
+
+        /** Takes one hit; false once some blocked occurrence can no longer be excused. */
+        boolean hit(int begin, int end, boolean allowed) {
+            if (end != position) {
+                position = end;
+                allowedHere.clear();
+                for (int[] blocked : pending) {
+                    if (end - blocked[0] > longestAllowed) {
+                        decided = true;
+                        return false;
+                    }
+                }
+            }
+            if (allowed) {
+                allowedHere.add(new int[] {begin, end});
+                pending.removeIf(b -> begin <= b[0] && b[1] <= end);
+            } else if (!isCovered(begin, end)) {
+                pending.add(new int[] {begin, end});
+            }
+            return true;
+        }
+
+        private boolean isCovered(int begin, int end) {
+            for (int[] allowed : allowedHere) {
+                if (allowed[0] <= begin && end <= allowed[1]) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean blocked() {
+            return decided || !pending.isEmpty();
+        }
+    }
+}
