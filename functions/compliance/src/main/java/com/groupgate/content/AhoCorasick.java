@@ -19,7 +19,8 @@ import java.util.Map;
  * <p>Immutable after {@link #build}; safe to share between threads.
  */
 final class AhoCorasick {
-    static final byte NO_WORD = 0;
+    /** In {@link #word}: no word ends at this node. */
+    static final int NO_WORD = -1;
 
     /** Folded character → dense code; 0 for characters in no word. */
     private final char[] codes;
@@ -33,13 +34,13 @@ final class AhoCorasick {
     private final int[] fail;
     /** The nearest node on n's failure chain (n excluded) where a word ends, or -1. */
     private final int[] outputLink;
-    /** The kind of word ending exactly at node n, or {@link #NO_WORD}. */
-    private final byte[] kind;
+    /** The id of the word ending exactly at node n, or {@link #NO_WORD}. */
+    private final int[] word;
     /** The depth of node n: the length of the word ending there. */
     private final int[] depth;
 
     private AhoCorasick(char[] codes, int[] rootNext, int[] edgeStart, char[] edgeCodes, int[] edgeTargets,
-                        int[] fail, int[] outputLink, byte[] kind, int[] depth) {
+                        int[] fail, int[] outputLink, int[] word, int[] depth) {
         this.codes = codes;
         this.rootNext = rootNext;
         this.edgeStart = edgeStart;
@@ -47,12 +48,12 @@ final class AhoCorasick {
         this.edgeTargets = edgeTargets;
         this.fail = fail;
         this.outputLink = outputLink;
-        this.kind = kind;
+        this.word = word;
         this.depth = depth;
     }
 
-    /** The automaton of {@code words}, each non-empty, mapped to a kind other than {@link #NO_WORD}. */
-    static AhoCorasick build(Map<String, Byte> words) {
+    /** The automaton of {@code words}, each non-empty, mapped to its id (0 or more). */
+    static AhoCorasick build(Map<String, Integer> words) {
         // Sorted words share their prefix with the one before, so the trie grows along one
         // path with no lookups; and with codes numbered in character order, each node's
         // children are created, and so placed below, already sorted.
@@ -79,7 +80,8 @@ final class AhoCorasick {
         int capacity = totalLength + 1;
         int[] parent = new int[capacity];
         char[] via = new char[capacity];
-        byte[] kind = new byte[capacity];
+        int[] wordAt = new int[capacity];
+        Arrays.fill(wordAt, NO_WORD);
         int[] depth = new int[capacity];
         int[] path = new int[longest + 1]; // path[i]: the node after the previous word's first i characters
         String previous = "";
@@ -93,7 +95,7 @@ final class AhoCorasick {
                 depth[child] = i + 1;
                 path[i + 1] = child;
             }
-            kind[path[word.length()]] = words.get(word);
+            wordAt[path[word.length()]] = words.get(word);
             previous = word;
         }
 
@@ -119,7 +121,7 @@ final class AhoCorasick {
         }
 
         AhoCorasick automaton = new AhoCorasick(codes, rootNext, edgeStart, edgeCodes, edgeTargets,
-                new int[nodes], new int[nodes], Arrays.copyOf(kind, nodes), Arrays.copyOf(depth, nodes));
+                new int[nodes], new int[nodes], Arrays.copyOf(wordAt, nodes), Arrays.copyOf(depth, nodes));
         automaton.linkFailures(nodes);
         return automaton;
     }
@@ -141,9 +143,9 @@ final class AhoCorasick {
         return rootNext[code];
     }
 
-    /** The kind of the word ending exactly at {@code state}, or {@link #NO_WORD}. */
-    byte kind(int state) {
-        return kind[state];
+    /** The id of the word ending exactly at {@code state}, or {@link #NO_WORD}. */
+    int word(int state) {
+        return word[state];
     }
 
     /** The length of the word ending at {@code state} (its depth). */
@@ -158,7 +160,7 @@ final class AhoCorasick {
 
     /** Whether a word ends at {@code state} or anywhere on its failure chain. */
     boolean hasOutput(int state) {
-        return kind[state] != NO_WORD || outputLink[state] >= 0;
+        return word[state] != NO_WORD || outputLink[state] >= 0;
     }
 
     private int child(int state, char code) {
@@ -208,7 +210,7 @@ final class AhoCorasick {
                 char code = edgeCodes[e];
                 int f = next(fail[node], code);
                 fail[child] = f;
-                outputLink[child] = kind[f] != NO_WORD ? f : outputLink[f];
+                outputLink[child] = word[f] != NO_WORD ? f : outputLink[f];
                 queue[tail++] = child;
             }
         }

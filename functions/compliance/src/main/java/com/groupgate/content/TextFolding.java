@@ -24,11 +24,11 @@ import java.util.Objects;
  *     and invisible format characters (zero-width spaces and joiners) are dropped, so
  *     {@code 赌*博}, {@code 赌 博} and {@code 赌} U+200B {@code 博} all read {@code 赌博}.
  * <li><b>Repeats collapse</b>: a run of one character is kept once, so {@code 赌赌博博}
- *     reads {@code 赌博}.
+ *     reads {@code 赌博}. How long each run was is kept beside the folded text
+ *     ({@link Folded#counts}), so that a listed word written with a doubled character
+ *     ({@code 妈妈}) still needs the doubling to match, rather than matching every
+ *     {@code 妈}; see {@link WordList}.
  * </ol>
- * Because of step 5, a word written with a doubled character folds to the single one
- * ({@code 哈哈} → {@code 哈}) and then matches every text containing that character: list
- * such words knowingly.
  *
  * <p>Steps 1–4 are precomputed for every BMP character into one 64K table at class load
  * (about a tenth of a second, once per container), so folding costs a table lookup per
@@ -51,38 +51,70 @@ public final class TextFolding {
     /** {@code text} folded: see the class comment. */
     public static String fold(CharSequence text) {
         Objects.requireNonNull(text, "text");
-        Folded folded = new Folded(text.length());
-        foldInto(text, folded);
-        return new String(folded.chars, 0, folded.length);
+        return foldWithCounts(text).text();
     }
 
-    /** A growable buffer of folded characters, reused by the caller where it can be. */
+    /** {@code text} folded, with its run counts. */
+    static Folded foldWithCounts(CharSequence text) {
+        Folded folded = new Folded(text.length() + 16);
+        foldInto(text, folded);
+        return folded;
+    }
+
+    /**
+     * Folded characters, and for each how many times it was repeated in a row before
+     * collapsing ({@code counts}, at most 65,535; both halves of a surrogate pair carry
+     * the pair's count).
+     */
     static final class Folded {
         char[] chars;
+        char[] counts;
         int length;
         private int last = -1; // the last code point written, for collapsing repeats
 
         Folded(int capacity) {
             chars = new char[Math.max(16, capacity)];
+            counts = new char[chars.length];
         }
 
-        void clear() {
-            length = 0;
-            last = -1;
+        /** The folded characters as a string. */
+        String text() {
+            return new String(chars, 0, length);
+        }
+
+        /** Whether every run was a single character. */
+        boolean noRepeats() {
+            for (int i = 0; i < length; i++) {
+                if (counts[i] > 1) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void append(int codePoint) {
             if (codePoint == last) {
+                char count = counts[length - 1];
+                if (count < Character.MAX_VALUE) {
+                    counts[length - 1] = (char) (count + 1);
+                    if (codePoint >= Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                        counts[length - 2] = (char) (count + 1);
+                    }
+                }
                 return;
             }
             last = codePoint;
             if (length + 2 > chars.length) {
                 chars = java.util.Arrays.copyOf(chars, chars.length * 2);
+                counts = java.util.Arrays.copyOf(counts, chars.length);
             }
             if (codePoint < Character.MIN_SUPPLEMENTARY_CODE_POINT) {
+                counts[length] = 1;
                 chars[length++] = (char) codePoint;
             } else {
+                counts[length] = 1;
                 chars[length++] = Character.highSurrogate(codePoint);
+                counts[length] = 1;
                 chars[length++] = Character.lowSurrogate(codePoint);
             }
         }

@@ -1,6 +1,7 @@
 package com.groupgate.content;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,11 @@ import java.util.Objects;
  * its letters and digits appear in order, across spaces and punctuation: short Latin
  * words hit inside longer ones ({@code ass} in "class") unless allowed.
  *
+ * <p>Repeated characters collapse on both sides, but a word keeps how often each of its
+ * characters repeats: {@code 赌博} matches "赌赌博博", while {@code 妈妈} matches "妈妈群"
+ * and "妈*妈" but not "我妈" — it does not shrink to {@code 妈} and block every text with
+ * that character in it.
+ *
  * <p>The answer is only whether a text hits — never which word — so that no caller can
  * echo the list back to a tenant.
  */
@@ -30,16 +36,32 @@ public final class WordList {
 
     private static final byte BLOCKED = 1;
     private static final byte ALLOWED = 2;
+    /** In {@link #plainKind}: the word's variants need their run counts checked. */
+    private static final byte VARIES = 0;
 
-    private static final WordList EMPTY = new WordList(null, 0, 0, 0);
+    private static final WordList EMPTY = new WordList(null, null, null, 0, 0, 0);
+
+    /**
+     * One listed word as folded: its kind, and the run counts its characters need in the
+     * text, or null when every run is a single character (nearly every word). Words that
+     * fold to the same characters ({@code 支博}, {@code 支支博}) are variants of one
+     * automaton word.
+     */
+    private record Variant(byte kind, char[] counts) {
+    }
 
     private final AhoCorasick automaton; // null when there are no blocked words
+    private final Variant[][] variants;  // by automaton word id
+    private final byte[] plainKind;      // by word id: the kind when its one variant has no counts, else VARIES
     private final int blockedCount;
     private final int allowedCount;
     private final int longestAllowed; // in folded characters
 
-    private WordList(AhoCorasick automaton, int blockedCount, int allowedCount, int longestAllowed) {
+    private WordList(AhoCorasick automaton, Variant[][] variants, byte[] plainKind,
+                     int blockedCount, int allowedCount, int longestAllowed) {
         this.automaton = automaton;
+        this.variants = variants;
+        this.plainKind = plainKind;
         this.blockedCount = blockedCount;
         this.allowedCount = allowedCount;
         this.longestAllowed = longestAllowed;
@@ -62,26 +84,28 @@ public final class WordList {
     public static WordList of(Collection<String> blocked, Collection<String> allowed) {
         Objects.requireNonNull(blocked, "blocked");
         Objects.requireNonNull(allowed, "allowed");
-        List<String> blockedFolded = foldAll("blocked", blocked);
-        List<String> allowedFolded = foldAll("allowed", allowed);
-        if (blockedFolded.isEmpty()) {
+        Map<String, List<Variant>> words = new HashMap<>(2 * (blocked.size() + allowed.size()));
+        int blockedCount = addAll(words, "blocked", blocked, BLOCKED);
+        if (blockedCount == 0) {
+            foldAll("allowed", allowed); // still refuse a bad allowed word
             return EMPTY;
         }
-        // An allowed word that equals a blocked one excuses every occurrence of it.
-        Map<String, Byte> patterns = new HashMap<>(2 * (blockedFolded.size() + allowedFolded.size()));
+        int allowedCount = addAll(words, "allowed", allowed, ALLOWED);
         int longestAllowed = 0;
-        for (String word : blockedFolded) {
-            patterns.put(word, BLOCKED);
+        Map<String, Integer> ids = new HashMap<>(2 * words.size());
+        Variant[][] variants = new Variant[words.size()][];
+        byte[] plainKind = new byte[words.size()];
+        for (Map.Entry<String, List<Variant>> entry : words.entrySet()) {
+            int id = ids.size();
+            ids.put(entry.getKey(), id);
+            variants[id] = entry.getValue().toArray(new Variant[0]);
+            Variant first = variants[id][0];
+            plainKind[id] = variants[id].length == 1 && first.counts() == null ? first.kind() : VARIES;
+            if (entry.getValue().stream().anyMatch(v -> v.kind() == ALLOWED)) {
+                longestAllowed = Math.max(longestAllowed, entry.getKey().length());
+            }
         }
-        for (String word : allowedFolded) {
-            patterns.put(word, ALLOWED);
-            longestAllowed = Math.max(longestAllowed, word.length());
-        }
-        int distinctBlocked = (int) patterns.values().stream().filter(k -> k == BLOCKED).count();
-        if (distinctBlocked == 0) {
-            return EMPTY;
-        }
-        return new WordList(AhoCorasick.build(patterns), distinctBlocked, patterns.size() - distinctBlocked, longestAllowed);
+        return new WordList(AhoCorasick.build(ids), variants, plainKind, blockedCount, allowedCount, longestAllowed);
     }
 
     /**
@@ -93,8 +117,7 @@ public final class WordList {
         if (automaton == null) {
             return false;
         }
-        TextFolding.Folded folded = new TextFolding.Folded(text.length() + 16);
-        TextFolding.foldInto(text, folded);
+        TextFolding.Folded folded = TextFolding.foldWithCounts(text);
         char[] chars = folded.chars;
         int length = folded.length;
         AhoCorasick a = automaton;
@@ -110,20 +133,30 @@ public final class WordList {
             if (!a.hasOutput(state)) {
                 continue;
             }
-            if (excuses == null) {
-                return true; // every word is blocked: the first one decides
-            }
             int end = i + 1;
-            for (int s = a.kind(state) != AhoCorasick.NO_WORD ? state : a.outputLink(state); s >= 0; s = a.outputLink(s)) {
-                if (!excuses.hit(end - a.depth(s), end, a.kind(s) == ALLOWED)) {
-                    return true;
+            for (int s = a.word(state) != AhoCorasick.NO_WORD ? state : a.outputLink(state); s >= 0; s = a.outputLink(s)) {
+                int id = a.word(s);
+                int begin = end - a.depth(s);
+                byte plain = plainKind[id];
+                if (plain != VARIES) {
+                    if (excuses == null || !excuses.hit(begin, end, plain == ALLOWED)) {
+                        return true; // no allowed words, or a blocked word nothing can excuse now
+                    }
+                    continue;
+                }
+                for (Variant variant : variants[id]) {
+                    if (variant.counts() == null || hasRuns(folded.counts, begin, variant.counts())) {
+                        if (excuses == null || !excuses.hit(begin, end, variant.kind() == ALLOWED)) {
+                            return true;
+                        }
+                    }
                 }
             }
         }
         return excuses != null && excuses.blocked();
     }
 
-    /** Distinct blocked words after folding, less those an identical allowed word cancels. */
+    /** Distinct blocked words after folding. */
     public int blockedCount() {
         return blockedCount;
     }
@@ -139,11 +172,35 @@ public final class WordList {
         return "WordList[" + blockedCount + " blocked, " + allowedCount + " allowed]";
     }
 
-    private static List<String> foldAll(String listName, Collection<String> words) {
+    /** Whether the text's runs from {@code begin} are at least as long as a word's {@code needed} runs. */
+    private static boolean hasRuns(char[] textCounts, int begin, char[] needed) {
+        for (int j = 0; j < needed.length; j++) {
+            if (textCounts[begin + j] < needed[j]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Folds and adds one list's words; returns how many distinct variants it added. */
+    private static int addAll(Map<String, List<Variant>> words, String listName, Collection<String> list, byte kind) {
+        int added = 0;
+        for (TextFolding.Folded folded : foldAll(listName, list)) {
+            Variant variant = new Variant(kind, folded.noRepeats() ? null : Arrays.copyOf(folded.counts, folded.length));
+            List<Variant> known = words.computeIfAbsent(folded.text(), k -> new ArrayList<>(1));
+            if (known.stream().noneMatch(v -> v.kind() == kind && Arrays.equals(v.counts(), variant.counts()))) {
+                known.add(variant);
+                added++;
+            }
+        }
+        return added;
+    }
+
+    private static List<TextFolding.Folded> foldAll(String listName, Collection<String> words) {
         if (words.size() > MAX_WORDS) {
             throw new IllegalArgumentException(listName + " must have at most " + MAX_WORDS + " words, had " + words.size());
         }
-        List<String> folded = new ArrayList<>(words.size());
+        List<TextFolding.Folded> folded = new ArrayList<>(words.size());
         int i = 0;
         for (String word : words) {
             String name = listName + "[" + i++ + "]";
@@ -152,8 +209,8 @@ public final class WordList {
                 throw new IllegalArgumentException(name + " must be at most " + MAX_WORD_LENGTH + " characters, was "
                         + word.length());
             }
-            String f = TextFolding.fold(word);
-            if (f.isEmpty()) {
+            TextFolding.Folded f = TextFolding.foldWithCounts(word);
+            if (f.length == 0) {
                 throw new IllegalArgumentException(name + " has no letter or digit, so it would match every text");
             }
             folded.add(f);

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WordListTest {
     private static final WordList LIST = WordList.of(
-            List.of("赌博", "代开发票", "casino", "六合彩"),
+            List.of("赌博", "代开发票", "casino", "六合彩", "妈妈桑"),
             List.of("反赌博宣传"));
 
     @ParameterizedTest
@@ -36,6 +36,9 @@ class WordListTest {
         "ｃａｓｓｓｉｎｏｏ",      // full-width and repeated
         "六合彩🎲开奖",
         "反赌博宣传，赌博",        // the allowed word covers only its own occurrence
+        "妈妈桑酒吧",             // a listed word with a doubled character
+        "妈妈妈桑桑",             // ... written with more repeats
+        "妈*妈·桑",               // ... and symbols between
     })
     void evasionsAreBlocked(String text) {
         assertTrue(LIST.check(text), text);
@@ -53,6 +56,8 @@ class WordListTest {
         "六合",                   // a prefix only
         "",
         "三年二班家长群",
+        "妈桑",                   // the doubling is part of the listed word
+        "我妈妈说",               // shares 妈妈 only
     })
     void nearMissesAndAllowedWordsPass(String text) {
         assertFalse(LIST.check(text), text);
@@ -71,6 +76,21 @@ class WordListTest {
     }
 
     @Test
+    void aWordWithADoubledCharacterDoesNotShrinkToTheSingleOne() {
+        WordList list = WordList.of(List.of("哈哈", "支支博"), List.of());
+        assertFalse(list.check("哈"), "one 哈 is not 哈哈");
+        assertFalse(list.check("五哈六哈"), "nor are two apart");
+        assertTrue(list.check("哈哈哈"));
+        assertTrue(list.check("哈 哈"), "symbols between still count as a repeat");
+        assertFalse(list.check("支博"));
+        assertTrue(list.check("支支博博"));
+        assertEquals(2, list.blockedCount());
+        WordList both = WordList.of(List.of("支博", "支支博"), List.of());
+        assertTrue(both.check("支博"), "the plain variant still matches");
+        assertEquals(2, both.blockedCount(), "two variants of one folded word");
+    }
+
+    @Test
     void badWordsAreRefusedByPosition() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> WordList.of(List.of("赌博", "***"), List.of()));
@@ -84,7 +104,7 @@ class WordListTest {
         withNull.add(null);
         NullPointerException npe = assertThrows(NullPointerException.class, () -> WordList.of(withNull, List.of()));
         assertEquals("blocked[1]", npe.getMessage());
-        assertEquals("WordList[4 blocked, 1 allowed]", LIST.toString(), "counts, never words");
+        assertEquals("WordList[5 blocked, 1 allowed]", LIST.toString(), "counts, never words");
     }
 
     @Test
