@@ -130,11 +130,8 @@ public final class WordList {
                 continue;
             }
             state = a.next(state, code);
-            if (!a.hasOutput(state)) {
-                continue;
-            }
             int end = i + 1;
-            for (int s = a.word(state) != AhoCorasick.NO_WORD ? state : a.outputLink(state); s >= 0; s = a.outputLink(s)) {
+            for (int s = a.firstOutput(state); s >= 0; s = a.outputLink(s)) {
                 int id = a.word(s);
                 int begin = end - a.depth(s);
                 byte plain = plainKind[id];
