@@ -121,7 +121,7 @@ public final class WordList {
         char[] chars = folded.chars;
         int length = folded.length;
         AhoCorasick a = automaton;
-        Excuses excuses = longestAllowed == 0 ? null : new Excuses(longestAllowed);
+        Excuses excuses = null; // made at the first hit, and only when allowed words exist
         int state = 0;
         for (int i = 0; i < length; i++) {
             char code = a.code(chars[i]);
@@ -136,14 +136,22 @@ public final class WordList {
                 int begin = end - a.depth(s);
                 byte plain = plainKind[id];
                 if (plain != VARIES) {
-                    if (excuses == null || !excuses.hit(begin, end, plain == ALLOWED)) {
-                        return true; // no allowed words, or a blocked word nothing can excuse now
+                    if (longestAllowed == 0) {
+                        return true; // no allowed words: the first blocked word decides
+                    }
+                    excuses = excuses != null ? excuses : new Excuses(longestAllowed);
+                    if (!excuses.hit(begin, end, plain == ALLOWED)) {
+                        return true; // a blocked word nothing can excuse any more
                     }
                     continue;
                 }
                 for (Variant variant : variants[id]) {
                     if (variant.counts() == null || hasRuns(folded.counts, begin, variant.counts())) {
-                        if (excuses == null || !excuses.hit(begin, end, variant.kind() == ALLOWED)) {
+                        if (longestAllowed == 0) {
+                            return true;
+                        }
+                        excuses = excuses != null ? excuses : new Excuses(longestAllowed);
+                        if (!excuses.hit(begin, end, variant.kind() == ALLOWED)) {
                             return true;
                         }
                     }
