@@ -122,6 +122,32 @@ class BlockingIT {
     }
 
     @Test
+    void anApprovedJoinersStatusRevealsNoEntryWhileTheGroupIsBlocked() {
+        ScanWorld.Tenant t = world.tenant("Blocked approvals", null);
+        String groupId = world.group(t, "{\"name\":\"Approval\",\"joinPolicy\":\"approval\"}").path("groupId").asText();
+        String link = "https://chat.whatsapp.com/BlockedEntry1";
+        assertEquals(200, world.api.call("PATCH", "/v1/groups/" + groupId,
+                "{\"entry\":{\"type\":\"link\",\"url\":\"" + link + "\"}}", bearer(t.apiKey())).status());
+        String path = ScanWorld.path(world.code(t, groupId, "{}"));
+        var filed = world.join(path, ScanWorld.joinBody(world.ticket(path), "approved-1", null));
+        assertEquals(202, filed.status(), filed.body());
+        String statusUrl = filed.text("statusUrl");
+        String statusPath = "/R/" + statusUrl.substring(statusUrl.lastIndexOf("/R/") + 3);
+        assertEquals(200, world.api.post("/v1/join-requests/" + filed.text("requestId") + "/approve", null,
+                bearer(t.apiKey())).status());
+        String base = "/v1/admin/tenants/" + t.tenantId() + "/groups/" + groupId;
+        assertEquals(200, admin(base + "/block", "{\"reason\":\"court order 3\"}").status());
+        var hidden = world.scans().call("GET", statusPath, Map.of(), null, Map.of("accept", "application/json"),
+                ScanWorld.SOURCE_IP);
+        assertEquals("approved", hidden.text("status"), hidden.body());
+        assertFalse(hidden.body().contains(link), "no way into a blocked group: " + hidden.body());
+        assertEquals(200, admin(base + "/unblock", "{}").status());
+        var shown = world.scans().call("GET", statusPath, Map.of(), null, Map.of("accept", "application/json"),
+                ScanWorld.SOURCE_IP);
+        assertEquals(link, shown.json().path("entry").path("url").asText(), shown.body());
+    }
+
+    @Test
     void blockRoutesTakeTheAdminKeyAReasonAndARealTarget() {
         ScanWorld.Tenant t = world.tenant("Block input", null);
         String groupId = world.group(t, "{\"name\":\"Group\"}").path("groupId").asText();
