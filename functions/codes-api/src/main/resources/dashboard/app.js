@@ -377,13 +377,19 @@
     return el('span', { text: when });
   }
 
+  /** The operator blocked the group: its codes answer 451 and live codes skip it; say why. */
+  function blockedBadge(b) {
+    return el('span', { class: 'status revoked', 'data-blocked': 'true', role: 'alert',
+      text: 'blocked since ' + new Date(b.blockedAt).toLocaleString() + ': ' + b.reason });
+  }
+
   function renderGroups(groups) {
     const body = $('#groups tbody');
     body.replaceChildren(...groups.map((g) => el('tr', { 'data-group': g.groupId }, [
       el('td', { text: g.name }),
       el('td', { class: 'num', text: number(g.members) + ' / ' + number(g.capacity) }),
       el('td', { text: g.joinPolicy }),
-      el('td', {}, [statusBadge(g.status)]),
+      el('td', {}, g.blocked ? [statusBadge(g.status), ' ', blockedBadge(g.blocked)] : [statusBadge(g.status)]),
       el('td', { class: 'entry', text: entryText(g.entry) }),
       el('td', {}, [entryExpiry(g.entry)])
     ])));

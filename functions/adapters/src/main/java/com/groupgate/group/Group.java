@@ -1,5 +1,6 @@
 package com.groupgate.group;
 
+import com.groupgate.block.Block;
 import com.groupgate.entry.Entry;
 import com.groupgate.id.Id;
 import java.time.Instant;
@@ -9,7 +10,8 @@ import java.time.Instant;
  * sealed (see {@code SecretSeal}); null for other policies. {@code verifyAbove}: members
  * past which joins need approval, or null. {@code status}: {@link #ACTIVE} or
  * {@link #ARCHIVED} (an archived group takes no joins; live codes skip it). {@code entry}:
- * the way into the real group (null until the tenant gives one).
+ * the way into the real group (null until the tenant gives one). {@code block}: the
+ * operator's block (null unless blocked): its codes answer 451, live codes skip it.
  */
 public record Group(
         Id tenantId,
@@ -26,7 +28,8 @@ public record Group(
         Integer verifyAbove,
         int passcodeDigits,
         String status,
-        Entry entry) {
+        Entry entry,
+        Block block) {
     public static final String ACTIVE = "active";
     public static final String ARCHIVED = "archived";
 
@@ -34,14 +37,18 @@ public record Group(
         return ARCHIVED.equals(status);
     }
 
+    public boolean blocked() {
+        return block != null;
+    }
+
     /** Whether the group's entry has expired at {@code now}: such a group counts as full. */
     public boolean entryExpiredAt(Instant now) {
         return entry != null && entry.expiredAt(now);
     }
 
-    /** Whether joins can get in at {@code now}: not archived, and its entry (if any) still works. */
+    /** Whether joins can get in at {@code now}: not archived, not blocked, and its entry (if any) still works. */
     public boolean openAt(Instant now) {
-        return !archived() && !entryExpiredAt(now);
+        return !archived() && !blocked() && !entryExpiredAt(now);
     }
 
     /** The member count from which joins go through approval: never below capacity's reach when unset. */

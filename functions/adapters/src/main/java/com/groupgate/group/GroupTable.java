@@ -5,6 +5,7 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.block.BlockTable;
 import com.groupgate.entry.Entry;
 import com.groupgate.id.Id;
 import com.groupgate.join.JoinPolicy;
@@ -192,7 +193,7 @@ public final class GroupTable {
                 item.containsKey("verifyAbove") ? (int) Attr.num(item, "verifyAbove", 0) : null,
                 (int) Attr.num(item, "passcodeDigits", 6),
                 item.containsKey("status") ? Attr.str(item, "status") : Group.ACTIVE,
-                GroupEntries.decode(Attr.mapOf(item, "entry")));
+                GroupEntries.decode(Attr.mapOf(item, "entry")), BlockTable.from(item));
     }
 
 }

@@ -45,13 +45,22 @@ public final class Json {
      * non-object, or a body over 16 KiB is a 400/413 naming the body.
      */
     public static ObjectNode body(ApiRequest request) {
+        return body(request, MAX_BODY_BYTES);
+    }
+
+    /**
+     * The request body as a JSON object, refused (413) over {@code maxBytes}: for the few
+     * routes whose bodies are documented as larger than 16 KiB (word lists).
+     */
+    public static ObjectNode body(ApiRequest request, int maxBytes) {
         String body = request.body();
         if (body == null || body.isBlank()) {
             return MAPPER.createObjectNode();
         }
-        if (body.length() > MAX_BODY_BYTES || body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+        if (body.length() > maxBytes || body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
             throw new RefusalException(com.groupgate.error.Refusal.PAYLOAD_TOO_LARGE,
-                    "body: larger than 16 KiB", "body", -1);
+                    "body: larger than " + (maxBytes % 1024 == 0 ? maxBytes / 1024 + " KiB" : maxBytes + " bytes"),
+                    "body", -1);
         }
         JsonNode node;
         try {

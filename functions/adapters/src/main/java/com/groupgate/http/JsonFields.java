@@ -132,6 +132,37 @@ public final class JsonFields {
         return List.copyOf(out);
     }
 
+    /**
+     * A long list of strings (at most {@code maxEntries}), or null when absent; a bad entry
+     * is named with its index ({@code words[3]}), its length counted in code points.
+     */
+    public List<String> longStrings(String name, int maxLength, int maxEntries) {
+        JsonNode v = value(name);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isArray()) {
+            throw RefusalException.badField(prefix + name, "must be a list of strings");
+        }
+        if (v.size() > maxEntries) {
+            throw RefusalException.badField(prefix + name, "more than " + maxEntries + " entries");
+        }
+        List<String> out = new ArrayList<>(v.size());
+        int i = 0;
+        for (JsonNode e : v) {
+            String field = prefix + name + "[" + i++ + "]";
+            if (!e.isTextual()) {
+                throw RefusalException.badField(field, "must be a string");
+            }
+            String s = e.textValue();
+            if (s.length() > maxLength && s.codePointCount(0, s.length()) > maxLength) {
+                throw RefusalException.badField(field, "longer than " + maxLength + " characters");
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
     /** A nested object read with its own allowed fields, or null. */
     public JsonFields object(String name, Set<String> allowed) {
         JsonNode v = value(name);

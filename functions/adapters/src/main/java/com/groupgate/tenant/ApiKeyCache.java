@@ -68,6 +68,11 @@ public final class ApiKeyCache {
         entries.values().removeIf(e -> keyId.equals(e.caller().keyId()));
     }
 
+    /** Forgets every key of {@code tenantId} in this container at once (a block or unblock; others within {@link #CACHE_FOR}). */
+    public void forgetTenant(Id tenantId) {
+        entries.values().removeIf(e -> tenantId.equals(e.caller().tenant().tenantId()));
+    }
+
     private Entry load(String hash, Instant now, Instant useRecordedAt) {
         Optional<ApiKeyTable.Grant> grant = keys.lookup(hash);
         if (grant.isEmpty()) {

@@ -1,8 +1,19 @@
 package com.groupgate.tenant;
 
+import com.groupgate.block.Block;
 import com.groupgate.id.Id;
 import java.time.ZoneId;
 
-/** A GroupGate customer. Its API keys are never held here: see {@link ApiKeyTable}. */
-public record Tenant(Id tenantId, String name, ZoneId timezone) {
+/**
+ * A GroupGate customer. Its API keys are never held here: see {@link ApiKeyTable}.
+ * {@code block}: the operator's block of the whole tenant, or null.
+ */
+public record Tenant(Id tenantId, String name, ZoneId timezone, Block block) {
+    public Tenant(Id tenantId, String name, ZoneId timezone) {
+        this(tenantId, name, timezone, null);
+    }
+
+    public boolean blocked() {
+        return block != null;
+    }
 }

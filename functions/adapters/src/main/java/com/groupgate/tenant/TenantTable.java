@@ -4,6 +4,7 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.block.BlockTable;
 import com.groupgate.id.Id;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,11 +55,17 @@ public final class TenantTable {
 
     public Optional<Tenant> find(Id tenantId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table)
-                .key(Map.of("pk", s(pk(tenantId)), "sk", s("TENANT")))).item();
+                .key(key(tenantId))).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Tenant(tenantId, Attr.str(item, "name"), ZoneId.of(Attr.str(item, "timezone"))));
+        return Optional.of(new Tenant(tenantId, Attr.str(item, "name"), ZoneId.of(Attr.str(item, "timezone")),
+                BlockTable.from(item)));
+    }
+
+    /** The tenant's own item: {@code pk=T#<tenant>, sk=TENANT}. */
+    public static Map<String, AttributeValue> key(Id tenantId) {
+        return Map.of("pk", s(pk(tenantId)), "sk", s("TENANT"));
     }
 
     /** The partition of everything a tenant owns directly: its item, groups and keys. */

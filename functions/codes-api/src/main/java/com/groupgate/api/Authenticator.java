@@ -18,7 +18,11 @@ final class Authenticator {
         this.adminKeySha256 = adminKeySha256;
     }
 
-    /** The calling tenant key: 401 without one, 403 when its scope does not allow the request's method. */
+    /**
+     * The calling tenant key: 401 without one, 403 {@code tenant_blocked} when the operator
+     * blocked its tenant (whatever the key's scope or the route), 403 {@code forbidden} when
+     * its scope does not allow the request's method.
+     */
     Caller caller(ApiRequest request) {
         String key = ApiKeys.bearer(request.header("authorization"));
         if (key == null) {
@@ -26,6 +30,10 @@ final class Authenticator {
         }
         Caller caller = keys.caller(key)
                 .orElseThrow(() -> new RefusalException(Refusal.UNAUTHORIZED, "unknown API key"));
+        if (caller.tenant().blocked()) {
+            throw new RefusalException(Refusal.TENANT_BLOCKED,
+                    "this tenant is blocked by the operator: " + caller.tenant().block().reason());
+        }
         caller.scope().require(request.method());
         return caller;
     }
@@ -47,7 +55,7 @@ final class Authenticator {
         if (key == null || isAdmin(key)) {
             return;
         }
-        keys.caller(key).ifPresent(c -> c.scope().require(request.method()));
+        keys.caller(key).filter(c -> !c.tenant().blocked()).ifPresent(c -> c.scope().require(request.method()));
     }
 
     void admin(ApiRequest request) {

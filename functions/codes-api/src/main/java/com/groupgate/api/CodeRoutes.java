@@ -46,15 +46,17 @@ final class CodeRoutes {
     private final CodeTable codes;
     private final UsageTable usage;
     private final SignedImages images;
+    private final ContentFilter filter;
     private final Clock clock;
 
     CodeRoutes(Authenticator auth, GroupTable groups, CodeTable codes, UsageTable usage, SignedImages images,
-               Clock clock) {
+               ContentFilter filter, Clock clock) {
         this.auth = auth;
         this.groups = groups;
         this.codes = codes;
         this.usage = usage;
         this.images = images;
+        this.filter = filter;
         this.clock = clock;
     }
 
@@ -75,6 +77,7 @@ final class CodeRoutes {
         Id groupId = Views.id(request.pathParam("groupId"));
         JsonFields body = JsonFields.of(Json.body(request), ISSUE_FIELDS);
         Settings settings = settings(body);
+        filter.check(tenant.tenantId(), "channel", settings.channel());
         Group group = groups.find(tenant.tenantId(), groupId).orElseThrow(RefusalException::notFound);
         long ttl = settings.ttlSeconds() > 0 ? settings.ttlSeconds() : defaultTtl(group);
         Settings withTtl = new Settings(ttl, settings.channel(), settings.dailyScanLimit(), settings.geo(),

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.groupgate.analytics.StatsReader;
+import com.groupgate.block.BlockTable;
 import com.groupgate.code.CodeTable;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
@@ -30,6 +31,7 @@ import com.groupgate.webhook.DeliveryTable;
 import com.groupgate.webhook.Outbox;
 import com.groupgate.webhook.WebhookSecrets;
 import com.groupgate.webhook.WebhookTable;
+import com.groupgate.wordlist.WordListStore;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -61,21 +63,26 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         ApiKeyCache keyCache = new ApiKeyCache(apiKeys, tenants, wiring.clock());
         this.auth = new Authenticator(keyCache, config.adminKeySha256());
         GroupTable groups = new GroupTable(dynamo, config.mainTable());
+        ImageBucket images = new ImageBucket(wiring.aws(), config.imagesBucket());
+        WordListStore wordLists = new WordListStore(dynamo, config.mainTable(), images);
+        ContentFilter filter = new ContentFilter(wordLists, wiring.clock());
         router.on("GET", "/health", r -> ApiResponse.json(200, Map.of("status", "ok")));
         new AdminRoutes(auth, tenants, keys).register(router);
+        new BlockRoutes(auth, new BlockTable(dynamo, config.mainTable()), groups, tenants, keyCache, wiring.clock())
+                .register(router);
+        new WordListRoutes(auth, wordLists, filter, wiring.clock()).register(router);
         new KeyRoutes(auth, apiKeys, keyCache, wiring.clock()).register(router);
         PasscodeSecrets passcodes = new PasscodeSecrets(keys);
-        new GroupRoutes(auth, groups, passcodes, wiring.clock()).register(router);
-        ImageBucket images = new ImageBucket(wiring.aws(), config.imagesBucket());
-        new GroupEditRoutes(auth, groups, new EntryImages(images), passcodes, wiring.clock()).register(router);
+        new GroupRoutes(auth, groups, passcodes, filter, wiring.clock()).register(router);
+        new GroupEditRoutes(auth, groups, new EntryImages(images), passcodes, filter, wiring.clock()).register(router);
         SignedImages signed = new SignedImages(keys, images, config.scanBaseUrl());
         CodeTable codes = new CodeTable(dynamo, config.mainTable());
         CodeRoutes codeRoutes = new CodeRoutes(auth, groups, codes, new UsageTable(config.mainTable()), signed,
-                wiring.clock());
+                filter, wiring.clock());
         codeRoutes.register(router);
         LiveCodeTable liveCodes = new LiveCodeTable(dynamo, config.mainTable());
         LiveCodeRoutes liveRoutes = new LiveCodeRoutes(auth, liveCodes, new PoolGroups(dynamo, config.mainTable()),
-                new UsageTable(config.mainTable()), signed, wiring.clock());
+                new UsageTable(config.mainTable()), signed, filter, wiring.clock());
         liveRoutes.register(router);
         new JoinRequestRoutes(auth, groups, new JoinRequestTable(dynamo, config.mainTable()), wiring.clock())
                 .register(router);

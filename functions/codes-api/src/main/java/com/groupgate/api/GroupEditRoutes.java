@@ -41,14 +41,16 @@ final class GroupEditRoutes {
     private final GroupTable groups;
     private final EntryImages images;
     private final PasscodeSecrets passcodes;
+    private final ContentFilter filter;
     private final Clock clock;
 
     GroupEditRoutes(Authenticator auth, GroupTable groups, EntryImages images, PasscodeSecrets passcodes,
-                    Clock clock) {
+                    ContentFilter filter, Clock clock) {
         this.auth = auth;
         this.groups = groups;
         this.images = images;
         this.passcodes = passcodes;
+        this.filter = filter;
         this.clock = clock;
     }
 
@@ -79,6 +81,10 @@ final class GroupEditRoutes {
                 GroupCategory.parse(group.category(), "category"),
                 welcome != null ? welcome : group.welcomeMessage(), null,
                 body.has("verifyAbove") ? verifyAbove : group.verifyAbove(), group.passcodeDigits());
+        // Only what this edit writes is checked: a list change does not refuse edits of other fields.
+        filter.check(tenant.tenantId(), "name", name == null ? null : changed.name());
+        filter.check(tenant.tenantId(), "welcomeMessage", welcome == null ? null : changed.welcomeMessage());
+        filter.check(tenant.tenantId(), "entry.url", entry instanceof LinkEntry link ? link.url() : null);
         // A group that becomes a passcode group gets its secret now, shown once in this answer.
         PasscodeSecrets.PasscodeSecret passcode = changed.joinPolicy() == JoinPolicy.PASSCODE
                 && group.sealedPasscode() == null ? passcodes.next() : null;

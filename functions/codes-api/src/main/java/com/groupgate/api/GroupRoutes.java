@@ -27,12 +27,14 @@ final class GroupRoutes {
     private final Authenticator auth;
     private final GroupTable groups;
     private final PasscodeSecrets passcodes;
+    private final ContentFilter filter;
     private final Clock clock;
 
-    GroupRoutes(Authenticator auth, GroupTable groups, PasscodeSecrets passcodes, Clock clock) {
+    GroupRoutes(Authenticator auth, GroupTable groups, PasscodeSecrets passcodes, ContentFilter filter, Clock clock) {
         this.auth = auth;
         this.groups = groups;
         this.passcodes = passcodes;
+        this.filter = filter;
         this.clock = clock;
     }
 
@@ -51,12 +53,14 @@ final class GroupRoutes {
                 body.string("welcomeMessage", 1000), body.string("preset", 20),
                 body.has("verifyAbove"), body.integer("verifyAbove", 1, GroupSettings.MAX_CAPACITY),
                 body.integer("passcodeDigits", 6, 8));
+        filter.check(tenant.tenantId(), "name", settings.name());
+        filter.check(tenant.tenantId(), "welcomeMessage", settings.welcomeMessage());
         PasscodeSecrets.PasscodeSecret passcode = settings.joinPolicy() == JoinPolicy.PASSCODE ? passcodes.next() : null;
         Group group = new Group(tenant.tenantId(), Id.random(), settings.name(), settings.capacity(), 0,
                 settings.joinPolicy().wireName(), settings.category().wireName(), settings.welcomeMessage(),
                 settings.preset() == null ? null : settings.preset().wireName(),
                 passcode == null ? null : passcode.sealed(), clock.instant().getEpochSecond(), settings.verifyAbove(),
-                settings.passcodeDigits(), Group.ACTIVE, null);
+                settings.passcodeDigits(), Group.ACTIVE, null, null);
         groups.create(group);
         Map<String, Object> view = Views.group(group, clock.instant());
         if (passcode != null) {

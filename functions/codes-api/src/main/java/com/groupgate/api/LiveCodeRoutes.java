@@ -43,15 +43,17 @@ final class LiveCodeRoutes {
     private final PoolGroups pools;
     private final UsageTable usage;
     private final SignedImages signed;
+    private final ContentFilter filter;
     private final Clock clock;
 
     LiveCodeRoutes(Authenticator auth, LiveCodeTable live, PoolGroups pools, UsageTable usage, SignedImages signed,
-                   Clock clock) {
+                   ContentFilter filter, Clock clock) {
         this.auth = auth;
         this.live = live;
         this.pools = pools;
         this.usage = usage;
         this.signed = signed;
+        this.filter = filter;
         this.clock = clock;
     }
 
@@ -75,6 +77,8 @@ final class LiveCodeRoutes {
             Channel.of(channel);
         }
         Integer cap = body.integer("dailyScanLimit", 1, 1_000_000);
+        filter.check(tenant.tenantId(), "name", name);
+        filter.check(tenant.tenantId(), "channel", channel);
         List<Id> groups = null;
         if (current == null || !groupTexts.isEmpty()) {
             if (groupTexts.isEmpty()) {

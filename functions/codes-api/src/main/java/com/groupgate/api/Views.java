@@ -1,5 +1,6 @@
 package com.groupgate.api;
 
+import com.groupgate.block.Block;
 import com.groupgate.entry.Entry;
 import com.groupgate.entry.ImageEntry;
 import com.groupgate.entry.LinkEntry;
@@ -38,6 +39,18 @@ final class Views {
         }
         out.put("status", g.status());
         out.put("entry", g.entry() == null ? null : entry(g.entry(), now));
+        if (g.blocked()) {
+            // Only while blocked: the tenant (and its dashboard) sees that and why.
+            out.put("blocked", block(g.block()));
+        }
+        return out;
+    }
+
+    /** An operator's block as its tenant sees it: the reason and since when. */
+    static Map<String, Object> block(Block b) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("reason", b.reason());
+        out.put("blockedAt", b.blockedAt().toString());
         return out;
     }
 

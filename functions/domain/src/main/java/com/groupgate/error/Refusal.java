@@ -31,7 +31,13 @@ public enum Refusal {
     /** A webhook URL that is not https, or whose host resolves to an address that is not public. */
     URL_NOT_ALLOWED(422, "url_not_allowed"),
     WEBHOOK_LIMIT(409, "webhook_limit"),
-    WEBHOOK_DISABLED(409, "webhook_disabled");
+    WEBHOOK_DISABLED(409, "webhook_disabled"),
+    /** A name, welcome message, channel or link that hits the operator's or the tenant's word list; the word is never named. */
+    CONTENT_BLOCKED(422, "content_blocked"),
+    /** A code of a group or tenant the operator blocked (451 Unavailable For Legal Reasons). */
+    BLOCKED(451, "blocked"),
+    /** Any API key of a tenant the operator blocked. */
+    TENANT_BLOCKED(403, "tenant_blocked");
 
     private final int httpStatus;
     private final String code;

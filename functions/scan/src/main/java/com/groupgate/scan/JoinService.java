@@ -102,11 +102,15 @@ public final class JoinService {
         String memberRef = request.memberRef() != null ? request.memberRef() : "ticket:" + ticket.ticketId();
         Attempt attempt = new Attempt(ring, ticket, request.passcode(), memberRef,
                 scans.origin(ring, request.scan(), now), now);
+        scans.refuseIfTenantBlocked(ticket.tenantId());
         if (ticket.liveCodeId() != null) {
             return joinThroughLiveCode(attempt);
         }
         GroupCode code = codes.get(ticket.tenantId(), ticket.codeId()).orElseThrow(RefusalException::notFound);
         Group group = groups.find(ticket.tenantId(), ticket.groupId()).orElseThrow(RefusalException::notFound);
+        if (group.blocked()) {
+            throw ScanService.blocked();
+        }
         if (group.archived()) {
             throw archived();
         }

@@ -66,7 +66,8 @@ final class RequestStatusService {
     }
 
     private Status approved(Id tenantId, Id groupId, Instant now) {
-        Optional<Entry> entry = groups.find(tenantId, groupId).map(Group::entry);
+        // A group the operator blocked reveals no way in, even to members approved before the block.
+        Optional<Entry> entry = groups.find(tenantId, groupId).filter(g -> !g.blocked()).map(Group::entry);
         if (entry.isEmpty()) {
             return new Status("approved", null, false);
         }

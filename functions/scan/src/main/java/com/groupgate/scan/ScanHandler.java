@@ -15,6 +15,7 @@ import com.groupgate.group.GroupCache;
 import com.groupgate.group.GroupTable;
 import com.groupgate.group.PoolGroups;
 import com.groupgate.live.LiveCodeCache;
+import com.groupgate.tenant.TenantBlocks;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
@@ -67,7 +68,8 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         JoinRequestTable requests = new JoinRequestTable(dynamo, config.mainTable());
         this.scans = new ScanService(keys, codes, new GroupCache(groups, wiring.clock()),
                 new ScanCounter(dynamo, config.mainTable()), new FactTable(dynamo, config.mainTable()), liveCodes,
-                liveTable, config.originSecret(), wiring.clock());
+                liveTable, new TenantBlocks(dynamo, config.mainTable(), wiring.clock()), config.originSecret(),
+                wiring.clock());
         this.joins = new JoinService(keys, codes, groups, liveCodes, new MemberTable(dynamo, config.mainTable()),
                 requests, new PasscodeTries(dynamo, config.mainTable()), scans, wiring.clock());
         this.statuses = new RequestStatusService(keys, requests, groups, scans, wiring.clock());

@@ -14,6 +14,7 @@ import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.live.LiveCodeCache;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.telemetry.Log;
+import com.groupgate.tenant.TenantBlocks;
 import com.groupgate.token.CodeKind;
 import com.groupgate.token.JoinTickets;
 import com.groupgate.token.KeyRing;
@@ -29,7 +30,8 @@ import java.util.Optional;
 /**
  * One scan, in the order that keeps it cheap and exact: the token (CPU only: forged,
  * malformed and unknown-version tokens end here with no I/O) → the code's fixed policy
- * (memory; one GetItem the first time a container sees a code) → geo and CIDR rules (CPU
+ * (memory; one GetItem the first time a container sees a code) → the tenant's and the
+ * group's blocks (memory, at most a minute old) → geo and CIDR rules (CPU
  * only) → one counting write, whose result says accepted, daily_limit, revoked or
  * superseded. Refusals decided before counting (expired, geo_blocked) cost one PutItem of
  * their fact; forged tokens cost nothing but a metric.
@@ -41,13 +43,16 @@ public final class ScanService {
     private final ScanCounter counter;
     private final FactTable facts;
     private final LiveScanService live;
+    private final TenantBlocks tenantBlocks;
     private volatile RingHash ringHash;
     private final String originSecret;
     private final Clock clock;
 
     public ScanService(SigningKeyTable keys, CodeCache codes, GroupCache groups, ScanCounter counter, FactTable facts,
-                       LiveCodeCache liveCodes, LiveCodeTable liveTable, String originSecret, Clock clock) {
+                       LiveCodeCache liveCodes, LiveCodeTable liveTable, TenantBlocks tenantBlocks, String originSecret,
+                       Clock clock) {
         this.keys = keys;
+        this.tenantBlocks = tenantBlocks;
         this.codes = codes;
         this.groups = groups;
         this.counter = counter;
@@ -70,6 +75,7 @@ public final class ScanService {
         KeyRing ring = keys.verifyingRing().orElseThrow(ScanService::forged);
         ScanToken token = verified(ring, scan.token(), now);
         if (token.kind() == CodeKind.LIVE_CODE) {
+            refuseIfTenantBlocked(token.tenantId());
             return live.scan(ticketRing(ring), token, origin(ring, scan, now), now);
         }
         boolean expired = token.expiredAt(now.getEpochSecond());
@@ -79,6 +85,7 @@ public final class ScanService {
             throw expired ? expired() : RefusalException.notFound();
         }
         GroupCode code = found.get();
+        refuseIfTenantBlocked(code.tenantId());
         RecordedFact.Origin origin = origin(ring, scan, now);
         RecordedFact.Builder fact = RecordedFact.scan(origin, code.tenantId().toString()).code(code.codeId())
                 .group(code.groupId()).channel(code.channel());
@@ -92,6 +99,9 @@ public final class ScanService {
             throw new RefusalException(Refusal.GEO_BLOCKED, "this code cannot be used from here");
         }
         Group group = groups.get(code.tenantId(), code.groupId()).orElseThrow(RefusalException::notFound);
+        if (group.blocked()) {
+            throw blocked();
+        }
         if (group.archived()) {
             facts.put(fact.outcome(Refusal.ARCHIVED.code()).build());
             throw new RefusalException(Refusal.ARCHIVED, "this group no longer takes members");
@@ -126,6 +136,22 @@ public final class ScanService {
      */
     KeyRing ticketRing(KeyRing verifying) {
         return keys.ticketRing().orElse(verifying);
+    }
+
+    /**
+     * 451 for every code of a tenant the operator blocked, from the scan path's memory of
+     * tenant blocks (a minute at most behind). Costs no write: a blocked code's scans are
+     * not counted, so nothing about them reaches the tenant's stats.
+     */
+    void refuseIfTenantBlocked(Id tenantId) {
+        if (tenantBlocks.of(tenantId).isPresent()) {
+            throw blocked();
+        }
+    }
+
+    /** The one answer for a blocked group or tenant; the operator's reason is the tenant's to read, not the scanner's. */
+    static RefusalException blocked() {
+        return new RefusalException(Refusal.BLOCKED, "this code is unavailable");
     }
 
     private static RefusalException expired() {
