@@ -23,6 +23,7 @@ import com.groupgate.group.PoolGroups;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.tenant.ApiKeyCache;
 import com.groupgate.tenant.ApiKeyTable;
+import com.groupgate.tenant.TenantDeletionTable;
 import com.groupgate.tenant.TenantTable;
 import com.groupgate.usage.UsageTable;
 import com.groupgate.webhook.AddressResolver;
@@ -63,6 +64,8 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         GroupTable groups = new GroupTable(dynamo, config.mainTable());
         router.on("GET", "/health", r -> ApiResponse.json(200, Map.of("status", "ok")));
         new AdminRoutes(auth, tenants, keys).register(router);
+        new TenantDeletionRoutes(auth, tenants, new TenantDeletionTable(dynamo, config.mainTable()), wiring.clock())
+                .register(router);
         new KeyRoutes(auth, apiKeys, keyCache, wiring.clock()).register(router);
         PasscodeSecrets passcodes = new PasscodeSecrets(keys);
         new GroupRoutes(auth, groups, passcodes, wiring.clock()).register(router);
