@@ -20,8 +20,7 @@ public final class EntryImages {
 
     /** Stores a picture; its new key. */
     public String put(Id tenantId, Id groupId, byte[] bytes, String contentType) {
-        String key = "entries/" + tenantId + "/" + groupId + "/" + Id.random()
-                + ("image/png".equals(contentType) ? ".png" : ".jpg");
+        String key = ImageBucket.entryImageKey(tenantId, groupId, "image/png".equals(contentType) ? "png" : "jpg");
         bucket.putPrivate(key, bytes, contentType);
         return key;
     }

@@ -124,11 +124,7 @@ public final class ApiKeyTable {
 
     /** The tenant's keys, oldest first. The cap keeps them to one small page. */
     public List<ApiKey> list(Id tenantId) {
-        return dynamo.query(q -> q.tableName(table).consistentRead(true).limit(KeySettings.MAX_KEYS + 1)
-                        .keyConditionExpression("pk = :pk AND begins_with(sk, :entry)")
-                        .expressionAttributeValues(Map.of(":pk", s(TenantTable.pk(tenantId)),
-                                ":entry", s(ENTRY_PREFIX))))
-                .items().stream().map(ApiKeyTable::entry)
+        return entries(tenantId).stream().map(ApiKeyTable::entry)
                 .sorted(Comparator.comparing(ApiKey::createdAt).thenComparing(k -> k.keyId().toString()))
                 .toList();
     }
@@ -173,6 +169,28 @@ public final class ApiKeyTable {
             }
             throw e;
         }
+    }
+
+    /** The entries of the tenant's keys as stored. The cap keeps them to one small page. */
+    private List<Map<String, AttributeValue>> entries(Id tenantId) {
+        return dynamo.query(q -> q.tableName(table).consistentRead(true).limit(KeySettings.MAX_KEYS + 1)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :entry)")
+                        .expressionAttributeValues(Map.of(":pk", s(TenantTable.pk(tenantId)),
+                                ":entry", s(ENTRY_PREFIX))))
+                .items();
+    }
+
+    /** Deletes the lookup of every key of {@code tenantId} (its tenant is being deleted); how many. */
+    int removeLookups(Id tenantId) {
+        int removed = 0;
+        for (Map<String, AttributeValue> entry : entries(tenantId)) {
+            String hash = Attr.str(entry, "keyHash");
+            if (hash != null) {
+                dynamo.deleteItem(d -> d.tableName(table).key(lookupKey(hash)));
+                removed++;
+            }
+        }
+        return removed;
     }
 
     /** What the key whose SHA-256 is {@code keyHash} grants, or empty when no such key exists. */

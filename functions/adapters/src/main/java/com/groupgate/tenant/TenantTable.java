@@ -68,6 +68,18 @@ public final class TenantTable {
         return Map.of("pk", s(pk(tenantId)), "sk", s("TENANT"));
     }
 
+    /**
+     * Removes the tenant and every API key's lookup, so no key of it authenticates once the
+     * containers' 60-second memory of keys has passed; returns how many items went. The
+     * keys' entries stay for the sweep of the tenant's partition. (A tenant deletion's
+     * first step; nothing else removes a tenant.)
+     */
+    public int removeAccess(Id tenantId) {
+        int removed = keys.removeLookups(tenantId);
+        dynamo.deleteItem(d -> d.tableName(table).key(Map.of("pk", s(pk(tenantId)), "sk", s("TENANT"))));
+        return removed + 1;
+    }
+
     /** The partition of everything a tenant owns directly: its item, groups and keys. */
     static String pk(Id tenantId) {
         return "T#" + tenantId;

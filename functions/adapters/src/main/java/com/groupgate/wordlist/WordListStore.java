@@ -130,6 +130,11 @@ public final class WordListStore {
     }
 
     static String objectKey(Owner owner, String version) {
-        return PREFIX + (owner.operator() ? "operator/" : "tenants/" + owner.tenantId() + "/") + version + ".json";
+        return (owner.operator() ? PREFIX + "operator/" : tenantPrefix(owner.tenantId())) + version + ".json";
+    }
+
+    /** Where every version of a tenant's list is stored. */
+    public static String tenantPrefix(Id tenantId) {
+        return PREFIX + "tenants/" + tenantId + "/";
     }
 }

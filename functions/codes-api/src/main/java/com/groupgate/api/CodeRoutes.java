@@ -15,6 +15,7 @@ import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
 import com.groupgate.id.Id;
+import com.groupgate.image.ImageBucket;
 import com.groupgate.qr.Ecc;
 import com.groupgate.scan.DailyCap;
 import com.groupgate.scan.Expiry;
@@ -123,7 +124,7 @@ final class CodeRoutes {
         Instant now = clock.instant();
         Id codeId = Id.random();
         long expiresAt = now.getEpochSecond() + s.ttlSeconds();
-        String imageKey = "codes/" + tenant.tenantId() + "/" + codeId + ".png";
+        String imageKey = ImageBucket.codeImageKey(tenant.tenantId(), codeId);
         SignedImages.Signed signed = images.issue(CodeKind.GROUP_CODE, codeId, tenant.tenantId(), group.groupId(),
                 expiresAt, s.ecc(), s.modulePx(), imageKey, Duration.ofSeconds(s.ttlSeconds()));
         return new GroupCode(tenant.tenantId(), codeId, group.groupId(), s.channel(), s.dailyScanLimit(), s.geo(),

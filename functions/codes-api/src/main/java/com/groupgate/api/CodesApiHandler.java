@@ -24,6 +24,7 @@ import com.groupgate.group.PoolGroups;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.tenant.ApiKeyCache;
 import com.groupgate.tenant.ApiKeyTable;
+import com.groupgate.tenant.TenantDeletionTable;
 import com.groupgate.tenant.TenantTable;
 import com.groupgate.usage.UsageTable;
 import com.groupgate.webhook.AddressResolver;
@@ -71,6 +72,8 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new BlockRoutes(auth, new BlockTable(dynamo, config.mainTable()), groups, tenants, keyCache, wiring.clock())
                 .register(router);
         new WordListRoutes(auth, wordLists, filter, wiring.clock()).register(router);
+        new TenantDeletionRoutes(auth, tenants, new TenantDeletionTable(dynamo, config.mainTable()), wiring.clock())
+                .register(router);
         new KeyRoutes(auth, apiKeys, keyCache, wiring.clock()).register(router);
         PasscodeSecrets passcodes = new PasscodeSecrets(keys);
         new GroupRoutes(auth, groups, passcodes, filter, wiring.clock()).register(router);

@@ -110,7 +110,7 @@ final class LiveCodeRoutes {
         Pool p = pool(tenant, JsonFields.of(Json.body(request), FIELDS), null);
         Id id = Id.random();
         Instant now = clock.instant();
-        String imageKey = "live/" + tenant.tenantId() + "/" + id + ".png";
+        String imageKey = ImageBucket.liveCodeImageKey(tenant.tenantId(), id);
         SignedImages.Signed s = signed.issue(CodeKind.LIVE_CODE, id, tenant.tenantId(), id, ScanToken.NEVER, Ecc.M,
                 CodeRoutes.DEFAULT_MODULE_PX, imageKey, Duration.ofDays(365));
         LiveCode code = new LiveCode(tenant.tenantId(), id, p.name(), p.groupIds(), p.switchAfterJoins(), p.channel(),

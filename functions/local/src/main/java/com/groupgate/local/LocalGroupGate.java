@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.groupgate.aggregate.AggregateHandler;
 import com.groupgate.api.CodesApiHandler;
+import com.groupgate.api.TenantDeletionHandler;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
 import com.groupgate.emulator.CloudFormationTemplate;
@@ -72,6 +73,7 @@ public final class LocalGroupGate implements AutoCloseable {
     public static final String WEBHOOK_DISPATCH_FUNCTION = "WebhookDispatchFunction";
     public static final String WEBHOOK_SEND_FUNCTION = "WebhookSendFunction";
     public static final String WEBHOOK_REMINDER_FUNCTION = "WebhookReminderFunction";
+    public static final String TENANT_DELETION_FUNCTION = "TenantDeletionFunction";
     /** The functions that judge webhook URLs: where the local runner may allow loopback http. */
     private static final List<String> WEBHOOK_URL_FUNCTIONS = List.of(CODES_API_FUNCTION, WEBHOOK_SEND_FUNCTION);
     public static final String DEFAULT_ADMIN_KEY = "local-admin-key";
@@ -91,7 +93,7 @@ public final class LocalGroupGate implements AutoCloseable {
     private Routes routes;
     private StreamPoller dispatchPoller;
     private QueuePoller sendPoller;
-    private java.util.concurrent.ScheduledExecutorService reminders;
+    private LocalSchedules schedules;
     private URI baseUrl;
     private boolean closed;
 
@@ -184,9 +186,12 @@ public final class LocalGroupGate implements AutoCloseable {
             poller = StreamPoller.forFunction(template, resources, wiring(AGGREGATE_FUNCTION).aws(), AGGREGATE_FUNCTION,
                     handler.apply(wiring(AGGREGATE_FUNCTION)), settings.pollInterval).start();
         }
+        schedules = new LocalSchedules(template);
         if (settings.webhooks && settings.streamPolling) {
             startWebhooks();
         }
+        schedules.every(settings.tenantDeletionInterval, TENANT_DELETION_FUNCTION,
+                settings.tenantDeletion.apply(wiring(TENANT_DELETION_FUNCTION)));
         Log.info("local_started", Map.of("port", actualPort, "edge", routes.edge(),
                 "httpApiRoutes", routes.httpApiRoutes().size(), "edgeBehaviors", routes.behaviors().size(),
                 "requireContentSha256", settings.requireContentSha256, "streamPolling", settings.streamPolling,
@@ -210,22 +215,8 @@ public final class LocalGroupGate implements AutoCloseable {
         Wiring sendWiring = wiring(WEBHOOK_SEND_FUNCTION);
         sendPoller = QueuePoller.forFunction(template, resources, sendWiring.aws(), WEBHOOK_SEND_FUNCTION,
                 settings.webhookSender.apply(sendWiring), settings.pollInterval).start();
-        LocalFunction<Map<String, Object>, Map<String, Object>> reminder = LocalFunction.of(template,
-                WEBHOOK_REMINDER_FUNCTION, new ReminderHandler(wiring(WEBHOOK_REMINDER_FUNCTION)));
-        reminders = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "schedule-" + WEBHOOK_REMINDER_FUNCTION);
-            t.setDaemon(true);
-            return t;
-        });
-        long every = settings.reminderInterval.toMillis();
-        reminders.scheduleWithFixedDelay(() -> {
-            try {
-                reminder.invoke(Map.of());
-            } catch (RuntimeException e) {
-                Log.error("schedule_invocation_failed", Map.of("function", WEBHOOK_REMINDER_FUNCTION,
-                        "exception", e.getClass().getName()));
-            }
-        }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        schedules.every(settings.reminderInterval, WEBHOOK_REMINDER_FUNCTION,
+                new ReminderHandler(wiring(WEBHOOK_REMINDER_FUNCTION)));
     }
 
     /** A plain stream response as the poller reads responses (no window, so no state). */
@@ -325,8 +316,8 @@ public final class LocalGroupGate implements AutoCloseable {
         if (sendPoller != null) {
             sendPoller.close();
         }
-        if (reminders != null) {
-            reminders.shutdownNow();
+        if (schedules != null) {
+            schedules.close();
         }
         if (server != null) {
             server.stop(0);
@@ -377,6 +368,9 @@ public final class LocalGroupGate implements AutoCloseable {
         private Function<Wiring, RequestHandler<DynamodbEvent, StreamsEventResponse>> webhookDispatcher =
                 DispatchHandler::new;
         private Duration reminderInterval = Duration.ofMinutes(5);
+        private Function<Wiring, RequestHandler<Map<String, Object>, Map<String, Object>>> tenantDeletion =
+                TenantDeletionHandler::new;
+        private Duration tenantDeletionInterval = Duration.ofMinutes(1);
 
         private Builder() {
         }
@@ -508,6 +502,18 @@ public final class LocalGroupGate implements AutoCloseable {
         /** How often the reminder run is invoked; template.yaml's schedule is every 5 minutes. */
         public Builder reminderInterval(Duration value) {
             this.reminderInterval = value;
+            return this;
+        }
+
+        /** Replaces the tenant deletion run (tests shorten its wait and its pages). */
+        public Builder tenantDeletion(Function<Wiring, RequestHandler<Map<String, Object>, Map<String, Object>>> factory) {
+            this.tenantDeletion = factory;
+            return this;
+        }
+
+        /** How often the tenant deletion run is invoked; template.yaml's schedule is every minute. */
+        public Builder tenantDeletionInterval(Duration value) {
+            this.tenantDeletionInterval = value;
             return this;
         }
 
