@@ -5,27 +5,32 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
+import com.groupgate.id.Id;
+import com.groupgate.tenant.FactRetention;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Facts that no counter write carries — refusals decided before counting (expired,
  * geo_blocked, group_full) — as their own items {@code pk=FACT#<id>, sk=FACT}, one
- * PutItem each, expiring after {@link #RETENTION}. The stream brings them to the
- * aggregate function like any other fact.
+ * PutItem each, expiring after their tenant's {@code factRetentionDays}
+ * ({@link FactRetention}). The stream brings them to the aggregate function like any
+ * other fact.
  */
 public final class FactTable {
-    public static final Duration RETENTION = Duration.ofDays(30);
-
     private final DynamoDbClient dynamo;
     private final String table;
+    private final Function<Id, Duration> retention;
 
-    public FactTable(DynamoDbClient dynamo, String table) {
+    /** @param retention how long a tenant's facts are kept (the scan path's cached tenant policy) */
+    public FactTable(DynamoDbClient dynamo, String table, Function<Id, Duration> retention) {
         this.dynamo = dynamo;
         this.table = table;
+        this.retention = retention;
     }
 
     public void put(RecordedFact fact) {
@@ -33,7 +38,8 @@ public final class FactTable {
         item.put("pk", s("FACT#" + fact.factId()));
         item.put("sk", s("FACT"));
         item.put("fact", Attr.map(FactCodec.encode(fact)));
-        item.put("ttl", n(fact.at().plus(RETENTION).getEpochSecond()));
+        Duration keep = retention.apply(Id.parse(fact.tenantId()).orElseThrow());
+        item.put("ttl", n(fact.at().plus(keep).getEpochSecond()));
         dynamo.putItem(p -> p.tableName(table).item(item));
     }
 }

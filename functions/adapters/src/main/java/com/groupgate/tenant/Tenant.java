@@ -6,11 +6,12 @@ import java.time.ZoneId;
 
 /**
  * A GroupGate customer. Its API keys are never held here: see {@link ApiKeyTable}.
- * {@code block}: the operator's block of the whole tenant, or null.
+ * {@code block}: the operator's block of the whole tenant, or null; {@code factRetentionDays}:
+ * how long its raw facts are kept ({@link FactRetention}).
  */
-public record Tenant(Id tenantId, String name, ZoneId timezone, Block block) {
+public record Tenant(Id tenantId, String name, ZoneId timezone, Block block, int factRetentionDays) {
     public Tenant(Id tenantId, String name, ZoneId timezone) {
-        this(tenantId, name, timezone, null);
+        this(tenantId, name, timezone, null, FactRetention.DEFAULT_DAYS);
     }
 
     public boolean blocked() {

@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -23,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * (full scope, named {@value KeySettings#INITIAL_NAME}; see {@link ApiKeyTable}).
  */
 public final class TenantTable {
+    private static final String RETENTION = "factRetentionDays";
     private final DynamoDbClient dynamo;
     private final String table;
     private final ApiKeyTable keys;
@@ -59,8 +62,29 @@ public final class TenantTable {
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Tenant(tenantId, Attr.str(item, "name"), ZoneId.of(Attr.str(item, "timezone")),
-                BlockTable.from(item)));
+        return Optional.of(tenant(tenantId, item));
+    }
+
+    /**
+     * Sets how long the tenant's raw facts are kept; the tenant as it now is, or empty when
+     * it does not exist. Scans use the new value within a minute ({@link TenantPolicies}).
+     */
+    public Optional<Tenant> setFactRetention(Id tenantId, int days) {
+        try {
+            Map<String, AttributeValue> item = dynamo.updateItem(u -> u.tableName(table).key(key(tenantId))
+                    .updateExpression("SET #r = :days").conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#r", RETENTION))
+                    .expressionAttributeValues(Map.of(":days", n(FactRetention.checked(days))))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            return Optional.of(tenant(tenantId, item));
+        } catch (ConditionalCheckFailedException gone) {
+            return Optional.empty();
+        }
+    }
+
+    private static Tenant tenant(Id tenantId, Map<String, AttributeValue> item) {
+        return new Tenant(tenantId, Attr.str(item, "name"), ZoneId.of(Attr.str(item, "timezone")),
+                BlockTable.from(item), (int) FactRetention.of(Attr.num(item, RETENTION, 0)).toDays());
     }
 
     /** The tenant's own item: {@code pk=T#<tenant>, sk=TENANT}. */

@@ -26,7 +26,7 @@ import java.util.Set;
  * tenant ({@code POST /v1/admin/tenants/{tenantId}/block}, {@code /unblock}) — every code
  * 451, every API key 403 {@code tenant_blocked}. The block is kept on the item the scan
  * path already caches, so it reaches every container within a minute
- * ({@code GroupCache}, {@code TenantBlocks}, {@code ApiKeyCache}); this container's own
+ * ({@code GroupCache}, {@code TenantPolicies}, {@code ApiKeyCache}); this container's own
  * key memory forgets the tenant at once.
  */
 final class BlockRoutes {

@@ -75,6 +75,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new TenantDeletionRoutes(auth, tenants, new TenantDeletionTable(dynamo, config.mainTable()), wiring.clock())
                 .register(router);
         new KeyRoutes(auth, apiKeys, keyCache, wiring.clock()).register(router);
+        new TenantRoutes(auth, tenants).register(router);
         PasscodeSecrets passcodes = new PasscodeSecrets(keys);
         new GroupRoutes(auth, groups, passcodes, filter, wiring.clock()).register(router);
         new GroupEditRoutes(auth, groups, new EntryImages(images), passcodes, filter, wiring.clock()).register(router);

@@ -15,7 +15,7 @@ import com.groupgate.group.GroupCache;
 import com.groupgate.group.GroupTable;
 import com.groupgate.group.PoolGroups;
 import com.groupgate.live.LiveCodeCache;
-import com.groupgate.tenant.TenantBlocks;
+import com.groupgate.tenant.TenantPolicies;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
@@ -66,10 +66,11 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         LiveCodeCache liveCodes = new LiveCodeCache(liveTable, pools, wiring.clock());
         GroupTable groups = new GroupTable(dynamo, config.mainTable());
         JoinRequestTable requests = new JoinRequestTable(dynamo, config.mainTable());
+        TenantPolicies tenants = new TenantPolicies(dynamo, config.mainTable(), wiring.clock());
         this.scans = new ScanService(keys, codes, new GroupCache(groups, wiring.clock()),
-                new ScanCounter(dynamo, config.mainTable()), new FactTable(dynamo, config.mainTable()), liveCodes,
-                liveTable, new TenantBlocks(dynamo, config.mainTable(), wiring.clock()), config.originSecret(),
-                wiring.clock());
+                new ScanCounter(dynamo, config.mainTable()),
+                new FactTable(dynamo, config.mainTable(), tenants::factRetention), liveCodes, liveTable, tenants,
+                config.originSecret(), wiring.clock());
         this.joins = new JoinService(keys, codes, groups, liveCodes, new MemberTable(dynamo, config.mainTable()),
                 requests, new PasscodeTries(dynamo, config.mainTable()), scans, wiring.clock());
         this.statuses = new RequestStatusService(keys, requests, groups, scans, wiring.clock());

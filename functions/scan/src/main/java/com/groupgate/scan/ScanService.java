@@ -14,7 +14,7 @@ import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.live.LiveCodeCache;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.telemetry.Log;
-import com.groupgate.tenant.TenantBlocks;
+import com.groupgate.tenant.TenantPolicies;
 import com.groupgate.token.CodeKind;
 import com.groupgate.token.JoinTickets;
 import com.groupgate.token.KeyRing;
@@ -43,16 +43,16 @@ public final class ScanService {
     private final ScanCounter counter;
     private final FactTable facts;
     private final LiveScanService live;
-    private final TenantBlocks tenantBlocks;
+    private final TenantPolicies tenantPolicies;
     private volatile RingHash ringHash;
     private final String originSecret;
     private final Clock clock;
 
     public ScanService(SigningKeyTable keys, CodeCache codes, GroupCache groups, ScanCounter counter, FactTable facts,
-                       LiveCodeCache liveCodes, LiveCodeTable liveTable, TenantBlocks tenantBlocks, String originSecret,
+                       LiveCodeCache liveCodes, LiveCodeTable liveTable, TenantPolicies tenantPolicies, String originSecret,
                        Clock clock) {
         this.keys = keys;
-        this.tenantBlocks = tenantBlocks;
+        this.tenantPolicies = tenantPolicies;
         this.codes = codes;
         this.groups = groups;
         this.counter = counter;
@@ -144,7 +144,7 @@ public final class ScanService {
      * not counted, so nothing about them reaches the tenant's stats.
      */
     void refuseIfTenantBlocked(Id tenantId) {
-        if (tenantBlocks.of(tenantId).isPresent()) {
+        if (tenantPolicies.block(tenantId).isPresent()) {
             throw blocked();
         }
     }
