@@ -18,6 +18,7 @@ import com.groupgate.http.Router;
 import com.groupgate.image.EntryImages;
 import com.groupgate.image.ImageBucket;
 import com.groupgate.join.JoinRequestTable;
+import com.groupgate.join.MemberErasure;
 import com.groupgate.join.MemberTable;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.group.PoolGroups;
@@ -90,7 +91,9 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         liveRoutes.register(router);
         new JoinRequestRoutes(auth, groups, new JoinRequestTable(dynamo, config.mainTable()), wiring.clock())
                 .register(router);
-        new MemberRoutes(auth, groups, new MemberTable(dynamo, config.mainTable())).register(router);
+        MemberTable members = new MemberTable(dynamo, config.mainTable());
+        new MemberRoutes(auth, groups, members).register(router);
+        new ErasureRoutes(auth, groups, new MemberErasure(dynamo, config.mainTable(), members), keys).register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
         new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),

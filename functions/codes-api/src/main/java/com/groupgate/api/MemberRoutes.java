@@ -8,17 +8,15 @@ import com.groupgate.http.Router;
 import com.groupgate.id.Id;
 import com.groupgate.join.MemberTable;
 import com.groupgate.tenant.Tenant;
+import com.groupgate.join.MemberRef;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** A group's members: listed a page at a time, and removed one at a time, freeing the seat. */
 final class MemberRoutes {
     /** What a memberRef may be (the join route's rule), so a path cannot name anything else. */
-    private static final Pattern MEMBER_REF = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
-
     private final Authenticator auth;
     private final GroupTable groups;
     private final MemberTable members;
@@ -39,7 +37,7 @@ final class MemberRoutes {
         Id groupId = Views.id(request.pathParam("groupId"));
         int limit = Views.intParam(request, "limit", 1, 100, 50);
         String cursor = request.queryParam("cursor");
-        if (cursor != null && !MEMBER_REF.matcher(cursor).matches()) {
+        if (cursor != null && !MemberRef.valid(cursor)) {
             throw RefusalException.badField("cursor", "not a cursor this API returned");
         }
         groups.find(tenant.tenantId(), groupId).orElseThrow(RefusalException::notFound);
@@ -57,7 +55,7 @@ final class MemberRoutes {
         Tenant tenant = auth.tenant(request);
         Id groupId = Views.id(request.pathParam("groupId"));
         String memberRef = request.pathParam("memberRef");
-        if (memberRef == null || !MEMBER_REF.matcher(memberRef).matches()) {
+        if (!MemberRef.valid(memberRef)) {
             throw RefusalException.notFound();
         }
         groups.find(tenant.tenantId(), groupId).orElseThrow(RefusalException::notFound);

@@ -19,6 +19,7 @@ public final class KeyRing {
     private final List<SigningKey> keys;
     private final SigningKey current;
     private final byte[] ipHashKey;
+    private final byte[] memberRefHashKey;
 
     private KeyRing(List<SigningKey> sorted) {
         this.keys = List.copyOf(sorted);
@@ -33,6 +34,7 @@ public final class KeyRing {
         // Derived from the oldest key still held, not the current one, so that the keyed IP
         // hash (and with it the unique-scanner counts) survives rotation.
         this.ipHashKey = keys.get(0).derive("groupgate/ip-hash");
+        this.memberRefHashKey = keys.get(0).derive("groupgate/member-ref");
     }
 
     /** A ring of {@code keys}: at least one, versions distinct. */
@@ -94,6 +96,11 @@ public final class KeyRing {
      */
     public byte[] ipHashKey() {
         return ipHashKey.clone();
+    }
+
+    /** The key of memberRef hashes ({@code MemberRef.keyedHash}); like the IP hash's, it survives rotation. */
+    public byte[] memberRefHashKey() {
+        return memberRefHashKey.clone();
     }
 
     @Override

@@ -30,17 +30,15 @@ import com.groupgate.join.MemberTable;
 import com.groupgate.join.PasscodeTries;
 import com.groupgate.image.S3GetSigner;
 import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.join.MemberRef;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The public scan and join routes: HTTP API events in, responses out. */
 public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    private static final Pattern MEMBER_REF = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
-
     private final Router router = new Router();
     private final EdgeGate edge;
     private final ScanService scans;
@@ -133,8 +131,8 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         String ticket = body.requiredString("joinTicket", 200);
         String passcode = body.string("passcode", 10);
         String memberRef = body.string("memberRef", 128);
-        if (memberRef != null && !MEMBER_REF.matcher(memberRef).matches()) {
-            throw RefusalException.badField("memberRef", "must be 1..128 characters of A-Z a-z 0-9 . _ : @ -");
+        if (memberRef != null && !MemberRef.valid(memberRef)) {
+            throw RefusalException.badField("memberRef", MemberRef.RULE);
         }
         JoinService.Outcome outcome = joins.join(new JoinService.Request(
                 new ScanService.Scan(request.pathParam("token"), request.headers(), request.sourceIp()),

@@ -1,0 +1,66 @@
+package com.groupgate.api;
+
+import com.groupgate.error.RefusalException;
+import com.groupgate.group.Group;
+import com.groupgate.group.GroupTable;
+import com.groupgate.http.ApiRequest;
+import com.groupgate.http.ApiResponse;
+import com.groupgate.http.Json;
+import com.groupgate.http.JsonFields;
+import com.groupgate.http.Router;
+import com.groupgate.id.Id;
+import com.groupgate.join.MemberErasure;
+import com.groupgate.join.MemberRef;
+import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.tenant.Tenant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code POST /v1/erasure {"memberRef"}}: the member's memberships (seats freed) and join
+ * requests removed from every group of the tenant. The answer names the member only by a
+ * keyed hash — what the tenant's records of the erasure may keep.
+ */
+final class ErasureRoutes {
+    private static final int PAGE = 100;
+
+    private final Authenticator auth;
+    private final GroupTable groups;
+    private final MemberErasure erasure;
+    private final SigningKeyTable keys;
+
+    ErasureRoutes(Authenticator auth, GroupTable groups, MemberErasure erasure, SigningKeyTable keys) {
+        this.auth = auth;
+        this.groups = groups;
+        this.erasure = erasure;
+        this.keys = keys;
+    }
+
+    void register(Router router) {
+        router.on("POST", "/v1/erasure", this::erase);
+    }
+
+    private ApiResponse erase(ApiRequest request) {
+        Tenant tenant = auth.tenant(request);
+        String memberRef = JsonFields.of(Json.body(request), Set.of("memberRef")).requiredString("memberRef", 128);
+        if (!MemberRef.valid(memberRef)) {
+            throw RefusalException.badField("memberRef", MemberRef.RULE);
+        }
+        MemberErasure.Erased erased = new MemberErasure.Erased(0, 0);
+        String cursor = null;
+        do {
+            GroupTable.Page page = groups.list(tenant.tenantId(), PAGE, cursor);
+            List<Id> ids = page.items().stream().map(Group::groupId).toList();
+            erased = erased.plus(erasure.erase(tenant.tenantId(), ids, memberRef));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("memberRefHash", MemberRef.keyedHash(keys.issuingRing().memberRefHashKey(), tenant.tenantId(),
+                memberRef));
+        out.put("membershipsRemoved", erased.memberships());
+        out.put("requestsRemoved", erased.requests());
+        return ApiResponse.json(200, out);
+    }
+}
