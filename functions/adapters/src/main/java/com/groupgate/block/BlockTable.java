@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * one place those attributes are written and read.
  */
 public final class BlockTable {
-    static final String REASON = "blockReason";
+    public static final String REASON = "blockReason";
     static final String AT = "blockedAt";
 
     private final DynamoDbClient dynamo;

@@ -5,6 +5,7 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
+import com.groupgate.block.BlockTable;
 import com.groupgate.fact.FactCodec;
 import com.groupgate.group.Group;
 import com.groupgate.id.Id;
@@ -60,7 +61,7 @@ public final class JoinRequestTable {
         }
     }
 
-    public enum Decision { JOINED, REJECTED, ALREADY_DECIDED, GROUP_FULL, GROUP_ARCHIVED, NOT_FOUND }
+    public enum Decision { JOINED, REJECTED, ALREADY_DECIDED, GROUP_FULL, GROUP_ARCHIVED, GROUP_BLOCKED, NOT_FOUND }
 
     /**
      * Files a pending request; the join fact waits in it until approval. The ticket records
@@ -198,8 +199,10 @@ public final class JoinRequestTable {
                 return Decision.JOINED;
             }
             if (Transactions.failed(e, 2)) {
-                return Group.ARCHIVED.equals(Attr.str(Transactions.old(e, 2), "status"))
-                        ? Decision.GROUP_ARCHIVED : Decision.GROUP_FULL;
+                Map<String, AttributeValue> group = Transactions.old(e, 2);
+                return group.containsKey(BlockTable.REASON) ? Decision.GROUP_BLOCKED
+                        : Group.ARCHIVED.equals(Attr.str(group, "status")) ? Decision.GROUP_ARCHIVED
+                        : Decision.GROUP_FULL;
             }
             throw e;
         }

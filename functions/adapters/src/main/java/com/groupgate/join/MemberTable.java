@@ -5,6 +5,7 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
+import com.groupgate.block.BlockTable;
 import com.groupgate.fact.FactCodec;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
@@ -56,7 +57,9 @@ public final class MemberTable {
         /** The ticket admitted another memberRef before. */
         TICKET_USED,
         CODE_REVOKED,
-        GROUP_ARCHIVED
+        GROUP_ARCHIVED,
+        /** The operator blocked the group. */
+        GROUP_BLOCKED
     }
 
     public JoinResult join(JoinAttempt a) {
@@ -87,6 +90,9 @@ public final class MemberTable {
     private static JoinResult whyNoSeat(Map<String, AttributeValue> group, long seatLimit) {
         if (group.isEmpty()) {
             return JoinResult.GROUP_FULL;
+        }
+        if (group.containsKey(BlockTable.REASON)) {
+            return JoinResult.GROUP_BLOCKED;
         }
         if (Group.ARCHIVED.equals(Attr.str(group, "status"))) {
             return JoinResult.GROUP_ARCHIVED;
@@ -122,8 +128,9 @@ public final class MemberTable {
     TransactWriteItem raiseMembers(Id tenantId, Id groupId, long limit) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":active", s(Group.ACTIVE)));
         // CAPACITY is a DynamoDB reserved word: bare, the whole transaction is a ValidationException.
+        // A blocked group takes no one, whatever a container remembers of it.
         String condition = "attribute_exists(pk) AND #members < #capacity"
-                + " AND (attribute_not_exists(#st) OR #st = :active)";
+                + " AND (attribute_not_exists(#st) OR #st = :active) AND attribute_not_exists(#block)";
         if (limit != Long.MAX_VALUE) {
             values.put(":limit", n(limit));
             condition += " AND #members < :limit";
@@ -132,7 +139,8 @@ public final class MemberTable {
                 .key(GroupTable.key(tenantId, groupId))
                 .updateExpression("SET #members = #members + :one")
                 .conditionExpression(condition)
-                .expressionAttributeNames(Map.of("#members", "members", "#capacity", "capacity", "#st", "status"))
+                .expressionAttributeNames(Map.of("#members", "members", "#capacity", "capacity", "#st", "status",
+                        "#block", BlockTable.REASON))
                 .expressionAttributeValues(values)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
     }

@@ -121,6 +121,11 @@ final class CodeRoutes {
 
     /** Signs, renders and stores the image of a new code; the caller stores the item. */
     private GroupCode newCode(Tenant tenant, Group group, Settings s) {
+        if (group.blocked()) {
+            // Its codes answer 451 until the operator unblocks it: a new one would too.
+            throw new RefusalException(Refusal.BLOCKED, "the operator blocked this group ("
+                    + group.block().reason() + "); no code is issued for it while the block lasts");
+        }
         Instant now = clock.instant();
         Id codeId = Id.random();
         long expiresAt = now.getEpochSecond() + s.ttlSeconds();

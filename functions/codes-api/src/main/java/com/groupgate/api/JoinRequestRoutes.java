@@ -78,6 +78,8 @@ final class JoinRequestRoutes {
             case REJECTED -> ApiResponse.json(200, Map.of("status", "rejected"));
             case GROUP_FULL -> throw new RefusalException(Refusal.GROUP_FULL, "the group is full");
             case GROUP_ARCHIVED -> throw new RefusalException(Refusal.ARCHIVED, "the group is archived");
+            case GROUP_BLOCKED -> throw new RefusalException(Refusal.BLOCKED,
+                    "the operator blocked this group: no one joins it while the block lasts");
             case ALREADY_DECIDED -> throw new RefusalException(Refusal.CONFLICT,
                     "the request was already " + members.findRequest(tenant.tenantId(), requestId)
                             .map(JoinRequestTable.JoinRequest::status).orElse("decided"));

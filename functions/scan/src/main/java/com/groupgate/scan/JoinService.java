@@ -187,6 +187,7 @@ public final class JoinService {
             case TICKET_USED -> throw ticketUsed();
             case CODE_REVOKED -> throw new RefusalException(Refusal.REVOKED, "this code was revoked");
             case GROUP_ARCHIVED -> throw archived();
+            case GROUP_BLOCKED -> throw ScanService.blocked();
         };
     }
 

@@ -122,6 +122,33 @@ class BlockingIT {
     }
 
     @Test
+    void aBlockedGroupTakesNoApprovedMemberAndGetsNoNewCode() {
+        ScanWorld.Tenant t = world.tenant("Blocked decisions", null);
+        String groupId = world.group(t, "{\"name\":\"Asked\",\"joinPolicy\":\"approval\"}").path("groupId").asText();
+        String codeId = world.code(t, groupId, "{}").path("codeId").asText();
+        String path = ScanWorld.path(world.api.get("/v1/codes/" + codeId, bearer(t.apiKey())).json());
+        var filed = world.join(path, ScanWorld.joinBody(world.ticket(path), "waiting-1", null));
+        assertEquals(202, filed.status(), filed.body());
+        String base = "/v1/admin/tenants/" + t.tenantId() + "/groups/" + groupId;
+        assertEquals(200, admin(base + "/block", "{\"reason\":\"court order 4\"}").status());
+
+        var approve = world.api.post("/v1/join-requests/" + filed.text("requestId") + "/approve", null,
+                bearer(t.apiKey()));
+        assertEquals(451, approve.status(), "the write itself refuses a blocked group: " + approve.body());
+        assertEquals("blocked", approve.errorCode());
+        assertEquals(0, world.api.get("/v1/groups/" + groupId, bearer(t.apiKey())).json().path("members").asInt());
+        var issued = world.api.post("/v1/groups/" + groupId + "/codes", "{}", bearer(t.apiKey()));
+        assertEquals(451, issued.status(), issued.body());
+        assertTrue(issued.body().contains("court order 4"), "the tenant is told why: " + issued.body());
+        assertEquals(451, world.api.post("/v1/codes/" + codeId + "/refresh", null, bearer(t.apiKey())).status());
+
+        assertEquals(200, admin(base + "/unblock", "{}").status());
+        assertEquals(200, world.api.post("/v1/join-requests/" + filed.text("requestId") + "/approve", null,
+                bearer(t.apiKey())).status(), "the request waited out the block");
+        assertEquals(201, world.api.post("/v1/groups/" + groupId + "/codes", "{}", bearer(t.apiKey())).status());
+    }
+
+    @Test
     void anApprovedJoinersStatusRevealsNoEntryWhileTheGroupIsBlocked() {
         ScanWorld.Tenant t = world.tenant("Blocked approvals", null);
         String groupId = world.group(t, "{\"name\":\"Approval\",\"joinPolicy\":\"approval\"}").path("groupId").asText();
