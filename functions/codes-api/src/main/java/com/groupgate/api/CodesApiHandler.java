@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.groupgate.analytics.StatsReader;
+import com.groupgate.auditlog.AuditLogTable;
+import com.groupgate.auditlog.AuditTrail;
+import com.groupgate.auditlog.AuditedDynamoDb;
 import com.groupgate.code.CodeTable;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
@@ -45,6 +48,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final Router router = new Router();
     private final EdgeGate edge;
     private final Authenticator auth;
+    private final AuditTrail trail = new AuditTrail();
 
     public CodesApiHandler() {
         this(Wiring.fromEnvironment());
@@ -53,38 +57,41 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     public CodesApiHandler(Wiring wiring) {
         Config config = wiring.config();
         this.edge = EdgeGate.of(config, HEALTH);
-        DynamoDbClient dynamo = wiring.aws().dynamo();
+        // Every change a route names goes into the tenant's audit log with its own write.
+        AuditLogTable auditLog = new AuditLogTable(wiring.aws().dynamo(), config.auditTable());
+        DynamoDbClient dynamo = new AuditedDynamoDb(wiring.aws().dynamo(), auditLog, trail, wiring.clock());
+        Audit audit = new Audit(trail);
         ApiKeyTable apiKeys = new ApiKeyTable(dynamo, config.mainTable());
         TenantTable tenants = new TenantTable(dynamo, config.mainTable(), apiKeys, wiring.clock());
         SigningKeyTable keys = new SigningKeyTable(dynamo, wiring.aws().kms(), config.mainTable(), config.keyId(),
                 wiring.clock(), SigningKeyTable.REFRESH);
         ApiKeyCache keyCache = new ApiKeyCache(apiKeys, tenants, wiring.clock());
-        this.auth = new Authenticator(keyCache, config.adminKeySha256());
+        this.auth = new Authenticator(keyCache, config.adminKeySha256(), trail);
         GroupTable groups = new GroupTable(dynamo, config.mainTable());
         router.on("GET", "/health", r -> ApiResponse.json(200, Map.of("status", "ok")));
-        new AdminRoutes(auth, tenants, keys).register(router);
-        new KeyRoutes(auth, apiKeys, keyCache, wiring.clock()).register(router);
+        new AdminRoutes(auth, tenants, keys, audit).register(router);
+        new KeyRoutes(auth, apiKeys, keyCache, wiring.clock(), audit).register(router);
         PasscodeSecrets passcodes = new PasscodeSecrets(keys);
-        new GroupRoutes(auth, groups, passcodes, wiring.clock()).register(router);
+        new GroupRoutes(auth, groups, passcodes, wiring.clock(), audit).register(router);
         ImageBucket images = new ImageBucket(wiring.aws(), config.imagesBucket());
-        new GroupEditRoutes(auth, groups, new EntryImages(images), passcodes, wiring.clock()).register(router);
+        new GroupEditRoutes(auth, groups, new EntryImages(images), passcodes, wiring.clock(), audit).register(router);
         SignedImages signed = new SignedImages(keys, images, config.scanBaseUrl());
         CodeTable codes = new CodeTable(dynamo, config.mainTable());
         CodeRoutes codeRoutes = new CodeRoutes(auth, groups, codes, new UsageTable(config.mainTable()), signed,
-                wiring.clock());
+                wiring.clock(), audit);
         codeRoutes.register(router);
         LiveCodeTable liveCodes = new LiveCodeTable(dynamo, config.mainTable());
         LiveCodeRoutes liveRoutes = new LiveCodeRoutes(auth, liveCodes, new PoolGroups(dynamo, config.mainTable()),
-                new UsageTable(config.mainTable()), signed, wiring.clock());
+                new UsageTable(config.mainTable()), signed, wiring.clock(), audit);
         liveRoutes.register(router);
-        new JoinRequestRoutes(auth, groups, new JoinRequestTable(dynamo, config.mainTable()), wiring.clock())
+        new JoinRequestRoutes(auth, groups, new JoinRequestTable(dynamo, config.mainTable()), wiring.clock(), audit)
                 .register(router);
-        new MemberRoutes(auth, groups, new MemberTable(dynamo, config.mainTable())).register(router);
+        new MemberRoutes(auth, groups, new MemberTable(dynamo, config.mainTable()), audit).register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
         new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),
                 new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),
-                new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock()).register(router);
+                new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock(), audit).register(router);
         new DashboardRoutes().register(router);
         new OpenApiRoutes().register(router);
     }
@@ -96,11 +103,15 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ErrorResponses.guard(() -> {
-            ApiRequest request = ApiRequest.from(event);
-            edge.admit(request);
-            auth.refuseOutOfScope(request);
-            return router.dispatch(request);
-        }).toEvent();
+        try {
+            return ErrorResponses.guard(() -> {
+                ApiRequest request = ApiRequest.from(event);
+                edge.admit(request);
+                auth.refuseOutOfScope(request);
+                return router.dispatch(request);
+            }).toEvent();
+        } finally {
+            trail.clear();
+        }
     }
 }

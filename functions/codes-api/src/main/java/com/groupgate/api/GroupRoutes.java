@@ -29,7 +29,10 @@ final class GroupRoutes {
     private final PasscodeSecrets passcodes;
     private final Clock clock;
 
-    GroupRoutes(Authenticator auth, GroupTable groups, PasscodeSecrets passcodes, Clock clock) {
+    private final Audit audit;
+
+    GroupRoutes(Authenticator auth, GroupTable groups, PasscodeSecrets passcodes, Clock clock, Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.groups = groups;
         this.passcodes = passcodes;
@@ -57,6 +60,8 @@ final class GroupRoutes {
                 settings.preset() == null ? null : settings.preset().wireName(),
                 passcode == null ? null : passcode.sealed(), clock.instant().getEpochSecond(), settings.verifyAbove(),
                 settings.passcodeDigits(), Group.ACTIVE, null);
+        audit.change("group.create", "group/" + group.groupId(), "name " + Audit.quoted(group.name())
+                + ", capacity " + group.capacity() + ", " + group.joinPolicy());
         groups.create(group);
         Map<String, Object> view = Views.group(group, clock.instant());
         if (passcode != null) {
@@ -76,6 +81,7 @@ final class GroupRoutes {
         Id groupId = Views.id(request.pathParam("groupId"));
         JsonFields.of(Json.body(request), Set.of());
         PasscodeSecrets.PasscodeSecret passcode = passcodes.next();
+        audit.change("group.passcode-rotate", "group/" + groupId, "new passcode secret");
         Group group = groups.replacePasscode(tenant.tenantId(), groupId, passcode.sealed()).orElseThrow(() ->
                 groups.find(tenant.tenantId(), groupId).isEmpty() ? RefusalException.notFound()
                         : new RefusalException(Refusal.CONFLICT, "joinPolicy: only a passcode group has a passcode "

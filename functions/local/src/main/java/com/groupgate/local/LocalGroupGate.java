@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.groupgate.aggregate.AggregateHandler;
+import com.groupgate.api.AuditApiHandler;
+import com.groupgate.api.AuditScheduleHandler;
 import com.groupgate.api.CodesApiHandler;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
@@ -72,13 +74,18 @@ public final class LocalGroupGate implements AutoCloseable {
     public static final String WEBHOOK_DISPATCH_FUNCTION = "WebhookDispatchFunction";
     public static final String WEBHOOK_SEND_FUNCTION = "WebhookSendFunction";
     public static final String WEBHOOK_REMINDER_FUNCTION = "WebhookReminderFunction";
+    public static final String AUDIT_FUNCTION = "AuditFunction";
+    public static final String AUDIT_CHECKPOINT_FUNCTION = "AuditCheckpointFunction";
+    /** The audit checkpoint run's schedule, as template.yaml's rate(1 hour). */
+    private static final Duration AUDIT_CHECKPOINT_INTERVAL = Duration.ofHours(1);
     /** The functions that judge webhook URLs: where the local runner may allow loopback http. */
     private static final List<String> WEBHOOK_URL_FUNCTIONS = List.of(CODES_API_FUNCTION, WEBHOOK_SEND_FUNCTION);
     public static final String DEFAULT_ADMIN_KEY = "local-admin-key";
     public static final String DEFAULT_ORIGIN_SECRET = "local-origin-secret";
 
     private static final Map<String, Function<Wiring, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>>
-            HTTP_FUNCTIONS = Map.of(CODES_API_FUNCTION, CodesApiHandler::new, SCAN_FUNCTION, ScanHandler::new);
+            HTTP_FUNCTIONS = Map.of(CODES_API_FUNCTION, CodesApiHandler::new, SCAN_FUNCTION, ScanHandler::new,
+                    AUDIT_FUNCTION, AuditApiHandler::new);
 
     private final Builder settings;
     private final CloudFormationTemplate template;
@@ -92,6 +99,7 @@ public final class LocalGroupGate implements AutoCloseable {
     private StreamPoller dispatchPoller;
     private QueuePoller sendPoller;
     private java.util.concurrent.ScheduledExecutorService reminders;
+    private java.util.concurrent.ScheduledExecutorService auditCheckpoints;
     private URI baseUrl;
     private boolean closed;
 
@@ -187,6 +195,7 @@ public final class LocalGroupGate implements AutoCloseable {
         if (settings.webhooks && settings.streamPolling) {
             startWebhooks();
         }
+        startAuditCheckpoints();
         Log.info("local_started", Map.of("port", actualPort, "edge", routes.edge(),
                 "httpApiRoutes", routes.httpApiRoutes().size(), "edgeBehaviors", routes.behaviors().size(),
                 "requireContentSha256", settings.requireContentSha256, "streamPolling", settings.streamPolling,
@@ -223,6 +232,26 @@ public final class LocalGroupGate implements AutoCloseable {
                 reminder.invoke(Map.of());
             } catch (RuntimeException e) {
                 Log.error("schedule_invocation_failed", Map.of("function", WEBHOOK_REMINDER_FUNCTION,
+                        "exception", e.getClass().getName()));
+            }
+        }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** The audit checkpoint run on its schedule (hourly, as the template's), under its own role. */
+    private void startAuditCheckpoints() {
+        LocalFunction<Map<String, Object>, Map<String, Object>> run = LocalFunction.of(template,
+                AUDIT_CHECKPOINT_FUNCTION, new AuditScheduleHandler(wiring(AUDIT_CHECKPOINT_FUNCTION)));
+        auditCheckpoints = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "schedule-" + AUDIT_CHECKPOINT_FUNCTION);
+            t.setDaemon(true);
+            return t;
+        });
+        long every = AUDIT_CHECKPOINT_INTERVAL.toMillis();
+        auditCheckpoints.scheduleWithFixedDelay(() -> {
+            try {
+                run.invoke(Map.of());
+            } catch (RuntimeException e) {
+                Log.error("schedule_invocation_failed", Map.of("function", AUDIT_CHECKPOINT_FUNCTION,
                         "exception", e.getClass().getName()));
             }
         }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -324,6 +353,9 @@ public final class LocalGroupGate implements AutoCloseable {
         }
         if (sendPoller != null) {
             sendPoller.close();
+        }
+        if (auditCheckpoints != null) {
+            auditCheckpoints.shutdownNow();
         }
         if (reminders != null) {
             reminders.shutdownNow();
