@@ -79,7 +79,17 @@ final class AuditRoutes {
         out.put("origin", signer.origin(logId));
         out.put("publicKey", publicKey(signer.key(logId)));
         out.put("checkpoint", checkpoints.latest(logId).map(AuditRoutes::checkpoint).orElse(null));
-        out.put("entries", log.allEntries(logId).stream().map(AuditRoutes::view).toList());
+        // Each entry with the leaf hash stored when it was appended (what the signed roots
+        // cover), so a verifier can name an entry whose stored bytes changed since.
+        Map<Long, Hash> leaves = log.leafHashes(logId);
+        out.put("entries", log.allEntries(logId).stream().map(e -> {
+            Map<String, Object> view = view(e);
+            Hash leaf = leaves.get(e.index());
+            if (leaf != null) {
+                view.put("leafHash", leaf.toBase64());
+            }
+            return view;
+        }).toList());
         return ApiResponse.json(200, out);
     }
 

@@ -139,6 +139,28 @@ public final class AuditLogTable {
     public record StoredEntry(long index, byte[] leafInput, AuditEntry entry) {
     }
 
+    /**
+     * Every stored leaf hash (level 0 of the subtree hashes) by index: what the signed roots
+     * were computed from, so an export can show which entry no longer hashes to its leaf.
+     */
+    public Map<Long, Hash> leafHashes(String logId) {
+        Map<Long, Hash> out = new HashMap<>();
+        String prefix = AuditKeys.hash(logId, 0, 0).get("sk").s().substring(0, AuditKeys.HASH_PREFIX.length() + 3);
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(q -> q.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+                    .expressionAttributeValues(Map.of(":pk", s(AuditKeys.pk(logId)), ":p", s(prefix)))
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : page.items()) {
+                out.put(Long.parseLong(item.get("sk").s().substring(prefix.length())), Hash.of(Attr.bytes(item, "hash")));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
     /** Every entry of the log, oldest first (the export). */
     public List<StoredEntry> allEntries(String logId) {
         List<StoredEntry> out = new ArrayList<>();
