@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.groupgate.auditlog.AuditLogTable;
 import com.groupgate.auditlog.AuditTrail;
+import com.groupgate.auditlog.CheckpointEvents;
 import com.groupgate.auditlog.CheckpointSigner;
 import com.groupgate.auditlog.CheckpointTable;
 import com.groupgate.auditlog.KmsNoteSigner;
@@ -18,6 +19,8 @@ import com.groupgate.http.Router;
 import com.groupgate.tenant.ApiKeyCache;
 import com.groupgate.tenant.ApiKeyTable;
 import com.groupgate.tenant.TenantTable;
+import com.groupgate.webhook.Outbox;
+import com.groupgate.webhook.WebhookTable;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -47,7 +50,8 @@ public final class AuditApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         AuditLogTable log = new AuditLogTable(dynamo, config.auditTable());
         CheckpointSigner signer = new CheckpointSigner(log, new CheckpointTable(dynamo, config.auditTable()),
                 new KmsNoteSigner(wiring.aws().kms(), config.auditKeyId()), CheckpointSigner.host(config.scanBaseUrl()),
-                wiring.clock());
+                wiring.clock(), new CheckpointEvents(new WebhookTable(dynamo, config.mainTable()),
+                        new Outbox(dynamo, config.mainTable()), wiring.clock()));
         new AuditRoutes(auth, log, new CheckpointTable(dynamo, config.auditTable()), signer).register(router);
     }
 

@@ -3,12 +3,15 @@ package com.groupgate.api;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.groupgate.auditlog.AuditLogTable;
+import com.groupgate.auditlog.CheckpointEvents;
 import com.groupgate.auditlog.CheckpointSigner;
 import com.groupgate.auditlog.CheckpointTable;
 import com.groupgate.auditlog.KmsNoteSigner;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
 import com.groupgate.telemetry.Log;
+import com.groupgate.webhook.Outbox;
+import com.groupgate.webhook.WebhookTable;
 import java.util.Map;
 
 /**
@@ -29,7 +32,8 @@ public final class AuditScheduleHandler implements RequestHandler<Map<String, Ob
         this.signer = new CheckpointSigner(new AuditLogTable(dynamo, config.auditTable()),
                 new CheckpointTable(dynamo, config.auditTable()),
                 new KmsNoteSigner(wiring.aws().kms(), config.auditKeyId()), CheckpointSigner.host(config.scanBaseUrl()),
-                wiring.clock());
+                wiring.clock(), new CheckpointEvents(new WebhookTable(dynamo, config.mainTable()),
+                        new Outbox(dynamo, config.mainTable()), wiring.clock()));
     }
 
     @Override

@@ -135,9 +135,11 @@ final class WebhookRoutes {
         JsonFields.of(Json.body(request), Set.of());
         WebhookSecret secret = WebhookSecret.generate();
         Instant now = clock.instant();
+        // Sealed before the change is named: only the rotation's own write may carry the entry.
+        var sealed = secrets.seal(secret);
         audit.change("webhook.rotate-secret", "webhook/" + webhookId(request), "new secret; the old one signs for "
                 + WebhookTable.OVERLAP.toHours() + " h");
-        webhooks.rotate(tenant.tenantId().toString(), webhookId(request), secrets.seal(secret), now)
+        webhooks.rotate(tenant.tenantId().toString(), webhookId(request), sealed, now)
                 .orElseThrow(RefusalException::notFound);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("secret", secret.reveal());

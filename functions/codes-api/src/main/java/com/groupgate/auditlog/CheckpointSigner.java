@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * Signs a log's checkpoint: the root of its current size, in the C2SP note format under the
  * origin {@code <host>/audit/<tenantId>}, with the KMS audit key. A log whose latest
- * checkpoint already covers its size gets that one back; an empty log has none.
+ * checkpoint already covers its size gets that one back; an empty log has none. Every
+ * checkpoint answered is announced as the {@code audit.checkpoint} webhook event
+ * ({@link CheckpointEvents}: once per checkpoint).
  */
 public final class CheckpointSigner {
     private final AuditLogTable log;
@@ -21,8 +23,11 @@ public final class CheckpointSigner {
     private final NoteSigner signer;
     private final String host;
     private final Clock clock;
+    private final CheckpointEvents events;
 
-    public CheckpointSigner(AuditLogTable log, CheckpointTable checkpoints, NoteSigner signer, String host, Clock clock) {
+    public CheckpointSigner(AuditLogTable log, CheckpointTable checkpoints, NoteSigner signer, String host, Clock clock,
+                            CheckpointEvents events) {
+        this.events = events;
         this.log = log;
         this.checkpoints = checkpoints;
         this.signer = signer;
@@ -53,6 +58,8 @@ public final class CheckpointSigner {
         }
         Optional<CheckpointTable.Stored> latest = checkpoints.latest(logId);
         if (latest.isPresent() && latest.get().size() >= size) {
+            // Announced again in case the first announcement failed after the checkpoint was stored.
+            events.announce(logId, latest.get());
             return latest;
         }
         SignedCheckpoint signed = Checkpoint.of(origin(logId), log.storedHashes(logId), size).sign(signer);
@@ -60,6 +67,7 @@ public final class CheckpointSigner {
                 signed.checkpoint().rootHash().toBase64(), signed.checkpoint().noteText(), signed.signature(),
                 signed.signedNote(), signed.key().keyIdHex(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
         checkpoints.store(logId, stored);
+        events.announce(logId, stored);
         return Optional.of(stored);
     }
 

@@ -102,9 +102,50 @@ class AuditCheckpointsIT {
         assertEquals(first.json(), second.json());
     }
 
+    /** The tenant's stored webhook events of type audit.checkpoint, as the outbox holds them. */
+    private static List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> checkpointEvents(
+            ApiTestbed.TestTenant t) {
+        return ApiTestbed.mainTableItems("T#" + t.tenantId() + "#WHEV#").stream()
+                .filter(i -> "EVENT".equals(i.get("sk").s()) && "audit.checkpoint".equals(i.get("type").s())).toList();
+    }
+
+    /**
+     * An endpoint subscribed to audit.checkpoint, stored as the webhook routes store one
+     * (directly: this test is about the event, not the registration).
+     */
+    private static void subscribe(ApiTestbed.TestTenant t) {
+        new com.groupgate.webhook.WebhookTable(ApiTestbed.aws().clients().dynamo(), ApiTestbed.mainTable())
+                .create(new com.groupgate.webhook.Webhook(t.tenantId(), com.groupgate.id.Id.random().toString(),
+                        com.groupgate.webhook.WebhookUrl.parse("https://1.1.1.1/audit", false),
+                        com.groupgate.webhook.Subscription.parse(List.of("audit.checkpoint")), null, true,
+                        java.time.Instant.now(), new byte[] {1}, null, null, null, null));
+    }
+
+    @Test
+    void eachSignedCheckpointIsStoredOnceAsAnAuditCheckpointEventForSubscribers() {
+        ApiTestbed.TestTenant listening = tenantWithGroups("Listening", 2);
+        subscribe(listening);
+        ApiTestbed.TestTenant deaf = tenantWithGroups("Deaf", 2);
+        JsonNode signed = audit.post("/v1/audit/checkpoint", null, listening.auth()).json();
+        audit.post("/v1/audit/checkpoint", null, listening.auth());
+        assertEquals(200, audit.post("/v1/audit/checkpoint", null, deaf.auth()).status());
+
+        var events = checkpointEvents(listening);
+        assertEquals(1, events.size(), events.toString());
+        String body = events.get(0).get("body").s();
+        assertTrue(body.contains(signed.path("signature").asText()) && body.contains(signed.path("rootHash").asText()),
+                body);
+        assertEquals(List.of(), checkpointEvents(deaf));
+
+        assertEquals(201, api.post("/v1/groups", "{\"name\":\"one more\"}", listening.auth()).status());
+        audit.post("/v1/audit/checkpoint", null, listening.auth());
+        assertEquals(2, checkpointEvents(listening).size());
+    }
+
     @Test
     void theHourlyRunSignsEveryLogThatGrewAndOnlyThose() {
         ApiTestbed.TestTenant grew = tenantWithGroups("Grew", 2);
+        subscribe(grew);
         ApiTestbed.TestTenant quiet = tenantWithGroups("Quiet", 1);
         assertEquals(200, audit.post("/v1/audit/checkpoint", null, quiet.auth()).status());
         String quietBefore = get(quiet, "/v1/audit/checkpoint").path("at").asText();
@@ -113,6 +154,7 @@ class AuditCheckpointsIT {
                 .handleRequest(Map.of(), null);
 
         assertEquals(3, get(grew, "/v1/audit/checkpoint").path("size").asInt());
+        assertEquals(1, checkpointEvents(grew).size());
         assertEquals(quietBefore, get(quiet, "/v1/audit/checkpoint").path("at").asText());
 
         assertEquals(201, api.post("/v1/groups", "{\"name\":\"more\"}", grew.auth()).status());
