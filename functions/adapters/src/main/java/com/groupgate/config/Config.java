@@ -15,6 +15,8 @@ import java.util.Map;
  * @param allowLoopbackWebhooks whether webhooks may be plain {@code http} to a loopback
  *                              address: set by the local runner only ({@code make run}),
  *                              never by template.yaml
+ * @param auditTable            the tenants' audit logs (codes API and audit function)
+ * @param auditKeyId            the KMS key that signs audit checkpoints (audit function only)
  */
 public record Config(
         String mainTable,
@@ -27,7 +29,9 @@ public record Config(
         boolean requireOriginVerify,
         String streamFailureQueueUrl,
         String webhookQueueUrl,
-        boolean allowLoopbackWebhooks) {
+        boolean allowLoopbackWebhooks,
+        String auditTable,
+        String auditKeyId) {
 
     /** {@code "true"} in template.yaml for the HTTP functions; absent means off. */
     public static final String REQUIRE_ORIGIN_VERIFY = "GROUPGATE_REQUIRE_ORIGIN_VERIFY";
@@ -46,7 +50,9 @@ public record Config(
                 flag(env.get(REQUIRE_ORIGIN_VERIFY), REQUIRE_ORIGIN_VERIFY),
                 env.get("GROUPGATE_STREAM_FAILURE_QUEUE_URL"),
                 env.get("GROUPGATE_WEBHOOK_QUEUE_URL"),
-                flag(env.get(ALLOW_LOOPBACK_WEBHOOKS), ALLOW_LOOPBACK_WEBHOOKS));
+                flag(env.get(ALLOW_LOOPBACK_WEBHOOKS), ALLOW_LOOPBACK_WEBHOOKS),
+                env.get("GROUPGATE_AUDIT_TABLE"),
+                env.get("GROUPGATE_AUDIT_KEY_ID"));
     }
 
     /**

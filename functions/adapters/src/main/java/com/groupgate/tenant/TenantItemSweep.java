@@ -58,14 +58,15 @@ public final class TenantItemSweep {
                 q.exclusiveStartKey(Map.of("pk", s(from.first()), "sk", s(from.second())));
             }
         });
-        delete(page.items());
+        deleteAll(dynamo, table, page.items());
         Map<String, AttributeValue> last = page.lastEvaluatedKey();
         TenantDeletionTable.Position next = last == null || last.isEmpty() ? null
                 : new TenantDeletionTable.Position(Attr.str(last, "pk"), Attr.str(last, "sk"));
         return new Page(page.items().size(), next);
     }
 
-    private void delete(List<Map<String, AttributeValue>> keys) {
+    /** Deletes the items of {@code keys} from {@code table}, 25 to a BatchWriteItem, sending unprocessed ones again. */
+    public static void deleteAll(DynamoDbClient dynamo, String table, List<Map<String, AttributeValue>> keys) {
         for (int i = 0; i < keys.size(); i += BATCH) {
             List<WriteRequest> writes = new ArrayList<>();
             for (Map<String, AttributeValue> key : keys.subList(i, Math.min(keys.size(), i + BATCH))) {

@@ -42,7 +42,12 @@ public final class TenantTable {
     }
 
     public Created create(String name, ZoneId timezone) {
-        Tenant tenant = new Tenant(Id.random(), name, timezone);
+        return create(Id.random(), name, timezone);
+    }
+
+    /** A new tenant under {@code tenantId}, chosen by the caller (whose audit entry names it). */
+    public Created create(Id tenantId, String name, ZoneId timezone) {
+        Tenant tenant = new Tenant(tenantId, name, timezone);
         Instant now = clock.instant();
         Map<String, AttributeValue> tenantItem = Map.of("pk", s(pk(tenant.tenantId())), "sk", s("TENANT"),
                 "tenantId", s(tenant.tenantId().toString()), "name", s(name), "timezone", s(timezone.getId()),

@@ -16,7 +16,7 @@ class EdgeGateTest {
     private static final String SECRET = "s3cret-of-the-edge";
 
     private static Config config(boolean required, String secret) {
-        return new Config(null, null, null, null, null, null, secret, required, null, null, false);
+        return new Config(null, null, null, null, null, null, secret, required, null, null, false, null, null);
     }
 
     private static ApiRequest request(String method, String path, String originVerify) {

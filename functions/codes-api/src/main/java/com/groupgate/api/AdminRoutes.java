@@ -1,6 +1,8 @@
 package com.groupgate.api;
 
+import com.groupgate.auditlog.AuditTrail;
 import com.groupgate.error.Refusal;
+import com.groupgate.id.Id;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
@@ -22,7 +24,10 @@ final class AdminRoutes {
     private final TenantTable tenants;
     private final SigningKeyTable keys;
 
-    AdminRoutes(Authenticator auth, TenantTable tenants, SigningKeyTable keys) {
+    private final Audit audit;
+
+    AdminRoutes(Authenticator auth, TenantTable tenants, SigningKeyTable keys, Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.tenants = tenants;
         this.keys = keys;
@@ -45,7 +50,10 @@ final class AdminRoutes {
         } catch (DateTimeException e) {
             throw RefusalException.badField("timezone", "not an IANA time zone, e.g. Asia/Shanghai");
         }
-        TenantTable.Created created = tenants.create(name, zone);
+        Id tenantId = Id.random();
+        audit.changeIn(tenantId.toString(), "tenant.create", "tenant/" + tenantId, "name " + Audit.quoted(name)
+                + ", time zone " + zone.getId());
+        TenantTable.Created created = tenants.create(tenantId, name, zone);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tenantId", created.tenant().tenantId().toString());
         out.put("name", name);
@@ -57,6 +65,7 @@ final class AdminRoutes {
     private ApiResponse rotate(ApiRequest request) {
         auth.admin(request);
         JsonFields.of(Json.body(request), Set.of());
+        audit.changeIn(AuditTrail.OPERATOR_LOG, "signing-key.rotate", "signing-keys", "a new signing key version");
         return ApiResponse.json(200, Map.of("keyVersion", keys.rotate()));
     }
 
@@ -67,6 +76,9 @@ final class AdminRoutes {
             version = Integer.parseInt(request.pathParam("version"));
         } catch (NumberFormatException e) {
             throw RefusalException.badField("version", "must be a key version number");
+        }
+        if (version >= 1 && version <= 255) {
+            audit.changeIn(AuditTrail.OPERATOR_LOG, "signing-key.retire", "signing-key/" + version, "");
         }
         SigningKeyTable.Retirement outcome = version < 1 || version > 255 ? SigningKeyTable.Retirement.NOT_FOUND
                 : keys.retire(version);

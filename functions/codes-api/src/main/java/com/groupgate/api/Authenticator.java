@@ -1,5 +1,7 @@
 package com.groupgate.api;
 
+import com.groupgate.audit.Actor;
+import com.groupgate.auditlog.AuditTrail;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiRequest;
@@ -12,10 +14,17 @@ import com.groupgate.tenant.Tenant;
 final class Authenticator {
     private final ApiKeyCache keys;
     private final String adminKeySha256;
+    private final AuditTrail trail;
 
-    Authenticator(ApiKeyCache keys, String adminKeySha256) {
+    Authenticator(ApiKeyCache keys, String adminKeySha256, AuditTrail trail) {
         this.keys = keys;
         this.adminKeySha256 = adminKeySha256;
+        this.trail = trail;
+    }
+
+    /** Who the audit log names for a key: its id; a key from before keys had ids is {@code legacy}. */
+    static Actor actor(Caller caller) {
+        return Actor.apiKey(caller.keyId() == null ? "legacy" : caller.keyId().toString());
     }
 
     /**
@@ -35,6 +44,7 @@ final class Authenticator {
                     "this tenant is blocked by the operator: " + caller.tenant().block().reason());
         }
         caller.scope().require(request.method());
+        trail.actingAs(caller.tenant().tenantId().toString(), actor(caller));
         return caller;
     }
 
@@ -62,6 +72,7 @@ final class Authenticator {
         if (!isAdmin(ApiKeys.bearer(request.header("authorization")))) {
             throw new RefusalException(Refusal.UNAUTHORIZED, "the admin key is required");
         }
+        trail.actingAs(null, Actor.ADMIN);
     }
 
     private boolean isAdmin(String key) {

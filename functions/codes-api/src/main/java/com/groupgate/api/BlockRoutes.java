@@ -30,6 +30,7 @@ import java.util.Set;
  * key memory forgets the tenant at once.
  */
 final class BlockRoutes {
+    private final Audit audit;
     private static final Set<String> FIELDS = Set.of("reason");
 
     private final Authenticator auth;
@@ -40,7 +41,9 @@ final class BlockRoutes {
     private final Clock clock;
 
     BlockRoutes(Authenticator auth, BlockTable blocks, GroupTable groups, TenantTable tenants, ApiKeyCache keyCache,
-                Clock clock) {
+                Clock clock,
+                Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.blocks = blocks;
         this.groups = groups;
@@ -61,6 +64,7 @@ final class BlockRoutes {
         Block block = block(request);
         Id tenantId = Views.id(request.pathParam("tenantId"));
         Id groupId = Views.id(request.pathParam("groupId"));
+        audit.changeIn(tenantId.toString(), "group.block", "group/" + groupId, reason(block.reason()));
         if (!blocks.block(GroupTable.key(tenantId, groupId), block)) {
             throw RefusalException.notFound();
         }
@@ -69,9 +73,10 @@ final class BlockRoutes {
 
     private ApiResponse unblockGroup(ApiRequest request) {
         auth.admin(request);
-        unblockReason(request);
+        String why = unblockReason(request);
         Id tenantId = Views.id(request.pathParam("tenantId"));
         Id groupId = Views.id(request.pathParam("groupId"));
+        audit.changeIn(tenantId.toString(), "group.unblock", "group/" + groupId, reason(why));
         if (!blocks.unblock(GroupTable.key(tenantId, groupId))) {
             throw RefusalException.notFound();
         }
@@ -82,6 +87,7 @@ final class BlockRoutes {
         auth.admin(request);
         Block block = block(request);
         Id tenantId = Views.id(request.pathParam("tenantId"));
+        audit.changeIn(tenantId.toString(), "tenant.block", "tenant/" + tenantId, reason(block.reason()));
         if (!blocks.block(TenantTable.key(tenantId), block)) {
             throw RefusalException.notFound();
         }
@@ -91,8 +97,9 @@ final class BlockRoutes {
 
     private ApiResponse unblockTenant(ApiRequest request) {
         auth.admin(request);
-        unblockReason(request);
+        String why = unblockReason(request);
         Id tenantId = Views.id(request.pathParam("tenantId"));
+        audit.changeIn(tenantId.toString(), "tenant.unblock", "tenant/" + tenantId, reason(why));
         if (!blocks.unblock(TenantTable.key(tenantId))) {
             throw RefusalException.notFound();
         }
@@ -110,8 +117,13 @@ final class BlockRoutes {
      * An unblock may say why (for the audit log, which records every change); nothing else
      * is taken, and the reason is not stored on the item.
      */
-    private static void unblockReason(ApiRequest request) {
-        JsonFields.of(Json.body(request), FIELDS).string("reason", Block.MAX_REASON_LENGTH);
+    /** The reason an unblock may give (for the audit log only; not stored on the item). */
+    private static String unblockReason(ApiRequest request) {
+        return JsonFields.of(Json.body(request), FIELDS).string("reason", Block.MAX_REASON_LENGTH);
+    }
+
+    private static String reason(String text) {
+        return text == null ? "" : "reason " + Audit.quoted(text);
     }
 
     private ApiResponse groupView(Id tenantId, Id groupId) {

@@ -50,8 +50,11 @@ final class CodeRoutes {
     private final ContentFilter filter;
     private final Clock clock;
 
+    private final Audit audit;
+
     CodeRoutes(Authenticator auth, GroupTable groups, CodeTable codes, UsageTable usage, SignedImages images,
-               ContentFilter filter, Clock clock) {
+               ContentFilter filter, Clock clock, Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.groups = groups;
         this.codes = codes;
@@ -84,6 +87,8 @@ final class CodeRoutes {
         Settings withTtl = new Settings(ttl, settings.channel(), settings.dailyScanLimit(), settings.geo(),
                 settings.ecc(), settings.modulePx());
         GroupCode code = newCode(tenant, group, withTtl);
+        audit.change("code.create", "code/" + code.codeId(), "group " + group.groupId() + ", channel "
+                + Audit.quoted(String.valueOf(code.channel())));
         images.storeOrDiscard(code.imageKey(), () -> {
             codes.create(code, usage.codeIssued(tenant.tenantId(), clock.instant(), code.imageBytes()));
             return code;
@@ -161,6 +166,7 @@ final class CodeRoutes {
         Group group = groups.find(tenant.tenantId(), old.groupId()).orElseThrow(RefusalException::notFound);
         GroupCode replacement = newCode(tenant, group, new Settings(old.ttlSeconds(), old.channel(),
                 old.dailyScanLimit(), old.geo(), Ecc.valueOf(old.ecc()), old.modulePx()));
+        audit.change("code.refresh", "code/" + old.codeId(), "replaced by code " + replacement.codeId());
         boolean superseded = images.storeOrDiscard(replacement.imageKey(), () -> codes.supersede(old, replacement,
                 usage.codeIssued(tenant.tenantId(), clock.instant(), replacement.imageBytes())),
                 () -> codes.find(tenant.tenantId(), replacement.codeId()).isPresent());
@@ -185,7 +191,9 @@ final class CodeRoutes {
     private ApiResponse revoke(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         JsonFields.of(Json.body(request), Set.of());
-        GroupCode revoked = codes.revoke(tenant.tenantId(), Views.id(request.pathParam("codeId")))
+        Id codeId = Views.id(request.pathParam("codeId"));
+        audit.change("code.revoke", "code/" + codeId, "");
+        GroupCode revoked = codes.revoke(tenant.tenantId(), codeId)
                 .orElseThrow(RefusalException::notFound);
         return ApiResponse.json(200, view(revoked, null));
     }

@@ -6,6 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.groupgate.analytics.StatsReader;
 import com.groupgate.block.BlockTable;
+import com.groupgate.auditlog.AuditLogTable;
+import com.groupgate.auditlog.AuditTrail;
+import com.groupgate.auditlog.AuditedDynamoDb;
 import com.groupgate.code.CodeTable;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
@@ -49,6 +52,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final Router router = new Router();
     private final EdgeGate edge;
     private final Authenticator auth;
+    private final AuditTrail trail = new AuditTrail();
 
     public CodesApiHandler() {
         this(Wiring.fromEnvironment());
@@ -57,48 +61,54 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     public CodesApiHandler(Wiring wiring) {
         Config config = wiring.config();
         this.edge = EdgeGate.of(config, HEALTH);
-        DynamoDbClient dynamo = wiring.aws().dynamo();
+        // Every change a route names goes into the tenant's audit log with its own write.
+        AuditLogTable auditLog = new AuditLogTable(wiring.aws().dynamo(), config.auditTable());
+        AuditedDynamoDb audited = new AuditedDynamoDb(wiring.aws().dynamo(), auditLog, trail, wiring.clock());
+        DynamoDbClient dynamo = audited;
+        Audit audit = new Audit(trail, audited);
         ApiKeyTable apiKeys = new ApiKeyTable(dynamo, config.mainTable());
         TenantTable tenants = new TenantTable(dynamo, config.mainTable(), apiKeys, wiring.clock());
         SigningKeyTable keys = new SigningKeyTable(dynamo, wiring.aws().kms(), config.mainTable(), config.keyId(),
                 wiring.clock(), SigningKeyTable.REFRESH);
         ApiKeyCache keyCache = new ApiKeyCache(apiKeys, tenants, wiring.clock());
-        this.auth = new Authenticator(keyCache, config.adminKeySha256());
+        this.auth = new Authenticator(keyCache, config.adminKeySha256(), trail);
         GroupTable groups = new GroupTable(dynamo, config.mainTable());
         ImageBucket images = new ImageBucket(wiring.aws(), config.imagesBucket());
         WordListStore wordLists = new WordListStore(dynamo, config.mainTable(), images);
         ContentFilter filter = new ContentFilter(wordLists, wiring.clock());
         router.on("GET", "/health", r -> ApiResponse.json(200, Map.of("status", "ok")));
-        new AdminRoutes(auth, tenants, keys).register(router);
-        new BlockRoutes(auth, new BlockTable(dynamo, config.mainTable()), groups, tenants, keyCache, wiring.clock())
-                .register(router);
-        new WordListRoutes(auth, wordLists, filter, wiring.clock()).register(router);
-        new TenantDeletionRoutes(auth, tenants, new TenantDeletionTable(dynamo, config.mainTable()), wiring.clock())
-                .register(router);
-        new KeyRoutes(auth, apiKeys, keyCache, wiring.clock()).register(router);
-        new TenantRoutes(auth, tenants).register(router);
+        new AdminRoutes(auth, tenants, keys, audit).register(router);
+        new BlockRoutes(auth, new BlockTable(dynamo, config.mainTable()), groups, tenants, keyCache, wiring.clock(),
+                audit).register(router);
+        new WordListRoutes(auth, wordLists, filter, wiring.clock(), audit).register(router);
+        new TenantDeletionRoutes(auth, tenants, new TenantDeletionTable(dynamo, config.mainTable()), wiring.clock(),
+                audit).register(router);
+        new KeyRoutes(auth, apiKeys, keyCache, wiring.clock(), audit).register(router);
+        new TenantRoutes(auth, tenants, audit).register(router);
         PasscodeSecrets passcodes = new PasscodeSecrets(keys);
-        new GroupRoutes(auth, groups, passcodes, filter, wiring.clock()).register(router);
-        new GroupEditRoutes(auth, groups, new EntryImages(images), passcodes, filter, wiring.clock()).register(router);
+        new GroupRoutes(auth, groups, passcodes, filter, wiring.clock(), audit).register(router);
+        new GroupEditRoutes(auth, groups, new EntryImages(images), passcodes, filter, wiring.clock(),
+                audit).register(router);
         SignedImages signed = new SignedImages(keys, images, config.scanBaseUrl());
         CodeTable codes = new CodeTable(dynamo, config.mainTable());
         CodeRoutes codeRoutes = new CodeRoutes(auth, groups, codes, new UsageTable(config.mainTable()), signed,
-                filter, wiring.clock());
+                filter, wiring.clock(), audit);
         codeRoutes.register(router);
         LiveCodeTable liveCodes = new LiveCodeTable(dynamo, config.mainTable());
         LiveCodeRoutes liveRoutes = new LiveCodeRoutes(auth, liveCodes, new PoolGroups(dynamo, config.mainTable()),
-                new UsageTable(config.mainTable()), signed, filter, wiring.clock());
+                new UsageTable(config.mainTable()), signed, filter, wiring.clock(), audit);
         liveRoutes.register(router);
-        new JoinRequestRoutes(auth, groups, new JoinRequestTable(dynamo, config.mainTable()), wiring.clock())
+        new JoinRequestRoutes(auth, groups, new JoinRequestTable(dynamo, config.mainTable()), wiring.clock(), audit)
                 .register(router);
         MemberTable members = new MemberTable(dynamo, config.mainTable());
-        new MemberRoutes(auth, groups, members).register(router);
-        new ErasureRoutes(auth, groups, new MemberErasure(dynamo, config.mainTable(), members), keys).register(router);
+        new MemberRoutes(auth, groups, members, audit).register(router);
+        new ErasureRoutes(auth, groups, new MemberErasure(dynamo, config.mainTable(), members), keys,
+                audit).register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
         new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),
                 new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),
-                new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock()).register(router);
+                new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock(), audit).register(router);
         new DashboardRoutes().register(router);
         new OpenApiRoutes().register(router);
     }
@@ -110,11 +120,15 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return ErrorResponses.guard(() -> {
-            ApiRequest request = ApiRequest.from(event);
-            edge.admit(request);
-            auth.refuseOutOfScope(request);
-            return router.dispatch(request);
-        }).toEvent();
+        try {
+            return ErrorResponses.guard(() -> {
+                ApiRequest request = ApiRequest.from(event);
+                edge.admit(request);
+                auth.refuseOutOfScope(request);
+                return router.dispatch(request);
+            }).toEvent();
+        } finally {
+            trail.clear();
+        }
     }
 }

@@ -30,8 +30,10 @@ final class ErasureRoutes {
     private final GroupTable groups;
     private final MemberErasure erasure;
     private final SigningKeyTable keys;
+    private final Audit audit;
 
-    ErasureRoutes(Authenticator auth, GroupTable groups, MemberErasure erasure, SigningKeyTable keys) {
+    ErasureRoutes(Authenticator auth, GroupTable groups, MemberErasure erasure, SigningKeyTable keys, Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.groups = groups;
         this.erasure = erasure;
@@ -48,6 +50,10 @@ final class ErasureRoutes {
         if (!MemberRef.valid(memberRef)) {
             throw RefusalException.badField("memberRef", MemberRef.RULE);
         }
+        String hash = MemberRef.keyedHash(keys.issuingRing().memberRefHashKey(), tenant.tenantId(), memberRef);
+        // Logged first, on its own: an erasure is many writes (or none), and repeating one
+        // finishes it, so the log says it was asked for even if the removals are cut short.
+        audit.record("member.erase", "member/" + hash, "memberships and join requests of this member");
         MemberErasure.Erased erased = new MemberErasure.Erased(0, 0);
         String cursor = null;
         do {
@@ -57,8 +63,7 @@ final class ErasureRoutes {
             cursor = page.nextCursor();
         } while (cursor != null);
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("memberRefHash", MemberRef.keyedHash(keys.issuingRing().memberRefHashKey(), tenant.tenantId(),
-                memberRef));
+        out.put("memberRefHash", hash);
         out.put("membershipsRemoved", erased.memberships());
         out.put("requestsRemoved", erased.requests());
         return ApiResponse.json(200, out);

@@ -44,8 +44,11 @@ final class GroupEditRoutes {
     private final ContentFilter filter;
     private final Clock clock;
 
+    private final Audit audit;
+
     GroupEditRoutes(Authenticator auth, GroupTable groups, EntryImages images, PasscodeSecrets passcodes,
-                    ContentFilter filter, Clock clock) {
+                    ContentFilter filter, Clock clock, Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.groups = groups;
         this.images = images;
@@ -88,6 +91,8 @@ final class GroupEditRoutes {
         // A group that becomes a passcode group gets its secret now, shown once in this answer.
         PasscodeSecrets.PasscodeSecret passcode = changed.joinPolicy() == JoinPolicy.PASSCODE
                 && group.sealedPasscode() == null ? passcodes.next() : null;
+        audit.change(Group.ARCHIVED.equals(status) ? "group.archive" : "group.update", "group/" + group.groupId(),
+                Audit.changed(body, "name", "capacity", "welcomeMessage", "joinPolicy", "verifyAbove", "entry", "status"));
         GroupTable.Edited edited = groups.update(tenant.tenantId(), group.groupId(), new GroupTable.Change(
                 name == null ? null : changed.name(), capacity, welcome == null ? null : changed.welcomeMessage(),
                 policyText == null ? null : changed.joinPolicy().wireName(), body.has("verifyAbove"), verifyAbove,
@@ -154,6 +159,7 @@ final class GroupEditRoutes {
         ImageEntry entry = ImageEntry.of(decoded.payload(), key, contentType, clock.instant(), expiresAt);
         GroupTable.Edited edited;
         try {
+            audit.change("group.entry-image", "group/" + group.groupId(), contentType + ", " + bytes.length + " bytes");
             edited = groups.update(tenant.tenantId(), group.groupId(), GroupTable.Change.entry(entry));
         } catch (RuntimeException e) {
             images.discard(key);

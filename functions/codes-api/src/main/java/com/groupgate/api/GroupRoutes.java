@@ -30,7 +30,11 @@ final class GroupRoutes {
     private final ContentFilter filter;
     private final Clock clock;
 
-    GroupRoutes(Authenticator auth, GroupTable groups, PasscodeSecrets passcodes, ContentFilter filter, Clock clock) {
+    private final Audit audit;
+
+    GroupRoutes(Authenticator auth, GroupTable groups, PasscodeSecrets passcodes, ContentFilter filter, Clock clock,
+                Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.groups = groups;
         this.passcodes = passcodes;
@@ -61,6 +65,8 @@ final class GroupRoutes {
                 settings.preset() == null ? null : settings.preset().wireName(),
                 passcode == null ? null : passcode.sealed(), clock.instant().getEpochSecond(), settings.verifyAbove(),
                 settings.passcodeDigits(), Group.ACTIVE, null, null);
+        audit.change("group.create", "group/" + group.groupId(), "name " + Audit.quoted(group.name())
+                + ", capacity " + group.capacity() + ", " + group.joinPolicy());
         groups.create(group);
         Map<String, Object> view = Views.group(group, clock.instant());
         if (passcode != null) {
@@ -80,6 +86,7 @@ final class GroupRoutes {
         Id groupId = Views.id(request.pathParam("groupId"));
         JsonFields.of(Json.body(request), Set.of());
         PasscodeSecrets.PasscodeSecret passcode = passcodes.next();
+        audit.change("group.passcode-rotate", "group/" + groupId, "new passcode secret");
         Group group = groups.replacePasscode(tenant.tenantId(), groupId, passcode.sealed()).orElseThrow(() ->
                 groups.find(tenant.tenantId(), groupId).isEmpty() ? RefusalException.notFound()
                         : new RefusalException(Refusal.CONFLICT, "joinPolicy: only a passcode group has a passcode "

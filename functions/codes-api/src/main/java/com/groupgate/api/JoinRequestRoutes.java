@@ -27,7 +27,10 @@ final class JoinRequestRoutes {
     private final JoinRequestTable members;
     private final Clock clock;
 
-    JoinRequestRoutes(Authenticator auth, GroupTable groups, JoinRequestTable members, Clock clock) {
+    private final Audit audit;
+
+    JoinRequestRoutes(Authenticator auth, GroupTable groups, JoinRequestTable members, Clock clock, Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.groups = groups;
         this.members = members;
@@ -71,6 +74,7 @@ final class JoinRequestRoutes {
         JsonFields.of(Json.body(request), Set.of());
         Id requestId = Views.id(request.pathParam("requestId"));
         Instant now = clock.instant();
+        audit.change(approve ? "join-request.approve" : "join-request.reject", "join-request/" + requestId, "");
         JoinRequestTable.Decision decision = approve ? members.approve(tenant.tenantId(), requestId, now)
                 : members.reject(tenant.tenantId(), requestId, now);
         return switch (decision) {

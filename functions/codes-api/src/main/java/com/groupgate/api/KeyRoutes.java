@@ -27,7 +27,10 @@ final class KeyRoutes {
     private final ApiKeyCache cache;
     private final Clock clock;
 
-    KeyRoutes(Authenticator auth, ApiKeyTable keys, ApiKeyCache cache, Clock clock) {
+    private final Audit audit;
+
+    KeyRoutes(Authenticator auth, ApiKeyTable keys, ApiKeyCache cache, Clock clock, Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.keys = keys;
         this.cache = cache;
@@ -45,6 +48,8 @@ final class KeyRoutes {
         JsonFields body = JsonFields.of(Json.body(request), CREATE_FIELDS);
         KeySettings settings = KeySettings.of(body.string("name", KeySettings.MAX_NAME_LENGTH),
                 body.string("scope", 10));
+        audit.change("key.create", "keys", "a " + settings.scope().wireName() + " key"
+                + (settings.name() == null ? "" : " named " + Audit.quoted(settings.name())));
         ApiKeyTable.Issued issued = keys.issue(caller.tenant().tenantId(), settings, clock.instant());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("keyId", issued.key().keyId().toString());
@@ -65,6 +70,7 @@ final class KeyRoutes {
     private ApiResponse delete(ApiRequest request) {
         Caller caller = auth.caller(request);
         Id keyId = Views.id(request.pathParam("keyId"));
+        audit.change("key.delete", "key/" + keyId, "");
         keys.delete(caller.tenant().tenantId(), keyId);
         cache.forget(keyId);
         return ApiResponse.noContent();

@@ -46,8 +46,11 @@ final class LiveCodeRoutes {
     private final ContentFilter filter;
     private final Clock clock;
 
+    private final Audit audit;
+
     LiveCodeRoutes(Authenticator auth, LiveCodeTable live, PoolGroups pools, UsageTable usage, SignedImages signed,
-                   ContentFilter filter, Clock clock) {
+                   ContentFilter filter, Clock clock, Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.live = live;
         this.pools = pools;
@@ -116,6 +119,8 @@ final class LiveCodeRoutes {
         LiveCode code = new LiveCode(tenant.tenantId(), id, p.name(), p.groupIds(), p.switchAfterJoins(), p.channel(),
                 p.dailyScanLimit(), LiveCode.ACTIVE, 1, s.keyVersion(), s.salt(), imageKey, s.imageBytes(),
                 s.qrVersion(), tenant.timezone().getId(), now.getEpochSecond());
+        audit.change("live-code.create", "live-code/" + id, "name " + Audit.quoted(p.name()) + ", "
+                + p.groupIds().size() + " groups");
         signed.storeOrDiscard(imageKey, () -> {
             live.create(code, usage.codeIssued(tenant.tenantId(), now, s.imageBytes()));
             return code;
@@ -142,6 +147,8 @@ final class LiveCodeRoutes {
         }
         Pool p = pool(tenant, body, current);
         LiveCode updated = current.withPool(p.name(), p.groupIds(), p.switchAfterJoins(), p.channel(), p.dailyScanLimit());
+        audit.change("live-code.update", "live-code/" + current.liveCodeId(),
+                Audit.changed(body, FIELDS.stream().sorted().toArray(String[]::new)));
         if (!live.update(current, updated)) {
             throw new RefusalException(Refusal.CONFLICT, "the live code changed meanwhile; read it and try again");
         }
@@ -151,7 +158,9 @@ final class LiveCodeRoutes {
     private ApiResponse revoke(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         JsonFields.of(Json.body(request), Set.of());
-        LiveCode revoked = live.revoke(tenant.tenantId(), Views.id(request.pathParam("liveCodeId")))
+        Id liveCodeId = Views.id(request.pathParam("liveCodeId"));
+        audit.change("live-code.revoke", "live-code/" + liveCodeId, "");
+        LiveCode revoked = live.revoke(tenant.tenantId(), liveCodeId)
                 .orElseThrow(RefusalException::notFound);
         return ApiResponse.json(200, view(revoked));
     }

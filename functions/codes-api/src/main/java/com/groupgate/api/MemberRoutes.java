@@ -21,7 +21,10 @@ final class MemberRoutes {
     private final GroupTable groups;
     private final MemberTable members;
 
-    MemberRoutes(Authenticator auth, GroupTable groups, MemberTable members) {
+    private final Audit audit;
+
+    MemberRoutes(Authenticator auth, GroupTable groups, MemberTable members, Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.groups = groups;
         this.members = members;
@@ -59,6 +62,7 @@ final class MemberRoutes {
             throw RefusalException.notFound();
         }
         groups.find(tenant.tenantId(), groupId).orElseThrow(RefusalException::notFound);
+        audit.change("member.remove", "group/" + groupId, "a member removed");
         if (!members.remove(tenant.tenantId(), groupId, memberRef)) {
             throw RefusalException.notFound();
         }

@@ -2,6 +2,7 @@ package com.groupgate.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.groupgate.auditlog.AuditLogSweep;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
 import com.groupgate.image.ImageBucket;
@@ -42,6 +43,7 @@ public final class TenantDeletionHandler implements RequestHandler<Map<String, O
         this.worker = new TenantDeletionWorker(new TenantDeletionTable(dynamo, config.mainTable()),
                 new TenantTable(dynamo, config.mainTable(), new ApiKeyTable(dynamo, config.mainTable()), wiring.clock()),
                 new TenantItemSweep(dynamo, config.mainTable()), new TenantItemSweep(dynamo, config.analyticsTable()),
+                new AuditLogSweep(dynamo, config.auditTable()),
                 new ImageBucket(wiring.aws(), config.imagesBucket()), wiring.clock(), settings);
     }
 

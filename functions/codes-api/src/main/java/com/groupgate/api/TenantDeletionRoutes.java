@@ -28,8 +28,11 @@ final class TenantDeletionRoutes {
     private final TenantTable tenants;
     private final TenantDeletionTable deletions;
     private final Clock clock;
+    private final Audit audit;
 
-    TenantDeletionRoutes(Authenticator auth, TenantTable tenants, TenantDeletionTable deletions, Clock clock) {
+    TenantDeletionRoutes(Authenticator auth, TenantTable tenants, TenantDeletionTable deletions, Clock clock,
+                         Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.tenants = tenants;
         this.deletions = deletions;
@@ -48,6 +51,9 @@ final class TenantDeletionRoutes {
         Optional<TenantDeletionTable.Job> known = deletions.find(tenantId);
         if (known.isEmpty() && tenants.find(tenantId).isEmpty()) {
             throw RefusalException.notFound();
+        }
+        if (known.isEmpty()) {
+            audit.changeIn(tenantId.toString(), "tenant.delete", "tenant/" + tenantId, "deletion started");
         }
         TenantDeletionTable.Job job = known.orElseGet(() -> deletions.start(tenantId, clock.instant()));
         return ApiResponse.json(202, view(tenantId, null, job.deletion()));

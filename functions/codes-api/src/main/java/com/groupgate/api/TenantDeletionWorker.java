@@ -1,5 +1,6 @@
 package com.groupgate.api;
 
+import com.groupgate.auditlog.AuditLogSweep;
 import com.groupgate.id.Id;
 import com.groupgate.image.ImageBucket;
 import com.groupgate.telemetry.Log;
@@ -33,16 +34,19 @@ final class TenantDeletionWorker {
     private final TenantTable tenants;
     private final TenantItemSweep mainTable;
     private final TenantItemSweep analyticsTable;
+    private final AuditLogSweep auditLog;
     private final ImageBucket images;
     private final Clock clock;
     private final Settings settings;
 
     TenantDeletionWorker(TenantDeletionTable jobs, TenantTable tenants, TenantItemSweep mainTable,
-                         TenantItemSweep analyticsTable, ImageBucket images, Clock clock, Settings settings) {
+                         TenantItemSweep analyticsTable, AuditLogSweep auditLog, ImageBucket images, Clock clock,
+                         Settings settings) {
         this.jobs = jobs;
         this.tenants = tenants;
         this.mainTable = mainTable;
         this.analyticsTable = analyticsTable;
+        this.auditLog = auditLog;
         this.images = images;
         this.clock = clock;
         this.settings = settings;
@@ -88,13 +92,17 @@ final class TenantDeletionWorker {
             case ACCESS -> new Step(tenants.removeAccess(d.tenantId()), 0, null, true);
             case MAIN_TABLE -> items(mainTable, job);
             case ANALYTICS_TABLE -> items(analyticsTable, job);
+            case AUDIT_LOG -> page(auditLog.sweep(job.deletion().tenantId(), job.position(), settings.pageSize()));
             case OBJECTS -> objects(job);
             case DONE -> new Step(0, 0, null, true);
         };
     }
 
     private Step items(TenantItemSweep sweep, Job job) {
-        TenantItemSweep.Page page = sweep.sweep(job.deletion().tenantId(), job.position(), settings.pageSize());
+        return page(sweep.sweep(job.deletion().tenantId(), job.position(), settings.pageSize()));
+    }
+
+    private static Step page(TenantItemSweep.Page page) {
         return new Step(page.deleted(), 0, page.next(), page.next() == null);
     }
 

@@ -20,8 +20,10 @@ import java.util.Set;
 final class TenantRoutes {
     private final Authenticator auth;
     private final TenantTable tenants;
+    private final Audit audit;
 
-    TenantRoutes(Authenticator auth, TenantTable tenants) {
+    TenantRoutes(Authenticator auth, TenantTable tenants, Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.tenants = tenants;
     }
@@ -42,6 +44,7 @@ final class TenantRoutes {
         if (days == null) {
             throw RefusalException.badField("factRetentionDays", "required: the only setting PATCH changes");
         }
+        audit.change("tenant.update", "tenant", "factRetentionDays " + days);
         return ApiResponse.json(200, view(tenants.setFactRetention(caller.tenantId(), days)
                 .orElseThrow(RefusalException::notFound)));
     }

@@ -50,8 +50,11 @@ final class WebhookRoutes {
     private final boolean allowLoopbackHttp;
     private final Clock clock;
 
+    private final Audit audit;
+
     WebhookRoutes(Authenticator auth, WebhookTable webhooks, WebhookSecrets secrets, Outbox outbox,
-                  DeliveryTable deliveries, AddressResolver resolver, boolean allowLoopbackHttp, Clock clock) {
+                  DeliveryTable deliveries, AddressResolver resolver, boolean allowLoopbackHttp, Clock clock, Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.webhooks = webhooks;
         this.secrets = secrets;
@@ -88,6 +91,7 @@ final class WebhookRoutes {
         WebhookSecret secret = WebhookSecret.generate();
         Webhook webhook = new Webhook(tenantId, Id.random().toString(), url, events, description, true,
                 clock.instant(), secrets.seal(secret), null, null, null, null);
+        audit.change("webhook.create", "webhook/" + webhook.webhookId(), "events " + String.join(",", events.wireNames()));
         webhooks.create(webhook);
         Map<String, Object> out = view(webhook);
         out.put("secret", secret.reveal());
@@ -111,6 +115,7 @@ final class WebhookRoutes {
         Subscription events = body.has("events") ? events(body) : null;
         Boolean enabled = body.bool("enabled");
         String id = webhookId(request);
+        audit.change("webhook.update", "webhook/" + id, Audit.changed(body, "url", "events", "enabled"));
         Webhook changed = webhooks.update(tenant.tenantId().toString(), id, new WebhookTable.Change(url, events, enabled))
                 .orElseThrow(RefusalException::notFound);
         return ApiResponse.json(200, view(changed));
@@ -118,6 +123,7 @@ final class WebhookRoutes {
 
     private ApiResponse delete(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
+        audit.change("webhook.delete", "webhook/" + webhookId(request), "");
         if (!webhooks.delete(tenant.tenantId().toString(), webhookId(request))) {
             throw RefusalException.notFound();
         }
@@ -129,7 +135,11 @@ final class WebhookRoutes {
         JsonFields.of(Json.body(request), Set.of());
         WebhookSecret secret = WebhookSecret.generate();
         Instant now = clock.instant();
-        webhooks.rotate(tenant.tenantId().toString(), webhookId(request), secrets.seal(secret), now)
+        // Sealed before the change is named: only the rotation's own write may carry the entry.
+        var sealed = secrets.seal(secret);
+        audit.change("webhook.rotate-secret", "webhook/" + webhookId(request), "new secret; the old one signs for "
+                + WebhookTable.OVERLAP.toHours() + " h");
+        webhooks.rotate(tenant.tenantId().toString(), webhookId(request), sealed, now)
                 .orElseThrow(RefusalException::notFound);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("secret", secret.reveal());
@@ -143,6 +153,7 @@ final class WebhookRoutes {
         Instant now = clock.instant();
         WebhookEvent event = new WebhookEvent(WebhookEvent.randomId(), webhook.tenantId(),
                 WebhookEventType.WEBHOOK_TEST, now, Map.of("webhookId", webhook.webhookId()));
+        audit.change("webhook.test", "webhook/" + webhook.webhookId(), "event " + event.id());
         outbox.emit(event, webhook.webhookId(), now);
         return ApiResponse.json(202, Map.of("eventId", event.id()));
     }
@@ -173,6 +184,7 @@ final class WebhookRoutes {
         Instant now = clock.instant();
         Outbox.Item event = outbox.event(webhook.tenantId(), attempt.eventId(), now).orElseThrow(
                 () -> new RefusalException(Refusal.EXPIRED, "the event is no longer kept (30 days)"));
+        audit.change("webhook.redeliver", "webhook/" + webhook.webhookId(), "event " + event.eventId());
         outbox.redeliver(event, webhook.webhookId(), "r" + Id.random(), now);
         return ApiResponse.json(202, Map.of("eventId", event.eventId()));
     }

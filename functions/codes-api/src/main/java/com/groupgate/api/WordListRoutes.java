@@ -2,6 +2,7 @@ package com.groupgate.api;
 
 import com.groupgate.content.WordList;
 import com.groupgate.error.RefusalException;
+import com.groupgate.auditlog.AuditTrail;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
@@ -28,6 +29,7 @@ import java.util.Set;
  * its own.
  */
 final class WordListRoutes {
+    private final Audit audit;
     /** The largest word-list body: 100,000 short words fit; Lambda takes at most 6 MB per request. */
     static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
     private static final Set<String> FIELDS = Set.of("words", "allowed");
@@ -37,7 +39,8 @@ final class WordListRoutes {
     private final ContentFilter filter;
     private final Clock clock;
 
-    WordListRoutes(Authenticator auth, WordListStore store, ContentFilter filter, Clock clock) {
+    WordListRoutes(Authenticator auth, WordListStore store, ContentFilter filter, Clock clock, Audit audit) {
+        this.audit = audit;
         this.auth = auth;
         this.store = store;
         this.filter = filter;
@@ -91,6 +94,13 @@ final class WordListRoutes {
         WordList compiled = compile(list);
         Instant now = clock.instant();
         String version = store.store(owner, list);
+        // The pointer's write carries the entry; the words themselves are never logged.
+        String summary = list.words().size() + " words, " + list.allowed().size() + " allowed";
+        if (owner.equals(Owner.OPERATOR)) {
+            audit.changeIn(AuditTrail.OPERATOR_LOG, "blocked-words.operator.replace", "blocked-words/operator", summary);
+        } else {
+            audit.change("blocked-words.replace", "blocked-words", summary);
+        }
         Optional<String> replaced;
         try {
             replaced = store.point(owner, version, list, now);

@@ -73,6 +73,11 @@ final class ApiTestbed {
         return new HttpCalls(new CodesApiHandler(wiring(clock)));
     }
 
+    /** The audit function (/v1/audit and /v1/audit/*), under its own role. */
+    static HttpCalls audit(Clock clock) {
+        return new HttpCalls(new AuditApiHandler(aws().wiring("AuditFunction", clock)));
+    }
+
     static TestTenant newTenant(HttpCalls api, String name) {
         var created = api.post("/v1/tenants", "{\"name\":\"" + name + "\"}", bearer(EmulatedAws.ADMIN_KEY));
         assertEquals(201, created.status(), created.body());

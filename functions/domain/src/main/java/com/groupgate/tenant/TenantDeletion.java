@@ -17,7 +17,8 @@ import java.util.Objects;
  *       {@link #CACHE_GRACE} after access went, so writes that containers could still make
  *       from their caches (a key remembered for 60 s, a code policy, a group) have landed
  *       and are found;
- *   <li>{@link Phase#OBJECTS}: the tenant's QR pictures and entry pictures in the bucket;
+ *   <li>{@link Phase#AUDIT_LOG}: the tenant's audit log, all but its signed checkpoints;
+ *   <li>{@link Phase#OBJECTS}: the tenant's pictures and word lists in the bucket;
  *   <li>{@link Phase#DONE}.
  * </ol>
  */
@@ -28,7 +29,7 @@ public record TenantDeletion(Id tenantId, Phase phase, Instant startedAt, Instan
 
     /** The phases, in order. */
     public enum Phase {
-        ACCESS, MAIN_TABLE, ANALYTICS_TABLE, OBJECTS, DONE;
+        ACCESS, MAIN_TABLE, ANALYTICS_TABLE, AUDIT_LOG, OBJECTS, DONE;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);

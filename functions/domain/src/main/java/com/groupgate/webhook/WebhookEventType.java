@@ -26,9 +26,8 @@ public enum WebhookEventType {
     GROUP_ENTRY_EXPIRING("group.entry_expiring"),
     LIVE_CODE_POOL_EXHAUSTED("live_code.pool_exhausted"),
     /**
-     * A signed audit checkpoint. Nothing emits it yet: whoever signs checkpoints builds the
-     * event with {@link WebhookEvent#of} and stores it like any other (see the dispatcher's
-     * {@code EventStore}); subscriptions may name it already.
+     * A signed audit checkpoint, once per checkpoint: stored in the outbox by whoever signs it
+     * (the audit function and its hourly run), under an id derived from the tenant and the size.
      */
     AUDIT_CHECKPOINT("audit.checkpoint"),
     /** Sent on request to one endpoint, whatever it subscribed to. */

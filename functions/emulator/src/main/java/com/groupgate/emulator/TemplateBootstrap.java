@@ -223,8 +223,11 @@ public final class TemplateBootstrap {
                 }
             }
         }
+        // An asymmetric key (the audit checkpoints' ECC_NIST_P256 SIGN_VERIFY) keeps its spec and usage.
         KeyMetadata key = clients.kms().createKey(b -> b.description(
-                props.get("Description") == null ? logicalId : str(props, "Description"))).keyMetadata();
+                props.get("Description") == null ? logicalId : str(props, "Description"))
+                .keySpec(props.get("KeySpec") == null ? null : str(props, "KeySpec"))
+                .keyUsage(props.get("KeyUsage") == null ? null : str(props, "KeyUsage"))).keyMetadata();
         if (Boolean.TRUE.equals(props.get("EnableKeyRotation"))) {
             clients.kms().enableKeyRotation(b -> b.keyId(key.keyId()));
         }

@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.groupgate.aggregate.AggregateHandler;
+import com.groupgate.api.AuditApiHandler;
+import com.groupgate.api.AuditScheduleHandler;
 import com.groupgate.api.CodesApiHandler;
 import com.groupgate.api.TenantDeletionHandler;
 import com.groupgate.config.Config;
@@ -74,13 +76,18 @@ public final class LocalGroupGate implements AutoCloseable {
     public static final String WEBHOOK_SEND_FUNCTION = "WebhookSendFunction";
     public static final String WEBHOOK_REMINDER_FUNCTION = "WebhookReminderFunction";
     public static final String TENANT_DELETION_FUNCTION = "TenantDeletionFunction";
+    public static final String AUDIT_FUNCTION = "AuditFunction";
+    public static final String AUDIT_CHECKPOINT_FUNCTION = "AuditCheckpointFunction";
+    /** The audit checkpoint run's schedule, as template.yaml's rate(1 hour). */
+    private static final Duration AUDIT_CHECKPOINT_INTERVAL = Duration.ofHours(1);
     /** The functions that judge webhook URLs: where the local runner may allow loopback http. */
     private static final List<String> WEBHOOK_URL_FUNCTIONS = List.of(CODES_API_FUNCTION, WEBHOOK_SEND_FUNCTION);
     public static final String DEFAULT_ADMIN_KEY = "local-admin-key";
     public static final String DEFAULT_ORIGIN_SECRET = "local-origin-secret";
 
     private static final Map<String, Function<Wiring, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>>
-            HTTP_FUNCTIONS = Map.of(CODES_API_FUNCTION, CodesApiHandler::new, SCAN_FUNCTION, ScanHandler::new);
+            HTTP_FUNCTIONS = Map.of(CODES_API_FUNCTION, CodesApiHandler::new, SCAN_FUNCTION, ScanHandler::new,
+                    AUDIT_FUNCTION, AuditApiHandler::new);
 
     private final Builder settings;
     private final CloudFormationTemplate template;
@@ -192,6 +199,8 @@ public final class LocalGroupGate implements AutoCloseable {
         }
         schedules.every(settings.tenantDeletionInterval, TENANT_DELETION_FUNCTION,
                 settings.tenantDeletion.apply(wiring(TENANT_DELETION_FUNCTION)));
+        schedules.every(AUDIT_CHECKPOINT_INTERVAL, AUDIT_CHECKPOINT_FUNCTION,
+                new AuditScheduleHandler(wiring(AUDIT_CHECKPOINT_FUNCTION)));
         Log.info("local_started", Map.of("port", actualPort, "edge", routes.edge(),
                 "httpApiRoutes", routes.httpApiRoutes().size(), "edgeBehaviors", routes.behaviors().size(),
                 "requireContentSha256", settings.requireContentSha256, "streamPolling", settings.streamPolling,

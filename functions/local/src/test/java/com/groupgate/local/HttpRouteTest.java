@@ -22,6 +22,8 @@ class HttpRouteTest {
         assertEquals(Set.of(
                 "GET /health -> CodesApiFunction",
                 "ANY /v1/{proxy+} -> CodesApiFunction",
+                "ANY /v1/audit -> AuditFunction",
+                "ANY /v1/audit/{proxy+} -> AuditFunction",
                 "GET /dashboard -> CodesApiFunction",
                 "GET /dashboard/{proxy+} -> CodesApiFunction",
                 "GET /S/{token} -> ScanFunction",
@@ -114,7 +116,7 @@ class HttpRouteTest {
                 Map.entry("GET /dashboard/app.js",
                         "HTTP API GET /dashboard/{proxy+} -> CodesApiFunction {proxy=app.js}"),
                 Map.entry("GET /S", "nothing")), served(routes));
-        assertEquals(Set.of("ScanFunction", "CodesApiFunction"), routes.functions());
+        assertEquals(Set.of("ScanFunction", "CodesApiFunction", "AuditFunction"), routes.functions());
     }
 
     @Test

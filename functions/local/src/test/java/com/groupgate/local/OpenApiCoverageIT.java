@@ -2,6 +2,7 @@ package com.groupgate.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.groupgate.api.AuditApiHandler;
 import com.groupgate.api.CodesApiHandler;
 import com.groupgate.emulator.CloudFormationTemplate;
 import com.groupgate.scan.ScanHandler;
@@ -34,7 +35,9 @@ class OpenApiCoverageIT {
                 LocalGroupGate.CODES_API_FUNCTION, new CodesApiHandler(
                         aws.wiring(LocalGroupGate.CODES_API_FUNCTION, Clock.systemUTC())).routes(),
                 LocalGroupGate.SCAN_FUNCTION, new ScanHandler(
-                        aws.wiring(LocalGroupGate.SCAN_FUNCTION, Clock.systemUTC())).routes());
+                        aws.wiring(LocalGroupGate.SCAN_FUNCTION, Clock.systemUTC())).routes(),
+                LocalGroupGate.AUDIT_FUNCTION, new AuditApiHandler(
+                        aws.wiring(LocalGroupGate.AUDIT_FUNCTION, Clock.systemUTC())).routes());
     }
 
     private static TreeSet<String> documented() {

@@ -77,6 +77,10 @@ class TenantDeletionIT {
         assertTrue(items(doomed.tenantId()).size() > 20, "the doomed tenant has items: " + items(doomed.tenantId()));
         assertTrue(objects(doomed.tenantId()).size() >= 4, "codes, live code and entry pictures, its word list");
 
+        // A signed checkpoint of the doomed tenant's log: the one thing of its log that stays.
+        api.expect(200, "POST", "/v1/audit/checkpoint", null, doomed.key());
+        assertTrue(items(doomed.tenantId()).stream().anyMatch(i -> i.startsWith("AuditTable LOG#")
+                && i.contains("|E#")), "the tenant's changes are in its audit log");
         JsonNode started;
         try (FunctionFaults faults = FunctionFaults.of(FUNCTION)) {
             // One run's deletes fail half-way (after one page went): the next run resumes.
@@ -98,8 +102,10 @@ class TenantDeletionIT {
         assertTrue(done.path("deletion").path("objectsDeleted").asLong() >= 4, done.toString());
         assertTrue(done.path("deletion").hasNonNull("finishedAt"), done.toString());
 
-        assertEquals(Set.of("MainTable TENANTDEL|" + doomed.tenantId()), items(doomed.tenantId()),
-                "only the deletion's own record is left");
+        assertEquals(Set.of("MainTable TENANTDEL|" + doomed.tenantId()), withoutCheckpoints(items(doomed.tenantId())),
+                "only the deletion's own record is left, and the log's signed checkpoints");
+        assertTrue(items(doomed.tenantId()).stream().anyMatch(i -> i.startsWith("AuditTable LOG#")
+                && i.contains("|C#")), "the signed checkpoint stays");
         assertEquals(Set.of(), objects(doomed.tenantId()));
         int scan = api.call("GET", doomed.scanPath(), null, null).path("_status").asInt();
         assertTrue(scan >= 400 && scan < 500, "its code no longer answers a scan: " + scan);
@@ -114,7 +120,7 @@ class TenantDeletionIT {
         Eventually.await(Duration.ofSeconds(75), "the deleted tenant's keys to be refused",
                 () -> api.call("GET", "/v1/groups", null, doomed.key()).path("_status").asInt() == 401
                         && api.call("GET", "/v1/groups", null, doomed.readKey()).path("_status").asInt() == 401);
-        assertEquals(Set.of("MainTable TENANTDEL|" + doomed.tenantId()), items(doomed.tenantId()),
+        assertEquals(Set.of("MainTable TENANTDEL|" + doomed.tenantId()), withoutCheckpoints(items(doomed.tenantId())),
                 "what the keys' last minute could still do left nothing behind");
     }
 
@@ -174,7 +180,7 @@ class TenantDeletionIT {
      */
     private static Set<String> items(String tenantId) {
         Set<String> out = new LinkedHashSet<>();
-        for (String table : List.of("MainTable", "AnalyticsTable")) {
+        for (String table : List.of("MainTable", "AnalyticsTable", "AuditTable")) {
             String name = local.resources().ref(table);
             for (Map<String, AttributeValue> item : local.clients().dynamo().scanPaginator(s -> s.tableName(name))
                     .items()) {
@@ -183,6 +189,12 @@ class TenantDeletionIT {
                 }
             }
         }
+        return out;
+    }
+
+    private static Set<String> withoutCheckpoints(Set<String> items) {
+        Set<String> out = new LinkedHashSet<>(items);
+        out.removeIf(i -> i.startsWith("AuditTable LOG#") && i.contains("|C#"));
         return out;
     }
 
