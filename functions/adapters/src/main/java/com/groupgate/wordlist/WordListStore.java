@@ -13,11 +13,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Blocked-word lists: the operator's one and each tenant's own. A list of up to 100,000
@@ -110,13 +111,31 @@ public final class WordListStore {
      * write a list change makes to the table.
      */
     public Optional<String> point(Owner owner, String version, Words words, Instant now) {
-        Map<String, AttributeValue> old = dynamo.updateItem(u -> u.tableName(table).key(pointerKey(owner))
-                .updateExpression("SET #v = :v, #w = :w, #a = :a, #u = :u")
-                .expressionAttributeNames(Map.of("#v", "version", "#w", "words", "#a", "allowed", "#u", "updatedAt"))
-                .expressionAttributeValues(Map.of(":v", s(version), ":w", n(words.words().size()),
-                        ":a", n(words.allowed().size()), ":u", n(now.toEpochMilli())))
-                .returnValues(ReturnValue.UPDATED_OLD)).attributes();
-        return Optional.ofNullable(old == null ? null : Attr.str(old, "version"));
+        // Read, then write on the condition that nothing moved meanwhile: the version replaced
+        // is known exactly, and the write returns nothing (so it can carry an audit entry).
+        for (int round = 0; ; round++) {
+            Map<String, AttributeValue> current = dynamo.getItem(g -> g.tableName(table).key(pointerKey(owner))
+                    .consistentRead(true)).item();
+            String old = current == null ? null : Attr.str(current, "version");
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":v", s(version), ":w", n(words.words().size()),
+                    ":a", n(words.allowed().size()), ":u", n(now.toEpochMilli())));
+            if (old != null) {
+                values.put(":old", s(old));
+            }
+            try {
+                dynamo.updateItem(u -> u.tableName(table).key(pointerKey(owner))
+                        .updateExpression("SET #v = :v, #w = :w, #a = :a, #u = :u")
+                        .conditionExpression(old == null ? "attribute_not_exists(#v)" : "#v = :old")
+                        .expressionAttributeNames(Map.of("#v", "version", "#w", "words", "#a", "allowed",
+                                "#u", "updatedAt"))
+                        .expressionAttributeValues(values));
+                return Optional.ofNullable(old);
+            } catch (ConditionalCheckFailedException moved) {
+                if (round >= 4) {
+                    throw moved;
+                }
+            }
+        }
     }
 
     /** Deletes a version's object (one no pointer names any more, or one whose pointer write failed). */

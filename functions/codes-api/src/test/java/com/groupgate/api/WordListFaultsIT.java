@@ -73,7 +73,8 @@ class WordListFaultsIT {
     @EnumSource(Fault.class)
     void aListWhosePointerCannotBeWrittenChangesNothingAndLeavesNoObject(Fault fault) {
         TestTenant t = tenantWithList();
-        String rule = faults.inject(faults.on("dynamodb", "UpdateItem", fault.on("dynamodb")).always());
+        // The pointer's write carries the change's audit entry, so it goes out as a transaction.
+        String rule = faults.inject(faults.on("dynamodb", "TransactWriteItems", fault.on("dynamodb")).always());
         var r = api.call("PUT", "/v1/blocked-words", "{\"words\":[\"newword\"]}", t.auth());
         assertEquals(503, r.status(), r.body());
         assertEquals("busy", r.errorCode());
