@@ -35,6 +35,9 @@ final class JoinKeys {
     }
 
     /** A join ticket's use: the member it admitted or the request it filed, and its passcode tries. */
+    /** The attribute of a member or request item naming the ticket whose item records its memberRef. */
+    static final String TICKET_ID = "ticketId";
+
     static Map<String, AttributeValue> ticket(Id ticketId) {
         return key("TICKET#" + ticketId, "TICKET");
     }

@@ -75,6 +75,7 @@ public final class JoinRequestTable {
         item.put("requestId", s(requestId.toString()));
         item.put("groupId", s(a.groupId().toString()));
         item.put("memberRef", s(a.memberRef()));
+        item.put(JoinKeys.TICKET_ID, s(a.ticket().ticketId().toString()));
         item.put("status", s("pending"));
         item.put("createdAt", n(at.getEpochSecond()));
         item.put("pendingFact", Attr.map(FactCodec.encode(a.fact())));
@@ -179,7 +180,8 @@ public final class JoinRequestTable {
         TransactWriteItem decide = decide(tenantId, request, "joined", at);
         try {
             Transactions.write(dynamo, List.of(decide,
-                    members.putMember(tenantId, request.groupId(), request.memberRef(), fact),
+                    members.putMember(tenantId, request.groupId(), request.memberRef(), fact,
+                            Id.parse(Attr.str(found.get(), JoinKeys.TICKET_ID)).orElse(null)),
                     members.raiseMembers(tenantId, request.groupId(), Long.MAX_VALUE)));
             return Decision.JOINED;
         } catch (TransactionCanceledException e) {

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Removes one memberRef from a tenant's groups: its memberships (each freeing its seat,
- * as a removal does) and its join requests, whatever their status. Memberships are found
+ * as a removal does), its join requests whatever their status, and the records of it on
+ * the tickets that admitted it or filed its requests. Memberships are found
  * by one batch read per 100 groups; requests by one query of each group's requests index,
  * filtered to the ref. Safe to repeat: what is gone is not found again.
  */
@@ -51,18 +52,25 @@ public final class MemberErasure {
         groupIds.forEach(g -> keys.add(JoinKeys.member(tenantId, g, memberRef)));
         int memberships = 0;
         for (Map<String, AttributeValue> found : BatchReads.getAll(dynamo, table, KeysAndAttributes.builder()
-                .keys(keys).consistentRead(true).projectionExpression("pk").build())) {
+                .keys(keys).consistentRead(true).projectionExpression("pk, " + JoinKeys.TICKET_ID).build())) {
             String partition = Attr.str(found, "pk");
             Id groupId = Id.parse(partition.substring(partition.lastIndexOf('#') + 1)).orElseThrow();
             if (members.remove(tenantId, groupId, memberRef)) {
                 memberships++;
             }
+            forgetTicket(found);
         }
         int requests = 0;
         for (Id groupId : groupIds) {
             requests += eraseRequests(tenantId, groupId, memberRef);
         }
         return new Erased(memberships, requests);
+    }
+
+    /** Deletes the item of the ticket that admitted a member or filed a request: it records the memberRef. */
+    private void forgetTicket(Map<String, AttributeValue> memberOrRequest) {
+        Id.parse(Attr.str(memberOrRequest, JoinKeys.TICKET_ID)).ifPresent(ticket ->
+                dynamo.deleteItem(d -> d.tableName(table).key(JoinKeys.ticket(ticket))));
     }
 
     private int eraseRequests(Id tenantId, Id groupId, String memberRef) {
@@ -77,6 +85,7 @@ public final class MemberErasure {
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> request : page.items()) {
                 dynamo.deleteItem(d -> d.tableName(table).key(Map.of("pk", request.get("pk"), "sk", request.get("sk"))));
+                forgetTicket(request);
                 erased++;
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;

@@ -65,7 +65,7 @@ public final class MemberTable {
     public JoinResult join(JoinAttempt a) {
         long limit = Math.min(a.seatLimit(), a.approvalFrom());
         List<TransactWriteItem> items = List.of(claimTicket(a), putMember(a.tenantId(), a.groupId(), a.memberRef(),
-                a.fact()), raiseMembers(a.tenantId(), a.groupId(), limit), Guards.code(table, a));
+                a.fact(), a.ticket().ticketId()), raiseMembers(a.tenantId(), a.groupId(), limit), Guards.code(table, a));
         try {
             Transactions.write(dynamo, items);
             return JoinResult.JOINED;
@@ -115,9 +115,16 @@ public final class MemberTable {
                 .build()).build();
     }
 
-    TransactWriteItem putMember(Id tenantId, Id groupId, String memberRef, RecordedFact fact) {
+    /**
+     * The member item; {@code ticketId}, the ticket that admitted it (or filed its request),
+     * so that an erasure finds the ticket's record of the memberRef too.
+     */
+    TransactWriteItem putMember(Id tenantId, Id groupId, String memberRef, RecordedFact fact, Id ticketId) {
         Map<String, AttributeValue> item = new HashMap<>(JoinKeys.member(tenantId, groupId, memberRef));
         item.put("memberRef", s(memberRef));
+        if (ticketId != null) {
+            item.put(JoinKeys.TICKET_ID, s(ticketId.toString()));
+        }
         item.put("joinedAt", n(fact.at().getEpochSecond()));
         item.put("fact", Attr.map(FactCodec.encode(fact)));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)

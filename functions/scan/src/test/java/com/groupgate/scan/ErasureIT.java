@@ -77,6 +77,44 @@ class ErasureIT {
     }
 
     @Test
+    void afterAnErasureNoTableHoldsTheRefAnywhere() {
+        ScanWorld.Tenant t = world.tenant("Forgetting", null);
+        String ref = "erin." + Long.toString(System.nanoTime(), 36);
+        String open = world.group(t, "{\"name\":\"Open\",\"capacity\":5}").path("groupId").asText();
+        String asked = world.group(t, "{\"name\":\"Asked\",\"capacity\":5,\"joinPolicy\":\"approval\"}")
+                .path("groupId").asText();
+        String approved = world.group(t, "{\"name\":\"Approved\",\"capacity\":5,\"joinPolicy\":\"approval\"}")
+                .path("groupId").asText();
+        join(t, open, ref);
+        join(t, asked, ref);
+        join(t, approved, ref);
+        String requestId = world.api.get("/v1/groups/" + approved + "/join-requests", bearer(t.apiKey())).json()
+                .path("items").get(0).path("requestId").asText();
+        assertEquals(200, world.api.post("/v1/join-requests/" + requestId + "/approve", null, bearer(t.apiKey()))
+                .status());
+        assertFalse(holding(ref).isEmpty(), "the ref is stored: members, requests, tickets");
+
+        var erased = world.api.post("/v1/erasure", "{\"memberRef\":\"" + ref + "\"}", bearer(t.apiKey()));
+        assertEquals(200, erased.status(), erased.body());
+        assertEquals(List.of(), holding(ref), "no item of any table holds the ref, the audit log included");
+    }
+
+    /** Every item of every table (main, analytics, audit) holding {@code text} anywhere, as {@code table pk|sk}. */
+    private static List<String> holding(String text) {
+        com.groupgate.testkit.EmulatedAws aws = com.groupgate.testkit.EmulatedAws.get();
+        List<String> out = new java.util.ArrayList<>();
+        for (String table : List.of("MainTable", "AnalyticsTable", "AuditTable")) {
+            String name = aws.resources().ref(table);
+            aws.clients().dynamo().scanPaginator(q -> q.tableName(name)).items().forEach(item -> {
+                if (item.toString().contains(text)) {
+                    out.add(table + " " + item.get("pk").s() + "|" + item.get("sk").s());
+                }
+            });
+        }
+        return out;
+    }
+
+    @Test
     void badInputIsRefusedNamingMemberRefAndAReadKeyMayNotErase() {
         ScanWorld.Tenant t = world.tenant("Careful eraser", null);
         String g = world.group(t, "{\"name\":\"G\",\"capacity\":5}").path("groupId").asText();
