@@ -44,6 +44,8 @@ public final class LocalMain {
                 : "not required (GROUPGATE_REQUIRE_ORIGIN_VERIFY=true requires it); X-Origin-Verify: "
                         + local.originSecret() + " makes viewer geo headers trusted"));
         banner.println("  Emulator   " + aws.kind() + " at " + aws.endpoint());
+        operatorEnv(aws).ifPresent(file -> banner.println("  Operator   " + file + "  (source it to look into the"
+                + " emulator's tables and bucket with boto3 from .venv, as the operator; local only)"));
         banner.println("  IAM        " + (aws.enforcesIam()
                 ? "enforced: each function runs as its own role (template.yaml), credentials from Lambda's"
                         + " container endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI), no access keys"
@@ -59,6 +61,30 @@ public final class LocalMain {
                 + " (python3 scripts/webhook_receiver.py)");
         banner.println("  Ctrl-C stops everything.");
         banner.println();
+    }
+
+    /**
+     * Writes the emulator's endpoint and operator credentials to {@code .run/operator.env}
+     * (owner-only), so that a person can look at or change what is stored — edit an audit
+     * entry and watch the verifier fail, say. The emulator's own made-up keys, never AWS's.
+     */
+    private static java.util.Optional<java.nio.file.Path> operatorEnv(LocalAws aws) {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("groupgate.root", "."), ".run",
+                "operator.env");
+        var creds = aws.operatorCredentials().resolveCredentials();
+        String text = "export AWS_ENDPOINT_URL=" + aws.endpoint() + "\nexport AWS_REGION=" + LocalAws.REGION
+                + "\nexport AWS_DEFAULT_REGION=" + LocalAws.REGION + "\n"
+                + "export AWS_ACCESS_KEY_ID=" + creds.accessKeyId() + "\nexport AWS_SECRET_ACCESS_KEY="
+                + creds.secretAccessKey() + "\n";
+        try {
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, text);
+            java.nio.file.Files.setPosixFilePermissions(file,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            return java.util.Optional.of(file.normalize());
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** A true/false environment variable, when set. */
