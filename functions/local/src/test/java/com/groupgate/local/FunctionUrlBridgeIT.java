@@ -157,7 +157,9 @@ class FunctionUrlBridgeIT {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/", new HttpApiBridge(routes, Map.of(
                 LocalGroupGate.SCAN_FUNCTION, LocalFunction.of(template, LocalGroupGate.SCAN_FUNCTION, SCAN),
-                LocalGroupGate.CODES_API_FUNCTION, LocalFunction.of(template, LocalGroupGate.CODES_API_FUNCTION, CODES)),
+                LocalGroupGate.CODES_API_FUNCTION, LocalFunction.of(template, LocalGroupGate.CODES_API_FUNCTION, CODES),
+                // Every function the template routes HTTP to needs a handler; this test never calls it.
+                LocalGroupGate.AUDIT_FUNCTION, LocalFunction.of(template, LocalGroupGate.AUDIT_FUNCTION, CODES)),
                 false));
         server.start();
         try {
