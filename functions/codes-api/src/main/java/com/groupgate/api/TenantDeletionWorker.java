@@ -62,7 +62,7 @@ final class TenantDeletionWorker {
         for (Job running : jobs.running()) {
             Job job = running;
             while (timeLeft.getAsBoolean() && !job.deletion().done()
-                    && job.deletion().mayRun(clock.instant(), settings.grace())) {
+                    && job.deletion().mayRun(clock.instant(), settings.grace()) && mayRun(job)) {
                 Step step = step(job);
                 Instant now = clock.instant();
                 TenantDeletion next = job.deletion().progressed(step.items(), step.objects(), now);
@@ -84,6 +84,12 @@ final class TenantDeletionWorker {
             }
         }
         return pages;
+    }
+
+    /** The audit log goes only once a signed checkpoint covers all of it (the hourly signer's). */
+    private boolean mayRun(Job job) {
+        return job.deletion().phase() != TenantDeletion.Phase.AUDIT_LOG
+                || auditLog.signedThroughHead(job.deletion().tenantId());
     }
 
     private Step step(Job job) {

@@ -13,9 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * A deleted tenant's audit log, removed but for its signed checkpoints: the head, the
- * entries and the subtree hashes go, a page at a time; the checkpoints ({@code C#<size>})
- * stay, so the signed statements of what the log held outlive it, as tenants' own copies
+ * A deleted tenant's audit log, removed but for its signed checkpoints once one covers the
+ * whole log: the head, the entries and the subtree hashes go, a page at a time; the
+ * checkpoints ({@code C#<size>}) stay, so the signed statements of what the log held outlive it, as tenants' own copies
  * (the {@code audit.checkpoint} webhook) do.
  */
 public final class AuditLogSweep {
@@ -25,6 +25,19 @@ public final class AuditLogSweep {
     public AuditLogSweep(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+    }
+
+    /**
+     * Whether a signed checkpoint covers the whole log: its head no longer carries
+     * {@code grown} (the hourly run takes it off when it signs the head's size). A deleted
+     * tenant's log is removed only then, so its last entries — the deletion's own
+     * included — end in a signed statement rather than vanishing unsigned.
+     */
+    public boolean signedThroughHead(Id tenantId) {
+        Map<String, AttributeValue> head = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(AuditKeys.head(tenantId.toString())).projectionExpression("#g")
+                .expressionAttributeNames(Map.of("#g", CheckpointTable.GROWN))).item();
+        return head == null || !head.containsKey(CheckpointTable.GROWN);
     }
 
     /** One page of at most {@code limit} of the log's items from {@code from} (null: the start). */

@@ -17,8 +17,10 @@ import java.util.Objects;
  *       {@link #CACHE_GRACE} after access went, so writes that containers could still make
  *       from their caches (a key remembered for 60 s, a code policy, a group) have landed
  *       and are found;
- *   <li>{@link Phase#AUDIT_LOG}: the tenant's audit log, all but its signed checkpoints;
  *   <li>{@link Phase#OBJECTS}: the tenant's pictures and word lists in the bucket;
+ *   <li>{@link Phase#AUDIT_LOG}: the tenant's audit log, all but its signed checkpoints,
+ *       once the scheduled signer has signed a checkpoint of the whole log (the deletion's
+ *       own entry included), so what it held ends in a signed statement;
  *   <li>{@link Phase#DONE}.
  * </ol>
  */
@@ -29,7 +31,7 @@ public record TenantDeletion(Id tenantId, Phase phase, Instant startedAt, Instan
 
     /** The phases, in order. */
     public enum Phase {
-        ACCESS, MAIN_TABLE, ANALYTICS_TABLE, AUDIT_LOG, OBJECTS, DONE;
+        ACCESS, MAIN_TABLE, ANALYTICS_TABLE, OBJECTS, AUDIT_LOG, DONE;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);

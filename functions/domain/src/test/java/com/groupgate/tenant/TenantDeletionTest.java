@@ -27,7 +27,7 @@ class TenantDeletionTest {
             d = d.phaseDone(T0.plusSeconds(seen.size()));
         }
         assertEquals(List.of(TenantDeletion.Phase.ACCESS, TenantDeletion.Phase.MAIN_TABLE,
-                TenantDeletion.Phase.ANALYTICS_TABLE, TenantDeletion.Phase.AUDIT_LOG, TenantDeletion.Phase.OBJECTS), seen);
+                TenantDeletion.Phase.ANALYTICS_TABLE, TenantDeletion.Phase.OBJECTS, TenantDeletion.Phase.AUDIT_LOG), seen);
         assertEquals("deleted", d.status());
         assertEquals(T0.plusSeconds(1), d.accessRemovedAt(), "access went when its phase finished");
         assertEquals(T0.plusSeconds(5), d.finishedAt());

@@ -78,8 +78,6 @@ public final class LocalGroupGate implements AutoCloseable {
     public static final String TENANT_DELETION_FUNCTION = "TenantDeletionFunction";
     public static final String AUDIT_FUNCTION = "AuditFunction";
     public static final String AUDIT_CHECKPOINT_FUNCTION = "AuditCheckpointFunction";
-    /** The audit checkpoint run's schedule, as template.yaml's rate(1 hour). */
-    private static final Duration AUDIT_CHECKPOINT_INTERVAL = Duration.ofHours(1);
     /** The functions that judge webhook URLs: where the local runner may allow loopback http. */
     private static final List<String> WEBHOOK_URL_FUNCTIONS = List.of(CODES_API_FUNCTION, WEBHOOK_SEND_FUNCTION);
     public static final String DEFAULT_ADMIN_KEY = "local-admin-key";
@@ -199,7 +197,7 @@ public final class LocalGroupGate implements AutoCloseable {
         }
         schedules.every(settings.tenantDeletionInterval, TENANT_DELETION_FUNCTION,
                 settings.tenantDeletion.apply(wiring(TENANT_DELETION_FUNCTION)));
-        schedules.every(AUDIT_CHECKPOINT_INTERVAL, AUDIT_CHECKPOINT_FUNCTION,
+        schedules.every(settings.auditCheckpointInterval, AUDIT_CHECKPOINT_FUNCTION,
                 new AuditScheduleHandler(wiring(AUDIT_CHECKPOINT_FUNCTION)));
         Log.info("local_started", Map.of("port", actualPort, "edge", routes.edge(),
                 "httpApiRoutes", routes.httpApiRoutes().size(), "edgeBehaviors", routes.behaviors().size(),
@@ -380,6 +378,7 @@ public final class LocalGroupGate implements AutoCloseable {
         private Function<Wiring, RequestHandler<Map<String, Object>, Map<String, Object>>> tenantDeletion =
                 TenantDeletionHandler::new;
         private Duration tenantDeletionInterval = Duration.ofMinutes(1);
+        private Duration auditCheckpointInterval = Duration.ofHours(1);
 
         private Builder() {
         }
@@ -517,6 +516,12 @@ public final class LocalGroupGate implements AutoCloseable {
         /** Replaces the tenant deletion run (tests shorten its wait and its pages). */
         public Builder tenantDeletion(Function<Wiring, RequestHandler<Map<String, Object>, Map<String, Object>>> factory) {
             this.tenantDeletion = factory;
+            return this;
+        }
+
+        /** How often the audit checkpoint run is invoked; template.yaml's schedule is every hour. */
+        public Builder auditCheckpointInterval(Duration value) {
+            this.auditCheckpointInterval = value;
             return this;
         }
 

@@ -50,7 +50,7 @@ class TenantDeletionIT {
     static void start() {
         local = RecordedStack.builder()
                 .tenantDeletion(w -> new TenantDeletionHandler(w, Duration.ofSeconds(1), 7))
-                .tenantDeletionInterval(Duration.ofMillis(300)).build();
+                .tenantDeletionInterval(Duration.ofMillis(300)).auditCheckpointInterval(Duration.ofSeconds(2)).build();
         base = local.start(0);
         api = new LocalApi(base);
     }
@@ -81,6 +81,8 @@ class TenantDeletionIT {
         api.expect(200, "POST", "/v1/audit/checkpoint", null, doomed.key());
         assertTrue(items(doomed.tenantId()).stream().anyMatch(i -> i.startsWith("AuditTable LOG#")
                 && i.contains("|E#")), "the tenant's changes are in its audit log");
+        long entriesBefore = items(doomed.tenantId()).stream()
+                .filter(i -> i.startsWith("AuditTable LOG#") && i.contains("|E#")).count();
         JsonNode started;
         try (FunctionFaults faults = FunctionFaults.of(FUNCTION)) {
             // One run's deletes fail half-way (after one page went): the next run resumes.
@@ -104,8 +106,9 @@ class TenantDeletionIT {
 
         assertEquals(Set.of("MainTable TENANTDEL|" + doomed.tenantId()), withoutCheckpoints(items(doomed.tenantId())),
                 "only the deletion's own record is left, and the log's signed checkpoints");
-        assertTrue(items(doomed.tenantId()).stream().anyMatch(i -> i.startsWith("AuditTable LOG#")
-                && i.contains("|C#")), "the signed checkpoint stays");
+        assertTrue(items(doomed.tenantId()).contains("AuditTable LOG#" + doomed.tenantId() + "|C#"
+                + String.format("%016d", entriesBefore + 1)), "the log went only after a checkpoint signed all of it,"
+                + " the deletion's own entry included: " + items(doomed.tenantId()));
         assertEquals(Set.of(), objects(doomed.tenantId()));
         int scan = api.call("GET", doomed.scanPath(), null, null).path("_status").asInt();
         assertTrue(scan >= 400 && scan < 500, "its code no longer answers a scan: " + scan);
