@@ -18,15 +18,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The dashboard's Webhooks panel, read by headless Chromium from {@code make run}'s stack
- * with a receiver on 127.0.0.1: it lists the tenant's endpoint, its "Send test" button
- * sends a {@code webhook.test} the receiver gets, and the delivery then shows with its
- * status and HTTP code. With a read key the button says a full key is needed and nothing
- * is sent.
+ * The dashboard's panels for what happens around the numbers, read by headless Chromium
+ * from {@code make run}'s stack. Webhooks, with a receiver on 127.0.0.1: the tenant's
+ * endpoint listed, its "Send test" button sending a {@code webhook.test} the receiver gets,
+ * the delivery then shown with its status and HTTP code; with a read key the button says a
+ * full key is needed and nothing is sent. Groups: a group the operator blocked shows that,
+ * since when and why.
  *
  * <p>Skipped without Chromium, except on CI ({@link HeadlessChromium}).
  */
-class DashboardWebhooksBrowserIT {
+class DashboardPanelsBrowserIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final String PATH = "/dashboard-hook";
 
@@ -39,7 +40,7 @@ class DashboardWebhooksBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        HeadlessChromium.assumeInstalled("the dashboard's webhooks panel test");
+        HeadlessChromium.assumeInstalled("the dashboard's panels test");
         receiver = new WebhookReceiver();
         local = RecordedStack.builder().allowLoopbackWebhooks(true).build();
         base = local.start(0);
@@ -101,6 +102,26 @@ class DashboardWebhooksBrowserIT {
         assertTrue(!button(id).isEnabled(), "a read key's buttons are switched off");
         Thread.sleep(2_000);
         assertEquals(1, receiver.at(PATH).size(), "a read key sent nothing");
+    }
+
+    @Test
+    void aBlockedGroupShowsWhyOnTheDashboard() throws Exception {
+        String key = api.tenant(local.adminKey(), "Blocked Panel Co");
+        String groupId = api.expect(201, "POST", "/v1/groups", "{\"name\":\"Night market\"}", key)
+                .get("groupId").asText();
+        String other = api.expect(201, "POST", "/v1/groups", "{\"name\":\"Book club\"}", key).get("groupId").asText();
+        String tenantId = api.expect(200, "GET", "/v1/tenant", null, key).get("tenantId").asText();
+        api.expect(200, "POST", "/v1/admin/tenants/" + tenantId + "/groups/" + groupId + "/block",
+                "{\"reason\":\"court order 77\"}", local.adminKey());
+
+        open(key);
+        WebElement row = driver.findElement(By.cssSelector("#groups tr[data-group='" + groupId + "']"));
+        WebElement badge = row.findElement(By.cssSelector("[data-blocked='true']"));
+        assertTrue(badge.getText().contains("court order 77"), "the operator's reason: " + badge.getText());
+        assertTrue(badge.getText().startsWith("blocked since"), badge.getText());
+        assertTrue(driver.findElements(By.cssSelector("#groups tr[data-group='" + other + "'] [data-blocked]"))
+                .isEmpty(), "only the blocked group says so");
+        chromium.screenshot("dashboard-blocked-group");
     }
 
     /** The dashboard with {@code key} in the tab's sessionStorage, loaded. */
