@@ -12,9 +12,7 @@ import com.groupgate.auditlog.CheckpointTable;
 import com.groupgate.auditlog.KmsNoteSigner;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
-import com.groupgate.http.ApiRequest;
 import com.groupgate.http.EdgeGate;
-import com.groupgate.http.ErrorResponses;
 import com.groupgate.http.Router;
 import com.groupgate.tenant.ApiKeyCache;
 import com.groupgate.tenant.ApiKeyTable;
@@ -35,6 +33,7 @@ public final class AuditApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final EdgeGate edge;
     private final Authenticator auth;
     private final AuditTrail trail = new AuditTrail();
+    private final ApiPipeline pipeline;
 
     public AuditApiHandler() {
         this(Wiring.fromEnvironment());
@@ -53,6 +52,7 @@ public final class AuditApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 wiring.clock(), new CheckpointEvents(new WebhookTable(dynamo, config.mainTable()),
                         new Outbox(dynamo, config.mainTable()), wiring.clock()));
         new AuditRoutes(auth, log, new CheckpointTable(dynamo, config.auditTable()), signer).register(router);
+        this.pipeline = new ApiPipeline(edge, auth, trail, router);
     }
 
     /** Every route this function answers: what openapi.yaml describes for it. */
@@ -62,15 +62,6 @@ public final class AuditApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        try {
-            return ErrorResponses.guard(() -> {
-                ApiRequest request = ApiRequest.from(event);
-                edge.admit(request);
-                auth.refuseOutOfScope(request);
-                return router.dispatch(request);
-            }).toEvent();
-        } finally {
-            trail.clear();
-        }
+        return pipeline.handle(event);
     }
 }

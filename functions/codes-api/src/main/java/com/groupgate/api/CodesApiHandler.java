@@ -13,10 +13,8 @@ import com.groupgate.code.CodeTable;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
 import com.groupgate.group.GroupTable;
-import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.EdgeGate;
-import com.groupgate.http.ErrorResponses;
 import com.groupgate.http.Router;
 import com.groupgate.image.EntryImages;
 import com.groupgate.image.ImageBucket;
@@ -53,6 +51,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final EdgeGate edge;
     private final Authenticator auth;
     private final AuditTrail trail = new AuditTrail();
+    private final ApiPipeline pipeline;
 
     public CodesApiHandler() {
         this(Wiring.fromEnvironment());
@@ -111,6 +110,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock(), audit).register(router);
         new DashboardRoutes().register(router);
         new OpenApiRoutes().register(router);
+        this.pipeline = new ApiPipeline(edge, auth, trail, router);
     }
 
     /** Every route this function answers, as {@code "GET /v1/codes/{codeId}"}: what openapi.yaml describes. */
@@ -120,15 +120,6 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        try {
-            return ErrorResponses.guard(() -> {
-                ApiRequest request = ApiRequest.from(event);
-                edge.admit(request);
-                auth.refuseOutOfScope(request);
-                return router.dispatch(request);
-            }).toEvent();
-        } finally {
-            trail.clear();
-        }
+        return pipeline.handle(event);
     }
 }
