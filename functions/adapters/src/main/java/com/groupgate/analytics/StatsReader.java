@@ -7,7 +7,6 @@ import com.groupgate.error.RefusalException;
 import com.groupgate.group.GroupTable;
 import com.groupgate.id.Id;
 import com.groupgate.usage.UsageTable;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -95,30 +94,5 @@ public final class StatsReader {
         UsageDelta counted = rollups.usage(key);
         return new MonthUsage(key.month(), issued.get("codesIssued"), counted.scansVerified(), counted.joins(),
                 issued.get("imageBytesStored"));
-    }
-
-    // ---- kept for StatsReaderIT only ------------------------------------------------------
-
-    /**
-     * The old shape of the stats route, for {@code StatsReaderIT} (functions/aggregate),
-     * which this branch may not edit. StatsRoutes answers the API; move that test's
-     * assertions onto StatsRoutes and delete these three methods and {@link LegacyStatsAnswers}.
-     */
-    @Deprecated(forRemoval = true)
-    public Map<String, Object> stats(Id tenantId, ZoneId tenantZone, Subject subject, Id id,
-                                     Map<String, String> query) {
-        return LegacyStatsAnswers.stats(this, tenantId, tenantZone, subject, id, query);
-    }
-
-    /** See {@link #stats(Id, ZoneId, Subject, Id, Map)}. */
-    @Deprecated(forRemoval = true)
-    public Map<String, Object> rows(Id tenantId, ZoneId tenantZone, Map<String, String> query) {
-        return LegacyStatsAnswers.rows(this, tenantId, tenantZone, query);
-    }
-
-    /** See {@link #stats(Id, ZoneId, Subject, Id, Map)}. */
-    @Deprecated(forRemoval = true)
-    public Map<String, Object> usage(Id tenantId, String month) {
-        return LegacyStatsAnswers.usage(this, tenantId, month);
     }
 }

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.groupgate.analytics.GroupBy;
+import com.groupgate.analytics.StatsQuery;
 import com.groupgate.analytics.StatsReader;
+import com.groupgate.analytics.StatsReport;
+import com.groupgate.analytics.StatsRow;
+import com.groupgate.analytics.UsageKey;
 import com.groupgate.code.CodeTable;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
@@ -21,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What the stats and usage routes answer (StatsRoutes is a thin shell over StatsReader),
- * over rollups the aggregate handler wrote.
+ * What StatsReader reads back — reports, rows, usage — over rollups the aggregate handler
+ * wrote. The JSON the routes make of them is StatsRoutes' (codes API tests).
  */
 class StatsReaderIT {
     private static final Instant T0 = Instant.parse("2026-11-26T01:00:00Z");
@@ -55,68 +60,60 @@ class StatsReaderIT {
                 .handleRequest(stream.event(stream.records()), null);
     }
 
+    private static StatsQuery query(String from, String to, String granularity, String tz, ZoneId zone) {
+        return StatsQuery.parse(from, to, granularity, tz, zone);
+    }
+
     @Test
-    void codeStatsHaveTheDocumentedShapeInTheRequestedZone() {
+    void codeStatsCountWhatWasScannedInTheRequestedZone() {
         aggregateSomeFacts();
-        Map<String, Object> body = reader.stats(tenant, SHANGHAI, StatsReader.Subject.CODE, code,
-                Map.of("from", "2026-11-26", "to", "2026-11-27", "granularity", "hour"));
-        assertEquals(List.of("totals", "series", "byCountry", "byRegion", "byCity", "byDevice", "byOs", "byApp",
-                "byHourOfDay"), List.copyOf(body.keySet()));
-        @SuppressWarnings("unchecked")
-        Map<String, Object> totals = (Map<String, Object>) body.get("totals");
-        assertEquals(3L, totals.get("scans"));
-        assertEquals(2L, totals.get("accepted"));
-        assertEquals(Map.of("daily_limit", 1L), totals.get("refused"));
-        assertEquals(1L, totals.get("joins"));
-        assertEquals(0.5, totals.get("conversionRate"));
-        assertEquals(2L, totals.get("uniqueScanners"));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> series = (List<Map<String, Object>>) body.get("series");
-        assertEquals(24, series.size());
-        assertEquals("2026-11-26T09:00:00+08:00", series.get(9).get("start"));
-        assertEquals(2L, series.get(9).get("scans"));
-        @SuppressWarnings("unchecked")
-        Map<String, Long> hours = (Map<String, Long>) body.get("byHourOfDay");
-        assertEquals(2L, hours.get("9"));
-        assertEquals(1L, hours.get("10"));
+        StatsReport report = reader.report(tenant, StatsReader.Subject.CODE, code,
+                query("2026-11-26", "2026-11-27", "hour", null, SHANGHAI));
+        StatsReport.Totals totals = report.totals();
+        assertEquals(3L, totals.scans());
+        assertEquals(2L, totals.accepted());
+        assertEquals(Map.of("daily_limit", 1L), totals.refused());
+        assertEquals(1L, totals.joins());
+        assertEquals(0.5, totals.conversionRate());
+        assertEquals(2L, totals.uniqueScanners());
+        assertEquals(24, report.series().size());
+        assertEquals("2026-11-26T09:00:00+08:00", report.series().get(9).start());
+        assertEquals(2L, report.series().get(9).scans());
+        assertEquals(2L, report.byHourOfDay().get("9"));
+        assertEquals(1L, report.byHourOfDay().get("10"));
     }
 
     @Test
     void anotherTenantsOrAnUnknownIdIsNotFound() {
         aggregateSomeFacts();
-        Map<String, String> query = Map.of("from", "2026-11-26", "to", "2026-11-27");
+        StatsQuery query = query("2026-11-26", "2026-11-27", null, null, SHANGHAI);
         RefusalException other = assertThrows(RefusalException.class,
-                () -> reader.stats(Id.random(), SHANGHAI, StatsReader.Subject.CODE, code, query));
+                () -> reader.report(Id.random(), StatsReader.Subject.CODE, code, query));
         assertEquals(Refusal.NOT_FOUND, other.refusal());
-        assertThrows(RefusalException.class,
-                () -> reader.stats(tenant, SHANGHAI, StatsReader.Subject.GROUP, group, query));
-        assertThrows(RefusalException.class,
-                () -> reader.stats(tenant, SHANGHAI, StatsReader.Subject.LIVE_CODE, code, query));
+        assertThrows(RefusalException.class, () -> reader.report(tenant, StatsReader.Subject.GROUP, group, query));
+        assertThrows(RefusalException.class, () -> reader.report(tenant, StatsReader.Subject.LIVE_CODE, code, query));
     }
 
     @Test
     void badQueryInputNamesTheField() {
-        assertEquals("granularity", assertThrows(RefusalException.class, () -> reader.stats(tenant, SHANGHAI,
-                StatsReader.Subject.CODE, code, Map.of("from", "2026-11-26", "to", "2026-11-27",
-                        "granularity", "week"))).field());
-        assertEquals("to", assertThrows(RefusalException.class, () -> reader.stats(tenant, SHANGHAI,
-                StatsReader.Subject.CODE, code, Map.of("from", "2026-11-26"))).field());
-        assertEquals("groupBy", assertThrows(RefusalException.class, () -> reader.rows(tenant, SHANGHAI,
-                Map.of("from", "2026-11-26", "to", "2026-11-27", "groupBy", "city"))).field());
-        assertEquals("month", assertThrows(RefusalException.class, () -> reader.usage(tenant, "2026-13")).field());
+        assertEquals("granularity", assertThrows(RefusalException.class,
+                () -> query("2026-11-26", "2026-11-27", "week", null, SHANGHAI)).field());
+        assertEquals("to", assertThrows(RefusalException.class,
+                () -> query("2026-11-26", null, null, null, SHANGHAI)).field());
+        assertEquals("groupBy", assertThrows(RefusalException.class, () -> GroupBy.parse("city")).field());
+        assertEquals("month", assertThrows(RefusalException.class,
+                () -> UsageKey.forRequest(tenant.toString(), "2026-13")).field());
     }
 
     @Test
     void rowsAndUsageAddUpWhatWasCounted() {
         aggregateSomeFacts();
-        Map<String, Object> rows = reader.rows(tenant, ZoneOffset.UTC,
-                Map.of("from", "2026-11-26", "to", "2026-11-27", "groupBy", "code", "tz", "UTC"));
-        assertEquals(List.of(Map.of("key", code.toString(), "scans", 3L, "accepted", 2L, "joins", 1L,
-                "conversionRate", 0.5)), rows.get("rows"));
-        Map<String, Object> usage = reader.usage(tenant, "2026-11");
-        assertEquals(Map.of("month", "2026-11", "codesIssued", 1L, "scansVerified", 2L, "joins", 1L,
-                "imageBytesStored", 1234L), usage);
-        assertTrue(((List<?>) reader.rows(tenant, ZoneOffset.UTC, Map.of("from", "2026-12-01", "to",
-                "2026-12-02", "groupBy", "channel")).get("rows")).isEmpty());
+        StatsReader.RowsPage rows = reader.rows(tenant, GroupBy.parse("code"),
+                query("2026-11-26", "2026-11-27", null, "UTC", ZoneOffset.UTC).range(), null, 100);
+        assertEquals(List.of(new StatsRow(code.toString(), 3L, 2L, 1L, 0.5)), rows.rows());
+        assertEquals(new StatsReader.MonthUsage("2026-11", 1L, 2L, 1L, 1234L),
+                reader.usage(tenant, UsageKey.forRequest(tenant.toString(), "2026-11")));
+        assertTrue(reader.rows(tenant, GroupBy.parse("channel"),
+                query("2026-12-01", "2026-12-02", null, null, ZoneOffset.UTC).range(), null, 100).rows().isEmpty());
     }
 }
