@@ -244,6 +244,16 @@ public final class LocalGroupGate implements AutoCloseable {
         return poller == null || poller.idleFor(quiet);
     }
 
+    /**
+     * Whether the webhook pipeline has been quiet for {@code quiet}: the dispatcher has read
+     * the stream up to date and sent nothing, and the sender has received nothing, for that
+     * long. What was emitted before has been delivered (or waits for a retry's back-off).
+     */
+    public boolean webhooksIdleFor(Duration quiet) {
+        return (dispatchPoller == null || dispatchPoller.idleFor(quiet))
+                && (sendPoller == null || sendPoller.idleFor(quiet));
+    }
+
     /** The base URL {@link #start} returned. */
     public URI baseUrl() {
         requireStarted();

@@ -43,6 +43,8 @@ public final class QueuePoller implements AutoCloseable {
     private final String queueArn;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
+    private volatile boolean invoking;
+    private volatile long lastMessageNanos = System.nanoTime();
     private Thread thread;
 
     QueuePoller(QueueMapping mapping, SqsClient sqs, String queueUrl, String queueArn,
@@ -88,6 +90,14 @@ public final class QueuePoller implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether no message has come for at least {@code quiet} and none is being handled:
+     * for tests that must see that nothing more is on its way.
+     */
+    public boolean idleFor(Duration quiet) {
+        return !invoking && System.nanoTime() - lastMessageNanos >= quiet.toNanos();
+    }
+
     private void run() {
         while (running) {
             boolean busy = false;
@@ -119,6 +129,17 @@ public final class QueuePoller implements AutoCloseable {
         if (received.isEmpty()) {
             return false;
         }
+        invoking = true;
+        try {
+            handle(received);
+        } finally {
+            lastMessageNanos = System.nanoTime();
+            invoking = false;
+        }
+        return true;
+    }
+
+    private void handle(List<Message> received) {
         SQSEvent event = new SQSEvent();
         List<SQSEvent.SQSMessage> records = new ArrayList<>();
         for (Message m : received) {
@@ -143,7 +164,7 @@ public final class QueuePoller implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             Log.error("queue_batch_failed", Map.of("function", mapping.functionLogicalId(),
                     "messages", received.size(), "exception", e.getClass().getName()));
-            return true;
+            return;
         }
         Set<String> failed = new HashSet<>();
         if (mapping.reportBatchItemFailures() && response != null && response.getBatchItemFailures() != null) {
@@ -154,6 +175,5 @@ public final class QueuePoller implements AutoCloseable {
                 sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle()));
             }
         }
-        return true;
     }
 }

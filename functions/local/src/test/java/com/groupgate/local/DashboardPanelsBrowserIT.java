@@ -100,7 +100,7 @@ class DashboardPanelsBrowserIT {
         button(id).click();
         wait(driver).until(d -> d.findElement(By.id("webhook-note")).getText().contains("full key"));
         assertTrue(!button(id).isEnabled(), "a read key's buttons are switched off");
-        Thread.sleep(2_000);
+        Eventually.await(WAIT, "the webhook pipeline to go quiet", () -> local.webhooksIdleFor(Duration.ofSeconds(2)));
         assertEquals(1, receiver.at(PATH).size(), "a read key sent nothing");
     }
 

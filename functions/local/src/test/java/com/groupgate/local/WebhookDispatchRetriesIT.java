@@ -57,7 +57,8 @@ class WebhookDispatchRetriesIT {
             api.expect(204, "DELETE", "/v1/groups/" + group + "/members/b", null, key);
 
             Eventually.await(WAIT, "3 joins, full, removed", () -> receiver.at("/replayed").size() >= 5);
-            Thread.sleep(2000); // a second copy of any of them would have come by now
+            // A second copy of any of them would be on its way until the pipeline goes quiet.
+            Eventually.await(WAIT, "the webhook pipeline to go quiet", () -> local.webhooksIdleFor(Duration.ofSeconds(2)));
             Map<String, Long> perEvent = receiver.at("/replayed").stream()
                     .collect(Collectors.groupingBy(WebhookReceiver.Received::eventId, Collectors.counting()));
             assertEquals(5, perEvent.size(), perEvent.toString());

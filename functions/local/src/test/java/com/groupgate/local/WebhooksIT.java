@@ -148,7 +148,8 @@ class WebhooksIT {
                 Map.entry("group.entry_expiring", 1L), Map.entry("code.expiring", 1L), Map.entry("webhook.test", 1L)));
         long total = expected.values().stream().mapToLong(Long::longValue).sum();
         List<WebhookReceiver.Received> got = await("/all", (int) total);
-        Thread.sleep(2000); // a second copy of any of them would have come by now
+        // A second copy of any of them would be on its way until the pipeline goes quiet.
+        Eventually.await(WAIT, "the webhook pipeline to go quiet", () -> local.webhooksIdleFor(Duration.ofSeconds(2)));
         got = receiver.at("/all");
         Map<String, Long> perEvent = got.stream().collect(Collectors.groupingBy(WebhookReceiver.Received::eventId,
                 Collectors.counting()));

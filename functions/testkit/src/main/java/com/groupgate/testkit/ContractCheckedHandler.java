@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.groupgate.telemetry.Log;
+import java.util.Map;
 
 /**
  * An HTTP function whose every exchange is held to openapi.yaml ({@link ContractCheck}):
@@ -33,7 +35,8 @@ public final class ContractCheckedHandler implements RequestHandler<APIGatewayV2
         try {
             check.verify(event, response);
         } catch (AssertionError e) {
-            System.err.println(e.getMessage());
+            // Said here too: behind the local HTTP bridge the failure reaches the test as a 500.
+            Log.error("openapi_contract_violation", Map.of("message", String.valueOf(e.getMessage())));
             throw e;
         }
         return response;
