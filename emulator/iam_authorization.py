@@ -17,7 +17,7 @@ identity-based policies must allow every pair (an explicit Deny wins):
 A refusal is HTTP 400 with a JSON error: AccessDeniedException ("User: <arn> is not
 authorized to perform: <action> on resource: <arn> because no identity-based policy
 allows the <action> action"), UnrecognizedClientException for an unknown access key or
-session token, InvalidSignatureException for a wrong signature,
+session token, ExpiredTokenException for expired temporary credentials, InvalidSignatureException for a wrong signature,
 MissingAuthenticationTokenException for an unsigned request.
 
 moto 5.2.5 authorizes these services once per request, as dynamodb:/kms:<Operation> on
@@ -133,7 +133,9 @@ class _SignedRequest(IAMRequest):
                       "Check your AWS Secret Access Key and signing method. "
                       "Consult the service documentation for details.")
 
-    def _raise_invalid_access_key(self, _reason):
+    def _raise_invalid_access_key(self, reason):
+        if reason == "ExpiredToken":  # lambda_credentials.py: an assumed role's session has expired
+            raise Refusal("ExpiredTokenException", "The security token included in the request is expired")
         raise Refusal("UnrecognizedClientException", "The security token included in the request is invalid.")
 
     @property

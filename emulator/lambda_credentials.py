@@ -12,15 +12,29 @@ and hands out the same credentials until shortly before they expire.
 moto has no such endpoint, and its STS lets a caller assume a role only if the caller's
 own policies allow sts:AssumeRole.
 
+Temporary credentials expire, and AWS then refuses what they signed: an API call with
+HTTP 400 `ExpiredTokenException` (JSON protocols: DynamoDB, KMS; `ExpiredToken` in the
+query protocols: STS, SQS, SNS) "The security token included in the request is expired";
+S3, for a signed request or a presigned URL whose session token has expired (even if the
+URL's X-Amz-Expires has not), HTTP 400 `ExpiredToken` "The provided token has expired.".
+moto 5.2.5 keeps an assumed role's Expiration but never checks it: its credentials work
+for ever.
+
 Served here: GET /_groupgate/lambda-credentials/<roleName>?session=<functionName> with the
 token the emulator printed at startup. The emulator assumes the role itself, in-process,
 through moto's STS backend (as the Lambda service would; the function needs no sts
-permission), for one hour, and hands out the same credentials per (role, session) until
-15 minutes before they expire. Requests signed with them are authenticated by moto as the
-assumed role and authorized by the role's inline and attached policies. Answers: 401 for
-a missing or wrong token, 404 for an unknown role, 403 when the trust policy does not
-allow lambda.amazonaws.com to sts:AssumeRole (conditions in the trust policy are not
+permission), for `lifetime` seconds (serial_moto.py --lambda-credentials-seconds; default
+six hours, like the hours-long credentials Lambda hands out), and hands out the same
+credentials per (role, session) until a quarter of their lifetime, at most 15 minutes,
+is left. Requests signed with them are authenticated by moto as the assumed role and
+authorized by the role's inline and attached policies. Answers: 401 for a missing or
+wrong token, 404 for an unknown role, 403 when the trust policy does not allow
+lambda.amazonaws.com to sts:AssumeRole (conditions in the trust policy are not
 evaluated), 400 without a session name.
+
+Patched (install()): any assumed role's credentials (these, and those of a caller's own
+sts:AssumeRole) are refused once their Expiration has passed, as above; the JSON-protocol
+answer is iam_authorization.py's, S3's presigned_urls.py's.
 """
 import datetime
 import fnmatch
@@ -29,15 +43,53 @@ import json
 from urllib.parse import parse_qs, unquote
 
 from moto.core import DEFAULT_ACCOUNT_ID
+from moto.core.exceptions import _RESTError
 from moto.core.utils import utcnow
+from moto.iam import access_control
 from moto.iam.exceptions import NotFoundException
 from moto.iam.models import iam_backends
 from moto.sts.models import sts_backends
 
 PATH = "/_groupgate/lambda-credentials/"
 LAMBDA_PRINCIPAL = "lambda.amazonaws.com"
-SESSION_SECONDS = 3600
+SESSION_SECONDS = 6 * 3600
 REFRESH_BEFORE_EXPIRY = datetime.timedelta(minutes=15)
+# What moto's authentication is told when an assumed role's credentials have expired.
+EXPIRED = "ExpiredToken"
+EXPIRED_MESSAGE = "The security token included in the request is expired"
+
+
+class _ExpiredTokenError(_RESTError):
+    """AWS's refusal of expired credentials in the query protocols (STS, SQS, SNS, IAM)."""
+    code = 400
+
+    def __init__(self):
+        super().__init__(EXPIRED, EXPIRED_MESSAGE)
+
+
+class _ExpiringAssumedRoleAccessKey(access_control.AssumedRoleAccessKey):
+    """moto's assumed-role identity, refused once the role session's Expiration has passed."""
+
+    def __init__(self, account_id, partition, access_key_id, headers):
+        super().__init__(account_id, partition, access_key_id, headers)
+        for assumed in sts_backends[account_id][partition].assumed_roles:
+            if assumed.access_key_id == access_key_id and assumed.expiration <= utcnow():
+                raise access_control.CreateAccessKeyFailure(reason=EXPIRED)
+
+
+def _refusing_expired(raise_invalid_access_key):
+    def refuse(self, reason):
+        if reason == EXPIRED:
+            raise _ExpiredTokenError()
+        raise_invalid_access_key(self, reason)
+    return refuse
+
+
+def install():
+    # moto's authentication looks these up in access_control on every request.
+    access_control.AssumedRoleAccessKey = _ExpiringAssumedRoleAccessKey
+    access_control.IAMRequest._raise_invalid_access_key = _refusing_expired(
+        access_control.IAMRequest._raise_invalid_access_key)
 
 
 def trusts_lambda(trust_policy):
@@ -65,10 +117,14 @@ def trusts_lambda(trust_policy):
 class LambdaCredentials:
     """WSGI app for PATH; moto's backends are touched only under the emulator's lock."""
 
-    def __init__(self, token, lock, account_id=DEFAULT_ACCOUNT_ID):
+    def __init__(self, token, lock, account_id=DEFAULT_ACCOUNT_ID, lifetime=SESSION_SECONDS):
+        if lifetime < 1:
+            raise ValueError(f"credentials must live at least a second, not {lifetime}")
         self._token = token
         self._lock = lock
         self._account_id = account_id
+        self._lifetime = lifetime
+        self._refresh_before_expiry = min(REFRESH_BEFORE_EXPIRY, datetime.timedelta(seconds=lifetime / 4))
         self._issued = {}  # (role name, session) -> moto AssumedRole
 
     def __call__(self, environ, start_response):
@@ -97,10 +153,10 @@ class LambdaCredentials:
         if not trusts_lambda(role.assume_role_policy_document):
             return "403 Forbidden", {"message": "The role defined for the function cannot be assumed by Lambda."}
         issued = self._issued.get((role_name, session))
-        if issued is None or issued.role_arn != role.arn or issued.expiration - utcnow() <= REFRESH_BEFORE_EXPIRY:
+        if issued is None or issued.role_arn != role.arn or issued.expiration - utcnow() <= self._refresh_before_expiry:
             issued = sts_backends[self._account_id]["aws"].assume_role(
                 region_name="us-east-1", role_session_name=session, role_arn=role.arn,
-                policy=None, duration=SESSION_SECONDS, external_id=None)
+                policy=None, duration=self._lifetime, external_id=None)
             self._issued[(role_name, session)] = issued
         return "200 OK", {
             "AccessKeyId": issued.access_key_id,

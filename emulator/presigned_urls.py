@@ -6,7 +6,9 @@ X-Amz-Expires, X-Amz-SignedHeaders, X-Amz-Security-Token for temporary (e.g. ass
 credentials, and X-Amz-Signature over a canonical request whose payload hash is
 UNSIGNED-PAYLOAD. S3 checks it like a signed request and authorizes the request as the
 signer; once X-Amz-Date + X-Amz-Expires has passed it answers 403 AccessDenied "Request
-has expired". A request with no signature at all is anonymous: 403 AccessDenied unless a
+has expired"; signed with temporary credentials whose session has expired (whatever
+X-Amz-Expires says), 400 ExpiredToken "The provided token has expired.". A request with
+no signature at all is anonymous: 403 AccessDenied unless a
 bucket policy or ACL lets everyone in.
 
 moto 5.2.5 reads the signature from the Authorization header only: with IAM enforced, a
@@ -14,7 +16,8 @@ presigned URL or an unsigned request to S3 fails with HTTP 500 (KeyError: Author
 
 Patched: moto's S3 authentication reads a query-string signature when there is no
 Authorization header, checks it and its expiry, and authorizes the request as moto does
-for signed requests (resource arn:aws:s3:::<bucket>/<key>); an anonymous request is refused
+for signed requests (resource arn:aws:s3:::<bucket>/<key>); expired session credentials are
+refused as above (header or query signature alike); an anonymous request is refused
 with AccessDenied. Bucket policies and ACLs granting anonymous access are not honoured.
 """
 import datetime
@@ -63,6 +66,12 @@ class _S3Request(access_control.S3IAMRequest):
         string_to_sign = auth.string_to_sign(request, auth.canonical_request(request))
         if auth.signature(string_to_sign, request) != self._query.get("X-Amz-Signature"):
             self._raise_signature_does_not_match()
+
+
+    def _raise_invalid_access_key(self, reason):
+        if reason == "ExpiredToken":  # lambda_credentials.py: the signer's role session has expired
+            raise S3ClientError("ExpiredToken", "The provided token has expired.")
+        super()._raise_invalid_access_key(reason)
 
 
 def install():

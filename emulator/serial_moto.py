@@ -16,7 +16,9 @@ With --enforce-iam, every request after startup must be signed by a known identi
 operator whose key is printed below, or credentials derived from it) and is authorized by
 its IAM policies.
 
-Usage: serial_moto.py [--host 127.0.0.1] [--port 0] [--enforce-iam]
+Usage: serial_moto.py [--host 127.0.0.1] [--port 0] [--enforce-iam] [--lambda-credentials-seconds N]
+(N, or GROUPGATE_LAMBDA_CREDENTIALS_SECONDS: how long a function's credentials live; six hours
+unless set, short in tests that show an expiry)
 Once it listens it prints on stdout, one per line:
     GROUPGATE_MOTO_PORT=<port>
     GROUPGATE_OPERATOR_ACCESS_KEY_ID=<id>
@@ -80,10 +82,15 @@ def main():
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--enforce-iam", action="store_true",
                         help="authenticate and authorize every request after startup, as AWS does")
+    parser.add_argument("--lambda-credentials-seconds", type=int,
+                        default=int(os.environ.get("GROUPGATE_LAMBDA_CREDENTIALS_SECONDS",
+                                                   lambda_credentials.SESSION_SECONDS)),
+                        help="how long the credentials handed out to functions live")
     args = parser.parse_args()
 
     iam_authorization.install()
     presigned_urls.install()
+    lambda_credentials.install()
     stream_records.install()
     transactions.install()
     operator_key = operator_identity.create_operator()
@@ -94,7 +101,8 @@ def main():
     injected = faults.Faults(SerializedApp(DomainDispatcherApplication(create_backend_app)),
                              operator_key.access_key_id)
     app = GroupGateApp(injected, {
-        lambda_credentials.PATH: lambda_credentials.LambdaCredentials(credentials_token, _LOCK),
+        lambda_credentials.PATH: lambda_credentials.LambdaCredentials(
+            credentials_token, _LOCK, lifetime=args.lambda_credentials_seconds),
         faults.CONTROL_PATH: injected.control,
     })
     serving.LISTEN_QUEUE = 1024

@@ -1,5 +1,6 @@
 """One emulator for the whole suite: serial_moto.py started as GroupGate starts it, with
 IAM enforced, and boto3 clients signed by the operator or by a role's credentials."""
+import contextlib
 import json
 import subprocess
 import sys
@@ -119,10 +120,10 @@ def table_arn(name):
     return f"arn:aws:dynamodb:{REGION}:{ACCOUNT}:table/{name}"
 
 
-@pytest.fixture(scope="session")
-def aws():
+@contextlib.contextmanager
+def _emulator(*extra_args):
     process = subprocess.Popen(
-        [sys.executable, str(EMULATOR), "--host", "127.0.0.1", "--port", "0", "--enforce-iam"],
+        [sys.executable, str(EMULATOR), "--host", "127.0.0.1", "--port", "0", "--enforce-iam", *extra_args],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     settings = {}
     try:
@@ -138,3 +139,19 @@ def aws():
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def aws():
+    with _emulator() as emulator:
+        yield emulator
+
+
+SHORT_CREDENTIALS_SECONDS = 4
+
+
+@pytest.fixture(scope="module")
+def short_lived_aws():
+    """An emulator whose function credentials live SHORT_CREDENTIALS_SECONDS."""
+    with _emulator("--lambda-credentials-seconds", str(SHORT_CREDENTIALS_SECONDS)) as emulator:
+        yield emulator
