@@ -2,53 +2,34 @@ package com.groupgate.image;
 
 import com.groupgate.aws.AwsClients;
 import com.groupgate.id.Id;
-import java.net.URL;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * QR PNGs in S3, handed out as presigned GET URLs. Only the codes API uses this class; the
- * scan function's jar does not carry S3 at all.
+ * The images bucket: code images (served by the edge, {@link EdgeImages}), entry pictures
+ * and word lists. Only the codes API uses this class; the scan function's jar does not
+ * carry S3 at all.
  */
 public final class ImageBucket {
-    /** SigV4 presigned URLs live at most seven days. */
-    public static final Duration MAX_PRESIGN = Duration.ofDays(7);
-
     private final S3Client s3;
-    private final S3Presigner presigner;
     private final String bucket;
 
     public ImageBucket(AwsClients aws, String bucket) {
-        boolean emulated = aws.endpoint() != null;
         // Path-style addressing against an emulator (its host is not a bucket's).
-        this.s3 = aws.build(S3Client.builder().forcePathStyle(emulated));
-        var presignBuilder = S3Presigner.builder().region(aws.region()).credentialsProvider(aws.credentials())
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(emulated).build());
-        if (emulated) {
-            presignBuilder.endpointOverride(aws.endpoint());
-        }
-        this.presigner = presignBuilder.build();
+        this.s3 = aws.build(S3Client.builder().forcePathStyle(aws.endpoint() != null));
         this.bucket = bucket;
     }
 
-    /** Stores a PNG that browsers and CDNs may cache for {@code cacheFor}. */
-    public void putPng(String key, byte[] png, Duration cacheFor) {
-        s3.putObject(p -> p.bucket(bucket).key(key).contentType("image/png")
-                .cacheControl("private, max-age=" + Math.max(0, cacheFor.toSeconds()) + ", immutable"),
+    /** Stores a code image under its content-addressed {@code key}, cacheable for a year by anyone. */
+    public void putCodeImage(String key, byte[] png) {
+        if (!key.startsWith(EdgeImages.PREFIX)) {
+            throw new IllegalArgumentException("code images go under " + EdgeImages.PREFIX + ", not " + key);
+        }
+        s3.putObject(p -> p.bucket(bucket).key(key).contentType("image/png").cacheControl(EdgeImages.CACHE_CONTROL),
                 RequestBody.fromBytes(png));
-    }
-
-    /** A GET URL valid for {@code validFor}, capped at seven days and at least one second. */
-    public URL presignGet(String key, Duration validFor) {
-        Duration d = validFor.compareTo(MAX_PRESIGN) > 0 ? MAX_PRESIGN
-                : validFor.isNegative() || validFor.isZero() ? Duration.ofSeconds(1) : validFor;
-        return presigner.presignGetObject(p -> p.signatureDuration(d).getObjectRequest(g -> g.bucket(bucket).key(key)))
-                .url();
     }
 
     /** Stores a picture that is never cached (a group's entry picture, handed out presigned). */
@@ -62,16 +43,6 @@ public final class ImageBucket {
         s3.deleteObject(d -> d.bucket(bucket).key(key));
     }
 
-    /** Where a tenant's QR code pictures are: {@code codes/<tenant>/<code>.png}. */
-    public static String codeImageKey(Id tenantId, Id codeId) {
-        return codesPrefix(tenantId) + codeId + ".png";
-    }
-
-    /** Where a tenant's live code pictures are: {@code live/<tenant>/<liveCode>.png}. */
-    public static String liveCodeImageKey(Id tenantId, Id liveCodeId) {
-        return livePrefix(tenantId) + liveCodeId + ".png";
-    }
-
     /** Where a tenant's entry pictures are: {@code entries/<tenant>/<group>/<id>.png|jpg}. */
     public static String entryImageKey(Id tenantId, Id groupId, String extension) {
         return entriesPrefix(tenantId) + groupId + "/" + Id.random() + "." + extension;
@@ -79,15 +50,9 @@ public final class ImageBucket {
 
     /** Every prefix under which a tenant's objects are stored. */
     public static List<String> tenantPrefixes(Id tenantId) {
-        return List.of(codesPrefix(tenantId), livePrefix(tenantId), entriesPrefix(tenantId));
-    }
-
-    private static String codesPrefix(Id tenantId) {
-        return "codes/" + tenantId + "/";
-    }
-
-    private static String livePrefix(Id tenantId) {
-        return "live/" + tenantId + "/";
+        List<String> out = new ArrayList<>(EdgeImages.tenantPrefixes(tenantId));
+        out.add(entriesPrefix(tenantId));
+        return List.copyOf(out);
     }
 
     private static String entriesPrefix(Id tenantId) {

@@ -15,7 +15,6 @@ import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
 import com.groupgate.id.Id;
-import com.groupgate.image.ImageBucket;
 import com.groupgate.qr.Ecc;
 import com.groupgate.scan.DailyCap;
 import com.groupgate.scan.Expiry;
@@ -24,7 +23,6 @@ import com.groupgate.tenant.Tenant;
 import com.groupgate.token.CodeKind;
 import com.groupgate.usage.UsageTable;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -134,12 +132,11 @@ final class CodeRoutes {
         Instant now = clock.instant();
         Id codeId = Id.random();
         long expiresAt = now.getEpochSecond() + s.ttlSeconds();
-        String imageKey = ImageBucket.codeImageKey(tenant.tenantId(), codeId);
         SignedImages.Signed signed = images.issue(CodeKind.GROUP_CODE, codeId, tenant.tenantId(), group.groupId(),
-                expiresAt, s.ecc(), s.modulePx(), imageKey, Duration.ofSeconds(s.ttlSeconds()));
+                expiresAt, s.ecc(), s.modulePx());
         return new GroupCode(tenant.tenantId(), codeId, group.groupId(), s.channel(), s.dailyScanLimit(), s.geo(),
                 s.ecc().name(), s.modulePx(), s.ttlSeconds(), now.getEpochSecond(), expiresAt, GroupCode.ACTIVE, null,
-                signed.keyVersion(), signed.salt(), imageKey, signed.imageBytes(), signed.qrVersion(),
+                signed.keyVersion(), signed.salt(), signed.imageKey(), signed.imageBytes(), signed.qrVersion(),
                 tenant.timezone().getId(), group.name(), group.joinPolicy(), group.welcomeMessage());
     }
 
@@ -205,8 +202,7 @@ final class CodeRoutes {
         out.put("groupId", code.groupId().toString());
         out.put("channel", code.channel());
         out.put("scanUrl", scanUrl(code));
-        out.put("imageUrl", images.presign(code.imageKey(),
-                Duration.ofSeconds(code.expiresAt() - now.getEpochSecond())));
+        out.put("imageUrl", images.imageUrl(code.imageKey()));
         out.put("expiresAt", Instant.ofEpochSecond(code.expiresAt()).toString());
         out.put("qrVersion", code.qrVersion());
         out.put("dailyScanLimit", code.dailyScanLimit());

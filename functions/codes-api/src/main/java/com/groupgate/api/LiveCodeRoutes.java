@@ -11,7 +11,6 @@ import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
 import com.groupgate.id.Id;
-import com.groupgate.image.ImageBucket;
 import com.groupgate.live.LiveCode;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.live.PoolRouting;
@@ -22,7 +21,6 @@ import com.groupgate.token.CodeKind;
 import com.groupgate.token.ScanToken;
 import com.groupgate.usage.UsageTable;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -113,9 +111,9 @@ final class LiveCodeRoutes {
         Pool p = pool(tenant, JsonFields.of(Json.body(request), FIELDS), null);
         Id id = Id.random();
         Instant now = clock.instant();
-        String imageKey = ImageBucket.liveCodeImageKey(tenant.tenantId(), id);
         SignedImages.Signed s = signed.issue(CodeKind.LIVE_CODE, id, tenant.tenantId(), id, ScanToken.NEVER, Ecc.M,
-                CodeRoutes.DEFAULT_MODULE_PX, imageKey, Duration.ofDays(365));
+                CodeRoutes.DEFAULT_MODULE_PX);
+        String imageKey = s.imageKey();
         LiveCode code = new LiveCode(tenant.tenantId(), id, p.name(), p.groupIds(), p.switchAfterJoins(), p.channel(),
                 p.dailyScanLimit(), LiveCode.ACTIVE, 1, s.keyVersion(), s.salt(), imageKey, s.imageBytes(),
                 s.qrVersion(), tenant.timezone().getId(), now.getEpochSecond());
@@ -176,7 +174,7 @@ final class LiveCodeRoutes {
         out.put("name", c.name());
         out.put("scanUrl", signed.scanUrl(CodeKind.LIVE_CODE, c.liveCodeId(), c.tenantId(), c.liveCodeId(),
                 ScanToken.NEVER, c.keyVersion(), c.salt()));
-        out.put("imageUrl", signed.presign(c.imageKey(), ImageBucket.MAX_PRESIGN));
+        out.put("imageUrl", signed.imageUrl(c.imageKey()));
         out.put("groupIds", c.groupIds().stream().map(Id::toString).toList());
         out.put("currentGroupId", current.map(Id::toString).orElse(null));
         out.put("switchAfterJoins", c.switchAfterJoins());

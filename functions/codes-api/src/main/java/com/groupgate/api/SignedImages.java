@@ -1,6 +1,7 @@
 package com.groupgate.api;
 
 import com.groupgate.id.Id;
+import com.groupgate.image.EdgeImages;
 import com.groupgate.image.ImageBucket;
 import com.groupgate.telemetry.Log;
 import com.groupgate.keys.SigningKeyTable;
@@ -14,16 +15,15 @@ import com.groupgate.token.ScanUrl;
 import com.groupgate.token.SigningKey;
 import com.groupgate.token.TokenCodec;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Signs a code's token, renders its QR PNG and stores the image; the symbol is read back
- * before it is handed out, and re-salted if a camera-style reader would miss it. Tokens are
- * never stored:
- * the scan URL is re-derived from the key version and salt kept with the code.
+ * Signs a code's token, renders its QR PNG and stores the image under its content's hash,
+ * where the edge serves it ({@link EdgeImages}); the symbol is read back before it is
+ * handed out, and re-salted if a camera-style reader would miss it. Tokens are never
+ * stored: the scan URL is re-derived from the key version and salt kept with the code.
  */
 final class SignedImages {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -33,19 +33,20 @@ final class SignedImages {
     private final SigningKeyTable keys;
     private final ImageBucket images;
     private final String scanBase;
+    private final EdgeImages edge;
 
     SignedImages(SigningKeyTable keys, ImageBucket images, String scanBase) {
         this.keys = keys;
         this.images = images;
         this.scanBase = scanBase;
+        this.edge = EdgeImages.onScanHost(scanBase);
     }
 
-    /** What was signed and stored. */
-    record Signed(String scanUrl, int keyVersion, byte[] salt, long imageBytes, int qrVersion) {
+    /** What was signed and stored: {@code imageKey} is the image's content-addressed name. */
+    record Signed(String scanUrl, int keyVersion, byte[] salt, String imageKey, long imageBytes, int qrVersion) {
     }
 
-    Signed issue(CodeKind kind, Id codeId, Id tenantId, Id targetId, long expiresAt, Ecc ecc, int modulePx,
-                 String imageKey, Duration cacheFor) {
+    Signed issue(CodeKind kind, Id codeId, Id tenantId, Id targetId, long expiresAt, Ecc ecc, int modulePx) {
         KeyRing ring = keys.issuingRing();
         byte[] salt = new byte[8];
         String scanUrl;
@@ -56,8 +57,10 @@ final class SignedImages {
             scanUrl = ScanUrl.scanUrl(scanBase, TokenCodec.issue(ring, kind, codeId, tenantId, targetId, expiresAt, salt));
         } while (!QrReadBack.readsBack(scanUrl, ecc, modulePx) && ++attempt < MAX_SALTS);
         QrPng png = QrImage.render(scanUrl, ecc, modulePx);
-        images.putPng(imageKey, png.png(), cacheFor);
-        return new Signed(scanUrl, ring.current().version(), salt, png.byteCount(), png.qrVersion());
+        String imageKey = EdgeImages.key(kind == CodeKind.LIVE_CODE ? EdgeImages.Kind.LIVE_CODE
+                : EdgeImages.Kind.GROUP_CODE, tenantId, png.png());
+        images.putCodeImage(imageKey, png.png());
+        return new Signed(scanUrl, ring.current().version(), salt, imageKey, png.byteCount(), png.qrVersion());
     }
 
     /** The scan URL a stored code was issued with. */
@@ -106,7 +109,8 @@ final class SignedImages {
         }
     }
 
-    String presign(String imageKey, Duration validFor) {
-        return images.presignGet(imageKey, validFor).toString();
+    /** The image's URL on the edge: public, cacheable, and never expiring with any credentials. */
+    String imageUrl(String imageKey) {
+        return edge.url(imageKey);
     }
 }

@@ -102,7 +102,7 @@ class CodesApiFaultsIT {
 
     private static List<String> images() {
         return ApiTestbed.aws().clients().s3().listObjectsV2(l -> l.bucket(ApiTestbed.imagesBucket())
-                .prefix("codes/" + tenant.tenantId() + "/")).contents().stream().map(o -> o.key()).toList();
+                .prefix("i/c/" + tenant.tenantId() + "/")).contents().stream().map(o -> o.key()).toList();
     }
 
     @ParameterizedTest
@@ -174,7 +174,7 @@ class CodesApiFaultsIT {
 
     private static List<String> liveImages() {
         return ApiTestbed.aws().clients().s3().listObjectsV2(l -> l.bucket(ApiTestbed.imagesBucket())
-                .prefix("live/" + tenant.tenantId() + "/")).contents().stream().map(o -> o.key()).toList();
+                .prefix("i/l/" + tenant.tenantId() + "/")).contents().stream().map(o -> o.key()).toList();
     }
 
     @ParameterizedTest

@@ -9,7 +9,7 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.groupgate.testkit.EmulatedAws;
-import com.groupgate.testkit.PresignedUrls;
+import com.groupgate.testkit.EdgeImageUrls;
 import com.groupgate.testkit.HttpCalls;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
@@ -39,7 +39,7 @@ class CodesApiFlowIT {
         String scanUrl = code.text("scanUrl");
         assertTrue(scanUrl.startsWith(EmulatedAws.SCAN_BASE), scanUrl);
         assertTrue(code.json().path("qrVersion").asInt() <= 5, code.body());
-        byte[] png = PresignedUrls.get(code.text("imageUrl"), "CodesApiFunction").body();
+        byte[] png = EdgeImageUrls.get(code.text("imageUrl")).body();
         var image = ImageIO.read(new ByteArrayInputStream(png));
         String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new BufferedImageLuminanceSource(image)))).getText();

@@ -1,5 +1,6 @@
 package com.groupgate.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,16 +15,14 @@ import com.groupgate.api.ApiTestbed.MutableClock;
 import com.groupgate.api.ApiTestbed.TestTenant;
 import com.groupgate.id.Id;
 import com.groupgate.testkit.HttpCalls;
-import com.groupgate.testkit.PresignedUrls;
+import com.groupgate.image.EdgeImages;
+import com.groupgate.testkit.EdgeImageUrls;
 import com.groupgate.usage.UsageTable;
 import java.io.ByteArrayInputStream;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -91,19 +90,25 @@ class GroupCodesApiIT {
     }
 
     @Test
-    void imageIsAPngWithCacheControlAndAPresignedUrlNoLongerThanTheCode() {
+    void imageIsAnImmutablePngNamedByItsBytesAndServedByTheEdgeWithoutAnySignature() {
         for (String body : new String[] {"{\"ttlSeconds\":120}", "{}", "{\"ttlSeconds\":2592000}"}) {
             var code = issue(groupId, body);
             String imageKey = ApiTestbed.codeItem(tenant.tenantId(), code.text("codeId")).get("imageKey").s();
             var head = ApiTestbed.aws().clients().s3().headObject(h -> h.bucket(ApiTestbed.imagesBucket())
                     .key(imageKey));
             assertEquals("image/png", head.contentType());
-            assertNotNull(head.cacheControl(), "Cache-Control");
-            long presigned = presignedSeconds(code.text("imageUrl"));
-            long untilExpiry = expiresAt(code).getEpochSecond() - clock.instant().getEpochSecond();
-            assertTrue(presigned <= untilExpiry, presigned + " > " + untilExpiry);
-            assertTrue(presigned <= Duration.ofDays(7).toSeconds(), presigned + " > 7 days");
-            assertTrue(presigned > 0);
+            assertEquals("public, max-age=31536000, immutable", head.cacheControl());
+            byte[] stored = ApiTestbed.aws().clients().s3().getObjectAsBytes(g -> g.bucket(ApiTestbed.imagesBucket())
+                    .key(imageKey)).asByteArray();
+            assertEquals(EdgeImages.key(EdgeImages.Kind.GROUP_CODE, Id.parse(tenant.tenantId()).orElseThrow(), stored), imageKey,
+                    "the name is the group code prefix, the tenant and the bytes' SHA-256");
+            assertTrue(imageKey.startsWith("i/c/" + tenant.tenantId() + "/"), imageKey);
+            // On the scan host (lowercased), under /i/, and nothing that expires with credentials.
+            assertEquals("http://127.0.0.1:3000/" + imageKey, code.text("imageUrl"));
+            var served = EdgeImageUrls.get(code.text("imageUrl"));
+            assertEquals(200, served.status());
+            assertArrayEquals(stored, served.body());
+            assertEquals("public, max-age=31536000, immutable", served.headers().get("cache-control"));
         }
     }
 
@@ -223,15 +228,9 @@ class GroupCodesApiIT {
                 .contentLength();
     }
 
-    private static long presignedSeconds(String url) {
-        Matcher m = Pattern.compile("[?&]X-Amz-Expires=(\\d+)").matcher(url);
-        assertTrue(m.find(), url);
-        return Long.parseLong(m.group(1));
-    }
-
     static byte[] fetch(String url) throws Exception {
-        HttpResponse<byte[]> r = PresignedUrls.get(url, "CodesApiFunction");
-        assertEquals(200, r.statusCode(), url);
+        var r = EdgeImageUrls.get(url);
+        assertEquals(200, r.status(), url);
         return r.body();
     }
 

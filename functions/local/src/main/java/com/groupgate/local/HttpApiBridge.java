@@ -2,6 +2,7 @@ package com.groupgate.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.groupgate.emulator.EdgeBucketOrigin;
 import com.groupgate.emulator.LocalAws;
 import com.groupgate.telemetry.Log;
 import com.sun.net.httpserver.Headers;
@@ -47,6 +48,11 @@ import java.util.UUID;
  * {@code InvalidSignatureException} and the function is not invoked. The check can be turned off
  * ({@link LocalGroupGate.Builder#requireContentSha256}) for clients that do not send it yet.
  *
+ * <p>A behavior whose origin is a bucket ({@code /i/*}, code images) is answered from the bucket as
+ * CloudFront reads it with origin access control ({@link EdgeBucketOrigin}): the object with its
+ * caching headers, or S3's 403 for a key the distribution may not read or that is not there.
+ * Nothing is cached locally.
+ *
  * <p>Not emulated: the origin request policy's header allow-list (every viewer header reaches the
  * function; tests play CloudFront by sending {@code X-Origin-Verify} and the viewer headers
  * themselves), the WAF web ACL, and CloudFront's own headers ({@code via}, {@code x-amz-cf-id}).
@@ -73,6 +79,7 @@ public final class HttpApiBridge implements HttpHandler {
     private final Routes routes;
     private final Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions;
     private final boolean requireContentSha256;
+    private final Map<String, EdgeBucketOrigin> buckets;
 
     /**
      * @param routes               what serves each request, typically {@link Routes#fromTemplate}
@@ -82,14 +89,27 @@ public final class HttpApiBridge implements HttpHandler {
     public HttpApiBridge(Routes routes,
                          Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions,
                          boolean requireContentSha256) {
+        this(routes, functions, requireContentSha256, Map.of());
+    }
+
+    /** @param buckets the bucket behind each of {@code routes}' bucket origins, as the distribution reads it */
+    public HttpApiBridge(Routes routes,
+                         Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions,
+                         boolean requireContentSha256, Map<String, EdgeBucketOrigin> buckets) {
         for (String function : routes.functions()) {
             if (!functions.containsKey(function)) {
                 throw new IllegalArgumentException("functions: no handler for " + function);
             }
         }
+        for (String bucket : routes.buckets()) {
+            if (!buckets.containsKey(bucket)) {
+                throw new IllegalArgumentException("buckets: no origin for " + bucket);
+            }
+        }
         this.routes = routes;
         this.functions = Map.copyOf(functions);
         this.requireContentSha256 = requireContentSha256;
+        this.buckets = Map.copyOf(buckets);
     }
 
     public Routes routes() {
@@ -111,6 +131,14 @@ public final class HttpApiBridge implements HttpHandler {
             if (target.get() instanceof Routes.EdgeRefusal refusal) {
                 drain(exchange.getRequestBody());
                 write(exchange, refusal.status(), Map.of("content-type", "text/plain"), bytes(refusal.message()));
+                return;
+            }
+            if (target.get() instanceof Routes.BucketObject object) {
+                drain(exchange.getRequestBody());
+                EdgeBucketOrigin.Answer answer = buckets.get(object.bucketLogicalId()).get(object.key());
+                write(exchange, answer.status(), answer.headers(), answer.body());
+                Log.info("http_request", Map.of("route", object.pathPattern() + " -> " + object.bucketLogicalId(),
+                        "status", answer.status(), "millis", (System.nanoTime() - started) / 1_000_000));
                 return;
             }
             boolean functionUrl = target.get() instanceof Routes.FunctionUrl;

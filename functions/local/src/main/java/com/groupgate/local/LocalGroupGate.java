@@ -13,6 +13,7 @@ import com.groupgate.api.TenantDeletionHandler;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
 import com.groupgate.emulator.CloudFormationTemplate;
+import com.groupgate.emulator.EdgeBucketOrigin;
 import com.groupgate.emulator.EmulatorClients;
 import com.groupgate.emulator.LambdaEnvironment;
 import com.groupgate.emulator.LocalAws;
@@ -180,7 +181,13 @@ public final class LocalGroupGate implements AutoCloseable {
             return t;
         });
         server.setExecutor(executor);
-        server.createContext("/", new HttpApiBridge(routes, functions, settings.requireContentSha256));
+        Map<String, EdgeBucketOrigin> buckets = new HashMap<>();
+        for (String bucket : routes.buckets()) {
+            // The distribution reads code images with its own identity, as the bucket policy lets it.
+            buckets.put(bucket, EdgeBucketOrigin.of(resources, clients, aws.endpoint(), bucket,
+                    Map.of("Edge", Boolean.toString(edge()))));
+        }
+        server.createContext("/", new HttpApiBridge(routes, functions, settings.requireContentSha256, buckets));
         server.start();
 
         if (settings.streamPolling) {

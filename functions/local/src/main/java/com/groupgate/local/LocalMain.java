@@ -51,7 +51,7 @@ public final class LocalMain {
                         + " container endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI), no access keys"
                 : "not enforced by this emulator"));
         banner.println("  Routes     " + (local.edge()
-                ? "as the edge routes them: /S/* and /s/* to ScanFunction's URL, the rest to the HTTP API"
+                ? "as the edge routes them: /S/*, /s/*, /R/*, /r/* to ScanFunction's URL, /i/* (code images) from the bucket, the rest to the HTTP API"
                         + (local.requiresContentSha256()
                                 ? "; a POST there needs x-amz-content-sha256 (GROUPGATE_REQUIRE_CONTENT_SHA256=false: not)"
                                 : "; x-amz-content-sha256 not required")

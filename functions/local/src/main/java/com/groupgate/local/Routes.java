@@ -16,16 +16,22 @@ import java.util.regex.Pattern;
  * distribution's cache behaviors decide first, in template order, as CloudFront does: a
  * behavior whose origin is a Lambda function URL sends every request its path pattern matches
  * to that function, which routes within itself; the default behavior sends the rest to the
- * HTTP API, whose routes ({@link HttpRoute}) pick the function. Without the edge, the HTTP API
+ * HTTP API, whose routes ({@link HttpRoute}) pick the function; a behavior whose origin is an S3
+ * bucket (origin access control) reads the object the path names. Without the edge, the HTTP API
  * routes alone decide.
  *
  * <p>A function URL origin is recognised by its domain naming {@code !GetAtt <F>Url.FunctionUrl},
  * the {@code AWS::Lambda::Url} SAM generates for function {@code F}'s {@code FunctionUrlConfig};
- * any other origin must be the HTTP API.
+ * a bucket origin by its domain naming {@code !GetAtt <Bucket>.RegionalDomainName} of an
+ * {@code AWS::S3::Bucket}; any other origin must be the HTTP API.
  */
 public final class Routes {
     /** What answers a request. */
-    public sealed interface Target permits FunctionUrl, HttpApi, EdgeRefusal {
+    public sealed interface Target permits FunctionUrl, BucketObject, HttpApi, EdgeRefusal {
+    }
+
+    /** The request reads object {@code key} of bucket {@code bucketLogicalId}, through the behavior of {@code pathPattern}. */
+    public record BucketObject(String bucketLogicalId, String key, String pathPattern) implements Target {
     }
 
     /** The request goes to {@code functionLogicalId}'s URL, through the behavior of {@code pathPattern}. */
@@ -42,11 +48,16 @@ public final class Routes {
 
     /**
      * One cache behavior: {@code pathPattern} (null for the default behavior), the methods it
-     * allows, and the function whose URL is its origin (null when the origin is the HTTP API).
+     * allows, the function whose URL is its origin, or the bucket that is (both null when the
+     * origin is the HTTP API).
      */
-    public record Behavior(String pathPattern, Set<String> allowedMethods, String functionUrlOf) {
+    public record Behavior(String pathPattern, Set<String> allowedMethods, String functionUrlOf, String bucketOf) {
         public Behavior {
             allowedMethods = Set.copyOf(allowedMethods);
+        }
+
+        public Behavior(String pathPattern, Set<String> allowedMethods, String functionUrlOf) {
+            this(pathPattern, allowedMethods, functionUrlOf, null);
         }
 
         /** CloudFront's path pattern match: case-sensitive, {@code *} any run of characters, {@code ?} one. */
@@ -65,6 +76,11 @@ public final class Routes {
 
     private static final String DISTRIBUTION = "AWS::CloudFront::Distribution";
     private static final String FUNCTION = "AWS::Serverless::Function";
+    private static final String BUCKET = "AWS::S3::Bucket";
+
+    /** An origin: a function's URL, a bucket, or (both null) the HTTP API. */
+    private record Origin(String function, String bucket) {
+    }
 
     private final boolean edge;
     private final List<Behavior> behaviors;
@@ -92,11 +108,12 @@ public final class Routes {
                     + distributions);
         }
         Map<String, Object> config = map(template.properties(distributions.get(0)).get("DistributionConfig"));
-        Map<String, String> functionByOrigin = new java.util.HashMap<>();
+        Map<String, Origin> functionByOrigin = new java.util.HashMap<>();
         for (Object o : list(config.get("Origins"))) {
             Map<String, Object> origin = map(o);
-            functionByOrigin.put(String.valueOf(origin.get("Id")),
-                    functionUrlOf(template, origin.get("DomainName")).orElse(null));
+            Optional<String> bucket = bucketOf(template, origin.get("DomainName"));
+            functionByOrigin.put(String.valueOf(origin.get("Id")), bucket.isPresent() ? new Origin(null, bucket.get())
+                    : new Origin(functionUrlOf(template, origin.get("DomainName")).orElse(null), null));
         }
         List<Behavior> behaviors = new ArrayList<>();
         for (Object b : list(config.get("CacheBehaviors"))) {
@@ -121,6 +138,13 @@ public final class Routes {
         return httpApiRoutes;
     }
 
+    /** The buckets behaviors read objects from, by logical id. */
+    public Set<String> buckets() {
+        Set<String> out = new LinkedHashSet<>();
+        behaviors.stream().filter(b -> b.bucketOf() != null).forEach(b -> out.add(b.bucketOf()));
+        return out;
+    }
+
     /** Every function a request can reach, through a function URL or an HTTP API route. */
     public Set<String> functions() {
         Set<String> out = new LinkedHashSet<>();
@@ -141,11 +165,17 @@ public final class Routes {
             if (behavior.functionUrlOf() != null) {
                 return Optional.of(new FunctionUrl(behavior.functionUrlOf(), behavior.pathPattern()));
             }
+            if (behavior.bucketOf() != null) {
+                // CloudFront asks S3 for the path without its leading slash, still URL-encoded.
+                String key = java.net.URLDecoder.decode(rawPath.substring(1).replace("+", "%2B"),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                return Optional.of(new BucketObject(behavior.bucketOf(), key, behavior.pathPattern()));
+            }
         }
         return HttpRoute.resolve(httpApiRoutes, m, rawPath).map(HttpApi::new);
     }
 
-    private static Behavior behavior(Map<String, Object> behavior, String pathPattern, Map<String, String> functionByOrigin) {
+    private static Behavior behavior(Map<String, Object> behavior, String pathPattern, Map<String, Origin> functionByOrigin) {
         String origin = String.valueOf(behavior.get("TargetOriginId"));
         if (!functionByOrigin.containsKey(origin)) {
             throw new IllegalStateException("cache behavior " + pathPattern + ": no origin " + origin);
@@ -156,7 +186,8 @@ public final class Routes {
         for (Object method : allowed == null ? List.of("GET", "HEAD") : list(allowed)) {
             methods.add(String.valueOf(method).toUpperCase(Locale.ROOT));
         }
-        return new Behavior(pathPattern, methods, functionByOrigin.get(origin));
+        return new Behavior(pathPattern, methods, functionByOrigin.get(origin).function(),
+                functionByOrigin.get(origin).bucket());
     }
 
     /**
@@ -181,6 +212,18 @@ public final class Routes {
         if (refs.stream().noneMatch(apis::contains)) {
             throw new IllegalStateException("origin " + domainName
                     + ": the local runner serves function URL and HTTP API origins only");
+        }
+        return Optional.empty();
+    }
+
+    /** The bucket whose domain {@code domainName} names ({@code !GetAtt <Bucket>.RegionalDomainName}), if it does. */
+    private static Optional<String> bucketOf(CloudFormationTemplate template, Object domainName) {
+        if (domainName instanceof Map<?, ?> m && m.get("Fn::GetAtt") instanceof List<?> att && att.size() == 2
+                && template.resourcesOfType(BUCKET).containsKey(String.valueOf(att.get(0)))) {
+            if (!"RegionalDomainName".equals(att.get(1))) {
+                throw new IllegalStateException("origin " + domainName + ": a bucket origin is its RegionalDomainName");
+            }
+            return Optional.of(String.valueOf(att.get(0)));
         }
         return Optional.empty();
     }

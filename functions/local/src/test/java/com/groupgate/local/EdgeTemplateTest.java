@@ -16,16 +16,22 @@ import org.junit.jupiter.api.Test;
  * The edge template.yaml creates (Edge=true) is the one the functions assume: only CloudFront,
  * signing with origin access control, may invoke the scan function's URL; every origin request
  * carries X-Origin-Verify, the scan requests the viewer geo headers and never Host; the web ACL
- * rate-limits the scan paths per address, and exists only where it can.
+ * rate-limits the scan paths per address, and exists only where it can. Code images come from the
+ * private bucket, read only by this distribution and only under i/, cached for a year; every
+ * answer carries HSTS.
  */
 class EdgeTemplateTest {
     private static final CloudFormationTemplate TEMPLATE = CloudFormationTemplate.ofRepository();
     private static final List<String> EDGE_RESOURCES = List.of("EdgeDistribution", "ScanOriginRequestPolicy",
-            "ScanOriginAccessControl", "ScanUrlInvokeUrlFromEdge", "ScanUrlInvokeFromEdge");
+            "ScanOriginAccessControl", "ScanUrlInvokeUrlFromEdge", "ScanUrlInvokeFromEdge",
+            "ImagesOriginAccessControl", "ImagesCachePolicy", "EdgeResponseHeadersPolicy");
 
     @Test
-    void everyOriginRequestCarriesTheOriginSecret() {
+    void everyFunctionOriginRequestCarriesTheOriginSecret() {
         for (Map<String, Object> origin : origins()) {
+            if (origin.containsKey("S3OriginConfig")) {
+                continue; // S3 authorizes the distribution's signature; there is no function to tell
+            }
             assertEquals(List.of(Map.of("HeaderName", "X-Origin-Verify", "HeaderValue", Map.of("Ref", "OriginVerifySecret"))),
                     origin.get("OriginCustomHeaders"), String.valueOf(origin.get("Id")));
         }
@@ -129,9 +135,94 @@ class EdgeTemplateTest {
         return ((List<?>) distribution().get("Origins")).stream().map(EdgeTemplateTest::map).toList();
     }
 
+    @Test
+    void codeImagesComeFromTheBucketThroughOriginAccessControlCachedForAYear() {
+        Map<String, Object> images = behaviors().stream().filter(b -> "/i/*".equals(b.get("PathPattern"))).findFirst()
+                .orElseThrow();
+        assertEquals("ImagesBucket", images.get("TargetOriginId"));
+        assertEquals(List.of("GET", "HEAD"), images.get("AllowedMethods"));
+        assertEquals(Map.of("Ref", "ImagesCachePolicy"), images.get("CachePolicyId"));
+        Map<String, Object> origin = origins().stream().filter(o -> "ImagesBucket".equals(o.get("Id"))).findFirst()
+                .orElseThrow();
+        assertEquals(Map.of("Fn::GetAtt", List.of("ImagesBucket", "RegionalDomainName")), origin.get("DomainName"));
+        assertEquals(Map.of("Fn::GetAtt", List.of("ImagesOriginAccessControl", "Id")), origin.get("OriginAccessControlId"));
+        assertEquals(Map.of("OriginAccessIdentity", ""), origin.get("S3OriginConfig"), "no legacy OAI");
+        assertEquals(Map.of("OriginAccessControlOriginType", "s3", "SigningBehavior", "always",
+                        "SigningProtocol", "sigv4"),
+                subset(map(TEMPLATE.properties("ImagesOriginAccessControl").get("OriginAccessControlConfig")),
+                        "OriginAccessControlOriginType", "SigningBehavior", "SigningProtocol"));
+        Map<String, Object> cache = map(TEMPLATE.properties("ImagesCachePolicy").get("CachePolicyConfig"));
+        assertEquals(31536000, cache.get("DefaultTTL"));
+        assertEquals(31536000, cache.get("MaxTTL"));
+        Map<String, Object> key = map(cache.get("ParametersInCacheKeyAndForwardedToOrigin"));
+        assertEquals(Map.of("HeaderBehavior", "none"), key.get("HeadersConfig"));
+        assertEquals(Map.of("QueryStringBehavior", "none"), key.get("QueryStringsConfig"));
+        assertEquals(Map.of("CookieBehavior", "none"), key.get("CookiesConfig"));
+    }
+
+    @Test
+    void onlyThisDistributionMayReadTheBucketAndOnlyCodeImages() {
+        List<Map<String, Object>> toCloudFront = statements().stream()
+                .filter(st -> st.containsKey("Fn::If"))
+                .map(st -> map(((List<?>) st.get("Fn::If")).get(1))).toList();
+        assertEquals(1, toCloudFront.size(), "one statement, only with the edge");
+        Map<String, Object> read = toCloudFront.get(0);
+        assertEquals("CreateEdge", ((List<?>) statements().stream().filter(st -> st.containsKey("Fn::If"))
+                .findFirst().orElseThrow().get("Fn::If")).get(0));
+        assertEquals("Allow", read.get("Effect"));
+        assertEquals(Map.of("Service", "cloudfront.amazonaws.com"), read.get("Principal"));
+        assertEquals("s3:GetObject", read.get("Action"), "no listing: a missing image is a 403");
+        assertEquals(Map.of("Fn::Sub", "${ImagesBucket.Arn}/i/*"), read.get("Resource"));
+        assertEquals(Map.of("StringEquals", Map.of("AWS:SourceArn",
+                        Map.of("Fn::Sub", "arn:${AWS::Partition}:cloudfront::${AWS::AccountId}:distribution/${EdgeDistribution}"))),
+                read.get("Condition"));
+    }
+
+    @Test
+    void groupCodeImagesExpireAfterAnyGroupCodeCanAndLiveCodeImagesNever() {
+        List<Map<String, Object>> rules = ((List<?>) map(TEMPLATE.properties("ImagesBucket")
+                .get("LifecycleConfiguration")).get("Rules")).stream().map(EdgeTemplateTest::map).toList();
+        List<Map<String, Object>> expiring = rules.stream().filter(r -> r.containsKey("ExpirationInDays")).toList();
+        assertEquals(1, expiring.size(), rules.toString());
+        assertEquals("i/c/", expiring.get(0).get("Prefix"));
+        long days = ((Number) expiring.get(0).get("ExpirationInDays")).longValue();
+        assertTrue(days * 86400 > com.groupgate.scan.Expiry.MAX_TTL_SECONDS, days + " days");
+        for (Map<String, Object> rule : rules) {
+            Object prefix = rule.get("Prefix");
+            assertTrue(prefix == null || !"i/l/".startsWith(String.valueOf(prefix)) || !rule.containsKey("ExpirationInDays"),
+                    "a live code's image must live as long as the code: " + rule);
+        }
+    }
+
+    @Test
+    void everyBehaviorSendsHsts() {
+        for (Map<String, Object> behavior : behaviors()) {
+            assertEquals(Map.of("Ref", "EdgeResponseHeadersPolicy"), behavior.get("ResponseHeadersPolicyId"),
+                    String.valueOf(behavior.get("PathPattern")));
+        }
+        Map<String, Object> hsts = map(map(map(TEMPLATE.properties("EdgeResponseHeadersPolicy")
+                .get("ResponseHeadersPolicyConfig")).get("SecurityHeadersConfig")).get("StrictTransportSecurity"));
+        assertTrue(((Number) hsts.get("AccessControlMaxAgeSec")).longValue() >= 31536000, hsts.toString());
+        assertEquals(Boolean.TRUE, hsts.get("IncludeSubdomains"));
+        assertEquals(Boolean.TRUE, hsts.get("Override"));
+    }
+
+    private static List<Map<String, Object>> statements() {
+        return ((List<?>) map(TEMPLATE.properties("ImagesBucketPolicy").get("PolicyDocument")).get("Statement"))
+                .stream().map(EdgeTemplateTest::map).toList();
+    }
+
+    /** Every cache behavior, the default last. */
+    private static List<Map<String, Object>> behaviors() {
+        List<Map<String, Object>> out = new java.util.ArrayList<>(((List<?>) distribution().get("CacheBehaviors"))
+                .stream().map(EdgeTemplateTest::map).toList());
+        out.add(map(distribution().get("DefaultCacheBehavior")));
+        return out;
+    }
+
     private static List<Map<String, Object>> scanBehaviors() {
         List<Map<String, Object>> behaviors = ((List<?>) distribution().get("CacheBehaviors")).stream()
-                .map(EdgeTemplateTest::map).toList();
+                .map(EdgeTemplateTest::map).filter(b -> "ScanFunctionUrl".equals(b.get("TargetOriginId"))).toList();
         assertEquals(List.of("/S/*", "/s/*", "/R/*", "/r/*"),
                 behaviors.stream().map(b -> b.get("PathPattern")).toList());
         return behaviors;

@@ -90,17 +90,24 @@ class HttpRouteTest {
                 Map.entry("GET /dashboard", "HTTP API GET /dashboard -> CodesApiFunction {}"),
                 Map.entry("GET /dashboard/app.js",
                         "HTTP API GET /dashboard/{proxy+} -> CodesApiFunction {proxy=app.js}"),
+                // Without the edge, the operator's own CDN serves /i/*; the HTTP API has no such route.
+                Map.entry("GET /i/c/t1/ab.png", "nothing"),
+                Map.entry("GET /i/c/t%2B1/a%20b.png", "nothing"),
+                Map.entry("PUT /i/c/t1/ab.png", "nothing"),
+                Map.entry("GET /entries/t1/x.png", "nothing"),
                 Map.entry("GET /S", "nothing")), served(routes));
     }
 
     @Test
-    void withTheEdgeScanPathsGoToTheScanFunctionsUrlAndTheRestToTheHttpApi() {
+    void withTheEdgeScanPathsGoToTheScanFunctionsUrlImagesToTheBucketAndTheRestToTheHttpApi() {
         Routes routes = Routes.fromTemplate(CloudFormationTemplate.ofRepository(), Map.of("Edge", "true"));
         assertTrue(routes.edge());
-        assertEquals(List.of("/S/* -> ScanFunction URL", "/s/* -> ScanFunction URL", "/R/* -> ScanFunction URL",
-                        "/r/* -> ScanFunction URL", "default -> HTTP API"),
+        assertEquals(List.of("/i/* -> ImagesBucket", "/S/* -> ScanFunction URL", "/s/* -> ScanFunction URL",
+                        "/R/* -> ScanFunction URL", "/r/* -> ScanFunction URL", "default -> HTTP API"),
                 routes.behaviors().stream().map(b -> (b.pathPattern() == null ? "default" : b.pathPattern()) + " -> "
-                        + (b.functionUrlOf() == null ? "HTTP API" : b.functionUrlOf() + " URL")).toList());
+                        + (b.bucketOf() != null ? b.bucketOf()
+                        : b.functionUrlOf() == null ? "HTTP API" : b.functionUrlOf() + " URL")).toList());
+        assertEquals(Set.of("ImagesBucket"), routes.buckets());
         assertEquals(Map.ofEntries(
                 Map.entry("GET /S/T1", "URL of ScanFunction via /S/*"),
                 Map.entry("GET /s/T1", "URL of ScanFunction via /s/*"),
@@ -115,6 +122,10 @@ class HttpRouteTest {
                 Map.entry("GET /dashboard", "HTTP API GET /dashboard -> CodesApiFunction {}"),
                 Map.entry("GET /dashboard/app.js",
                         "HTTP API GET /dashboard/{proxy+} -> CodesApiFunction {proxy=app.js}"),
+                Map.entry("GET /i/c/t1/ab.png", "object i/c/t1/ab.png of ImagesBucket via /i/*"),
+                Map.entry("GET /i/c/t%2B1/a%20b.png", "object i/c/t+1/a b.png of ImagesBucket via /i/*"),
+                Map.entry("PUT /i/c/t1/ab.png", "refused 403"),
+                Map.entry("GET /entries/t1/x.png", "nothing"),
                 Map.entry("GET /S", "nothing")), served(routes));
         assertEquals(Set.of("ScanFunction", "CodesApiFunction", "AuditFunction"), routes.functions());
     }
@@ -141,7 +152,8 @@ class HttpRouteTest {
     private static Map<String, String> served(Routes routes) {
         Map<String, String> out = new java.util.HashMap<>();
         for (String probe : List.of("GET /S/T1", "GET /s/T1", "POST /S/T1/join", "POST /s/T1/join", "GET /S/T1/join",
-                "GET /R/T2", "GET /r/T2", "GET /health", "PATCH /v1/groups/g1", "GET /dashboard", "GET /dashboard/app.js", "GET /S")) {
+                "GET /R/T2", "GET /r/T2", "GET /health", "PATCH /v1/groups/g1", "GET /dashboard", "GET /dashboard/app.js", "GET /S",
+                "GET /i/c/t1/ab.png", "GET /i/c/t%2B1/a%20b.png", "PUT /i/c/t1/ab.png", "GET /entries/t1/x.png")) {
             String[] parts = probe.split(" ");
             out.put(probe, routes.resolve(parts[0], parts[1]).map(HttpRouteTest::describe).orElse("nothing"));
         }
@@ -151,6 +163,9 @@ class HttpRouteTest {
     private static String describe(Routes.Target target) {
         if (target instanceof Routes.FunctionUrl u) {
             return "URL of " + u.functionLogicalId() + " via " + u.pathPattern();
+        }
+        if (target instanceof Routes.BucketObject o) {
+            return "object " + o.key() + " of " + o.bucketLogicalId() + " via " + o.pathPattern();
         }
         if (target instanceof Routes.HttpApi a) {
             return "HTTP API " + a.matched().route().routeKey() + " -> " + a.matched().route().functionLogicalId()

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.live.CounterShards;
 import com.groupgate.testkit.EmulatedAws;
 import com.groupgate.testkit.HttpCalls;
-import com.groupgate.testkit.PresignedUrls;
+import com.groupgate.testkit.EdgeImageUrls;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,9 +179,11 @@ class LiveCodeIT {
         var again = world.api.get("/v1/live-codes/" + id, bearer(tenant.apiKey()));
         assertEquals(live.path("scanUrl").asText(), again.text("scanUrl"), "the printed code must never change");
         assertNotEquals(live.path("imageUrl").asText(), "", live.toString());
-        var image = PresignedUrls.get(again.text("imageUrl"), "CodesApiFunction");
-        assertEquals(200, image.statusCode());
-        assertEquals("image/png", image.headers().firstValue("content-type").orElse(""));
+        var image = EdgeImageUrls.get(again.text("imageUrl"));
+        assertEquals(200, image.status());
+        assertEquals("image/png", image.headers().get("content-type"));
+        assertTrue(again.text("imageUrl").contains("/i/l/"), "a live code's image never expires: "
+                + again.text("imageUrl"));
         var revoked = world.api.post("/v1/live-codes/" + id + "/revoke", null, bearer(tenant.apiKey()));
         assertEquals(200, revoked.status(), revoked.body());
         assertEquals("revoked", revoked.text("status"));

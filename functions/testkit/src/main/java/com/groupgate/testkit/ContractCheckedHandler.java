@@ -5,10 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.groupgate.telemetry.Log;
+import java.util.List;
 import java.util.Map;
 
 /**
- * An HTTP function whose every exchange is held to openapi.yaml ({@link ContractCheck}):
+ * An HTTP function whose every exchange is held to openapi.yaml ({@link ContractCheck}), and
+ * whose every answer to presigned URLs that live at most 15 minutes ({@link PresignedUrlLifetimes}):
  * what {@link HttpCalls} calls, and what the local stack's tests serve through the HTTP
  * bridge, so requests sent by {@code java.net.http} and by a browser are checked too. A
  * violation is an {@link AssertionError} thrown from the call, and also written to stderr:
@@ -34,6 +36,10 @@ public final class ContractCheckedHandler implements RequestHandler<APIGatewayV2
         APIGatewayV2HTTPResponse response = handler.handleRequest(event, context);
         try {
             check.verify(event, response);
+            List<String> presigned = PresignedUrlLifetimes.problems(response);
+            if (!presigned.isEmpty()) {
+                throw new AssertionError(event.getRawPath() + " answered " + String.join("; ", presigned));
+            }
         } catch (AssertionError e) {
             // Said here too: behind the local HTTP bridge the failure reaches the test as a 500.
             Log.error("openapi_contract_violation", Map.of("message", String.valueOf(e.getMessage())));

@@ -1,0 +1,88 @@
+package com.groupgate.image;
+
+import com.groupgate.id.Id;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Code images as the edge serves them: stored under a name made of their own bytes, so a
+ * name never changes what it shows and browsers and CloudFront may keep it for a year, and
+ * handed out as a plain URL on the scan host ({@code https://<host>/i/...}), which the
+ * distribution serves from the private bucket. Nothing is presigned: a URL signed with a
+ * function's temporary credentials would die with them, hours after it was handed out.
+ *
+ * <p>Names: {@code i/c/<tenant>/<sha256 of the PNG>.png} for a group code,
+ * {@code i/l/<tenant>/<sha256>.png} for a live code. The kind decides the bucket's
+ * lifecycle (a group code's image expires after its code can; a live code's never), the
+ * tenant lets the tenant's deletion sweep them.
+ */
+public final class EdgeImages {
+    /** What the edge serves: every code image, nothing else in the bucket. */
+    public static final String PREFIX = "i/";
+    /** Cache-Control of every code image: its name is its content. */
+    public static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
+
+    /** Which lifecycle an image follows. */
+    public enum Kind {
+        /** Expires with the bucket's rule for {@code i/c/}, after any group code could. */
+        GROUP_CODE("c"),
+        /** Kept while the tenant is. */
+        LIVE_CODE("l");
+
+        private final String segment;
+
+        Kind(String segment) {
+            this.segment = segment;
+        }
+
+        String prefix(Id tenantId) {
+            return PREFIX + segment + "/" + tenantId + "/";
+        }
+    }
+
+    private final String origin;
+
+    private EdgeImages(String origin) {
+        this.origin = origin;
+    }
+
+    /**
+     * Images served by the host of {@code scanBaseUrl} (uppercase for QR alphanumeric mode,
+     * e.g. {@code HTTPS://GG.EXAMPLE.COM/S/}): its scheme and host, lowercased, at the root.
+     */
+    public static EdgeImages onScanHost(String scanBaseUrl) {
+        URI uri = URI.create(Objects.requireNonNull(scanBaseUrl, "scanBaseUrl").toLowerCase(Locale.ROOT));
+        if (uri.getScheme() == null || uri.getRawAuthority() == null) {
+            throw new IllegalArgumentException("scanBaseUrl: an absolute URL, was " + scanBaseUrl);
+        }
+        return new EdgeImages(uri.getScheme() + "://" + uri.getRawAuthority() + "/");
+    }
+
+    /** The image's name: the same bytes, the same name. */
+    public static String key(Kind kind, Id tenantId, byte[] png) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(png);
+            return kind.prefix(tenantId) + HexFormat.of().formatHex(digest) + ".png";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    /** Where the edge serves {@code key} (a name {@link #key} made). */
+    public String url(String key) {
+        if (!key.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("the edge serves only " + PREFIX + "*, not " + key);
+        }
+        return origin + key;
+    }
+
+    /** Every prefix a tenant's code images are under. */
+    public static List<String> tenantPrefixes(Id tenantId) {
+        return List.of(Kind.GROUP_CODE.prefix(tenantId), Kind.LIVE_CODE.prefix(tenantId));
+    }
+}
