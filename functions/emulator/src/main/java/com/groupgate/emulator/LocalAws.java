@@ -3,6 +3,7 @@ package com.groupgate.emulator;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.localstack.LocalStackContainer;
@@ -51,6 +52,22 @@ public final class LocalAws {
         return instance;
     }
 
+    /**
+     * A moto process of its own (not the JVM's shared one) with {@code environment} added to
+     * its process's, e.g. {@code GROUPGATE_LAMBDA_CREDENTIALS_SECONDS=20} for a test that
+     * watches functions' credentials expire. The caller closes it.
+     */
+    public static LocalAws ownMoto(Map<String, String> environment) {
+        return moto(MotoProcess.start(RepositoryRoot.find(), environment));
+    }
+
+    private static LocalAws moto(MotoProcess moto) {
+        return new LocalAws(moto.endpoint(), "moto (serialized, IAM enforced)", moto,
+                AwsBasicCredentials.create(moto.announced("GROUPGATE_OPERATOR_ACCESS_KEY_ID"),
+                        moto.announced("GROUPGATE_OPERATOR_SECRET_ACCESS_KEY")),
+                moto.announced("GROUPGATE_LAMBDA_CREDENTIALS_TOKEN"));
+    }
+
     private static LocalAws choose() {
         AwsBasicCredentials dummy = AwsBasicCredentials.create("test", "test");
         String configured = System.getenv("AWS_ENDPOINT_URL");
@@ -64,11 +81,7 @@ public final class LocalAws {
             localStack.start();
             return new LocalAws(localStack.getEndpoint(), "LocalStack (Testcontainers)", localStack, dummy, null);
         }
-        MotoProcess moto = MotoProcess.start(RepositoryRoot.find());
-        return new LocalAws(moto.endpoint(), "moto (serialized, IAM enforced)", moto,
-                AwsBasicCredentials.create(moto.announced("GROUPGATE_OPERATOR_ACCESS_KEY_ID"),
-                        moto.announced("GROUPGATE_OPERATOR_SECRET_ACCESS_KEY")),
-                moto.announced("GROUPGATE_LAMBDA_CREDENTIALS_TOKEN"));
+        return moto(MotoProcess.start(RepositoryRoot.find()));
     }
 
     private static boolean dockerAnswers() {
@@ -127,7 +140,8 @@ public final class LocalAws {
         return new EmulatorFaults(endpoint);
     }
 
-    private void close() {
+    /** Stops the emulator this instance started; only for one made with {@link #ownMoto}. */
+    public void close() {
         if (owned != null) {
             try {
                 owned.close();

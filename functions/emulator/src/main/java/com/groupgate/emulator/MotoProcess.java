@@ -29,6 +29,14 @@ public final class MotoProcess implements AutoCloseable {
     }
 
     public static MotoProcess start(Path root) {
+        return start(root, Map.of());
+    }
+
+    /**
+     * The emulator with {@code environment} added to its process's, e.g.
+     * {@code GROUPGATE_LAMBDA_CREDENTIALS_SECONDS} for functions' credentials that expire soon.
+     */
+    public static MotoProcess start(Path root, Map<String, String> environment) {
         Path python = root.resolve(".venv/bin/python");
         if (!Files.isExecutable(python)) {
             throw new IllegalStateException(python + " is missing: run `make venv` (make test and make run do it)");
@@ -36,8 +44,9 @@ public final class MotoProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(python.toString(),
                 root.resolve("emulator/serial_moto.py").toString(), "--host", "127.0.0.1", "--port", "0",
                 "--enforce-iam");
+        builder.environment().putAll(environment);
         Path log = root.resolve(".run/moto.log");
-        builder.redirectError(log.toFile());
+        builder.redirectError(environment.isEmpty() ? log.toFile() : root.resolve(".run/moto-own.log").toFile());
         try {
             Files.createDirectories(log.getParent());
             Process process = builder.start();
