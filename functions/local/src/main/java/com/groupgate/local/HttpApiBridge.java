@@ -89,10 +89,14 @@ public final class HttpApiBridge implements HttpHandler {
     public HttpApiBridge(Routes routes,
                          Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions,
                          boolean requireContentSha256) {
-        this(routes, functions, requireContentSha256, Map.of());
+        this(routes, functions, requireContentSha256, null);
     }
 
-    /** @param buckets the bucket behind each of {@code routes}' bucket origins, as the distribution reads it */
+    /**
+     * @param buckets the bucket behind each of {@code routes}' bucket origins, as the distribution
+     *                reads it; null for a bridge that serves functions only (a bucket path then
+     *                answers 502, as CloudFront does when it cannot reach an origin)
+     */
     public HttpApiBridge(Routes routes,
                          Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions,
                          boolean requireContentSha256, Map<String, EdgeBucketOrigin> buckets) {
@@ -101,7 +105,7 @@ public final class HttpApiBridge implements HttpHandler {
                 throw new IllegalArgumentException("functions: no handler for " + function);
             }
         }
-        for (String bucket : routes.buckets()) {
+        for (String bucket : buckets == null ? java.util.Set.<String>of() : routes.buckets()) {
             if (!buckets.containsKey(bucket)) {
                 throw new IllegalArgumentException("buckets: no origin for " + bucket);
             }
@@ -109,7 +113,7 @@ public final class HttpApiBridge implements HttpHandler {
         this.routes = routes;
         this.functions = Map.copyOf(functions);
         this.requireContentSha256 = requireContentSha256;
-        this.buckets = Map.copyOf(buckets);
+        this.buckets = buckets == null ? Map.of() : Map.copyOf(buckets);
     }
 
     public Routes routes() {
@@ -135,7 +139,13 @@ public final class HttpApiBridge implements HttpHandler {
             }
             if (target.get() instanceof Routes.BucketObject object) {
                 drain(exchange.getRequestBody());
-                EdgeBucketOrigin.Answer answer = buckets.get(object.bucketLogicalId()).get(object.key());
+                EdgeBucketOrigin origin = buckets.get(object.bucketLogicalId());
+                if (origin == null) {
+                    write(exchange, 502, Map.of("content-type", "text/plain"), bytes("no origin for "
+                            + object.bucketLogicalId() + " in this bridge"));
+                    return;
+                }
+                EdgeBucketOrigin.Answer answer = origin.get(object.key());
                 write(exchange, answer.status(), answer.headers(), answer.body());
                 Log.info("http_request", Map.of("route", object.pathPattern() + " -> " + object.bucketLogicalId(),
                         "status", answer.status(), "millis", (System.nanoTime() - started) / 1_000_000));
