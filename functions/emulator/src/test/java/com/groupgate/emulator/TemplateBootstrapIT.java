@@ -100,9 +100,22 @@ class TemplateBootstrapIT {
     }
 
     @Test
+    void bucketIsVersionedAndOldVersionsExpire() {
+        String bucket = resources.ref("ImagesBucket");
+        assertEquals("Enabled", clients.s3().getBucketVersioning(b -> b.bucket(bucket)).statusAsString());
+        LifecycleRule old = clients.s3().getBucketLifecycleConfiguration(b -> b.bucket(bucket)).rules().stream()
+                .filter(r -> r.noncurrentVersionExpiration() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("no rule expires noncurrent versions"));
+        assertEquals(7, old.noncurrentVersionExpiration().noncurrentDays());
+    }
+
+    @Test
     void eachKeyIsReachableByItsAliasAndTheSigningKeyMakesDataKeys() {
         TEMPLATE.resourcesOfType("AWS::KMS::Alias").forEach((id, resource) -> {
-            String alias = (String) TEMPLATE.properties(id).get("AliasName");
+            String alias = resources.ref(id);
+            assertEquals("alias/groupgate/" + TemplateBootstrap.DEFAULT_STACK + "/"
+                    + ("SigningKey".equals(((Map<?, ?>) TEMPLATE.properties(id).get("TargetKeyId")).get("Ref"))
+                    ? "signing" : "audit"), alias, "the alias derives from the stack's name");
             String target = (String) ((java.util.Map<?, ?>) TEMPLATE.properties(id).get("TargetKeyId")).get("Ref");
             var key = clients.kms().describeKey(b -> b.keyId(alias)).keyMetadata();
             assertEquals(resources.attribute(target, "Arn"), key.arn(), alias);
@@ -144,7 +157,7 @@ class TemplateBootstrapIT {
         assertEquals(resources.attribute("MainTable", "StreamArn"), again.attribute("MainTable", "StreamArn"));
         assertEquals(resources.attribute("SigningKey", "Arn"), again.attribute("SigningKey", "Arn"));
         assertEquals(1, clients.kms().listAliases().aliases().stream()
-                .filter(a -> "alias/groupgate-signing".equals(a.aliasName())).count());
+                .filter(a -> resources.ref("SigningKeyAlias").equals(a.aliasName())).count());
     }
 
     @Test
