@@ -76,7 +76,7 @@ clean:
 	$(MVN) -q clean
 
 # SAM `BuildMethod: makefile` targets: each function's shaded jar, unpacked.
-build-CodesApiFunction build-KeyRotationFunction build-AuditFunction build-AuditCheckpointFunction:
+build-CodesApiFunction build-KeyRotationFunction build-AuditFunction build-AuditCheckpointFunction build-StreamArchiveFunction:
 	$(MVN) -q -DskipTests -pl functions/codes-api -am package
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/codes-api/target/groupgate-codes-api-lambda.jar
 
