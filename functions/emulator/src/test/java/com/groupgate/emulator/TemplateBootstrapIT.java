@@ -141,6 +141,22 @@ class TemplateBootstrapIT {
         assertTrue(attributes.get("RedrivePolicy").contains("30"), attributes.get("RedrivePolicy"));
     }
 
+    /** Every queue the template declares exists (the schedules' and the archiver's dead-letter queues too), with its redrive. */
+    @Test
+    void everyQueueOfTheTemplateExistsWithItsRedrive() {
+        TEMPLATE.resourcesOfType("AWS::SQS::Queue").forEach((id, resource) -> {
+            var attributes = clients.sqs().getQueueAttributes(b -> b.queueUrl(resources.ref(id))
+                    .attributeNamesWithStrings("All")).attributesAsStrings();
+            assertEquals(resources.attribute(id, "Arn"), attributes.get("QueueArn"), id);
+            Map<String, Object> redrive = cast(TEMPLATE.properties(id).get("RedrivePolicy"));
+            if (redrive != null) {
+                String target = (String) ((List<?>) ((Map<?, ?>) redrive.get("deadLetterTargetArn")).get("Fn::GetAtt")).get(0);
+                assertTrue(attributes.get("RedrivePolicy").contains(resources.attribute(target, "Arn")), id);
+            }
+        });
+        assertTrue(TEMPLATE.resourcesOfType("AWS::SQS::Queue").containsKey("ScheduleDeadLetterQueue"));
+    }
+
     @Test
     void failureQueueExists() {
         String url = resources.ref("StreamFailureQueue");
