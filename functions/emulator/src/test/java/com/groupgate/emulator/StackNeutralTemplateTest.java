@@ -74,9 +74,39 @@ class StackNeutralTemplateTest {
             Map.entry("AWS::SecretsManager::ResourcePolicy", ""),
             Map.entry("AWS::SecretsManager::SecretTargetAttachment", ""));
 
+    /**
+     * Types whose names are unique across the whole account, not per region (CloudFront's,
+     * IAM's), while a stack's name is unique only within its region: a name given to one must
+     * carry the region too.
+     */
+    private static final Set<String> ACCOUNT_WIDE = Set.of("AWS::CloudFront::OriginAccessControl",
+            "AWS::CloudFront::OriginRequestPolicy", "AWS::CloudFront::ResponseHeadersPolicy",
+            "AWS::CloudFront::CachePolicy", "AWS::CloudFront::Function", "AWS::IAM::Role", "AWS::IAM::ManagedPolicy");
+
     @Test
     void noResourceAsDeployedHasAFixedPhysicalName() {
         assertEquals(List.of(), fixedNames(TEMPLATE.deployed()));
+    }
+
+    @Test
+    void accountWideNamesCarryTheRegionBesideTheStack() {
+        List<String> out = new ArrayList<>();
+        TEMPLATE.deployed().resources().forEach((id, resource) -> {
+            String type = String.valueOf(resource.get("Type"));
+            String path = NAME_PROPERTY.get(type);
+            if (!ACCOUNT_WIDE.contains(type) || path == null || path.isEmpty()) {
+                return;
+            }
+            Object value = resource.get("Properties");
+            for (String step : path.split("\\.")) {
+                value = value instanceof Map<?, ?> m ? m.get(step) : null;
+            }
+            if (value != null && String.valueOf(value).contains("AWS::StackName")
+                    && !String.valueOf(value).contains("AWS::Region")) {
+                out.add(id + " " + path + " = " + value);
+            }
+        });
+        assertEquals(List.of(), out);
     }
 
     @Test
