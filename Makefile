@@ -17,9 +17,20 @@ $(VENV_STAMP): requirements.txt
 	$(VENV)/bin/pip install -q -r requirements.txt
 	touch $@
 
-lint: venv
+# checkov pins boto3, networkx and packaging below what moto, cfn-lint and pytest need, so
+# it gets a virtualenv of its own (requirements-checkov.txt).
+CHECKOV_VENV := .venv-checkov
+$(CHECKOV_VENV)/.installed: requirements-checkov.txt
+	$(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/pip install -q -r requirements-checkov.txt
+	touch $@
+
+# cfn-lint, then checkov (offline: --skip-download); each check not fixed is skipped in its
+# resource's Metadata with the reason.
+lint: venv $(CHECKOV_VENV)/.installed
 	$(VENV)/bin/cfn-lint template.yaml
 	@echo "cfn-lint: template.yaml has no errors"
+	$(CHECKOV_VENV)/bin/checkov -f template.yaml --framework cloudformation --quiet --compact --skip-download
 
 build:
 	$(MVN) -q -DskipTests install
@@ -65,7 +76,7 @@ clean:
 	$(MVN) -q clean
 
 # SAM `BuildMethod: makefile` targets: each function's shaded jar, unpacked.
-build-CodesApiFunction build-KeyRotationFunction build-AuditFunction build-AuditCheckpointFunction:
+build-CodesApiFunction build-KeyRotationFunction build-AuditFunction build-AuditCheckpointFunction build-StreamArchiveFunction:
 	$(MVN) -q -DskipTests -pl functions/codes-api -am package
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/codes-api/target/groupgate-codes-api-lambda.jar
 

@@ -61,6 +61,11 @@ public final class CloudFormationTemplate {
         return SamTranslation.translate(source);
     }
 
+    /** A top-level section ({@code Outputs}, {@code Parameters}...) as read; null when absent. */
+    public Object section(String name) {
+        return root.get(name);
+    }
+
     /** The {@code Conditions} section; empty when absent. */
     public Map<String, Object> conditions() {
         Map<String, Object> c = map(root.get("Conditions"));

@@ -19,19 +19,31 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
 import software.amazon.awssdk.services.s3.model.BucketLifecycleConfiguration;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleExpiration;
 import software.amazon.awssdk.services.s3.model.LifecycleRule;
 import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoncurrentVersionExpiration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Creates on an emulator what template.yaml declares: DynamoDB tables (keys, indexes,
- * stream view type, TTL attribute), S3 buckets (public access block, lifecycle), KMS keys
+ * stream view type, TTL attribute), S3 buckets (public access block, versioning, lifecycle), KMS keys
  * and aliases, SQS queues (visibility, retention, dead-letter queue), and each function's execution role as the SAM translator makes
  * it ({@link FunctionRoles}). Resources that already exist are kept (roles get the
  * template's policies again), so a long-lived emulator can be bootstrapped again.
+ *
+ * <p>What has no local meaning is not created: alarms, the alarm topic and its subscription,
+ * the dashboard, schedules (the local run calls scheduled functions itself), CodeDeploy's
+ * canaries, the edge (README, "The local AWS").
+ *
+ * <p>Names: a stack made {@link #sideBySide} names every table, queue and bucket after
+ * itself ({@code <stack>-<LogicalId>}, as CloudFormation does, without its random suffix)
+ * and resolves its key aliases with its own {@code AWS::StackName}, so any number of stacks
+ * share one emulator without meeting. The other constructors make the local run's one
+ * stack, whose tables and queues keep their logical ids as names.
  */
 public final class TemplateBootstrap {
     /** The stack name local roles are named after, as CloudFormation prefixes them. */
@@ -40,6 +52,10 @@ public final class TemplateBootstrap {
     private final CloudFormationTemplate template;
     private final EmulatorClients clients;
     private final String stackName;
+    /** The stack whose names the tables, queues, bucket and aliases carry. */
+    private final String resourceStack;
+    /** Before a table's or queue's logical id: "" for the local run's stack, else {@code <stack>-}. */
+    private final String namePrefix;
 
     public TemplateBootstrap(CloudFormationTemplate template, EmulatorClients clients) {
         this(template, clients, DEFAULT_STACK);
@@ -50,19 +66,35 @@ public final class TemplateBootstrap {
      *                  changed copy of the template gets roles of its own beside the real ones
      */
     public TemplateBootstrap(CloudFormationTemplate template, EmulatorClients clients, String stackName) {
+        this(template, clients, stackName, DEFAULT_STACK, "");
+    }
+
+    private TemplateBootstrap(CloudFormationTemplate template, EmulatorClients clients, String stackName,
+                              String resourceStack, String namePrefix) {
         if (stackName == null || !stackName.matches("[A-Za-z][A-Za-z0-9-]{0,30}")) {
             throw new IllegalArgumentException("stackName: a letter, then up to 30 letters, digits or -, was " + stackName);
         }
         this.template = template;
         this.clients = clients;
         this.stackName = stackName;
+        this.resourceStack = resourceStack;
+        this.namePrefix = namePrefix;
+    }
+
+    /**
+     * A stack of its own beside any other on the same emulator (staging beside production):
+     * its roles, tables, queues, bucket, keys and aliases are all named after {@code stackName}.
+     */
+    public static TemplateBootstrap sideBySide(CloudFormationTemplate template, EmulatorClients clients,
+                                               String stackName) {
+        return new TemplateBootstrap(template, clients, stackName, stackName, stackName + "-");
     }
 
     public LocalResources apply() {
         Map<String, String> refs = new HashMap<>();
         Map<String, String> attributes = new HashMap<>();
         template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, r) -> {
-            TableDescription table = createTable(id, template.properties(id));
+            TableDescription table = createTable(namePrefix + id, template.properties(id));
             refs.put(id, table.tableName());
             attributes.put(id + ".Arn", table.tableArn());
             if (table.latestStreamArn() != null) {
@@ -75,11 +107,16 @@ public final class TemplateBootstrap {
             attributes.put(id + ".Arn", "arn:aws:s3:::" + bucket);
         });
         Map<String, String> aliasesByKey = new HashMap<>();
+        // Alias names derive from the stack (!Sub "alias/groupgate/${AWS::StackName}/..."), as deployed.
+        Map<String, String> pseudo = Map.of("AWS::StackName", resourceStack, "AWS::Region", LocalAws.REGION,
+                "AWS::Partition", "aws", "AWS::URLSuffix", "amazonaws.com");
+        Intrinsics names = new Intrinsics(pseudo::get, a -> null, template.conditions());
         template.resourcesOfType("AWS::KMS::Alias").forEach((id, r) -> {
             Map<String, Object> props = template.properties(id);
             Map<String, Object> target = map(props.get("TargetKeyId"));
-            aliasesByKey.put(String.valueOf(target.get("Ref")), String.valueOf(props.get("AliasName")));
-            refs.put(id, String.valueOf(props.get("AliasName")));
+            String alias = names.resolveString(props.get("AliasName"));
+            aliasesByKey.put(String.valueOf(target.get("Ref")), alias);
+            refs.put(id, alias);
         });
         template.resourcesOfType("AWS::KMS::Key").forEach((id, r) -> {
             KeyMetadata key = createKey(id, template.properties(id), aliasesByKey.get(id));
@@ -88,12 +125,13 @@ public final class TemplateBootstrap {
         });
         template.resourcesOfType("AWS::SQS::Queue").forEach((id, r) -> {
             Map<String, String> settings = queueSettings(template.properties(id));
-            String url = clients.sqs().createQueue(b -> b.queueName(id)).queueUrl();
+            String queueName = namePrefix + id;
+            String url = clients.sqs().createQueue(b -> b.queueName(queueName)).queueUrl();
             if (!settings.isEmpty()) {
                 clients.sqs().setQueueAttributes(b -> b.queueUrl(url).attributesWithStrings(settings));
             }
             refs.put(id, url);
-            attributes.put(id + ".QueueName", id);
+            attributes.put(id + ".QueueName", queueName);
             attributes.put(id + ".Arn", clients.sqs().getQueueAttributes(b -> b.queueUrl(url)
                     .attributeNamesWithStrings("QueueArn")).attributesAsStrings().get("QueueArn"));
         });
@@ -176,7 +214,7 @@ public final class TemplateBootstrap {
 
     private String createBucket(String logicalId, Map<String, Object> props) {
         String name = props.get("BucketName") instanceof String n ? n
-                : "groupgate-" + logicalId.toLowerCase(Locale.ROOT);
+                : (resourceStack + "-" + logicalId).toLowerCase(Locale.ROOT);
         try {
             clients.s3().headBucket(b -> b.bucket(name));
             return name;
@@ -195,19 +233,31 @@ public final class TemplateBootstrap {
                     .ignorePublicAcls(bool(block, "IgnorePublicAcls"))
                     .restrictPublicBuckets(bool(block, "RestrictPublicBuckets"))));
         }
+        Map<String, Object> versioning = map(props.get("VersioningConfiguration"));
+        if (versioning != null && "Enabled".equals(versioning.get("Status"))) {
+            clients.s3().putBucketVersioning(b -> b.bucket(name).versioningConfiguration(v -> v
+                    .status(BucketVersioningStatus.ENABLED)));
+        }
         Map<String, Object> lifecycle = map(props.get("LifecycleConfiguration"));
         if (lifecycle != null) {
             List<LifecycleRule> rules = new ArrayList<>();
             for (Map<String, Object> rule : list(lifecycle.get("Rules"))) {
-                if (rule.get("ExpirationInDays") == null) {
+                Map<String, Object> noncurrent = map(rule.get("NoncurrentVersionExpiration"));
+                if (rule.get("ExpirationInDays") == null && noncurrent == null) {
                     continue; // only expiry rules matter to the emulator
                 }
-                rules.add(LifecycleRule.builder().id(str(rule, "Id"))
+                LifecycleRule.Builder built = LifecycleRule.builder().id(str(rule, "Id"))
                         .status(ExpirationStatus.fromValue(str(rule, "Status")))
-                        .filter(LifecycleRuleFilter.builder().prefix(rule.get("Prefix") == null ? "" : str(rule, "Prefix")).build())
-                        .expiration(LifecycleExpiration.builder()
-                                .days(((Number) rule.get("ExpirationInDays")).intValue()).build())
-                        .build());
+                        .filter(LifecycleRuleFilter.builder().prefix(rule.get("Prefix") == null ? "" : str(rule, "Prefix")).build());
+                if (rule.get("ExpirationInDays") != null) {
+                    built.expiration(LifecycleExpiration.builder()
+                            .days(((Number) rule.get("ExpirationInDays")).intValue()).build());
+                }
+                if (noncurrent != null) {
+                    built.noncurrentVersionExpiration(NoncurrentVersionExpiration.builder()
+                            .noncurrentDays(((Number) noncurrent.get("NoncurrentDays")).intValue()).build());
+                }
+                rules.add(built.build());
             }
             clients.s3().putBucketLifecycleConfiguration(b -> b.bucket(name)
                     .lifecycleConfiguration(BucketLifecycleConfiguration.builder().rules(rules).build()));

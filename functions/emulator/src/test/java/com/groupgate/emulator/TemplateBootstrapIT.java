@@ -100,9 +100,22 @@ class TemplateBootstrapIT {
     }
 
     @Test
+    void bucketIsVersionedAndOldVersionsExpire() {
+        String bucket = resources.ref("ImagesBucket");
+        assertEquals("Enabled", clients.s3().getBucketVersioning(b -> b.bucket(bucket)).statusAsString());
+        LifecycleRule old = clients.s3().getBucketLifecycleConfiguration(b -> b.bucket(bucket)).rules().stream()
+                .filter(r -> r.noncurrentVersionExpiration() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("no rule expires noncurrent versions"));
+        assertEquals(7, old.noncurrentVersionExpiration().noncurrentDays());
+    }
+
+    @Test
     void eachKeyIsReachableByItsAliasAndTheSigningKeyMakesDataKeys() {
         TEMPLATE.resourcesOfType("AWS::KMS::Alias").forEach((id, resource) -> {
-            String alias = (String) TEMPLATE.properties(id).get("AliasName");
+            String alias = resources.ref(id);
+            assertEquals("alias/groupgate/" + TemplateBootstrap.DEFAULT_STACK + "/"
+                    + ("SigningKey".equals(((Map<?, ?>) TEMPLATE.properties(id).get("TargetKeyId")).get("Ref"))
+                    ? "signing" : "audit"), alias, "the alias derives from the stack's name");
             String target = (String) ((java.util.Map<?, ?>) TEMPLATE.properties(id).get("TargetKeyId")).get("Ref");
             var key = clients.kms().describeKey(b -> b.keyId(alias)).keyMetadata();
             assertEquals(resources.attribute(target, "Arn"), key.arn(), alias);
@@ -128,6 +141,22 @@ class TemplateBootstrapIT {
         assertTrue(attributes.get("RedrivePolicy").contains("30"), attributes.get("RedrivePolicy"));
     }
 
+    /** Every queue the template declares exists (the schedules' and the archiver's dead-letter queues too), with its redrive. */
+    @Test
+    void everyQueueOfTheTemplateExistsWithItsRedrive() {
+        TEMPLATE.resourcesOfType("AWS::SQS::Queue").forEach((id, resource) -> {
+            var attributes = clients.sqs().getQueueAttributes(b -> b.queueUrl(resources.ref(id))
+                    .attributeNamesWithStrings("All")).attributesAsStrings();
+            assertEquals(resources.attribute(id, "Arn"), attributes.get("QueueArn"), id);
+            Map<String, Object> redrive = cast(TEMPLATE.properties(id).get("RedrivePolicy"));
+            if (redrive != null) {
+                String target = (String) ((List<?>) ((Map<?, ?>) redrive.get("deadLetterTargetArn")).get("Fn::GetAtt")).get(0);
+                assertTrue(attributes.get("RedrivePolicy").contains(resources.attribute(target, "Arn")), id);
+            }
+        });
+        assertTrue(TEMPLATE.resourcesOfType("AWS::SQS::Queue").containsKey("ScheduleDeadLetterQueue"));
+    }
+
     @Test
     void failureQueueExists() {
         String url = resources.ref("StreamFailureQueue");
@@ -144,7 +173,7 @@ class TemplateBootstrapIT {
         assertEquals(resources.attribute("MainTable", "StreamArn"), again.attribute("MainTable", "StreamArn"));
         assertEquals(resources.attribute("SigningKey", "Arn"), again.attribute("SigningKey", "Arn"));
         assertEquals(1, clients.kms().listAliases().aliases().stream()
-                .filter(a -> "alias/groupgate-signing".equals(a.aliasName())).count());
+                .filter(a -> resources.ref("SigningKeyAlias").equals(a.aliasName())).count());
     }
 
     @Test

@@ -92,8 +92,9 @@ class FunctionPermissionsIT {
             the SAM translator deploys them, and checked against every AWS action each function
             performed across `make test`: each row is granted and used, nothing more. Resources are
             shown with the stack's names; `{Account}`, `{SigningKey}`, `{AuditSigningKey}` and `{MainTable.StreamLabel}`
-            stand for what a deployment makes up. Each role also carries the managed policy
-            `AWSLambdaBasicExecutionRole` (Lambda's own log writes), which the functions' code never uses.
+            stand for what a deployment makes up. Each role also carries the managed policies
+            `AWSLambdaBasicExecutionRole` (Lambda's own log writes) and `AWSXrayWriteOnlyAccess` (Lambda's
+            own trace segments), which the functions' code never uses.
 
             | function | action | resource |
             |---|---|---|
