@@ -65,7 +65,8 @@ clean:
 	$(MVN) -q clean
 
 # SAM `BuildMethod: makefile` targets: each function's shaded jar, unpacked.
-build-CodesApiFunction build-KeyRotationFunction build-AuditFunction build-AuditCheckpointFunction:
+build-CodesApiFunction build-KeyRotationFunction build-TenantDeletionFunction build-AuditFunction \
+  build-AuditCheckpointFunction:
 	$(MVN) -q -DskipTests -pl functions/codes-api -am package
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/codes-api/target/groupgate-codes-api-lambda.jar
 
