@@ -7,8 +7,15 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 VENV_STAMP := $(VENV)/.installed
+# The SAM CLI in its own virtualenv (its boto pins differ from moto's), from requirements-deploy.txt.
+SAM_VENV := .venv-sam
+SAM := SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam
+# actionlint checks .github/workflows; built from its pinned Go module (the Go toolchain is
+# all it needs), into .tools/ under a versioned name so a new pin installs anew.
+ACTIONLINT_VERSION := 1.7.12
+ACTIONLINT := .tools/actionlint-$(ACTIONLINT_VERSION)
 
-.PHONY: venv build test lint run bench coldstart demo freshness clean jar-sizes
+.PHONY: venv sam-venv sam-build build test lint run bench coldstart demo freshness clean jar-sizes
 
 venv: $(VENV_STAMP)
 
@@ -17,9 +24,28 @@ $(VENV_STAMP): requirements.txt
 	$(VENV)/bin/pip install -q -r requirements.txt
 	touch $@
 
-lint: venv
+sam-venv: $(SAM_VENV)/.installed
+
+$(SAM_VENV)/.installed: requirements-deploy.txt
+	$(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/pip install -q -r requirements-deploy.txt
+	touch $@
+
+$(ACTIONLINT):
+	mkdir -p .tools
+	GOBIN=$(CURDIR)/.tools/go-bin go install github.com/rhysd/actionlint/cmd/actionlint@v$(ACTIONLINT_VERSION)
+	mv .tools/go-bin/actionlint $@
+
+lint: venv $(ACTIONLINT)
 	$(VENV)/bin/cfn-lint template.yaml
 	@echo "cfn-lint: template.yaml has no errors"
+	$(ACTIONLINT) -no-color
+	@echo "actionlint: .github/workflows have no errors"
+
+# What `sam build` does for a deployment (each function's Makefile target below, with
+# samconfig.toml's [default.build] settings), with the pinned SAM CLI.
+sam-build: sam-venv
+	$(SAM) build
 
 build:
 	$(MVN) -q -DskipTests install
