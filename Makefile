@@ -15,7 +15,7 @@ SAM := SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam
 ACTIONLINT_VERSION := 1.7.12
 ACTIONLINT := .tools/actionlint-$(ACTIONLINT_VERSION)
 
-.PHONY: venv sam-venv sam-build build test lint run bench coldstart demo freshness clean jar-sizes
+.PHONY: venv sam-venv sam-build build test lint run invoke env-json bench coldstart demo freshness clean jar-sizes
 
 venv: $(VENV_STAMP)
 
@@ -69,6 +69,21 @@ run: venv
 	  -Dmdep.outputFile=target/classpath.txt
 	exec java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
 	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.LocalMain
+
+# With `make run` up: one function's handler, invoked once with an event file, in its own JVM,
+# under the function's role against make run's emulator (no Docker); prints the response.
+# make run compiled the classes and wrote each function's environment to .run/lambda-env.json.
+invoke:
+	@test -n "$(FUNCTION)" -a -n "$(EVENT)" || { echo "usage: make invoke FUNCTION=ScanFunction EVENT=events/scan-json.json" >&2; exit 2; }
+	@test -f .run/lambda-env.json -a -f functions/local/target/classpath.txt || { echo "make invoke: start make run first" >&2; exit 1; }
+	@java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
+	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.LocalInvoke $(FUNCTION) $(EVENT)
+
+# With `make run` up: env.json, each function's template variables resolved to the running
+# stack's names, for `sam local invoke FUNCTION -e EVENT --env-vars env.json` where Docker runs.
+env-json:
+	@test -f .run/env.json || { echo "make env-json: start make run first (it writes .run/env.json)" >&2; exit 1; }
+	install -m 600 .run/env.json env.json
 
 bench: build
 	$(MVN) -q -Pbench -pl bench -am -DskipTests package
