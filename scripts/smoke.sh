@@ -118,7 +118,7 @@ case "$SCAN_PATH" in
   /S/*) ;;
   *) fail "the code's scanUrl $SCAN_URL does not end in /S/<token>" ;;
 esac
-if [ "$(printf %s "${SCAN_URL%"$SCAN_PATH"}" | tr 'A-Z' 'a-z')" != "$(printf %s "$BASE" | tr 'A-Z' 'a-z')" ]; then
+if [ "$(printf %s "${SCAN_URL%"$SCAN_PATH"}" | tr '[:upper:]' '[:lower:]')" != "$(printf %s "$BASE" | tr '[:upper:]' '[:lower:]')" ]; then
   echo "smoke: note: scanUrl is ${SCAN_URL%"$SCAN_PATH"}..., not $BASE (ScanBaseUrl); scanning through $BASE"
 fi
 
@@ -133,8 +133,10 @@ expect "POST $SCAN_PATH/join" 200 "$status"
 [ "$(field 'd["status"]')" = joined ] || fail "POST $SCAN_PATH/join: status is not joined: $(head -c 400 "$WORK/body")"
 
 step "stats (waiting up to ${STATS_TIMEOUT}s for the scan and the join to be counted)"
-FROM=$(date -u -d 'yesterday' +%Y-%m-%d)
-TO=$(date -u -d 'tomorrow' +%Y-%m-%d)
+# The tenant's days are UTC (it was created so): yesterday to tomorrow holds this run's scan.
+read -r FROM TO < <(python3 -c 'import datetime as d
+t = d.datetime.now(d.timezone.utc).date()
+print(t - d.timedelta(days=1), t + d.timedelta(days=1))')
 deadline=$((SECONDS + STATS_TIMEOUT))
 while :; do
   expect "GET /v1/codes/$CODE_ID/stats" 200 "$(call GET "/v1/codes/$CODE_ID/stats?from=$FROM&to=$TO" "$KEY")"
