@@ -105,23 +105,36 @@ freshness:
 clean:
 	$(MVN) -q clean
 
-# SAM `BuildMethod: makefile` targets: each function's shaded jar, unpacked.
+# SAM `BuildMethod: makefile` targets: each function's shaded jar, unpacked into ARTIFACTS_DIR.
+# sam build runs one target per function; a jar is packaged once for all the functions it
+# serves (rebuilt only when a pom or any file under functions/, outside target/, is newer).
+JAR_INPUTS := pom.xml $(shell find functions -path '*/target' -prune -o -type f -print)
+
 build-CodesApiFunction build-KeyRotationFunction build-TenantDeletionFunction build-AuditFunction \
-  build-AuditCheckpointFunction:
-	$(MVN) -q -DskipTests -pl functions/codes-api -am package
+  build-AuditCheckpointFunction: functions/codes-api/target/groupgate-codes-api-lambda.jar
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/codes-api/target/groupgate-codes-api-lambda.jar
 
-build-ScanFunction:
-	$(MVN) -q -DskipTests -pl functions/scan -am package
+build-ScanFunction: functions/scan/target/groupgate-scan-lambda.jar
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/scan/target/groupgate-scan-lambda.jar
 
-build-AggregateFunction:
-	$(MVN) -q -DskipTests -pl functions/aggregate -am package
+build-AggregateFunction: functions/aggregate/target/groupgate-aggregate-lambda.jar
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/aggregate/target/groupgate-aggregate-lambda.jar
 
-build-WebhookDispatchFunction build-WebhookSendFunction build-WebhookReminderFunction:
-	$(MVN) -q -DskipTests -pl functions/webhooks -am package
+build-WebhookDispatchFunction build-WebhookSendFunction build-WebhookReminderFunction: \
+  functions/webhooks/target/groupgate-webhooks-lambda.jar
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/webhooks/target/groupgate-webhooks-lambda.jar
+
+functions/codes-api/target/groupgate-codes-api-lambda.jar: $(JAR_INPUTS)
+	$(MVN) -q -DskipTests -pl functions/codes-api -am package
+
+functions/scan/target/groupgate-scan-lambda.jar: $(JAR_INPUTS)
+	$(MVN) -q -DskipTests -pl functions/scan -am package
+
+functions/aggregate/target/groupgate-aggregate-lambda.jar: $(JAR_INPUTS)
+	$(MVN) -q -DskipTests -pl functions/aggregate -am package
+
+functions/webhooks/target/groupgate-webhooks-lambda.jar: $(JAR_INPUTS)
+	$(MVN) -q -DskipTests -pl functions/webhooks -am package
 
 # Cold start and warm scan time of the scan jar at each Lambda memory size, each JVM held to
 # the CPU share Lambda gives that size (a cgroup CPU quota of memory/1769 of one CPU, when the

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class SamBuildTargetsTest {
     private static final Path ROOT = RepositoryRoot.find();
     private static final Pattern JAR = Pattern.compile("\\$\\(CURDIR\\)/functions/([\\w-]+)/target/([\\w.-]+\\.jar)");
+    private static final Pattern JAR_RULE = Pattern.compile("^(functions/[\\w-]+/target/[\\w.-]+\\.jar)\\s*:.*");
     private static final Pattern PACKAGED_MODULE = Pattern.compile("-pl\\s+functions/([\\w-]+)\\b.*\\bpackage\\b");
 
     /** What one Makefile target does: the module it packages and the jar it unpacks into ARTIFACTS_DIR. */
@@ -89,6 +90,27 @@ class SamBuildTargetsTest {
         assertThrows(IllegalArgumentException.class, () -> targets("build-A:\n\tcp x y\nbuild-A:\n\tcp x y\n"));
     }
 
+    @Test
+    void aJarPackagedByItsOwnRuleCountsOnlyWhenTheTargetDependsOnIt() {
+        Map<String, BuildTarget> targets = targets("""
+                build-ScanFunction: functions/scan/target/groupgate-scan-lambda.jar
+                \tcd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/scan/target/groupgate-scan-lambda.jar
+                build-AggregateFunction:
+                \tcd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/aggregate/target/groupgate-aggregate-lambda.jar
+                functions/scan/target/groupgate-scan-lambda.jar: $(JAR_INPUTS)
+                \t$(MVN) -q -DskipTests -pl functions/scan -am package
+                functions/aggregate/target/groupgate-aggregate-lambda.jar: $(JAR_INPUTS)
+                \t$(MVN) -q -DskipTests -pl functions/aggregate -am package
+                """);
+        assertEquals("scan", targets.get("build-ScanFunction").packagedModule());
+        Map<String, Object> aggregate = Map.of(
+                "Metadata", Map.of("BuildMethod", "makefile"),
+                "Properties", Map.of("CodeUri", ".", "Handler", "com.groupgate.aggregate.AggregateHandler::handleRequest"));
+        List<String> problems = problems("AggregateFunction", aggregate, targets);
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("nothing packages the jar"), problems.get(0));
+    }
+
     private static List<String> problems(String id, Map<String, Object> function, Map<String, BuildTarget> targets) {
         Map<?, ?> metadata = function.get("Metadata") instanceof Map<?, ?> m ? m : Map.of();
         if (!"makefile".equals(metadata.get("BuildMethod"))) {
@@ -110,7 +132,10 @@ class SamBuildTargetsTest {
             return problems;
         }
         String module = target.jarModule();
-        if (!module.equals(target.packagedModule())) {
+        if (target.packagedModule() == null) {
+            problems.add(id + ": nothing packages the jar build-" + id + " unpacks (its recipe, or a rule for the"
+                    + " jar it depends on, must run -pl functions/" + module + " ... package)");
+        } else if (!module.equals(target.packagedModule())) {
             problems.add(id + ": build-" + id + " packages functions/" + target.packagedModule()
                     + " but unpacks the jar of functions/" + module);
         }
@@ -130,32 +155,58 @@ class SamBuildTargetsTest {
         return problems;
     }
 
-    /** The Makefile's targets named build-*, with what their recipes package and unpack. */
+    /**
+     * The Makefile's targets named build-*, with the jar each unpacks and the module that jar is
+     * packaged from: by the target's own recipe, or by the rule for the jar file it depends on.
+     */
     static Map<String, BuildTarget> targets(String makefile) {
-        String joined = makefile.replace("\\\n", " ");
+        String[] lines = makefile.replace("\\\n", " ").split("\n");
+        Map<String, String> packagedBy = new LinkedHashMap<>();
+        for (int i = 0; i < lines.length; i++) {
+            Matcher rule = JAR_RULE.matcher(lines[i]);
+            Matcher packaged = PACKAGED_MODULE.matcher(recipe(lines, i));
+            if (rule.matches() && packaged.find()) {
+                packagedBy.put(rule.group(1), packaged.group(1));
+            }
+        }
         Map<String, BuildTarget> targets = new LinkedHashMap<>();
-        String[] lines = joined.split("\n");
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.startsWith("\t") || !line.matches("^build-[\\w-]+(\\s+build-[\\w-]+)*\\s*:.*")) {
                 continue;
             }
-            StringBuilder recipe = new StringBuilder();
-            for (int j = i + 1; j < lines.length && lines[j].startsWith("\t"); j++) {
-                recipe.append(lines[j]).append('\n');
-            }
+            String recipe = recipe(lines, i);
+            String prerequisites = line.substring(line.indexOf(':') + 1);
             Matcher jar = JAR.matcher(recipe);
-            Matcher packaged = PACKAGED_MODULE.matcher(recipe);
-            boolean unpacks = recipe.toString().contains("cd $(ARTIFACTS_DIR) && unzip");
+            boolean unpacks = recipe.contains("cd $(ARTIFACTS_DIR) && unzip");
+            String jarModule = null;
+            String jarName = null;
+            String packagedModule = null;
+            if (jar.find()) {
+                jarModule = jar.group(1);
+                jarName = jar.group(2);
+                String jarPath = "functions/" + jarModule + "/target/" + jarName;
+                Matcher own = PACKAGED_MODULE.matcher(recipe);
+                packagedModule = own.find() ? own.group(1)
+                        : List.of(prerequisites.trim().split("\\s+")).contains(jarPath) ? packagedBy.get(jarPath) : null;
+            }
             for (String name : line.substring(0, line.indexOf(':')).trim().split("\\s+")) {
-                BuildTarget target = new BuildTarget(name, packaged.find(0) ? packaged.group(1) : null,
-                        jar.find(0) ? jar.group(1) : null, jar.find(0) ? jar.group(2) : null, unpacks);
+                BuildTarget target = new BuildTarget(name, packagedModule, jarModule, jarName, unpacks);
                 if (targets.put(name, target) != null) {
                     throw new IllegalArgumentException("Makefile: target " + name + " is defined twice");
                 }
             }
         }
         return targets;
+    }
+
+    /** The tab-indented recipe lines after line {@code i}. */
+    private static String recipe(String[] lines, int i) {
+        StringBuilder recipe = new StringBuilder();
+        for (int j = i + 1; j < lines.length && lines[j].startsWith("\t"); j++) {
+            recipe.append(lines[j]).append('\n');
+        }
+        return recipe.toString();
     }
 
     private static String artifactId(Path pom) {
