@@ -7,8 +7,15 @@ MVN ?= mvn -B -ntp
 PYTHON ?= python3
 VENV := .venv
 VENV_STAMP := $(VENV)/.installed
+# The SAM CLI in its own virtualenv (its boto pins differ from moto's), from requirements-deploy.txt.
+SAM_VENV := .venv-sam
+SAM := SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam
+# actionlint checks .github/workflows; built from its pinned Go module (the Go toolchain is
+# all it needs), into .tools/ under a versioned name so a new pin installs anew.
+ACTIONLINT_VERSION := 1.7.12
+ACTIONLINT := .tools/actionlint-$(ACTIONLINT_VERSION)
 
-.PHONY: venv build test lint run bench coldstart demo freshness clean jar-sizes
+.PHONY: venv sam-venv sam-build build test lint run invoke env-json bench coldstart demo freshness clean jar-sizes
 
 venv: $(VENV_STAMP)
 
@@ -25,12 +32,31 @@ $(CHECKOV_VENV)/.installed: requirements-checkov.txt
 	$(CHECKOV_VENV)/bin/pip install -q -r requirements-checkov.txt
 	touch $@
 
-# cfn-lint, then checkov (offline: --skip-download); each check not fixed is skipped in its
-# resource's Metadata with the reason.
-lint: venv $(CHECKOV_VENV)/.installed
+sam-venv: $(SAM_VENV)/.installed
+
+$(SAM_VENV)/.installed: requirements-deploy.txt
+	$(PYTHON) -m venv $(SAM_VENV)
+	$(SAM_VENV)/bin/pip install -q -r requirements-deploy.txt
+	touch $@
+
+$(ACTIONLINT):
+	mkdir -p .tools
+	GOBIN=$(CURDIR)/.tools/go-bin go install github.com/rhysd/actionlint/cmd/actionlint@v$(ACTIONLINT_VERSION)
+	mv .tools/go-bin/actionlint $@
+
+# cfn-lint; checkov (offline: --skip-download; each check not fixed is skipped in its
+# resource's Metadata with the reason); actionlint on the deploy pipeline.
+lint: venv $(CHECKOV_VENV)/.installed $(ACTIONLINT)
 	$(VENV)/bin/cfn-lint template.yaml
 	@echo "cfn-lint: template.yaml has no errors"
 	$(CHECKOV_VENV)/bin/checkov -f template.yaml --framework cloudformation --quiet --compact --skip-download
+	$(ACTIONLINT) -no-color
+	@echo "actionlint: .github/workflows have no errors"
+
+# What `sam build` does for a deployment (each function's Makefile target below, with
+# samconfig.toml's [default.build] settings), with the pinned SAM CLI.
+sam-build: sam-venv
+	$(SAM) build
 
 build:
 	$(MVN) -q -DskipTests install
@@ -55,6 +81,21 @@ run: venv
 	exec java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
 	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.LocalMain
 
+# With `make run` up: one function's handler, invoked once with an event file, in its own JVM,
+# under the function's role against make run's emulator (no Docker); prints the response.
+# make run compiled the classes and wrote each function's environment to .run/lambda-env.json.
+invoke:
+	@test -n "$(FUNCTION)" -a -n "$(EVENT)" || { echo "usage: make invoke FUNCTION=ScanFunction EVENT=events/scan-json.json" >&2; exit 2; }
+	@test -f .run/lambda-env.json -a -f functions/local/target/classpath.txt || { echo "make invoke: start make run first" >&2; exit 1; }
+	@java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
+	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.LocalInvoke $(FUNCTION) $(EVENT)
+
+# With `make run` up: env.json, each function's template variables resolved to the running
+# stack's names, for `sam local invoke FUNCTION -e EVENT --env-vars env.json` where Docker runs.
+env-json:
+	@test -f .run/env.json || { echo "make env-json: start make run first (it writes .run/env.json)" >&2; exit 1; }
+	install -m 600 .run/env.json env.json
+
 bench: build
 	$(MVN) -q -Pbench -pl bench -am -DskipTests package
 	java -jar bench/target/groupgate-bench.jar $(BENCH_ARGS)
@@ -75,22 +116,36 @@ freshness:
 clean:
 	$(MVN) -q clean
 
-# SAM `BuildMethod: makefile` targets: each function's shaded jar, unpacked.
-build-CodesApiFunction build-KeyRotationFunction build-AuditFunction build-AuditCheckpointFunction build-StreamArchiveFunction:
-	$(MVN) -q -DskipTests -pl functions/codes-api -am package
+# SAM `BuildMethod: makefile` targets: each function's shaded jar, unpacked into ARTIFACTS_DIR.
+# sam build runs one target per function; a jar is packaged once for all the functions it
+# serves (rebuilt only when a pom or any file under functions/, outside target/, is newer).
+JAR_INPUTS := pom.xml $(shell find functions -path '*/target' -prune -o -type f -print)
+
+build-CodesApiFunction build-KeyRotationFunction build-TenantDeletionFunction build-AuditFunction \
+  build-AuditCheckpointFunction build-StreamArchiveFunction: functions/codes-api/target/groupgate-codes-api-lambda.jar
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/codes-api/target/groupgate-codes-api-lambda.jar
 
-build-ScanFunction:
-	$(MVN) -q -DskipTests -pl functions/scan -am package
+build-ScanFunction: functions/scan/target/groupgate-scan-lambda.jar
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/scan/target/groupgate-scan-lambda.jar
 
-build-AggregateFunction:
-	$(MVN) -q -DskipTests -pl functions/aggregate -am package
+build-AggregateFunction: functions/aggregate/target/groupgate-aggregate-lambda.jar
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/aggregate/target/groupgate-aggregate-lambda.jar
 
-build-WebhookDispatchFunction build-WebhookSendFunction build-WebhookReminderFunction:
-	$(MVN) -q -DskipTests -pl functions/webhooks -am package
+build-WebhookDispatchFunction build-WebhookSendFunction build-WebhookReminderFunction: \
+  functions/webhooks/target/groupgate-webhooks-lambda.jar
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/webhooks/target/groupgate-webhooks-lambda.jar
+
+functions/codes-api/target/groupgate-codes-api-lambda.jar: $(JAR_INPUTS)
+	$(MVN) -q -DskipTests -pl functions/codes-api -am package
+
+functions/scan/target/groupgate-scan-lambda.jar: $(JAR_INPUTS)
+	$(MVN) -q -DskipTests -pl functions/scan -am package
+
+functions/aggregate/target/groupgate-aggregate-lambda.jar: $(JAR_INPUTS)
+	$(MVN) -q -DskipTests -pl functions/aggregate -am package
+
+functions/webhooks/target/groupgate-webhooks-lambda.jar: $(JAR_INPUTS)
+	$(MVN) -q -DskipTests -pl functions/webhooks -am package
 
 # Cold start and warm scan time of the scan jar at each Lambda memory size, each JVM held to
 # the CPU share Lambda gives that size (a cgroup CPU quota of memory/1769 of one CPU, when the

@@ -91,6 +91,8 @@ public final class LocalGroupGate implements AutoCloseable {
     private final Builder settings;
     private final CloudFormationTemplate template;
     private final Map<String, Wiring> wirings = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> templateEnvironments = new LinkedHashMap<>();
     private EmulatorClients clients;
     private LocalResources resources;
     private HttpServer server;
@@ -159,6 +161,11 @@ public final class LocalGroupGate implements AutoCloseable {
             if (settings.allowLoopbackWebhooks && WEBHOOK_URL_FUNCTIONS.contains(functionId)) {
                 environment.put(Config.ALLOW_LOOPBACK_WEBHOOKS, "true");
             }
+            environments.put(functionId, Map.copyOf(environment));
+            Map<String, String> declared = new LinkedHashMap<>();
+            resources.functionEnvironment(functionId, parameters).keySet()
+                    .forEach(name -> declared.put(name, environment.get(name)));
+            templateEnvironments.put(functionId, declared);
             Wiring wiring = Wiring.fromEnvironment(environment, settings.clock);
             wirings.put(functionId, wiring.withAws(wiring.aws().withInterceptors(
                     settings.interceptors.apply(functionId, resources))));
@@ -277,6 +284,39 @@ public final class LocalGroupGate implements AutoCloseable {
     public EmulatorClients clients() {
         requireStarted();
         return clients;
+    }
+
+    /**
+     * Everything a function's handler sees in its environment here, as Lambda would set it (its
+     * role's credentials URI and token included): what {@link #wiring} was built from, and what
+     * {@code make invoke} builds the same wiring from in another JVM.
+     */
+    public Map<String, String> lambdaEnvironment(String functionLogicalId) {
+        requireStarted();
+        return requireFunction(environments, functionLogicalId);
+    }
+
+    /**
+     * Only the variables template.yaml declares for the function (Globals, then its own), resolved
+     * to this stack's names: what {@code sam local invoke --env-vars} may override.
+     */
+    public Map<String, String> templateEnvironment(String functionLogicalId) {
+        requireStarted();
+        return requireFunction(templateEnvironments, functionLogicalId);
+    }
+
+    /** The template's functions, in template order, each with its environment and wiring. */
+    public java.util.Set<String> functionLogicalIds() {
+        requireStarted();
+        return java.util.Collections.unmodifiableSet(environments.keySet());
+    }
+
+    private static <T> T requireFunction(Map<String, T> byFunction, String functionLogicalId) {
+        T value = byFunction.get(functionLogicalId);
+        if (value == null) {
+            throw new IllegalArgumentException("functionLogicalId: no function " + functionLogicalId);
+        }
+        return value;
     }
 
     /** The wiring a function's handler was (or would be) built from, as template.yaml configures it. */

@@ -3,6 +3,7 @@ package com.groupgate.local;
 import com.groupgate.emulator.LocalAws;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 
 /**
  * {@code make run}: GroupGate at http://127.0.0.1:3000 ({@code GROUPGATE_PORT} overrides)
@@ -46,6 +47,15 @@ public final class LocalMain {
         banner.println("  Emulator   " + aws.kind() + " at " + aws.endpoint());
         operatorEnv(aws).ifPresent(file -> banner.println("  Operator   " + file + "  (source it to look into the"
                 + " emulator's tables and bucket with boto3 from .venv, as the operator; local only)"));
+        Path runDir = Path.of(System.getProperty("groupgate.root", "."), ".run");
+        try {
+            LambdaEnvironmentFiles.write(local, runDir);
+            banner.println("  Functions  " + runDir.resolve(LambdaEnvironmentFiles.LAMBDA_ENV).normalize()
+                    + "  (make invoke FUNCTION=ScanFunction EVENT=events/scan-json.json runs one handler under its role;"
+                    + " make env-json writes env.json for sam local invoke --env-vars)");
+        } catch (java.io.IOException e) {
+            banner.println("  Functions  could not write " + runDir + ": " + e.getMessage());
+        }
         banner.println("  IAM        " + (aws.enforcesIam()
                 ? "enforced: each function runs as its own role (template.yaml), credentials from Lambda's"
                         + " container endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI), no access keys"
