@@ -5,6 +5,7 @@ import static com.groupgate.entry.QrPictures.photographed;
 import static com.groupgate.entry.QrPictures.qr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -47,5 +48,80 @@ class QrPictureTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(huge, "png", out);
         assertInstanceOf(QrPicture.TooLarge.class, QrPicture.read(out.toByteArray()));
+    }
+
+    /** The plan {@code bytes} get from their header alone, or the refusal. */
+    private static QrPicture.Plan plan(byte[] bytes) {
+        QrPicture.Plan[] plan = new QrPicture.Plan[1];
+        QrPicture.Reading refused = QrPicture.plan(bytes, p -> plan[0] = p);
+        assertEquals(null, refused, "refused: " + refused);
+        return plan[0];
+    }
+
+    @Test
+    void aSixteenBitRgbaBombUnderTheMegapixelCapIsRefusedFromItsHeader() {
+        byte[] bomb = QrPictures.blankPng(6320, 6320, 16, 6);
+        assertTrue(bomb.length < 400_000, "the bomb is a small file: " + bomb.length);
+        QrPicture.TooLarge refused = assertInstanceOf(QrPicture.TooLarge.class, QrPicture.plan(bomb, p -> {
+            throw new AssertionError("a bomb gets no decoding plan: " + p);
+        }));
+        assertTrue(refused.why().contains("6320x6320 at 64 bits"), refused.why());
+        assertInstanceOf(QrPicture.TooLarge.class, QrPicture.read(bomb));
+    }
+
+    @Test
+    void aHugeJpegIsRefusedFromItsHeader() {
+        BufferedImage wide = new BufferedImage(7000, 3600, BufferedImage.TYPE_INT_RGB);
+        QrPicture.TooLarge refused = assertInstanceOf(QrPicture.TooLarge.class,
+                QrPicture.read(encode(wide, "jpg")));
+        assertTrue(refused.why().contains("7000x3600 at 24 bits"), refused.why());
+    }
+
+    @Test
+    void aJpegOfManyProgressiveScansIsRefusedUndecoded() {
+        byte[] photo = encode(qr(WECHAT, 300), "jpg");
+        ByteArrayOutputStream bomb = new ByteArrayOutputStream();
+        bomb.writeBytes(java.util.Arrays.copyOf(photo, photo.length - 2));
+        for (int i = 0; i < 200; i++) {
+            bomb.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0});
+        }
+        bomb.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xD9});
+        QrPicture.TooLarge refused = assertInstanceOf(QrPicture.TooLarge.class, QrPicture.read(bomb.toByteArray()));
+        assertTrue(refused.why().contains("scans"), refused.why());
+        assertEquals(1, QrPicture.jpegScans(photo), "a baseline JPEG has one scan");
+    }
+
+    @Test
+    void aLargePhotoIsSubsampledWhileDecodedAndItsQrStillReads() {
+        byte[] photo = encode(photographed(qr(WECHAT, 2600), 8, 1.0), "jpg");
+        QrPicture.Plan plan = plan(photo);
+        assertEquals(4160, plan.width());
+        assertEquals(24, plan.bitsPerPixel());
+        assertEquals(3, plan.subsampling(), "4160 px subsampled to at most 2048 on the long side");
+        assertEquals(new QrPicture.Decoded(WECHAT), QrPicture.read(photo));
+    }
+
+    @Test
+    void sixteenBitSamplesAreSubsampledToBoundTheDecodedRasterAndStillRead() {
+        byte[] deep = QrPictures.png16(qr(WECHAT, 1800));
+        QrPicture.Plan plan = plan(deep);
+        assertEquals(64, plan.bitsPerPixel());
+        assertEquals(2, plan.subsampling(), "1800x1800 at 8 bytes is 25 MiB; every second pixel is 6 MiB");
+        assertEquals(new QrPicture.Decoded(WECHAT), QrPicture.read(deep));
+    }
+
+    @Test
+    void aWechatScreenshotIsDecodedWhole() {
+        byte[] screenshot = encode(qr(WECHAT, 430), "png");
+        assertEquals(1, plan(screenshot).subsampling());
+        assertEquals(new QrPicture.Decoded(WECHAT), QrPicture.read(screenshot));
+    }
+
+    @Test
+    void theSubsamplingBoundsBothTheLongSideAndTheRaster() {
+        assertEquals(1, QrPicture.subsampling(2048, 1000, 32));
+        assertEquals(2, QrPicture.subsampling(2049, 1000, 32));
+        assertEquals(2, QrPicture.subsampling(2048, 2048, 64), "2048x2048 at 8 bytes is 32 MiB");
+        assertEquals(5, QrPicture.subsampling(6320, 6320, 64), "1264x1264 at 8 bytes: under 16 MiB");
     }
 }
