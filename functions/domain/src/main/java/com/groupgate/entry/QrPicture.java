@@ -8,7 +8,6 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -25,30 +24,37 @@ import javax.imageio.stream.ImageInputStream;
  * What an uploaded group QR picture (PNG or JPEG) holds: the platform's invite payload, read
  * the way a phone reads a photo of a printed code — zxing's QR reader trying hard, with the
  * hybrid binarizer for uneven light and the global one as a second chance, on the picture
- * as sent and, for large photos, scaled down (the detector likes modules of a few pixels).
+ * as sent or, for large photos, subsampled while decoding (the detector likes modules of a
+ * few pixels, and a photo's are many).
  * A picture is judged by its header before any pixel is decoded ({@link #plan}): more than
- * {@link #MAX_PIXELS} pixels, more than {@link #MAX_SAMPLE_BYTES} of samples (a 16-bit RGBA
- * PNG of 40 MP is 320 MB to inflate from a 300 KB file) or a JPEG of more than
- * {@link #MAX_JPEG_SCANS} progressive scans is refused; anything else is subsampled while it
- * is decoded, to at most {@link #MAX_DECODED_SIDE} pixels on its long side and
- * {@link #MAX_DECODED_BYTES} of decoded raster, so a small file cannot unpack into gigabytes
- * or seconds of CPU.
+ * {@link #MAX_PIXELS} pixels, more samples than its format's budget ({@link #MAX_PNG_SAMPLE_BYTES},
+ * {@link #MAX_JPEG_SAMPLE_BYTES}: a 16-bit RGBA PNG of 40 MP is 320 MB to inflate from a
+ * 300 KB file) or a JPEG of more than {@link #MAX_JPEG_SCANS} progressive scans is refused;
+ * anything else is subsampled while it is decoded, to at most {@link #MAX_DECODED_SIDE}
+ * pixels on its long side and {@link #MAX_DECODED_BYTES} of decoded raster, so that no
+ * upload costs more than about 100 ms of CPU or 64 MiB of memory (BENCHMARKS.md, "Entry
+ * picture uploads").
  */
 public final class QrPicture {
     /** 40 megapixels: any phone photo, not a decompression bomb. */
     public static final long MAX_PIXELS = 40_000_000L;
     /**
-     * Bytes of samples the decoder must produce (inflate, or transform from DCT) before any
-     * subsampling: 16 Mi pixels at 8-bit RGBA, 21 MP at 8-bit RGB, 4 MP at 16-bit RGBA.
+     * Bytes of samples a PNG may inflate to: every row is inflated and unfiltered whatever the
+     * subsampling, at about 450 MB/s of CPU. 24 MiB is a 6 MP RGBA or 8 MP RGB screenshot, or
+     * 3 MP at 16-bit RGBA.
      */
-    public static final long MAX_SAMPLE_BYTES = 64L << 20;
+    public static final long MAX_PNG_SAMPLE_BYTES = 24L << 20;
+    /**
+     * Bytes of samples a JPEG may hold (3 per pixel): 22 MP, any phone photo. Subsampled JPEG
+     * decoding costs a fifth of a PNG's per sample.
+     */
+    public static final long MAX_JPEG_SAMPLE_BYTES = 64L << 20;
     /** The long side a picture is decoded at, at most; a QR code in it still reads. */
-    public static final int MAX_DECODED_SIDE = 2048;
+    public static final int MAX_DECODED_SIDE = 1200;
     /** The decoded raster's bytes, at most (16-bit samples take twice an 8-bit picture's). */
-    public static final long MAX_DECODED_BYTES = 16L << 20;
+    public static final long MAX_DECODED_BYTES = 12L << 20;
     /** Scans of a progressive JPEG: a camera or an encoder writes about ten; each costs a pass. */
     public static final int MAX_JPEG_SCANS = 32;
-    private static final int SCALED_SIDE = 1200;
     private static final Map<DecodeHintType, Object> HINTS = Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.CHARACTER_SET, "UTF-8");
 
@@ -112,12 +118,7 @@ public final class QrPicture {
         if (refused != null) {
             return refused;
         }
-        BufferedImage image = decoded[0];
-        Optional<String> payload = decode(image);
-        if (payload.isEmpty() && Math.max(image.getWidth(), image.getHeight()) > SCALED_SIDE) {
-            payload = decode(scaled(image));
-        }
-        return payload.<Reading>map(Decoded::new).orElseGet(NoQrCode::new);
+        return decode(decoded[0]).<Reading>map(Decoded::new).orElseGet(NoQrCode::new);
     }
 
     private interface Step {
@@ -144,8 +145,10 @@ public final class QrPicture {
                 }
                 int bits = bitsPerPixel(reader);
                 Plan plan = new Plan(width, height, bits, subsampling(width, height, bits));
-                if (plan.sampleBytes() > MAX_SAMPLE_BYTES) {
-                    return new TooLarge("the picture holds more than " + (MAX_SAMPLE_BYTES >> 20)
+                long budget = "png".equalsIgnoreCase(reader.getFormatName()) ? MAX_PNG_SAMPLE_BYTES
+                        : MAX_JPEG_SAMPLE_BYTES;
+                if (plan.sampleBytes() > budget) {
+                    return new TooLarge("the picture holds more than " + (budget >> 20)
                             + " MiB of pixels (" + width + "x" + height + " at " + bits + " bits)");
                 }
                 return step.apply(reader, plan);
@@ -223,14 +226,5 @@ public final class QrPicture {
             }
         }
         return Optional.empty();
-    }
-
-    private static BufferedImage scaled(BufferedImage image) {
-        double f = (double) SCALED_SIDE / Math.max(image.getWidth(), image.getHeight());
-        int w = Math.max(1, (int) Math.round(image.getWidth() * f));
-        int h = Math.max(1, (int) Math.round(image.getHeight() * f));
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        out.getGraphics().drawImage(image.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), 0, 0, null);
-        return out;
     }
 }

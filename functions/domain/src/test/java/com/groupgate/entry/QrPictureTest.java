@@ -97,16 +97,16 @@ class QrPictureTest {
         QrPicture.Plan plan = plan(photo);
         assertEquals(4160, plan.width());
         assertEquals(24, plan.bitsPerPixel());
-        assertEquals(3, plan.subsampling(), "4160 px subsampled to at most 2048 on the long side");
+        assertEquals(4, plan.subsampling(), "4160 px subsampled to at most 1200 on the long side");
         assertEquals(new QrPicture.Decoded(WECHAT), QrPicture.read(photo));
     }
 
     @Test
     void sixteenBitSamplesAreSubsampledToBoundTheDecodedRasterAndStillRead() {
-        byte[] deep = QrPictures.png16(qr(WECHAT, 1800));
+        byte[] deep = QrPictures.png16(qr(WECHAT, 1600));
         QrPicture.Plan plan = plan(deep);
         assertEquals(64, plan.bitsPerPixel());
-        assertEquals(2, plan.subsampling(), "1800x1800 at 8 bytes is 25 MiB; every second pixel is 6 MiB");
+        assertEquals(2, plan.subsampling(), "1600 px at 8 bytes is 20 MiB; every second pixel is 5 MiB");
         assertEquals(new QrPicture.Decoded(WECHAT), QrPicture.read(deep));
     }
 
@@ -119,9 +119,18 @@ class QrPictureTest {
 
     @Test
     void theSubsamplingBoundsBothTheLongSideAndTheRaster() {
-        assertEquals(1, QrPicture.subsampling(2048, 1000, 32));
-        assertEquals(2, QrPicture.subsampling(2049, 1000, 32));
-        assertEquals(2, QrPicture.subsampling(2048, 2048, 64), "2048x2048 at 8 bytes is 32 MiB");
-        assertEquals(5, QrPicture.subsampling(6320, 6320, 64), "1264x1264 at 8 bytes: under 16 MiB");
+        assertEquals(1, QrPicture.subsampling(1200, 1000, 32));
+        assertEquals(2, QrPicture.subsampling(1201, 1000, 32));
+        assertEquals(1, QrPicture.subsampling(1200, 1200, 64), "1200x1200 at 8 bytes is 11 MiB");
+        assertEquals(6, QrPicture.subsampling(6320, 6320, 64), "1054 px on the long side");
+        assertEquals(2, QrPicture.subsampling(1600, 1600, 64));
+    }
+
+    @Test
+    void aPngOverItsSampleBudgetIsRefusedUndecodedWhereAJpegOfTheSameSizeIsRead() {
+        BufferedImage big = new BufferedImage(3000, 3000, BufferedImage.TYPE_INT_RGB);
+        QrPicture.TooLarge png = assertInstanceOf(QrPicture.TooLarge.class, QrPicture.read(encode(big, "png")));
+        assertTrue(png.why().contains("24 MiB"), png.why());
+        assertInstanceOf(QrPicture.NoQrCode.class, QrPicture.read(encode(big, "jpg")));
     }
 }
