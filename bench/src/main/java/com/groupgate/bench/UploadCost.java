@@ -45,6 +45,12 @@ public final class UploadCost {
         pictures.put("largest 8-bit RGBA PNG taken, no QR in it", png(blank(rgba, rgba)));
         pictures.put("largest JPEG taken, 5400x4000 photo of a QR", QrPictures.encode(photo(5400, 4000), "jpg"));
         pictures.put("largest JPEG taken, 5400x4000, no QR in it", QrPictures.encode(blank(5400, 4000), "jpg"));
+        int progressive = (int) Math.sqrt(QrPicture.MAX_PROGRESSIVE_JPEG_SAMPLE_BYTES / 3.0);
+        pictures.put("largest progressive JPEG taken, " + progressive + "x" + progressive + ", a QR",
+                QrPictures.progressiveJpeg(photo(progressive, progressive)));
+        pictures.put("largest progressive JPEG taken, no QR in it",
+                QrPictures.progressiveJpeg(blank(progressive, progressive)));
+        pictures.put("progressive JPEG 5400x4000 (refused)", QrPictures.progressiveJpeg(photo(5400, 4000)));
         pictures.put("phone photo JPEG 4160x4160", QrPictures.encode(
                 QrPictures.photographed(QrPictures.qr(QrPictures.WECHAT, 2600), 8, 1.0), "jpg"));
         pictures.put("WeChat screenshot PNG 430x430", QrPictures.encode(QrPictures.qr(QrPictures.WECHAT, 430), "png"));

@@ -28,8 +28,9 @@ import javax.imageio.stream.ImageInputStream;
  * few pixels, and a photo's are many).
  * A picture is judged by its header before any pixel is decoded ({@link #plan}): more than
  * {@link #MAX_PIXELS} pixels, more samples than its format's budget ({@link #MAX_PNG_SAMPLE_BYTES},
- * {@link #MAX_JPEG_SAMPLE_BYTES}: a 16-bit RGBA PNG of 40 MP is 320 MB to inflate from a
- * 300 KB file) or a JPEG of more than {@link #MAX_JPEG_SCANS} progressive scans is refused;
+ * {@link #MAX_JPEG_SAMPLE_BYTES}, {@link #MAX_PROGRESSIVE_JPEG_SAMPLE_BYTES}: a 16-bit RGBA PNG
+ * of 40 MP is 320 MB to inflate from a 300 KB file) or a JPEG of more than
+ * {@link #MAX_JPEG_SCANS} scans is refused;
  * anything else is subsampled while it is decoded, to at most {@link #MAX_DECODED_SIDE}
  * pixels on its long side and {@link #MAX_DECODED_BYTES} of decoded raster, so that no
  * upload costs more than about 100 ms of CPU or 64 MiB of memory (BENCHMARKS.md, "Entry
@@ -49,6 +50,12 @@ public final class QrPicture {
      * decoding costs a fifth of a PNG's per sample.
      */
     public static final long MAX_JPEG_SAMPLE_BYTES = 64L << 20;
+    /**
+     * Bytes of samples a progressive JPEG may hold: its decoder keeps every coefficient of the
+     * whole picture (2 bytes a sample) and passes over them once a scan, about ten times a
+     * baseline JPEG's CPU per sample. 8 MiB is 2.8 MP at RGB (2048x1365).
+     */
+    public static final long MAX_PROGRESSIVE_JPEG_SAMPLE_BYTES = 8L << 20;
     /** The long side a picture is decoded at, at most; a QR code in it still reads. */
     public static final int MAX_DECODED_SIDE = 1200;
     /** The decoded raster's bytes, at most (16-bit samples take twice an 8-bit picture's). */
@@ -146,7 +153,7 @@ public final class QrPicture {
                 int bits = bitsPerPixel(reader);
                 Plan plan = new Plan(width, height, bits, subsampling(width, height, bits));
                 long budget = "png".equalsIgnoreCase(reader.getFormatName()) ? MAX_PNG_SAMPLE_BYTES
-                        : MAX_JPEG_SAMPLE_BYTES;
+                        : jpegProgressive(bytes) ? MAX_PROGRESSIVE_JPEG_SAMPLE_BYTES : MAX_JPEG_SAMPLE_BYTES;
                 if (plan.sampleBytes() > budget) {
                     return new TooLarge("the picture holds more than " + (budget >> 20)
                             + " MiB of pixels (" + width + "x" + height + " at " + bits + " bits)");
@@ -210,6 +217,22 @@ public final class QrPicture {
             }
         }
         return scans;
+    }
+
+    /**
+     * Whether a JPEG is progressive (a start-of-frame marker SOF2, SOF6, SOF10 or SOF14), found
+     * as {@link #jpegScans} finds markers.
+     */
+    static boolean jpegProgressive(byte[] bytes) {
+        for (int i = 0; i + 1 < bytes.length; i++) {
+            if ((bytes[i] & 0xFF) == 0xFF) {
+                int marker = bytes[i + 1] & 0xFF;
+                if (marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Optional<String> decode(BufferedImage image) {

@@ -133,4 +133,15 @@ class QrPictureTest {
         assertTrue(png.why().contains("24 MiB"), png.why());
         assertInstanceOf(QrPicture.NoQrCode.class, QrPicture.read(encode(big, "jpg")));
     }
+
+    @Test
+    void aLargeProgressiveJpegIsRefusedUndecodedWhereASmallOneReads() {
+        byte[] large = QrPictures.progressiveJpeg(photographed(qr(WECHAT, 1500), 5, 1.0));
+        assertTrue(QrPicture.jpegProgressive(large));
+        QrPicture.TooLarge refused = assertInstanceOf(QrPicture.TooLarge.class, QrPicture.read(large));
+        assertTrue(refused.why().contains("8 MiB"), refused.why());
+        byte[] small = QrPictures.progressiveJpeg(qr(WECHAT, 900));
+        assertEquals(new QrPicture.Decoded(WECHAT), QrPicture.read(small));
+        assertEquals(false, QrPicture.jpegProgressive(encode(qr(WECHAT, 300), "jpg")));
+    }
 }
