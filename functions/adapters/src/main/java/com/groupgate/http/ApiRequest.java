@@ -1,6 +1,7 @@
 package com.groupgate.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.groupgate.error.RefusalException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -65,8 +66,9 @@ public record ApiRequest(
         return base64Encoded ? BodyText.decode(Base64.getDecoder().decode(rawBody)) : BodyText.of(rawBody);
     }
 
-    static com.groupgate.error.RefusalException notUtf8(String field) {
-        return com.groupgate.error.RefusalException.badField(field, "holds bytes that are not UTF-8");
+    /** The 400 for bytes that are not UTF-8, naming the field that holds them. */
+    static RefusalException notUtf8(String field) {
+        return RefusalException.badField(field, "holds bytes that are not UTF-8");
     }
 
     /** The body's bytes exactly as sent (an uploaded picture), empty when there is none. */
