@@ -1,6 +1,7 @@
 package com.groupgate.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.groupgate.error.RefusalException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -41,10 +42,33 @@ public record ApiRequest(
         return new ApiRequest(method, path, headers, query, rawBody, base64Encoded, sourceIp, Map.copyOf(params));
     }
 
-    /** The body as text (UTF-8), or null when there is none. */
+    /**
+     * The body as text, or null when there is none: strict UTF-8 ({@link BodyText}), so bytes
+     * that are not UTF-8 are a 400 naming the body, never text silently garbled by U+FFFD.
+     */
     public String body() {
-        return rawBody == null ? null : base64Encoded
-                ? new String(Base64.getDecoder().decode(rawBody), StandardCharsets.UTF_8) : rawBody;
+        BodyText text = bodyText();
+        if (text != null && text.malformed()) {
+            throw notUtf8("body");
+        }
+        return text == null ? null : text.text();
+    }
+
+    /**
+     * The body as text with each sequence that is not UTF-8 marked, or null when there is
+     * none: the one place a request body becomes a string. A body API Gateway passed as text
+     * is taken as it came; a base64 body is decoded strictly.
+     */
+    BodyText bodyText() {
+        if (rawBody == null) {
+            return null;
+        }
+        return base64Encoded ? BodyText.decode(Base64.getDecoder().decode(rawBody)) : BodyText.of(rawBody);
+    }
+
+    /** The 400 for bytes that are not UTF-8, naming the field that holds them. */
+    static RefusalException notUtf8(String field) {
+        return RefusalException.badField(field, "holds bytes that are not UTF-8");
     }
 
     /** The body's bytes exactly as sent (an uploaded picture), empty when there is none. */

@@ -41,8 +41,10 @@ public final class Json {
     }
 
     /**
-     * The request body as a JSON object; an absent body reads as {}. Malformed JSON, a
-     * non-object, or a body over 16 KiB is a 400/413 naming the body.
+     * The request body as a JSON object; an absent body reads as {}. A body that is not
+     * {@code application/json} (UTF-8) is a 415 naming {@code content-type}; malformed JSON, a
+     * non-object, text that is not valid Unicode (bytes that are not UTF-8, an unpaired
+     * surrogate such as {@code "\ud800"}) or a body over 16 KiB is a 400/413 naming the field.
      */
     public static ObjectNode body(ApiRequest request) {
         return body(request, MAX_BODY_BYTES);
@@ -53,10 +55,12 @@ public final class Json {
      * routes whose bodies are documented as larger than 16 KiB (word lists).
      */
     public static ObjectNode body(ApiRequest request, int maxBytes) {
-        String body = request.body();
-        if (body == null || body.isBlank()) {
+        BodyText text = request.bodyText();
+        if (text == null || text.text().isBlank()) {
             return MAPPER.createObjectNode();
         }
+        JsonMediaType.require(request.header("content-type"));
+        String body = text.text();
         if (body.length() > maxBytes || body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
             throw new RefusalException(com.groupgate.error.Refusal.PAYLOAD_TOO_LARGE,
                     "body: larger than " + (maxBytes % 1024 == 0 ? maxBytes / 1024 + " KiB" : maxBytes + " bytes"),
@@ -66,10 +70,15 @@ public final class Json {
         try {
             node = MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw RefusalException.badField("body", "malformed JSON");
+            throw text.malformed() ? ApiRequest.notUtf8("body") : RefusalException.badField("body", "malformed JSON");
         }
         if (!(node instanceof ObjectNode object)) {
             throw RefusalException.badField("body", "must be a JSON object");
+        }
+        String invalid = JsonText.firstInvalidField(object).orElse(null);
+        if (invalid != null) {
+            throw text.malformed() ? ApiRequest.notUtf8(invalid)
+                    : RefusalException.badField(invalid, "is not valid Unicode text (an unpaired surrogate)");
         }
         return object;
     }

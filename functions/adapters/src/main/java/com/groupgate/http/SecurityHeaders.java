@@ -14,6 +14,11 @@ package com.groupgate.http;
  *     {@code Cache-Control: no-store}, because each carries a one-time join ticket or a
  *     refusal that may lift, and neither a shared cache nor the phone may replay it; plus
  *     nosniff and no-referrer.
+ * <li>Every API answer (the codes API and the audit function: JSON, errors, 204s, the OpenAPI
+ *     document): {@code Cache-Control: no-store}, since answers carry new API keys, webhook
+ *     secrets and passcode secrets that neither a shared cache nor the browser may keep, and
+ *     {@code X-Content-Type-Options: nosniff}. Only a file whose name is its content's hash
+ *     (a dashboard asset, marked {@code immutable}) keeps its own Cache-Control.
  * </ul>
  */
 public final class SecurityHeaders {
@@ -32,6 +37,17 @@ public final class SecurityHeaders {
                 .withHeader(CONTENT_TYPE_OPTIONS, "nosniff")
                 .withHeader(REFERRER_POLICY, "no-referrer")
                 .withHeader(FRAME_OPTIONS, "DENY");
+    }
+
+    /**
+     * {@code response}, any answer of the API, never stored (unless it is an immutable,
+     * content-hashed file) and never sniffed: applied once, where every answer leaves.
+     */
+    public static ApiResponse api(ApiResponse response) {
+        String cacheControl = response.headers().get(CACHE_CONTROL);
+        boolean immutableFile = cacheControl != null && cacheControl.contains("immutable");
+        ApiResponse sniffless = response.withHeader(CONTENT_TYPE_OPTIONS, "nosniff");
+        return immutableFile ? sniffless : sniffless.withHeader(CACHE_CONTROL, "no-store");
     }
 
     /** {@code response}, a scan or join answer, never stored and never sniffed. */

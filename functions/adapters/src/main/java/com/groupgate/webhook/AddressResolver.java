@@ -24,8 +24,13 @@ public class AddressResolver {
         }
     }
 
-    /** Why {@code url} may not be sent to now, or empty when it may. */
+    /**
+     * Why {@code url} may not be sent to now, or empty when it may. A host written as a
+     * number in a form other than a dotted quad is refused before any lookup
+     * ({@link WebhookUrl#hostRefusal}): the resolver would read some forms as another address.
+     */
     public Optional<String> refusal(WebhookUrl url) {
-        return url.refusal(resolve(url.host()));
+        Optional<String> host = url.hostRefusal();
+        return host.isPresent() ? host : url.refusal(resolve(url.host()));
     }
 }

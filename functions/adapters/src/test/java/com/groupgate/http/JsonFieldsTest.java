@@ -52,7 +52,7 @@ class JsonFieldsTest {
 
     @Test
     void aLargerBodyLimitIsTheRoutesToChoose() {
-        ApiRequest request = new ApiRequest("PUT", "/v1/blocked-words", Map.of(), Map.of(),
+        ApiRequest request = new ApiRequest("PUT", "/v1/blocked-words", Map.of("content-type", "application/json"), Map.of(),
                 "{\"words\":[\"" + "x".repeat(20_000) + "\"]}", false, "198.51.100.7", Map.of());
         RefusalException e = assertThrows(RefusalException.class, () -> Json.body(request));
         assertEquals(Refusal.PAYLOAD_TOO_LARGE, e.refusal());

@@ -148,8 +148,8 @@ final class GroupEditRoutes {
         }
         Instant expiresAt = expiry(request.queryParam("expiresAt"), "expiresAt");
         QrPicture.Reading reading = QrPicture.read(bytes);
-        if (reading instanceof QrPicture.TooLarge) {
-            throw new RefusalException(Refusal.NOT_A_QR_CODE, "body: the picture has too many pixels", "body", -1);
+        if (reading instanceof QrPicture.TooLarge tooLarge) {
+            throw new RefusalException(Refusal.NOT_A_QR_CODE, "body: " + tooLarge.why(), "body", -1);
         }
         if (!(reading instanceof QrPicture.Decoded decoded)) {
             throw new RefusalException(Refusal.NOT_A_QR_CODE, "body: no QR code could be read in the picture",

@@ -40,9 +40,8 @@ final class OpenApiRoutes {
         router.on("GET", "/openapi.yaml", this::document);
     }
 
-    /** Revalidated on each use (a deployment may change it), never sniffed as anything but YAML. */
+    /** Never stored (a deployment may change it) and never sniffed, as every API answer ({@link SecurityHeaders#api}). */
     private ApiResponse document(ApiRequest request) {
-        return new ApiResponse(200, Map.of("content-type", CONTENT_TYPE, SecurityHeaders.CACHE_CONTROL, "no-cache",
-                SecurityHeaders.CONTENT_TYPE_OPTIONS, "nosniff"), document, false);
+        return new ApiResponse(200, Map.of("content-type", CONTENT_TYPE), document, false);
     }
 }

@@ -155,6 +155,85 @@ class BadInputIsRefusedWithoutWritesIT {
                 field);
     }
 
+    static Stream<Arguments> textThatIsNotUnicode() {
+        return Stream.of(
+                Arguments.of("/v1/groups", "{\"name\":\"\\ud800x\"}", "name"),
+                Arguments.of("/v1/groups", "{\"name\":\"a\",\"welcomeMessage\":\"hi \\udc00\"}", "welcomeMessage"),
+                Arguments.of("/v1/groups", "{\"name\":\"x\\ud83d\"}", "name"),
+                Arguments.of("/v1/groups/{group}/codes", "{\"channel\":\"\\ud800\"}", "channel"),
+                Arguments.of("/v1/groups/{group}/codes", "{\"geo\":{\"allowCountries\":[\"CN\",\"\\udfff\"]}}",
+                        "geo.allowCountries[1]"),
+                Arguments.of("/v1/webhooks", "{\"url\":\"https://example.com/\\ud800\"}", "url"),
+                Arguments.of("/v1/keys", "{\"name\":\"\\ud800\"}", "name"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("textThatIsNotUnicode")
+    void anUnpairedSurrogateIsA400NamingTheFieldAndWritesNothing(String path, String body, String field) {
+        assertRefusedWithoutWrites(() -> api.post(path.replace("{group}", groupId), body, tenant.auth()), 400, field);
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreA400NamingTheFieldAndWriteNothing() {
+        byte[] gbk = "{\"name\":\"三年二班\"}".getBytes(java.nio.charset.Charset.forName("GBK"));
+        assertRefusedWithoutWrites(() -> api.exact("POST", "/v1/groups", gbk, true, json(tenant)), 400, "name");
+        byte[] latin1 = "{\"name\":\"ok\",\"welcomeMessage\":\"café\"}"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertRefusedWithoutWrites(() -> api.exact("POST", "/v1/groups", latin1, true, json(tenant)), 400,
+                "welcomeMessage");
+        byte[] outsideStrings = {'{', (byte) 0xC0, '}'};
+        assertRefusedWithoutWrites(() -> api.exact("POST", "/v1/groups", outsideStrings, true, json(tenant)), 400,
+                "body");
+    }
+
+    @Test
+    void aBodyDeclaringAnotherCharsetIs415AndWritesNothing() {
+        byte[] gbk = "{\"name\":\"三年二班\"}".getBytes(java.nio.charset.Charset.forName("GBK"));
+        Map<String, String> headers = new java.util.HashMap<>(tenant.auth());
+        headers.put("content-type", "application/json; charset=GBK");
+        assertRefusedWithoutWrites(() -> api.exact("POST", "/v1/groups", gbk, true, headers), 415, "content-type");
+    }
+
+    static Stream<String> notJson() {
+        return Stream.of("application/x-www-form-urlencoded", "text/plain; charset=utf-8", "multipart/form-data",
+                "application/xml");
+    }
+
+    @ParameterizedTest
+    @MethodSource("notJson")
+    void aJsonRouteAnswers415ToABodyThatIsNotApplicationJson(String contentType) {
+        Map<String, String> headers = new java.util.HashMap<>(tenant.auth());
+        headers.put("content-type", contentType);
+        byte[] body = "{\"name\":\"Regulars\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertRefusedWithoutWrites(() -> api.exact("POST", "/v1/groups", body, false, headers), 415, "content-type");
+        assertRefusedWithoutWrites(() -> api.exact("PATCH", "/v1/groups/" + groupId, body, false, headers), 415,
+                "content-type");
+    }
+
+    @Test
+    void aJsonBodyWithoutContentTypeIs415() {
+        byte[] body = "{\"name\":\"Regulars\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertRefusedWithoutWrites(() -> api.exact("POST", "/v1/groups", body, false, tenant.auth()), 415,
+                "content-type");
+    }
+
+    @Test
+    void applicationJsonWithUtf8CharsetIsTaken() {
+        Map<String, String> headers = new java.util.HashMap<>(tenant.auth());
+        headers.put("content-type", "application/json; charset=UTF-8");
+        var group = api.exact("POST", "/v1/groups", "{\"name\":\"三年二班 😀\"}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), true, headers);
+        assertEquals(201, group.status(), group.body());
+        assertEquals("三年二班 😀", group.text("name"));
+        untouched = null;
+    }
+
+    private static Map<String, String> json(TestTenant t) {
+        Map<String, String> headers = new java.util.HashMap<>(t.auth());
+        headers.put("content-type", "application/json");
+        return headers;
+    }
+
     @Test
     void refreshAndRevokeRefuseUnknownFieldsAndLeaveTheCodeActive() {
         assertRefusedWithoutWrites(() -> api.post("/v1/codes/" + codeId + "/refresh", "{\"ttlSeconds\":60}",

@@ -119,6 +119,12 @@ class GroupEntriesApiIT {
         assertEquals(413, tooLarge.status(), tooLarge.body());
         assertEquals("body", tooLarge.json().path("error").path("field").asText());
 
+        var bomb = upload(groupId, QrPictures.blankPng(6320, 6320, 16, 6), "image/png", Map.of());
+        assertEquals(422, bomb.status(), bomb.body());
+        assertEquals("not_a_qr_code", bomb.errorCode());
+        assertEquals("body", bomb.json().path("error").path("field").asText());
+        assertTrue(bomb.json().path("error").path("message").asText().contains("6320x6320 at 64 bits"), bomb.body());
+
         var gif = upload(groupId, "GIF89a....".getBytes(), "image/gif", Map.of());
         assertEquals(415, gif.status(), gif.body());
         var mislabelled = upload(groupId, encode(qr(WECHAT, 300), "jpg"), "image/png", Map.of());

@@ -43,7 +43,12 @@ class WebhooksApiIT {
         "https://[::ffff:127.0.0.1]/hook", "https://[::ffff:169.254.169.254]/x", "https://localhost/hook",
         "https://localhost:8443/hook", "https://0.0.0.0/hook",
         "http://example.com/hook", "http://127.0.0.1:9000/hook", "ftp://example.com/hook", "not a url",
-        "https://user:secret@example.com/hook"})
+        "https://user:secret@example.com/hook",
+        // Numbers in other forms than a dotted quad: Java reads 0177.0.0.1 as the public 177.0.0.1
+        // where browsers and libc read 127.0.0.1; each is refused by its form, whatever it resolves to.
+        "https://0177.0.0.1/hook", "https://2130706433/hook", "https://0x7f000001/hook", "https://017700000001/hook",
+        "https://0x7f.1/hook", "https://127.1/hook", "https://127.0.0.1./hook", "https://1.1.1.01/hook",
+        "https://0x01.1.1.1/hook", "https://16843009/hook"})
     void internalOrPlainHttpUrlsAreRefusedNamingUrlAndNothingIsWritten(String url) {
         long before = ApiTestbed.mainTableItemCount();
         var r = api.post("/v1/webhooks", body(url), tenant.auth());

@@ -57,11 +57,65 @@ public record WebhookUrl(URI uri) {
     }
 
     /**
+     * Why this URL's host may not be sent to whatever it resolves to, or empty: a host written
+     * as a number in any form but the canonical dotted quad. Browsers (WHATWG URL), curl and
+     * libc read {@code 0177.0.0.1} as octal 127.0.0.1, {@code 0x7f.1}, {@code 127.1},
+     * {@code 2130706433} and {@code 0x7f000001} as 127.0.0.1, while Java's resolver reads
+     * {@code 0177.0.0.1} as the public 177.0.0.1: judging such a host by what one reader makes
+     * of it lets another reach a loopback or private address. A host whose last label is a
+     * number (decimal, or hex after {@code 0x}) is a number host; only four decimal parts of
+     * 0-255 without leading zeros and without a trailing dot are taken, and then judged by
+     * their addresses as any host.
+     */
+    public Optional<String> hostRefusal() {
+        String host = host().toLowerCase(Locale.ROOT);
+        if (host.contains(":")) {
+            return Optional.empty(); // IPv6, bracketed: judged by its address
+        }
+        String[] labels = host.split("\\.", -1);
+        String last = labels[labels.length - 1];
+        if (last.isEmpty() && labels.length > 1) {
+            last = labels[labels.length - 2]; // a trailing dot
+        }
+        if (!isNumber(last)) {
+            return Optional.empty();
+        }
+        return isCanonicalDottedQuad(host) ? Optional.empty()
+                : Optional.of("its host is a number not written as a dotted quad (a.b.c.d)");
+    }
+
+    private static boolean isNumber(String label) {
+        if (label.startsWith("0x")) {
+            return label.substring(2).chars().allMatch(c -> Character.digit(c, 16) >= 0);
+        }
+        return !label.isEmpty() && label.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private static boolean isCanonicalDottedQuad(String host) {
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || (part.length() > 1 && part.charAt(0) == '0') || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Why this URL may not be sent to when its host resolves to {@code addresses}, or empty
-     * when it may: every address must be public, except that a plain {@code http} URL
-     * (allowed only locally) must reach loopback addresses only.
+     * when it may: the host must not be a number in another form than a dotted quad
+     * ({@link #hostRefusal}); every address must be public, except that a plain {@code http}
+     * URL (allowed only locally) must reach loopback addresses only.
      */
     public Optional<String> refusal(List<byte[]> addresses) {
+        Optional<String> host = hostRefusal();
+        if (host.isPresent()) {
+            return host;
+        }
         if (addresses.isEmpty()) {
             return Optional.of("its host does not resolve");
         }

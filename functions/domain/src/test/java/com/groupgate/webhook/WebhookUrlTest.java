@@ -31,6 +31,31 @@ class WebhookUrlTest {
         assertThrows(IllegalArgumentException.class, () -> WebhookUrl.parse("http://127.0.0.1:8080/hook", false));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://0177.0.0.1/x", "https://2130706433/x", "https://0x7f000001/x",
+        "https://0X7F000001/x", "https://017700000001/x", "https://1.1.1.01/x", "https://16843009/x",
+        "https://0x/x"})
+    void aHostWrittenAsANumberInAnyFormButADottedQuadIsRefusedWhateverItResolvesTo(String text) {
+        WebhookUrl url = WebhookUrl.parse(text, false);
+        assertEquals(Optional.of("its host is a number not written as a dotted quad (a.b.c.d)"), url.hostRefusal(),
+                text);
+        assertTrue(url.refusal(addresses("8.8.8.8")).isPresent(), text + " is refused even where it resolves public");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://0x7f.1/x", "https://127.1/x", "https://127.0.0.1./x", "https://1.1.1.1./x",
+        "https://example.0x1/x", "https://256.1.1.1/x", "https://1.1.1.1.1/x", "https://0x01.1.1.1/x"})
+    void shortAndTrailingDotNumberHostsAreNoUrlAtAll(String text) {
+        assertThrows(IllegalArgumentException.class, () -> WebhookUrl.parse(text, false), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://1.1.1.1/x", "https://8.8.8.8:8443/x", "https://0.0.0.0/x", "https://hooks.example.com/x",
+        "https://1password.com/x", "https://123.example/x", "https://[2606:4700:4700::1111]/x", "https://example.com./x"})
+    void dottedQuadsAndNamesAreJudgedByTheirAddresses(String text) {
+        assertEquals(Optional.empty(), WebhookUrl.parse(text, false).hostRefusal(), text);
+    }
+
     @Test
     void everyResolvedAddressMustBePublic() {
         WebhookUrl url = WebhookUrl.parse("https://hooks.example.com/in", false);

@@ -67,9 +67,18 @@ public final class HttpApiBridge implements HttpHandler {
      * Lambda refuses unsigned payloads through OAC; this status, error type and body are what
      * users report CloudFront returning for such a POST (github.com/minorun365/html-share/issues/4).
      */
-    static final String INVALID_SIGNATURE = "{\"message\":\"The request signature we calculated does not match the "
+    static final String INVALID_SIGNATURE_MESSAGE = "The request signature we calculated does not match the "
             + "signature you provided. Check your AWS Secret Access Key and signing method. Consult the service "
-            + "documentation for details.\"}";
+            + "documentation for details.";
+    /**
+     * What the bridge answers then: Lambda's message word for word, so a client sees locally what
+     * it will see deployed, plus a {@code hint} (not in AWS's answer) that says what the message
+     * means for a GroupGate client: no key is involved, the body's hash is.
+     */
+    static final String INVALID_SIGNATURE = "{\"message\":\"" + INVALID_SIGNATURE_MESSAGE + "\",\"hint\":\""
+            + "GroupGate: this is Lambda refusing the payload hash, not a key. A POST or PUT to a scan path must carry "
+            + "x-amz-content-sha256: the lowercase hex SHA-256 of the exact body bytes (printf %s \\\"$BODY\\\" | "
+            + "sha256sum); it was missing or hashes other bytes. (make run adds this hint; AWS does not.)\"}";
     static final String CONTENT_SHA256 = "x-amz-content-sha256";
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.US).withZone(ZoneOffset.UTC);
@@ -277,7 +286,9 @@ public final class HttpApiBridge implements HttpHandler {
         event.setQueryStringParameters(queryParameters(rawQuery));
         event.setPathParameters(pathParameters.isEmpty() ? null : Map.copyOf(pathParameters));
         if (body.length > 0) {
-            boolean textual = isTextual(headers.get("content-type"));
+            // A body that is not UTF-8 goes base64-encoded whatever its type says, so the function
+            // sees the bytes as sent and can refuse them, instead of text already garbled by U+FFFD.
+            boolean textual = isTextual(headers.get("content-type")) && isUtf8(body);
             event.setIsBase64Encoded(!textual);
             event.setBody(textual ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
         }
@@ -318,6 +329,18 @@ public final class HttpApiBridge implements HttpHandler {
             params.merge(name, value, (a, b) -> a + "," + b);
         }
         return params.isEmpty() ? null : params;
+    }
+
+    /** Whether {@code body} is well-formed UTF-8. */
+    static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 
     /** Bodies API Gateway passes as text; anything else (or no content type) goes base64-encoded. */

@@ -49,6 +49,9 @@ class ChannelConversionIT {
         if (key != null) {
             r.header("authorization", "Bearer " + key);
         }
+        if (body != null) {
+            r.header("content-type", "application/json"); // JSON routes answer 415 to any other body
+        }
         HttpResponse<String> response = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
         JsonNode json = MAPPER.readTree(response.body());
         ((com.fasterxml.jackson.databind.node.ObjectNode) json).put("_status", response.statusCode());

@@ -269,7 +269,7 @@ class DashboardBrowserIT {
      */
     private static String readKey(String fullKey) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/keys"))
-                .header("Authorization", "Bearer " + fullKey)
+                .header("Authorization", "Bearer " + fullKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"dashboard\",\"scope\":\"read\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 201) {

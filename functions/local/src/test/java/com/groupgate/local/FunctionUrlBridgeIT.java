@@ -177,6 +177,9 @@ class FunctionUrlBridgeIT {
         assertEquals(403, r.statusCode(), r.body());
         assertEquals("InvalidSignatureException", r.headers().firstValue("x-amzn-errortype").orElse(null));
         assertEquals(HttpApiBridge.INVALID_SIGNATURE, r.body());
+        assertTrue(r.body().startsWith("{\"message\":\"" + HttpApiBridge.INVALID_SIGNATURE_MESSAGE + "\","),
+                "Lambda's own words first: " + r.body());
+        assertTrue(r.body().contains("x-amz-content-sha256"), "and a hint naming the header: " + r.body());
     }
 
     private static HttpResponse<String> post(String path, String body, String contentSha256) throws Exception {

@@ -122,6 +122,18 @@ class HttpApiBridgeIT {
     }
 
     @Test
+    void aJsonBodyThatIsNotUtf8TravelsAsItsExactBytesBase64Encoded() throws Exception {
+        byte[] gbk = "{\"name\":\"班级\"}".getBytes(java.nio.charset.Charset.forName("GBK"));
+        HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/groups"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(gbk)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        APIGatewayV2HTTPEvent e = CODES.last().event();
+        assertTrue(e.getIsBase64Encoded(), "not silently turned into U+FFFD text");
+        assertArrayEquals(gbk, Base64.getDecoder().decode(e.getBody()));
+    }
+
+    @Test
     void bodilessRequestHasNoBody() throws Exception {
         HTTP.send(HttpRequest.newBuilder(base.resolve("/S/TOKEN")).header("Accept", "application/json").build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -29,6 +29,9 @@ final class LocalApi {
         if (key != null) {
             r.header("authorization", "Bearer " + key);
         }
+        if (body != null) {
+            r.header("content-type", "application/json"); // JSON routes answer 415 to any other body
+        }
         // As a client of the deployed edge sends it: Lambda's function URL wants a signed POST's payload hash.
         r.header("x-amz-content-sha256", sha256Hex(body == null ? "" : body));
         try {

@@ -94,6 +94,9 @@ class RefusedJoinStatsIT {
             if (key != null) {
                 r.header("authorization", "Bearer " + key);
             }
+            if (body != null) {
+                r.header("content-type", "application/json"); // JSON routes answer 415 to any other body
+            }
             HttpResponse<String> response = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
             ObjectNode json = (ObjectNode) MAPPER.readTree(response.body());
             json.put("_status", response.statusCode());

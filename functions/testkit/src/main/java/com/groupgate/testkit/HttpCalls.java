@@ -66,6 +66,17 @@ public final class HttpCalls {
         return send(method, path, query, java.util.Base64.getEncoder().encodeToString(body), true, h, "198.51.100.7");
     }
 
+    /**
+     * A request sent with exactly {@code headers} (no Content-Type added), its body as text or,
+     * when {@code base64}, as base64 of the exact bytes: for tests of what the API does with a
+     * body of another media type, no media type, or bytes that are not UTF-8.
+     */
+    public Response exact(String method, String path, byte[] body, boolean base64, Map<String, String> headers) {
+        String raw = body == null ? null : base64 ? java.util.Base64.getEncoder().encodeToString(body)
+                : new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        return send(method, path, Map.of(), raw, base64, new HashMap<>(headers), "198.51.100.7");
+    }
+
     private Response send(String method, String path, Map<String, String> query, String body, boolean base64,
                           Map<String, String> h, String sourceIp) {
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()

@@ -90,6 +90,24 @@ class ContractCheckTest {
     }
 
     @Test
+    void aJsonBodyOfAnotherMediaTypeOrCharsetMustBeRefused() {
+        String group = "{\"name\":\"g\",\"capacity\":5}";
+        String created = "{\"groupId\":\"" + GROUP_ID + "\",\"name\":\"g\",\"capacity\":5,\"members\":0,"
+                + "\"joinPolicy\":\"open\",\"category\":\"personal\",\"welcomeMessage\":\"\",\"verifyAbove\":null,"
+                + "\"status\":\"active\",\"entry\":null}";
+        for (String type : new String[] {"application/x-www-form-urlencoded", "application/json; charset=GBK"}) {
+            var form = request("POST", "/v1/groups", Map.of(), group,
+                    Map.of("authorization", "Bearer gg_key", "content-type", type));
+            assertTrue(problems(form, json(201, created)).toString().contains("rather than refused with a 4xx"), type);
+        }
+        var bare = request("POST", "/v1/groups", Map.of(), group, Map.of("authorization", "Bearer gg_key"));
+        assertTrue(problems(bare, json(201, created)).toString().contains("without Content-Type"));
+        var utf8 = request("POST", "/v1/groups", Map.of(), group,
+                Map.of("authorization", "Bearer gg_key", "content-type", "application/json; charset=utf-8"));
+        assertEquals(List.of(), problems(utf8, json(201, created)));
+    }
+
+    @Test
     void aValidRequestPassesWithItsDocumentedAnswer() {
         var list = request("GET", "/v1/groups", Map.of("limit", "5"), null, KEY);
         assertEquals(List.of(), problems(list, json(200, "{\"items\":[],\"nextCursor\":null}")));
