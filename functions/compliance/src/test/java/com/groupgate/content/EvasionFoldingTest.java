@@ -6,6 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -126,5 +132,39 @@ class EvasionFoldingTest {
         assertEquals(TextFolding.fold("于"), folded.text());
         assertEquals(3, folded.counts[0]);
         assertTrue(WordList.of(List.of("一于一"), List.of()).check("一一于于一一"));
+    }
+
+    /** Latin letters with a Cyrillic, Greek or small-capital double. */
+    private static final Map<Character, String> DOUBLES = Map.of('a', "аᴀα", 'c', "сᴄ", 'e', "еᴇ", 'o', "оᴏοσ",
+            'p', "рᴘρ", 'x', "х", 'y', "уʏ", 'i', "іɪι", 's', "ѕꜱ", 'n', "ɴ");
+
+    @Property(tries = 500)
+    void aWordWithAnyLetterSwappedForADoubleOrAccentedStillHits(@ForAll("latinWords") String word,
+                                                               @ForAll("choices") List<Integer> choices) {
+        WordList list = WordList.of(List.of(word), List.of());
+        StringBuilder evasive = new StringBuilder();
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            int choice = choices.get(i % choices.size());
+            String doubles = DOUBLES.get(c);
+            if (choice % 3 == 0 && doubles != null) {
+                evasive.append(doubles.charAt(choice / 3 % doubles.length()));
+            } else if (choice % 3 == 1) {
+                evasive.append(c).append((char) (0x0300 + choice % 0x30)); // a combining accent
+            } else {
+                evasive.append(c).append('\u3164'); // a Hangul filler
+            }
+        }
+        assertTrue(list.check("Join " + evasive + " now"), word + " as " + evasive);
+    }
+
+    @Provide
+    Arbitrary<String> latinWords() {
+        return Arbitraries.strings().withChars("acdeiknoprsxy").ofMinLength(3).ofMaxLength(8);
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> choices() {
+        return Arbitraries.integers().between(0, 999).list().ofMinSize(1).ofMaxSize(8);
     }
 }

@@ -2,6 +2,12 @@ package com.groupgate.content;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.charset.StandardCharsets;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class LinkTextTest {
@@ -46,5 +52,29 @@ class LinkTextTest {
         assertEquals("https://赌博.example/a", LinkText.readable("https://xn--9kr716k.example/a"));
         assertEquals("https://XN--.example/", LinkText.readable("https://XN--.example/"), "not Punycode: kept");
         assertEquals("https://plain.example/", LinkText.readable("https://plain.example/"));
+    }
+
+    @Property(tries = 500)
+    void anyTextEncodedOnceOrTwiceReadsAsItself(@ForAll("plainTexts") String text) {
+        String once = encoded(text);
+        assertEquals(text, LinkText.readable(once));
+        assertEquals(text, LinkText.readable(once.replace("%", "%25")));
+        assertEquals(text, LinkText.readable(text), "nothing to decode");
+    }
+
+    @Provide
+    Arbitrary<String> plainTexts() {
+        // Valid text without % (which would decode) or an xn-- label (which would be read as Punycode).
+        return Arbitraries.strings().all().ofMaxLength(30)
+                .filter(t -> t.indexOf('%') < 0 && !t.toLowerCase(java.util.Locale.ROOT).contains("xn--")
+                        && StandardCharsets.UTF_8.newEncoder().canEncode(t));
+    }
+
+    private static String encoded(String text) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            out.append(String.format("%%%02X", b & 0xFF));
+        }
+        return out.toString();
     }
 }
