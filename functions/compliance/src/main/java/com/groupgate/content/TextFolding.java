@@ -261,11 +261,25 @@ public final class TextFolding {
         if (known != null) {
             return known;
         }
-        String folded = foldSlowly(Character.toString(codePoint));
+        String folded = separate(codePoint, foldSlowly(Character.toString(codePoint)));
         if (SUPPLEMENTARY.size() < SUPPLEMENTARY_CACHE_LIMIT) {
             SUPPLEMENTARY.put(codePoint, folded);
         }
         return folded;
+    }
+
+    /**
+     * {@code folded}, the fold of {@code cp}, unless it starts with a character that would
+     * compose with whatever comes before it (a Hangul vowel or final jamo): folded text
+     * is folded again unchanged only if no two folds can join. A character that composes
+     * itself, folded alone (no syllable before it), is then dropped; any other keeps its
+     * written form ({@code ㅏ}, which NFKC would make a conjoining vowel).
+     */
+    private static String separate(int cp, String folded) {
+        if (folded.isEmpty() || NFC.hasBoundaryBefore(folded.codePointAt(0))) {
+            return folded;
+        }
+        return NFC.hasBoundaryBefore(cp) && UCharacter.isLetterOrDigit(cp) ? Character.toString(cp) : "";
     }
 
     private static char[] foldingTable() {
@@ -282,7 +296,7 @@ public final class TextFolding {
             // Symbols, punctuation, controls, private use and unassigned code points with no
             // compatibility form: dropped without the slow way (most of the table's build time).
             boolean dropsAtOnce = !UCharacter.isLetterOrDigit(c) && !isMark(c) && NFKC.getDecomposition(c) == null;
-            String folded = dropsAtOnce ? "" : foldSlowly(String.valueOf((char) c));
+            String folded = dropsAtOnce ? "" : separate(c, foldSlowly(String.valueOf((char) c)));
             if (!NFC.hasBoundaryBefore(c)) {
                 table[c] = COMPOSES;
                 ALONE.put((char) c, folded);

@@ -88,6 +88,16 @@ class EvasionFoldingTest {
     }
 
     @Test
+    void foldedHangulNeverComposesWithWhatFollowsOnASecondFold() {
+        String once = TextFolding.fold("쎼\u2603\u11A9");  // LV syllable, a dropped symbol, a lone final
+        assertEquals("쎼", once);
+        assertEquals(once, TextFolding.fold(once));
+        assertEquals("ᄀㅏ", TextFolding.fold("\u1100\u314F"), "a compatibility vowel keeps its written form");
+        assertEquals("ㅗ", TextFolding.fold("ㅗ"));
+        assertEquals(1, TextFolding.fold("ㅋㅋㅋ ㅋ").length(), "a run of one compatibility consonant collapses");
+    }
+
+    @Test
     void greekAndCyrillicNamesStayDistinctFromEachOtherWhereTheyLookDifferent() {
         assertNotEquals(TextFolding.fold("Москва"), TextFolding.fold("casino"));
         assertNotEquals(TextFolding.fold("Σωκράτης"), TextFolding.fold("casino"));
@@ -166,5 +176,20 @@ class EvasionFoldingTest {
     @Provide
     Arbitrary<List<Integer>> choices() {
         return Arbitraries.integers().between(0, 999).list().ofMinSize(1).ofMaxSize(8);
+    }
+
+    @Property(tries = 3000)
+    void foldingTextThatComposesIsIdempotent(@ForAll("composingTexts") String text) {
+        String once = TextFolding.fold(text);
+        assertEquals(once, TextFolding.fold(once), text);
+    }
+
+    /** Jamo of every kind, syllables, combining marks, voiced kana, Latin letters and a dropped symbol, mixed. */
+    @Provide
+    Arbitrary<String> composingTexts() {
+        return Arbitraries.strings().withCharRange('\u1100', '\u11FF').withCharRange('\u3131', '\u318E')
+                .withCharRange('\uAC00', '\uAC40').withCharRange('\u0300', '\u0345').withCharRange('\uFFA0', '\uFFDC')
+                .withChars('a', 'e', 'o', '\u3099', '\u309A', 'か', 'は', '\u2603', ' ', '\u200B', '\u202E')
+                .ofMaxLength(12);
     }
 }
