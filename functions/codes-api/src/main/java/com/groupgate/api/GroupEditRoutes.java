@@ -85,9 +85,14 @@ final class GroupEditRoutes {
                 welcome != null ? welcome : group.welcomeMessage(), null,
                 body.has("verifyAbove") ? verifyAbove : group.verifyAbove(), group.passcodeDigits());
         // Only what this edit writes is checked: a list change does not refuse edits of other fields.
-        filter.check(tenant.tenantId(), "name", name == null ? null : changed.name());
+        filter.checkName(tenant.tenantId(), "name", name == null ? null : changed.name());
         filter.check(tenant.tenantId(), "welcomeMessage", welcome == null ? null : changed.welcomeMessage());
-        filter.check(tenant.tenantId(), "entry.url", entry instanceof LinkEntry link ? link.url() : null);
+        if (name != null || welcome != null) {
+            // The field named is the one this edit wrote; the welcome message when it wrote both.
+            filter.checkTogether(tenant.tenantId(), welcome != null ? "welcomeMessage" : "name", changed.name(),
+                    changed.welcomeMessage());
+        }
+        filter.checkLink(tenant.tenantId(), "entry.url", entry instanceof LinkEntry link ? link.url() : null);
         // A group that becomes a passcode group gets its secret now, shown once in this answer.
         PasscodeSecrets.PasscodeSecret passcode = changed.joinPolicy() == JoinPolicy.PASSCODE
                 && group.sealedPasscode() == null ? passcodes.next() : null;

@@ -57,8 +57,9 @@ final class GroupRoutes {
                 body.string("welcomeMessage", 1000), body.string("preset", 20),
                 body.has("verifyAbove"), body.integer("verifyAbove", 1, GroupSettings.MAX_CAPACITY),
                 body.integer("passcodeDigits", 6, 8));
-        filter.check(tenant.tenantId(), "name", settings.name());
+        filter.checkName(tenant.tenantId(), "name", settings.name());
         filter.check(tenant.tenantId(), "welcomeMessage", settings.welcomeMessage());
+        filter.checkTogether(tenant.tenantId(), "welcomeMessage", settings.name(), settings.welcomeMessage());
         PasscodeSecrets.PasscodeSecret passcode = settings.joinPolicy() == JoinPolicy.PASSCODE ? passcodes.next() : null;
         Group group = new Group(tenant.tenantId(), Id.random(), settings.name(), settings.capacity(), 0,
                 settings.joinPolicy().wireName(), settings.category().wireName(), settings.welcomeMessage(),

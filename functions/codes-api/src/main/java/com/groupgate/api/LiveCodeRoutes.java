@@ -78,7 +78,7 @@ final class LiveCodeRoutes {
             Channel.of(channel);
         }
         Integer cap = body.integer("dailyScanLimit", 1, 1_000_000);
-        filter.check(tenant.tenantId(), "name", name);
+        filter.checkName(tenant.tenantId(), "name", name);
         filter.check(tenant.tenantId(), "channel", channel);
         List<Id> groups = null;
         if (current == null || !groupTexts.isEmpty()) {

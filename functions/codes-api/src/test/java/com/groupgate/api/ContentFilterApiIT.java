@@ -87,6 +87,95 @@ class ContentFilterApiIT {
         assertEquals(before, tenantItems(tenant), "nothing written");
     }
 
+    /**
+     * Issue 20's evasions, each once through a group name (the fillers, look-alikes, small
+     * capitals, accents) and the rest where they apply: an override in a welcome message,
+     * a word split across name and welcome message, a percent-encoded link.
+     */
+    @Test
+    void issue20EvasionsAreRefusedThroughTheApi() {
+        String groupId = ApiTestbed.newGroup(api, tenant, "{\"name\":\"Evasion target\",\"welcomeMessage\":\"word up\"}");
+        int before = tenantItems(tenant);
+        for (String evasion : List.of("Bad\u3164Word", "B\uFFA0ad\u115FWo\u1160rd", "赌\u3164博", "Bаdwоrd",
+                "bad\u200Bwοrd", "ʙᴀᴅᴡᴏʀᴅ", "bádwörd", "ba\u0301dword", "BADW0RD")) {
+            assertBlocked(createGroup(tenant, Map.of("name", evasion)), "name", evasion);
+        }
+        assertBlocked(createGroup(tenant, Map.of("name", "Fine", "welcomeMessage", "Hello \u202Edrowdab")),
+                "welcomeMessage", "shown right to left in a welcome message");
+        assertBlocked(createGroup(tenant, Map.of("name", "Club bad", "welcomeMessage", "Word of the day")),
+                "welcomeMessage", "split across name and welcome message on create");
+        String path = "/v1/groups/" + groupId;
+        assertBlocked(api.call("PATCH", path, "{\"name\":\"Too bad\"}", tenant.auth()), "name",
+                "a new name that the kept welcome message completes");
+        assertBlocked(api.call("PATCH", path, "{\"name\":\"Evasion 赌\",\"welcomeMessage\":\"博 tonight\"}",
+                tenant.auth()), "welcomeMessage", "both edited: the welcome message is named");
+        for (String url : List.of("https://chat.whatsapp.com/%42ad%57ord", "https://chat.whatsapp.com/%2542adword",
+                "https://x.example/b%C3%A1dword", "https://x.example/?g=%E8%B3%AD%E5%8D%9A")) {
+            assertBlocked(api.call("PATCH", path, Json.write(Map.of("entry", Map.of("type", "link", "url", url))),
+                    tenant.auth()), "entry.url", url);
+        }
+        assertEquals(before, tenantItems(tenant), "nothing written");
+        var group = api.get(path, tenant.auth()).json();
+        assertEquals("Evasion target", group.path("name").asText());
+        assertTrue(group.path("entry").isNull());
+    }
+
+    @Test
+    void theOperatorsListIsFoldedAlike() {
+        var put = api.call("PUT", "/v1/admin/blocked-words", Json.write(Map.of("words", List.of(OPERATOR_WORD))),
+                bearer(EmulatedAws.ADMIN_KEY));
+        assertEquals(200, put.status(), put.body());
+        try {
+            for (String evasion : List.of("zqx\u3164operatorword", "zqxоperatorwоrd", "ᴢqxᴏᴘᴇʀᴀᴛᴏʀᴡᴏʀᴅ",
+                    "zqxóperatorword")) {
+                assertBlocked(createGroup(tenant, Map.of("name", evasion)), "name", "operator's word: " + evasion);
+            }
+            assertBlocked(createGroup(tenant, Map.of("name", "zqxoperator", "welcomeMessage", "word")), "welcomeMessage",
+                    "operator's word split across name and welcome message");
+        } finally {
+            clearOperatorList();
+        }
+    }
+
+    @Test
+    void bidiControlsInANameAreRefusedNamingTheField() {
+        String groupId = ApiTestbed.newGroup(api, tenant, "{\"name\":\"Bidi target\"}");
+        int before = tenantItems(tenant);
+        for (String control : List.of("\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068",
+                "\u2069", "\u200E", "\u200F", "\u061C")) {
+            var r = createGroup(tenant, Map.of("name", "Book club " + control + "2026"));
+            assertEquals(400, r.status(), r.body());
+            assertEquals("bad_request", r.errorCode());
+            assertEquals("name", r.json().path("error").path("field").asText());
+        }
+        var edit = api.call("PATCH", "/v1/groups/" + groupId, "{\"name\":\"\u202Edrowdab\"}", tenant.auth());
+        assertEquals(400, edit.status(), edit.body());
+        assertEquals("name", edit.json().path("error").path("field").asText());
+        var live = api.post("/v1/live-codes", Json.write(Map.of("name", "Poster \u2067x", "groupIds", List.of(groupId))),
+                tenant.auth());
+        assertEquals(400, live.status(), live.body());
+        assertEquals("name", live.json().path("error").path("field").asText());
+        assertEquals(before, tenantItems(tenant), "nothing written");
+        var welcome = createGroup(tenant, Map.of("name", "مجموعة القراءة", "welcomeMessage", "أهلا \u200F Book club"));
+        assertEquals(201, welcome.status(), "a welcome message may hold bidi controls: " + welcome.body());
+    }
+
+    @Test
+    void nearMissesInOtherScriptsPass() {
+        for (String fine : List.of("Café Niño", "Crème brûlée club", "Москва", "Σωκράτης", "가나다 모임", "日本語の会",
+                "Łódź runners", "Bad", "Wordle fans")) {
+            var r = createGroup(tenant, Map.of("name", fine));
+            assertEquals(201, r.status(), fine + ": " + r.body());
+            assertEquals(fine, r.json().path("name").asText(), "stored as written");
+        }
+        var apart = createGroup(tenant, Map.of("name", "Bad news", "welcomeMessage", "Word games tonight"));
+        assertEquals(201, apart.status(), "a word split by other letters: " + apart.body());
+        String groupId = ApiTestbed.newGroup(api, tenant, "{\"name\":\"Links\"}");
+        var link = api.call("PATCH", "/v1/groups/" + groupId,
+                "{\"entry\":{\"type\":\"link\",\"url\":\"https://chat.whatsapp.com/AbC%2Fdef%20club\"}}", tenant.auth());
+        assertEquals(200, link.status(), "a link with encoded characters: " + link.body());
+    }
+
     @Test
     void nearMissesAndAllowedWordsPass() {
         for (String fine : List.of("博物馆", "赌场", "Bad news, wordsmiths", "我妈", "word bad", "反赌博宣传周")) {

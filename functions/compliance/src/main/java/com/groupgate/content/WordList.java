@@ -110,7 +110,8 @@ public final class WordList {
 
     /**
      * Whether {@code text} hits a blocked word that no allowed word excuses: true means
-     * refuse it. Folds the text and scans it once.
+     * refuse it. Folds the text and scans it once; a text holding bidi controls is scanned
+     * a second time in the order it displays.
      */
     public boolean check(String text) {
         Objects.requireNonNull(text, "text");
@@ -118,6 +119,16 @@ public final class WordList {
             return false;
         }
         TextFolding.Folded folded = TextFolding.foldWithCounts(text);
+        if (hits(folded)) {
+            return true;
+        }
+        // Bidi controls may show the text in another order than it is stored
+        // (U+202E "onisac" displays as "casino"): what a reader sees is checked too.
+        return folded.bidi && hits(TextFolding.foldWithCounts(TextFolding.visualOrder(text)));
+    }
+
+    /** Whether folded text hits a blocked word that no allowed word excuses. */
+    private boolean hits(TextFolding.Folded folded) {
         char[] chars = folded.chars;
         int length = folded.length;
         AhoCorasick a = automaton;

@@ -39,6 +39,15 @@ class WordListTest {
         "妈妈桑酒吧",             // a listed word with a doubled character
         "妈妈妈桑桑",             // ... written with more repeats
         "妈*妈·桑",               // ... and symbols between
+        "c\u3164asino",           // a Hangul filler between letters
+        "ca\uFFA0si\u115Fn\u1160o", // the other three
+        "саsinо",                 // Cyrillic look-alikes
+        "casinο",                 // a Greek omicron
+        "ᴄᴀsɪɴᴏ",                 // small capitals
+        "cásino",                 // a precomposed accent
+        "\u202Eonisac",           // shown right to left: reads casino
+        "cas\u202Eoni",           // only the end overridden
+        "赌\u3164博",             // a filler between ideographs
     })
     void evasionsAreBlocked(String text) {
         assertTrue(LIST.check(text), text);
@@ -58,6 +67,13 @@ class WordListTest {
         "三年二班家长群",
         "妈桑",                   // the doubling is part of the listed word
         "我妈妈说",               // shares 妈妈 only
+        "onisac",                 // reversed, and shown reversed
+        "\u202Bonisac\u202C",     // a right-to-left embedding keeps Latin letters in their order
+        "\u2067onisac\u2069",     // so does a right-to-left isolate
+        "Москва",                 // Cyrillic that looks like no listed word
+        "Σωκράτης",               // Greek likewise
+        "Café Niño",              // Latin accents on other words
+        "가나다 모임",             // Korean syllables
     })
     void nearMissesAndAllowedWordsPass(String text) {
         assertFalse(LIST.check(text), text);
@@ -73,6 +89,28 @@ class WordListTest {
         assertEquals(1, duplicates.blockedCount(), "three spellings of one word");
         assertFalse(WordList.empty().check("赌博"));
         assertFalse(WordList.of(List.of("赌博"), List.of("赌博")).check("赌博"), "allowing a word exactly cancels it");
+    }
+
+    @Test
+    void aListWordWrittenWithAccentsOrLookAlikesIsTheSameWord() {
+        WordList list = WordList.of(List.of("cásino", "саsinо", "ᴄᴀsɪɴᴏ", "c\u3164asino"), List.of());
+        assertEquals(1, list.blockedCount(), "four spellings of one word");
+        assertTrue(list.check("casino"));
+        assertTrue(list.check("CASINO night"));
+    }
+
+    @Test
+    void anAllowedWordExcusesItsOccurrenceInTheOrderShownToo() {
+        WordList list = WordList.of(List.of("casino"), List.of("casinoroyale"));
+        assertFalse(list.check("\u202Eelayoronisac"), "the allowed word, shown right to left");
+        assertTrue(list.check("\u202Eonisac"));
+    }
+
+    @Test
+    void aWordInTheDisplayedOrderIsFoundWhereverTheControlsPutIt() {
+        assertTrue(LIST.check("Welcome \u2067\u202Eonisac\u202C\u2069 tonight"), "an override inside an isolate");
+        assertTrue(LIST.check("\u202Dcas\u202Cino"), "a left-to-right override shows it as written");
+        assertFalse(LIST.check("\u200Fnothing here"));
     }
 
     @Test
