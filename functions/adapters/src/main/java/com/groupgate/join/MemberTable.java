@@ -167,14 +167,30 @@ public final class MemberTable {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
     }
 
-    /** The memberRef a ticket admitted or filed a request for, if it was used and its use has not ended. */
-    public java.util.Optional<String> admittedBy(Id ticketId) {
+    /**
+     * How a ticket was used so far: the memberRef it admitted or filed a request for (null
+     * while unused, and after an erasure), and whether its use has ended (its member was
+     * removed or erased). One consistent read.
+     */
+    public record TicketUse(String memberRef, boolean ended) {
+        /** Whether this ticket can no longer admit {@code memberRef}: ended, or used by another ref. */
+        public boolean refuses(String ref) {
+            return ended || memberRef != null && !memberRef.equals(ref);
+        }
+
+        /** Whether this ticket admitted {@code ref} already (a retry of that join). */
+        public boolean admitted(String ref) {
+            return !ended && ref.equals(memberRef);
+        }
+    }
+
+    public TicketUse ticketUse(Id ticketId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(JoinKeys.ticket(ticketId))).item();
-        if (item == null || item.containsKey(ENDED_AT)) {
-            return java.util.Optional.empty();
+        if (item == null || item.isEmpty()) {
+            return new TicketUse(null, false);
         }
-        return java.util.Optional.ofNullable(Attr.str(item, "memberRef"));
+        return new TicketUse(Attr.str(item, "memberRef"), item.containsKey(ENDED_AT));
     }
 
     /** A member as listed. */
