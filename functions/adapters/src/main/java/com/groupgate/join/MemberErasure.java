@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *
  * <p>Nothing that stays names the member: a member item is first marked with the keyed hash
  * ({@link MemberTable#ERASED_AS}) so that the {@code member.removed} event its deletion
- * causes carries the hash, not the ref; tickets stay as ended markers without the ref (they
- * still admit no one); a request stays as a {@code removed} marker without the ref, for its
+ * causes carries the hash, not the ref; tickets stay as ended markers without the ref (as
+ * every removal leaves them: they still admit no one); a request stays as a {@code removed} marker without the ref, for its
  * statusUrl; and the stored webhook events naming the member go ({@link ErasedEvents}).
  */
 public final class MemberErasure {
@@ -70,7 +70,7 @@ public final class MemberErasure {
             String partition = Attr.str(found, "pk");
             Id groupId = Id.parse(partition.substring(partition.lastIndexOf('#') + 1)).orElseThrow();
             markErased(found, hash);
-            if (members.removeErased(tenantId, groupId, memberRef, now)) {
+            if (members.remove(tenantId, groupId, memberRef, now)) {
                 memberships++;
             }
         }
@@ -101,7 +101,7 @@ public final class MemberErasure {
     /** Ends the ticket that filed a request and drops its record of the memberRef; the ticket still admits no one. */
     private void forgetTicket(Map<String, AttributeValue> request, Instant now) {
         Id.parse(Attr.str(request, JoinKeys.TICKET_ID)).ifPresent(ticket ->
-                dynamo.transactWriteItems(t -> t.transactItems(members.endTicket(ticket, now, true))));
+                dynamo.transactWriteItems(t -> t.transactItems(members.endTicket(ticket, now))));
     }
 
     private int eraseRequests(Id tenantId, Id groupId, String memberRef, Instant now) {

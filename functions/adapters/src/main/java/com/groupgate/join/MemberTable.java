@@ -169,7 +169,7 @@ public final class MemberTable {
 
     /**
      * How a ticket was used so far: the memberRef it admitted or filed a request for (null
-     * while unused, and after an erasure), and whether its use has ended (its member was
+     * while unused, and once its use ended), and whether its use has ended (its member was
      * removed or erased). One consistent read.
      */
     public record TicketUse(String memberRef, boolean ended) {
@@ -223,18 +223,6 @@ public final class MemberTable {
      * so its retry cannot put it back. False when it was not a member.
      */
     public boolean remove(Id tenantId, Id groupId, String memberRef, Instant now) {
-        return remove(tenantId, groupId, memberRef, now, false);
-    }
-
-    /**
-     * The removal an erasure makes: as {@link #remove}, and the admitting ticket's item keeps
-     * no memberRef (it stays, ended, so the ticket still admits no one).
-     */
-    boolean removeErased(Id tenantId, Id groupId, String memberRef, Instant now) {
-        return remove(tenantId, groupId, memberRef, now, true);
-    }
-
-    private boolean remove(Id tenantId, Id groupId, String memberRef, Instant now, boolean forgetRef) {
         Map<String, AttributeValue> key = JoinKeys.member(tenantId, groupId, memberRef);
         for (int attempt = 1; ; attempt++) {
             Map<String, AttributeValue> member = dynamo.getItem(g -> g.tableName(table).consistentRead(true).key(key)
@@ -256,7 +244,7 @@ public final class MemberTable {
                     .expressionAttributeNames(Map.of("#members", "members"))
                     .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0))).build()).build();
             List<TransactWriteItem> items = new java.util.ArrayList<>(List.of(delete, free));
-            Id.parse(ticket).ifPresent(t -> items.add(endTicket(t, now, forgetRef)));
+            Id.parse(ticket).ifPresent(t -> items.add(endTicket(t, now)));
             try {
                 Transactions.write(dynamo, items);
                 return true;
@@ -270,12 +258,14 @@ public final class MemberTable {
     }
 
     /**
-     * Ends a ticket's use. The item may be gone (its TTL passed): then the ticket has
-     * expired and admits no one anyway, and the item made here expires an hour from now.
+     * Ends a ticket's use: it admits no one from now on, so it no longer needs to know whom
+     * it admitted, and forgets the memberRef (nothing of a removed member stays on it for an
+     * erasure to miss). The item may be gone (its TTL passed): then the ticket has expired
+     * and admits no one anyway, and the item made here expires an hour from now.
      */
-    TransactWriteItem endTicket(Id ticketId, Instant now, boolean forgetRef) {
+    TransactWriteItem endTicket(Id ticketId, Instant now) {
         String update = "SET #ended = if_not_exists(#ended, :now), #ttl = if_not_exists(#ttl, :ttl)"
-                + (forgetRef ? " REMOVE memberRef, requestId" : "");
+                + " REMOVE memberRef, requestId";
         return TransactWriteItem.builder().update(Update.builder().tableName(table).key(JoinKeys.ticket(ticketId))
                 .updateExpression(update)
                 .expressionAttributeNames(Map.of("#ended", ENDED_AT, "#ttl", "ttl"))
