@@ -6,6 +6,8 @@ import com.groupgate.aws.Attr;
 import com.groupgate.aws.BatchReads;
 import com.groupgate.id.Id;
 import com.groupgate.webhook.ErasedEvents;
+import com.groupgate.webhook.WebhookEvent;
+import com.groupgate.webhook.WebhookEventType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +29,15 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * ({@link MemberTable#ERASED_AS}) so that the {@code member.removed} event its deletion
  * causes carries the hash, not the ref; tickets stay as ended markers without the ref (as
  * every removal leaves them: they still admit no one); a request stays as a {@code removed} marker without the ref, for its
- * statusUrl; and the stored webhook events naming the member go ({@link ErasedEvents}).
+ * statusUrl; and the stored webhook events naming the member go ({@link ErasedEvents}): those
+ * its member and request items caused, found by their derived ids, and every other one
+ * listed under the member.
  */
 public final class MemberErasure {
     private static final int BATCH = 100;
+    /** The events a request causes, each identified by the request ({@code ChangeEvents}). */
+    private static final List<WebhookEventType> REQUEST_EVENTS = List.of(WebhookEventType.JOIN_REQUESTED,
+            WebhookEventType.JOIN_APPROVED, WebhookEventType.JOIN_REJECTED);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -65,19 +72,26 @@ public final class MemberErasure {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         groupIds.forEach(g -> keys.add(JoinKeys.member(tenantId, g, memberRef)));
         int memberships = 0;
+        List<String> events = new ArrayList<>();
         for (Map<String, AttributeValue> found : BatchReads.getAll(dynamo, table, KeysAndAttributes.builder()
-                .keys(keys).consistentRead(true).projectionExpression("pk, sk").build())) {
+                .keys(keys).consistentRead(true).projectionExpression("pk, sk, #fact")
+                .expressionAttributeNames(Map.of("#fact", "fact")).build())) {
             String partition = Attr.str(found, "pk");
             Id groupId = Id.parse(partition.substring(partition.lastIndexOf('#') + 1)).orElseThrow();
             markErased(found, hash);
             if (members.remove(tenantId, groupId, memberRef, now)) {
                 memberships++;
             }
+            String factId = Attr.str(Attr.mapOf(found, "fact"), "id");
+            if (factId != null) {
+                events.add(WebhookEvent.idOf(WebhookEventType.MEMBER_JOINED, tenantId.toString(), factId));
+            }
         }
         int requests = 0;
         for (Id groupId : groupIds) {
-            requests += eraseRequests(tenantId, groupId, memberRef, now);
+            requests += eraseRequests(tenantId, groupId, memberRef, now, events);
         }
+        this.events.eraseById(tenantId.toString(), events);
         return new Erased(memberships, requests);
     }
 
@@ -104,7 +118,8 @@ public final class MemberErasure {
                 dynamo.transactWriteItems(t -> t.transactItems(members.endTicket(ticket, now))));
     }
 
-    private int eraseRequests(Id tenantId, Id groupId, String memberRef, Instant now) {
+    /** Erases the ref's requests in one group, adding the ids of the events each caused to {@code events}. */
+    private int eraseRequests(Id tenantId, Id groupId, String memberRef, Instant now, List<String> events) {
         int erased = 0;
         Map<String, AttributeValue> start = null;
         do {
@@ -122,6 +137,10 @@ public final class MemberErasure {
                     continue;
                 }
                 forgetTicket(request, now);
+                String requestId = Attr.str(request, "requestId");
+                for (WebhookEventType type : REQUEST_EVENTS) {
+                    events.add(WebhookEvent.idOf(type, tenantId.toString(), requestId));
+                }
                 erased++;
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;

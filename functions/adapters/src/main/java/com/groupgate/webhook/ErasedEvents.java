@@ -2,6 +2,7 @@ package com.groupgate.webhook;
 
 import static com.groupgate.aws.Attr.s;
 
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,6 +21,25 @@ public final class ErasedEvents {
     public ErasedEvents(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+    }
+
+    /**
+     * Deletes the stored events with these ids, and their redeliveries: the events the
+     * erased member's items caused, found by their derived ids ({@link WebhookEvent#idOf}) —
+     * which reaches events stored before events were listed by member. One query each.
+     */
+    public int eraseById(String tenantId, List<String> eventIds) {
+        int erased = 0;
+        for (String eventId : eventIds) {
+            String pk = WebhookKeys.event(tenantId, eventId).get("pk").s();
+            for (Map<String, AttributeValue> item : dynamo.query(q -> q.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(pk)))
+                    .projectionExpression("pk, sk")).items()) {
+                dynamo.deleteItem(d -> d.tableName(table).key(Map.of("pk", item.get("pk"), "sk", item.get("sk"))));
+                erased++;
+            }
+        }
+        return erased;
     }
 
     /** Deletes every stored event and redelivery of {@code tenantId} naming {@code memberRef}; how many. */

@@ -103,6 +103,44 @@ class ErasedMemberWebhooksIT {
         assertEquals(List.of(), holding(ref), "no item of any table holds the ref");
     }
 
+    /**
+     * Events stored before they were listed by member (no gsi1 attributes) are found by the
+     * ids the member's and requests' items derive, and dropped too.
+     */
+    @Test
+    void eventsStoredBeforeTheyWereListedByMemberAreDroppedToo() {
+        String key = api.tenant(local.adminKey(), "Older Events Co");
+        String ref = "older." + Long.toString(System.nanoTime(), 36);
+        api.expect(201, "POST", "/v1/webhooks", "{\"url\":\"" + receiver.url("/older")
+                + "\",\"events\":[\"member.joined\",\"join.requested\",\"join.approved\"]}", key);
+        String open = api.expect(201, "POST", "/v1/groups", "{\"name\":\"Open\",\"capacity\":5}", key)
+                .path("groupId").asText();
+        assertEquals(200, api.scanAndJoin(api.expect(201, "POST", "/v1/groups/" + open + "/codes", "{}", key), ref)
+                .path("_status").asInt());
+        String ask = api.expect(201, "POST", "/v1/groups", "{\"name\":\"Ask\",\"joinPolicy\":\"approval\"}", key)
+                .path("groupId").asText();
+        String requestId = api.scanAndJoin(api.expect(201, "POST", "/v1/groups/" + ask + "/codes", "{}", key), ref)
+                .path("requestId").asText();
+        api.expect(200, "POST", "/v1/join-requests/" + requestId + "/approve", null, key);
+        Eventually.await(WAIT, "four events naming the member", () -> receiver.at("/older").size() >= 4);
+        Eventually.await(WAIT, "the webhook pipeline to go quiet", () -> local.webhooksIdleFor(Duration.ofSeconds(2)));
+        String table = local.resources().ref("MainTable");
+        int unlisted = 0;
+        for (Map<String, AttributeValue> item : local.clients().dynamo().scanPaginator(s -> s.tableName(table))
+                .items()) {
+            if (item.toString().contains(ref) && "EVENT".equals(item.get("sk").s())) {
+                local.clients().dynamo().updateItem(u -> u.tableName(table)
+                        .key(Map.of("pk", item.get("pk"), "sk", item.get("sk")))
+                        .updateExpression("REMOVE gsi1pk, gsi1sk"));
+                unlisted++;
+            }
+        }
+        assertEquals(4, unlisted, "the four stored events, as an older version stored them");
+
+        api.expect(200, "POST", "/v1/erasure", "{\"memberRef\":\"" + ref + "\"}", key);
+        assertEquals(List.of(), holding(ref), "no item of any table holds the ref");
+    }
+
     /** The id of the endpoint's recorded attempt of the event of {@code type}. */
     private static String deliveryOf(String key, String hookId, String type) {
         JsonNode items = api.expect(200, "GET", "/v1/webhooks/" + hookId + "/deliveries", null, key).path("items");
