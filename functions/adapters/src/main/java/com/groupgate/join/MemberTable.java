@@ -10,7 +10,9 @@ import com.groupgate.fact.FactCodec;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
 import com.groupgate.id.Id;
+import com.groupgate.webhook.ChangeEvents;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,7 @@ public final class MemberTable {
     /** On a ticket's item: the time its use ended (its member removed or erased); it admits no one after. */
     static final String ENDED_AT = "endedAt";
     /** On a member item about to be erased: the keyed hash that events name it by instead of its ref. */
-    public static final String ERASED_AS = com.groupgate.webhook.ChangeEvents.ERASED_AS;
+    public static final String ERASED_AS = ChangeEvents.ERASED_AS;
     /** Tries of a removal whose member item changed between its read and its transaction. */
     private static final int REMOVE_TRIES = 3;
 
@@ -169,18 +171,21 @@ public final class MemberTable {
 
     /**
      * How a ticket was used so far: the memberRef it admitted or filed a request for (null
-     * while unused, and once its use ended), and whether its use has ended (its member was
-     * removed or erased). One consistent read.
+     * while unused, and once its use ended), whether that was a request, and whether its use
+     * has ended (its member was removed or erased). One consistent read.
      */
-    public record TicketUse(String memberRef, boolean ended) {
+    public record TicketUse(String memberRef, boolean filedRequest, boolean ended) {
         /** Whether this ticket can no longer admit {@code memberRef}: ended, or used by another ref. */
         public boolean refuses(String ref) {
             return ended || memberRef != null && !memberRef.equals(ref);
         }
 
-        /** Whether this ticket admitted {@code ref} already (a retry of that join). */
+        /**
+         * Whether this ticket admitted {@code ref} already (a retry of that join). A ticket
+         * that only filed a request admitted no one: its join still needs the passcode.
+         */
         public boolean admitted(String ref) {
-            return !ended && ref.equals(memberRef);
+            return !ended && !filedRequest && ref.equals(memberRef);
         }
     }
 
@@ -188,9 +193,9 @@ public final class MemberTable {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(JoinKeys.ticket(ticketId))).item();
         if (item == null || item.isEmpty()) {
-            return new TicketUse(null, false);
+            return new TicketUse(null, false, false);
         }
-        return new TicketUse(Attr.str(item, "memberRef"), item.containsKey(ENDED_AT));
+        return new TicketUse(Attr.str(item, "memberRef"), item.containsKey("requestId"), item.containsKey(ENDED_AT));
     }
 
     /** A member as listed. */
@@ -243,7 +248,7 @@ public final class MemberTable {
                     .conditionExpression("#members > :zero")
                     .expressionAttributeNames(Map.of("#members", "members"))
                     .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0))).build()).build();
-            List<TransactWriteItem> items = new java.util.ArrayList<>(List.of(delete, free));
+            List<TransactWriteItem> items = new ArrayList<>(List.of(delete, free));
             Id.parse(ticket).ifPresent(t -> items.add(endTicket(t, now)));
             try {
                 Transactions.write(dynamo, items);

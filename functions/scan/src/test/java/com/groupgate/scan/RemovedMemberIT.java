@@ -97,6 +97,35 @@ class RemovedMemberIT {
         assertEquals(List.of(), members(groupId));
     }
 
+    /**
+     * A passcode group past {@code verifyAbove} turns a join into a request; once a removal
+     * makes room, the same ticket joins only with the passcode: filing a request admitted no
+     * one, so its retry is not "the same join".
+     */
+    @Test
+    void aTicketThatOnlyFiledARequestStillNeedsThePasscodeOnceARemovalMakesRoom() {
+        JsonNode group = world.group(tenant,
+                "{\"name\":\"Fund past one\",\"capacity\":5,\"joinPolicy\":\"passcode\",\"verifyAbove\":1}");
+        String groupId = group.path("groupId").asText();
+        byte[] secret = Totp.parseSecretOrNull(group.path("passcodeSecret").asText());
+        String path = ScanWorld.path(world.code(tenant, groupId, "{}"));
+        assertEquals(200, world.join(path, ScanWorld.joinBody(world.ticket(path), "first", code(secret))).status());
+        String ticket = world.ticket(path);
+        var filed = world.join(path, ScanWorld.joinBody(ticket, "second", null));
+        assertEquals(202, filed.status(), filed.body());
+
+        remove(groupId, "first");
+
+        var without = world.join(path, ScanWorld.joinBody(ticket, "second", null));
+        assertEquals(403, without.status(), without.body());
+        assertEquals("bad_passcode", without.errorCode());
+        assertNoEntry(without.body());
+        assertEquals(List.of(), members(groupId));
+        var with = world.join(path, ScanWorld.joinBody(ticket, "second", code(secret)));
+        assertEquals(200, with.status(), with.body());
+        assertEquals(List.of("second"), members(groupId));
+    }
+
     @Test
     void anErasedMembersStatusUrlAnswersRemovedAndTheirTicketsCannotJoinAgain() {
         Approved a = approvedMember("erase-1");
