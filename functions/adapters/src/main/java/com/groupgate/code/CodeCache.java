@@ -25,6 +25,11 @@ public final class CodeCache {
         this.codes = codes;
     }
 
+    /** The code's status now, never from memory ({@link CodeTable#status}). */
+    public Optional<String> currentStatus(Id tenantId, Id codeId) {
+        return codes.status(tenantId, codeId);
+    }
+
     public Optional<GroupCode> get(Id tenantId, Id codeId) {
         String key = tenantId + "/" + codeId;
         synchronized (entries) {

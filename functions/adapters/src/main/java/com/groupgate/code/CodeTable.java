@@ -177,6 +177,17 @@ public final class CodeTable {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
+    /**
+     * The code's status as its counter holds it now (a consistent read): what a refusal
+     * decided before counting asks, so that a dead code answers dead whatever else is wrong.
+     */
+    public Optional<String> status(Id tenantId, Id codeId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(counterKey(tenantId, codeId))
+                .consistentRead(true).projectionExpression("#st").expressionAttributeNames(Map.of("#st", "status")))
+                .item();
+        return Optional.ofNullable(item == null ? null : Attr.str(item, "status"));
+    }
+
     /** The code with its counter: both items of its partition, in one query. */
     public Optional<StoredCode> findStored(Id tenantId, Id codeId) {
         List<Map<String, AttributeValue>> items = dynamo.query(q -> q.tableName(table).consistentRead(true)

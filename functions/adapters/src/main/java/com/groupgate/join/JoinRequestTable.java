@@ -9,6 +9,7 @@ import com.groupgate.block.BlockTable;
 import com.groupgate.fact.FactCodec;
 import com.groupgate.group.Group;
 import com.groupgate.id.Id;
+import com.groupgate.token.RequestStatusTokens;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * same capacity-safe update a join uses ({@link MemberTable}).
  */
 public final class JoinRequestTable {
+    /** The status of a request whose member was erased: it names no one and shows no entry. */
+    public static final String REMOVED = "removed";
     private static final Pattern CURSOR = Pattern.compile("[0-9]{1,12}#[A-Za-z0-9]{1,32}");
 
     private final DynamoDbClient dynamo;
@@ -84,8 +87,8 @@ public final class JoinRequestTable {
         TransactWriteItem claim = TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(JoinKeys.ticket(a.ticket().ticketId()))
                 .updateExpression("SET memberRef = :ref, requestId = :rid, #ttl = :ttl")
-                .conditionExpression("attribute_not_exists(memberRef)")
-                .expressionAttributeNames(Map.of("#ttl", "ttl"))
+                .conditionExpression("attribute_not_exists(memberRef) AND attribute_not_exists(#ended)")
+                .expressionAttributeNames(Map.of("#ttl", "ttl", "#ended", MemberTable.ENDED_AT))
                 .expressionAttributeValues(Map.of(":ref", s(a.memberRef()), ":rid", s(requestId.toString()),
                         ":ttl", n(a.ticket().expiresAtEpochSecond() + 3600)))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
@@ -109,9 +112,12 @@ public final class JoinRequestTable {
         }
     }
 
-    /** The same ticket again: the same answer for the same memberRef while it stands, else used. */
+    /**
+     * The same ticket again: the same answer for the same memberRef while it stands, else
+     * used — and used for good once the member it admitted was removed or erased.
+     */
     private Filing earlierUse(JoinAttempt a, Map<String, AttributeValue> ticket) {
-        if (!a.memberRef().equals(Attr.str(ticket, "memberRef"))) {
+        if (ticket.containsKey(MemberTable.ENDED_AT) || !a.memberRef().equals(Attr.str(ticket, "memberRef"))) {
             return new Filing(Filing.Outcome.TICKET_USED, null);
         }
         String earlier = Attr.str(ticket, "requestId");
@@ -155,11 +161,21 @@ public final class JoinRequestTable {
         return start;
     }
 
+    /** The request, unless it is unknown or erased (what stays of an erased one is only for its statusUrl). */
     public Optional<JoinRequest> findRequest(Id tenantId, Id requestId) {
         return findRequestItem(tenantId, requestId).map(JoinRequestTable::toRequest);
     }
 
+    /** The request as its statusUrl sees it: erased ones too, as {@link #REMOVED} with no memberRef. */
+    public Optional<JoinRequest> statusOf(Id tenantId, Id requestId) {
+        return findAnyRequestItem(tenantId, requestId).map(JoinRequestTable::toRequest);
+    }
+
     private Optional<Map<String, AttributeValue>> findRequestItem(Id tenantId, Id requestId) {
+        return findAnyRequestItem(tenantId, requestId).filter(i -> !REMOVED.equals(Attr.str(i, "status")));
+    }
+
+    private Optional<Map<String, AttributeValue>> findAnyRequestItem(Id tenantId, Id requestId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(JoinKeys.request(tenantId, requestId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
@@ -233,6 +249,23 @@ public final class JoinRequestTable {
                         ":sk", s(JoinKeys.requestsIndexSort(status, request.createdAt(), request.requestId())),
                         ":at", n(at.getEpochSecond())))
                 .build()).build();
+    }
+
+    /**
+     * What stays of an erased request: its ids and {@code status=removed}, so that its
+     * statusUrl answers removed instead of naming the entry or going blank — no memberRef,
+     * no fact, off the group's index — until every statusUrl of it has expired.
+     */
+    static Map<String, AttributeValue> erased(Map<String, AttributeValue> request, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", request.get("pk"));
+        item.put("sk", request.get("sk"));
+        item.put("requestId", request.get("requestId"));
+        item.put("groupId", request.get("groupId"));
+        item.put("createdAt", request.getOrDefault("createdAt", n(now.getEpochSecond())));
+        item.put("status", s(REMOVED));
+        item.put("ttl", n(now.getEpochSecond() + RequestStatusTokens.VALIDITY_SECONDS));
+        return item;
     }
 
     private static JoinRequest toRequest(Map<String, AttributeValue> item) {

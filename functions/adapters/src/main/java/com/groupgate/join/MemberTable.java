@@ -10,6 +10,9 @@ import com.groupgate.fact.FactCodec;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
 import com.groupgate.id.Id;
+import com.groupgate.webhook.ChangeEvents;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +39,21 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  *
  * All hold atomically: members never exceed capacity under any concurrency, a ticket admits
  * one member, and a revoked code or archived group admits no one.
+ *
+ * <p>A removal ends the ticket that admitted the member ({@code endedAt} on its item, in the
+ * removal's own transaction): the ticket's idempotent retry is over, so within its ten
+ * minutes it cannot put the member back, passcode or not. A join claims only a ticket
+ * without {@code endedAt}, so a removal racing a retry is ordered: the retry before it is
+ * the same join (already a member), the retry after it is {@code ticket_used}.
  */
 public final class MemberTable {
+    /** On a ticket's item: the time its use ended (its member removed or erased); it admits no one after. */
+    static final String ENDED_AT = "endedAt";
+    /** On a member item about to be erased: the keyed hash that events name it by instead of its ref. */
+    public static final String ERASED_AS = ChangeEvents.ERASED_AS;
+    /** Tries of a removal whose member item changed between its read and its transaction. */
+    private static final int REMOVE_TRIES = 3;
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -108,7 +124,8 @@ public final class MemberTable {
     private TransactWriteItem claimTicket(JoinAttempt a) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table).key(JoinKeys.ticket(a.ticket().ticketId()))
                 .updateExpression("SET memberRef = :ref, #ttl = :ttl")
-                .conditionExpression("attribute_not_exists(memberRef) OR memberRef = :ref")
+                .conditionExpression("attribute_not_exists(" + ENDED_AT + ") AND (attribute_not_exists(memberRef)"
+                        + " OR memberRef = :ref)")
                 .expressionAttributeNames(Map.of("#ttl", "ttl"))
                 .expressionAttributeValues(Map.of(":ref", s(a.memberRef()),
                         ":ttl", n(a.ticket().expiresAtEpochSecond() + 3600)))
@@ -152,11 +169,33 @@ public final class MemberTable {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build();
     }
 
-    /** The memberRef a ticket admitted or filed a request for, if it was used. */
-    public java.util.Optional<String> admittedBy(Id ticketId) {
+    /**
+     * How a ticket was used so far: the memberRef it admitted or filed a request for (null
+     * while unused, and once its use ended), whether that was a request, and whether its use
+     * has ended (its member was removed or erased). One consistent read.
+     */
+    public record TicketUse(String memberRef, boolean filedRequest, boolean ended) {
+        /** Whether this ticket can no longer admit {@code memberRef}: ended, or used by another ref. */
+        public boolean refuses(String ref) {
+            return ended || memberRef != null && !memberRef.equals(ref);
+        }
+
+        /**
+         * Whether this ticket admitted {@code ref} already (a retry of that join). A ticket
+         * that only filed a request admitted no one: its join still needs the passcode.
+         */
+        public boolean admitted(String ref) {
+            return !ended && !filedRequest && ref.equals(memberRef);
+        }
+    }
+
+    public TicketUse ticketUse(Id ticketId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(JoinKeys.ticket(ticketId))).item();
-        return java.util.Optional.ofNullable(item == null ? null : Attr.str(item, "memberRef"));
+        if (item == null || item.isEmpty()) {
+            return new TicketUse(null, false, false);
+        }
+        return new TicketUse(Attr.str(item, "memberRef"), item.containsKey("requestId"), item.containsKey(ENDED_AT));
     }
 
     /** A member as listed. */
@@ -185,26 +224,59 @@ public final class MemberTable {
     /**
      * Removes a member and frees its seat in one transaction: the member item must exist
      * and the count goes down with it, so racing removals and joins keep the count equal
-     * to the members listed. False when it was not a member.
+     * to the members listed. The same transaction ends the ticket that admitted the member,
+     * so its retry cannot put it back. False when it was not a member.
      */
-    public boolean remove(Id tenantId, Id groupId, String memberRef) {
-        TransactWriteItem delete = TransactWriteItem.builder().delete(d -> d.tableName(table)
-                .key(JoinKeys.member(tenantId, groupId, memberRef)).conditionExpression("attribute_exists(pk)")).build();
-        TransactWriteItem free = TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(GroupTable.key(tenantId, groupId))
-                .updateExpression("SET #members = #members - :one")
-                .conditionExpression("#members > :zero")
-                .expressionAttributeNames(Map.of("#members", "members"))
-                .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0))).build()).build();
-        try {
-            Transactions.write(dynamo, List.of(delete, free));
-            return true;
-        } catch (TransactionCanceledException e) {
-            if (Transactions.failed(e, 0)) {
+    public boolean remove(Id tenantId, Id groupId, String memberRef, Instant now) {
+        Map<String, AttributeValue> key = JoinKeys.member(tenantId, groupId, memberRef);
+        for (int attempt = 1; ; attempt++) {
+            Map<String, AttributeValue> member = dynamo.getItem(g -> g.tableName(table).consistentRead(true).key(key)
+                    .projectionExpression("pk, " + JoinKeys.TICKET_ID)).item();
+            if (member == null || member.isEmpty()) {
                 return false;
             }
-            throw e;
+            String ticket = Attr.str(member, JoinKeys.TICKET_ID);
+            // The ticket read is the one ended: the member item must still name it as the transaction runs.
+            TransactWriteItem delete = TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)
+                    .conditionExpression(ticket == null ? "attribute_exists(pk) AND attribute_not_exists(#tid)"
+                            : "attribute_exists(pk) AND #tid = :tid")
+                    .expressionAttributeNames(Map.of("#tid", JoinKeys.TICKET_ID))
+                    .expressionAttributeValues(ticket == null ? null : Map.of(":tid", s(ticket)))).build();
+            TransactWriteItem free = TransactWriteItem.builder().update(Update.builder().tableName(table)
+                    .key(GroupTable.key(tenantId, groupId))
+                    .updateExpression("SET #members = #members - :one")
+                    .conditionExpression("#members > :zero")
+                    .expressionAttributeNames(Map.of("#members", "members"))
+                    .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0))).build()).build();
+            List<TransactWriteItem> items = new ArrayList<>(List.of(delete, free));
+            Id.parse(ticket).ifPresent(t -> items.add(endTicket(t, now)));
+            try {
+                Transactions.write(dynamo, items);
+                return true;
+            } catch (TransactionCanceledException e) {
+                if (!Transactions.failed(e, 0) || attempt >= REMOVE_TRIES) {
+                    throw e;
+                }
+                // Gone meanwhile (the next read says so), or admitted again by another ticket: read again.
+            }
         }
+    }
+
+    /**
+     * Ends a ticket's use: it admits no one from now on, so it no longer needs to know whom
+     * it admitted, and forgets the memberRef (nothing of a removed member stays on it for an
+     * erasure to miss). The item may be gone (its TTL passed): then the ticket has expired
+     * and admits no one anyway, and the item made here expires an hour from now.
+     */
+    TransactWriteItem endTicket(Id ticketId, Instant now) {
+        String update = "SET #ended = if_not_exists(#ended, :now), #ttl = if_not_exists(#ttl, :ttl)"
+                + " REMOVE memberRef, requestId";
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(JoinKeys.ticket(ticketId))
+                .updateExpression(update)
+                .expressionAttributeNames(Map.of("#ended", ENDED_AT, "#ttl", "ttl"))
+                .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()),
+                        ":ttl", n(now.getEpochSecond() + 3600)))
+                .build()).build();
     }
 
     public boolean isMember(Id tenantId, Id groupId, String memberRef) {

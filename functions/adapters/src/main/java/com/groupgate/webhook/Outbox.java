@@ -20,6 +20,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * being new, and the event ids are derived, so the same happening stored twice is stored
  * once. The stream brings each new item to the dispatcher, which queues its deliveries and
  * then marks it {@code dispatchedAt}.
+ *
+ * <p>An event that names a member ({@code data.memberRef}) is listed under that member on
+ * gsi1, and so is each redelivery of it: an erasure drops them all ({@link ErasedEvents}),
+ * and the sender sends nothing of an event no longer stored ({@link #kept}).
  */
 public final class Outbox {
     /** How long an event is kept for redelivery. */
@@ -39,7 +43,7 @@ public final class Outbox {
 
     /** A stored event or redelivery, as the dispatcher reads it from its item. */
     public record Item(String tenantId, String eventId, String type, String body, String target, String chain,
-                       boolean dispatched) {
+                       boolean dispatched, String memberIndex) {
     }
 
     /**
@@ -58,6 +62,10 @@ public final class Outbox {
             item.put("target", s(target));
         }
         item.put("ttl", n(now.plus(KEEP_EVENTS).getEpochSecond()));
+        if (event.data().get("memberRef") instanceof String memberRef) {
+            item.put("gsi1pk", s(WebhookKeys.memberEventsIndex(event.tenantId(), memberRef)));
+            item.put("gsi1sk", s(item.get("pk").s() + "|" + item.get("sk").s()));
+        }
         try {
             dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             return true;
@@ -87,7 +95,21 @@ public final class Outbox {
         item.put("target", s(webhookId));
         item.put("chain", s(redeliveryId));
         item.put("ttl", n(now.plus(KEEP_REDELIVERIES).getEpochSecond()));
+        if (event.memberIndex() != null) {
+            item.put("gsi1pk", s(event.memberIndex()));
+            item.put("gsi1sk", s(item.get("pk").s() + "|" + item.get("sk").s()));
+        }
         dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    /**
+     * Whether the event is still stored: a queued attempt of one that an erasure dropped
+     * (or that is past keeping) is not sent. One consistent read of its key.
+     */
+    public boolean kept(String tenantId, String eventId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
+                .key(WebhookKeys.event(tenantId, eventId)).projectionExpression("pk")).item();
+        return item != null && !item.isEmpty();
     }
 
     /** Whether the item under {@code key} has had its deliveries queued (a consistent read). */
@@ -112,6 +134,6 @@ public final class Outbox {
     public static Item from(Map<String, AttributeValue> item) {
         return new Item(Attr.str(item, "tenantId"), Attr.str(item, "eventId"), Attr.str(item, "type"),
                 Attr.str(item, "body"), Attr.str(item, "target"), Attr.str(item, "chain"),
-                item.containsKey("dispatchedAt"));
+                item.containsKey("dispatchedAt"), Attr.str(item, "gsi1pk"));
     }
 }

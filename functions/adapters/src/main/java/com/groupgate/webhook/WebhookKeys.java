@@ -42,6 +42,15 @@ public final class WebhookKeys {
         return "T#" + tenantId + "#WHEV#" + eventId;
     }
 
+    /**
+     * gsi1 lists the stored events and redeliveries that name one member, so that an
+     * erasure finds and drops them: {@code gsi1pk=T#<t>#WHMEMBER#<memberRef>}, sorted by the
+     * item's own key. The ref is in the item's body already; the index adds no holder of it.
+     */
+    static String memberEventsIndex(String tenantId, String memberRef) {
+        return "T#" + tenantId + "#WHMEMBER#" + memberRef;
+    }
+
     /** One delivery attempt: {@code pk=T#<t>#WH#<webhook>, sk=DLV#<delivery>}. */
     public static Map<String, AttributeValue> delivery(String tenantId, String webhookId, String deliveryId) {
         return key("T#" + tenantId + "#WH#" + webhookId, "DLV#" + deliveryId);

@@ -31,6 +31,7 @@ import com.groupgate.tenant.TenantTable;
 import com.groupgate.usage.UsageTable;
 import com.groupgate.webhook.AddressResolver;
 import com.groupgate.webhook.DeliveryTable;
+import com.groupgate.webhook.ErasedEvents;
 import com.groupgate.webhook.Outbox;
 import com.groupgate.webhook.WebhookSecrets;
 import com.groupgate.webhook.WebhookTable;
@@ -100,9 +101,9 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new JoinRequestRoutes(auth, groups, new JoinRequestTable(dynamo, config.mainTable()), wiring.clock(), audit)
                 .register(router);
         MemberTable members = new MemberTable(dynamo, config.mainTable());
-        new MemberRoutes(auth, groups, members, audit).register(router);
-        new ErasureRoutes(auth, groups, new MemberErasure(dynamo, config.mainTable(), members), keys,
-                audit).register(router);
+        new MemberRoutes(auth, groups, members, wiring.clock(), audit).register(router);
+        new ErasureRoutes(auth, groups, new MemberErasure(dynamo, config.mainTable(), members,
+                new ErasedEvents(dynamo, config.mainTable())), keys, wiring.clock(), audit).register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
         new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),

@@ -9,21 +9,28 @@ import com.groupgate.id.Id;
 import com.groupgate.join.MemberTable;
 import com.groupgate.tenant.Tenant;
 import com.groupgate.join.MemberRef;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A group's members: listed a page at a time, and removed one at a time, freeing the seat. */
+/**
+ * A group's members: listed a page at a time, and removed one at a time, freeing the seat
+ * and ending the ticket that admitted them (its retry cannot put them back; their statusUrl
+ * answers removed).
+ */
 final class MemberRoutes {
     /** What a memberRef may be (the join route's rule), so a path cannot name anything else. */
     private final Authenticator auth;
     private final GroupTable groups;
     private final MemberTable members;
 
+    private final Clock clock;
     private final Audit audit;
 
-    MemberRoutes(Authenticator auth, GroupTable groups, MemberTable members, Audit audit) {
+    MemberRoutes(Authenticator auth, GroupTable groups, MemberTable members, Clock clock, Audit audit) {
+        this.clock = clock;
         this.audit = audit;
         this.auth = auth;
         this.groups = groups;
@@ -63,7 +70,7 @@ final class MemberRoutes {
         }
         groups.find(tenant.tenantId(), groupId).orElseThrow(RefusalException::notFound);
         audit.change("member.remove", "group/" + groupId, "a member removed");
-        if (!members.remove(tenant.tenantId(), groupId, memberRef)) {
+        if (!members.remove(tenant.tenantId(), groupId, memberRef, clock.instant())) {
             throw RefusalException.notFound();
         }
         return ApiResponse.noContent();

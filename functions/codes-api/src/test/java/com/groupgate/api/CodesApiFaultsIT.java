@@ -234,6 +234,33 @@ class CodesApiFaultsIT {
 
     @ParameterizedTest
     @EnumSource(Fault.class)
+    void aRemovalThatCannotBeWrittenLeavesTheMemberAndTheSeat(Fault fault) {
+        String groupId = ApiTestbed.newGroup(api, tenant, "{\"name\":\"Leaving\",\"joinPolicy\":\"approval\"}");
+        String requestId = JoinRequestsApiIT.fileRequest(tenant, groupId, "gina");
+        assertEquals(200, api.post("/v1/join-requests/" + requestId + "/approve", null, tenant.auth()).status());
+        always("dynamodb", "TransactWriteItems", fault);
+        assertBusy(api.call("DELETE", "/v1/groups/" + groupId + "/members/gina", null, tenant.auth()));
+        faults.close();
+        assertEquals(1, api.get("/v1/groups/" + groupId, tenant.auth()).json().path("members").asInt());
+        assertEquals("gina", api.get("/v1/groups/" + groupId + "/members", tenant.auth()).json()
+                .path("items").path(0).path("memberRef").asText());
+        assertEquals(204, api.call("DELETE", "/v1/groups/" + groupId + "/members/gina", null, tenant.auth()).status());
+    }
+
+    @Test
+    void aRemovalWhoseAnswerIsLostRemovesOnceAndAnswers204() {
+        String groupId = ApiTestbed.newGroup(api, tenant, "{\"name\":\"Left once\",\"joinPolicy\":\"approval\"}");
+        String requestId = JoinRequestsApiIT.fileRequest(tenant, groupId, "hugo");
+        assertEquals(200, api.post("/v1/join-requests/" + requestId + "/approve", null, tenant.auth()).status());
+        faults.inject(faults.on("dynamodb", "TransactWriteItems", Kind.RESET).afterApplying());
+        var removed = api.call("DELETE", "/v1/groups/" + groupId + "/members/hugo", null, tenant.auth());
+        assertEquals(204, removed.status(), removed.body());
+        faults.close();
+        assertEquals(0, api.get("/v1/groups/" + groupId, tenant.auth()).json().path("members").asInt());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
     void aRotationWhoseDataKeyCannotBeMadeAddsNoVersion(Fault fault) {
         HttpCalls admin = api;
         int before = SigningKeysIT.newestVersion();

@@ -19,6 +19,8 @@ import java.util.Objects;
  * <ul>
  * <li>{@code member.joined}: the join fact of the new member item;
  * <li>{@code member.removed}: the group, the memberRef and the removed member's join fact;
+ *     for an erased member, the erasure's keyed hash instead of the memberRef, which the
+ *     event then does not carry ({@code memberRefHash}, {@code erased: true});
  * <li>{@code join.requested}, {@code join.approved}, {@code join.rejected}: the request
  *     (a request is filed once and decided once);
  * <li>{@code group.full}: the stream record of the change that filled the group (a group
@@ -32,6 +34,9 @@ import java.util.Objects;
  * ({@link ExpiryReminders}), not from a change.
  */
 public final class ChangeEvents {
+    /** On a member item an erasure is deleting: the keyed hash that names the member instead of its ref. */
+    public static final String ERASED_AS = "erasedAs";
+
     private ChangeEvents() {
     }
 
@@ -74,6 +79,14 @@ public final class ChangeEvents {
             }
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("groupId", group);
+            String erasedAs = str(c.oldImage(), ERASED_AS);
+            if (erasedAs != null) {
+                // An erasure: the member is named by the erasure's keyed hash, never by the ref.
+                data.put("memberRefHash", erasedAs);
+                data.put("erased", true);
+                return List.of(WebhookEvent.of(WebhookEventType.MEMBER_REMOVED, tenant, c.at(), data, group,
+                        "erased", erasedAs, String.valueOf(str(fact, "id"))));
+            }
             data.put("memberRef", ref);
             return List.of(WebhookEvent.of(WebhookEventType.MEMBER_REMOVED, tenant, c.at(), data, group, ref,
                     String.valueOf(str(fact, "id"))));

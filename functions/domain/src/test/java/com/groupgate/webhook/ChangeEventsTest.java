@@ -47,6 +47,19 @@ class ChangeEventsTest {
     }
 
     @Test
+    void anErasedMemberIsRemovedUnderTheErasuresHashAndNeverByItsRef() {
+        Map<String, Object> member = Map.of("memberRef", "m-1", "sk", "MEMBER#m-1", "erasedAs", "h4sh",
+                "fact", joinFact("F1"));
+        List<WebhookEvent> events = ChangeEvents.of(change(ItemChange.Kind.MEMBER, "r9", member, Map.of()));
+        assertEquals(List.of(WebhookEventType.MEMBER_REMOVED), events.stream().map(WebhookEvent::type).toList());
+        assertEquals(Map.of("groupId", "g1", "memberRefHash", "h4sh", "erased", true), events.get(0).data());
+        assertNotEquals(ChangeEvents.of(change(ItemChange.Kind.MEMBER, "r9", Map.of("memberRef", "m-1",
+                "fact", joinFact("F1")), Map.of())).get(0).id(), events.get(0).id(), "its id is not the removal's");
+        assertEquals(List.of(), ChangeEvents.of(change(ItemChange.Kind.MEMBER, "r8", Map.of("memberRef", "m-1",
+                "fact", joinFact("F1")), member)), "marking the item before deleting it is no event");
+    }
+
+    @Test
     void requestsAreRequestedThenApprovedOrRejectedOnce() {
         Map<String, Object> pending = Map.of("requestId", "q1", "groupId", "g1", "memberRef", "m", "status", "pending",
                 "createdAt", AT.getEpochSecond(), "pendingFact", joinFact("F"));

@@ -43,7 +43,8 @@ import java.util.OptionalInt;
  * the ticket in its own transaction, so the same ticket with the same memberRef again is
  * the same join (the same answer), and with another memberRef is refused
  * {@code ticket_used}. The same transaction re-checks that the code was not revoked and the
- * group not archived since the scan.
+ * group not archived since the scan. Removing (or erasing) the member ends the ticket:
+ * from then on it admits no one, {@code ticket_used}, with or without a passcode.
  */
 public final class JoinService {
     private final SigningKeyTable keys;
@@ -177,8 +178,15 @@ public final class JoinService {
         if (policy == JoinPolicy.APPROVAL || group.members() >= group.approvalFrom()) {
             return fileRequest(attempt, group);
         }
-        if (policy == JoinPolicy.PASSCODE && !admittedBefore(a)) {
-            checkPasscode(a, group);
+        if (policy == JoinPolicy.PASSCODE) {
+            MemberTable.TicketUse use = members.ticketUse(a.ticket().ticketId());
+            if (use.refuses(a.memberRef())) {
+                // A dead ticket costs no passcode try, and says what it is.
+                throw ticketUsed();
+            }
+            if (!use.admitted(a.memberRef())) {
+                checkPasscode(a, group);
+            }
         }
         return switch (members.join(attempt)) {
             case JOINED, ALREADY_MEMBER -> Outcome.joined(group);
@@ -200,14 +208,6 @@ public final class JoinService {
             case CODE_REVOKED -> throw new RefusalException(Refusal.REVOKED, "this code was revoked");
             case GROUP_ARCHIVED -> throw archived();
         };
-    }
-
-    /**
-     * Whether this ticket already admitted this memberRef: a retry of a passcode join that
-     * went through is the same join, and must not need a passcode that has since rotated.
-     */
-    private boolean admittedBefore(Attempt a) {
-        return members.admittedBy(a.ticket().ticketId()).filter(a.memberRef()::equals).isPresent();
     }
 
     private static JoinTicket ticket(KeyRing ring, String text, Instant now) {

@@ -47,6 +47,7 @@ final class LandingPage {
             + "if(j.status==='joined'){form.hidden=true;say(j.welcomeMessage||d.tJoined);show(j.entry);return;}"
             + "if(j.status==='approved'){form.hidden=true;say(j.entryExpired?d.tExpired:d.tApproved);show(j.entry);return;}"
             + "if(j.status==='rejected'){form.hidden=true;say(d.tRejected);return;}"
+            + "if(j.status==='removed'){form.hidden=true;say(d.tRemoved);return;}"
             + "if(j.status==='pending'){form.hidden=true;say(d.tPending);"
             + "if(j.statusUrl){poll(new URL(j.statusUrl,location.href).pathname,5000);}return;}"
             + "say((j.error&&j.error.message)||d.tFailed);}"
@@ -110,6 +111,7 @@ final class LandingPage {
         String said = switch (status.status()) {
             case "pending" -> t.pending();
             case "rejected" -> t.rejected();
+            case "removed" -> t.removed();
             default -> status.entryExpired() ? t.expired() : t.approved();
         };
         StringBuilder body = new StringBuilder("<p id=\"result\" role=\"status\">").append(escape(said)).append("</p>");
@@ -134,7 +136,7 @@ final class LandingPage {
     private static String texts(LandingTexts t) {
         return data(Map.of("t-joined", t.joined(), "t-pending", t.pending(), "t-approved", t.approved(),
                 "t-rejected", t.rejected(), "t-expired", t.expired(), "t-open", t.open(), "t-press", t.longPress(),
-                "t-network", t.network(), "t-failed", t.failed()));
+                "t-network", t.network(), "t-failed", t.failed(), "t-removed", t.removed()));
     }
 
     private static String data(Map<String, String> attributes) {

@@ -9,21 +9,23 @@ import java.util.Locale;
  */
 record LandingTexts(String lang, String join, String askToJoin, String passcode, String joined, String pending,
                     String approved, String rejected, String expired, String open, String longPress,
-                    String network, String failed) {
+                    String network, String failed, String removed) {
 
     static final LandingTexts EN = new LandingTexts("en", "Join group", "Ask to join", "Passcode",
             "You joined the group.", "Request sent: the owner will approve it. Keep this page open.",
             "Approved: here is the way into the group.", "The owner declined this request.",
             "This group's invitation has expired; ask the organiser.", "Open the group chat",
             "Long-press the QR code to join the group chat",
-            "No answer: check the connection and try again.", "Something went wrong");
+            "No answer: check the connection and try again.", "Something went wrong",
+            "You are no longer a member of this group.");
 
     static final LandingTexts ZH = new LandingTexts("zh", "加入群聊", "申请加入", "口令",
             "你已加入群聊。", "申请已发送，等待群主审核。请保持此页面打开。",
             "申请已通过：请从这里进群。", "群主拒绝了此申请。",
             "此群的邀请已过期，请联系组织者。", "打开群聊",
             "长按识别二维码加入群聊",
-            "网络无响应，请检查连接后重试。", "出错了");
+            "网络无响应，请检查连接后重试。", "出错了",
+            "你已不再是此群的成员。");
 
     /** Chinese when the first language the scanner's browser names is Chinese (zh, zh-CN, zh-Hant…). */
     static LandingTexts forAcceptLanguage(String header) {

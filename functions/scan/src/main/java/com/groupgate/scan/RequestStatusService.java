@@ -6,6 +6,7 @@ import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
 import com.groupgate.id.Id;
 import com.groupgate.join.JoinRequestTable;
+import com.groupgate.join.MemberTable;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.token.KeyRing;
 import com.groupgate.token.RequestStatusTokens;
@@ -15,21 +16,25 @@ import java.util.Optional;
 
 /**
  * {@code GET /R/{token}}: the status of one join request, for whoever holds its statusUrl —
- * pending, approved or rejected, and once approved the group's entry. The token is signed
- * (no lookup to forge against); a token that does not verify, has expired or names a
+ * pending, approved or rejected, and once approved the group's entry — while the member is
+ * one: approved shows the entry only after a consistent read finds the member item, so once
+ * the member is removed or erased the link answers {@code removed} without it. The token is
+ * signed (no lookup to forge against); a token that does not verify, has expired or names a
  * request that is gone is 404, all alike.
  */
 final class RequestStatusService {
     private final SigningKeyTable keys;
     private final JoinRequestTable requests;
+    private final MemberTable members;
     private final GroupTable groups;
     private final ScanService scans;
     private final Clock clock;
 
-    RequestStatusService(SigningKeyTable keys, JoinRequestTable requests, GroupTable groups, ScanService scans,
-                         Clock clock) {
+    RequestStatusService(SigningKeyTable keys, JoinRequestTable requests, MemberTable members, GroupTable groups,
+                         ScanService scans, Clock clock) {
         this.keys = keys;
         this.requests = requests;
+        this.members = members;
         this.groups = groups;
         this.scans = scans;
         this.clock = clock;
@@ -38,12 +43,15 @@ final class RequestStatusService {
     /**
      * What a statusUrl shows.
      *
-     * @param status       {@code pending}, {@code approved} or {@code rejected}
+     * @param status       {@code pending}, {@code approved}, {@code rejected} or {@code removed}
      * @param entry        the group's entry once approved, while it works; otherwise null
      * @param entryExpired approved, but the group's entry has expired since
      */
     record Status(String status, Entry entry, boolean entryExpired) {
     }
+
+    /** A member removed (or erased) since approval: the link shows no entry any more. */
+    private static final Status REMOVED = new Status("removed", null, false);
 
     /** The token of a statusUrl for a request just filed. */
     String issue(Id tenantId, Id requestId) {
@@ -56,11 +64,13 @@ final class RequestStatusService {
         KeyRing ring = keys.verifyingRing().orElseThrow(RefusalException::notFound);
         RequestStatusTokens.RequestRef ref = RequestStatusTokens.verify(ring, token, now.getEpochSecond())
                 .orElseThrow(RefusalException::notFound);
-        JoinRequestTable.JoinRequest request = requests.findRequest(ref.tenantId(), ref.requestId())
+        JoinRequestTable.JoinRequest request = requests.statusOf(ref.tenantId(), ref.requestId())
                 .orElseThrow(RefusalException::notFound);
         return switch (request.status()) {
             case "pending" -> new Status("pending", null, false);
-            case "joined" -> approved(ref.tenantId(), request.groupId(), now);
+            case "joined" -> members.isMember(ref.tenantId(), request.groupId(), request.memberRef())
+                    ? approved(ref.tenantId(), request.groupId(), now) : REMOVED;
+            case JoinRequestTable.REMOVED -> REMOVED;
             default -> new Status("rejected", null, false);
         };
     }

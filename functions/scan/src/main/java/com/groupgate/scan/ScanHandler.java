@@ -69,9 +69,10 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
                 new ScanCounter(dynamo, config.mainTable()),
                 new FactTable(dynamo, config.mainTable(), tenants::factRetention), liveCodes, liveTable, tenants,
                 config.originSecret(), wiring.clock());
-        this.joins = new JoinService(keys, codes, groups, liveCodes, new MemberTable(dynamo, config.mainTable()),
+        MemberTable members = new MemberTable(dynamo, config.mainTable());
+        this.joins = new JoinService(keys, codes, groups, liveCodes, members,
                 requests, new PasscodeTries(dynamo, config.mainTable()), scans, wiring.clock());
-        this.statuses = new RequestStatusService(keys, requests, groups, scans, wiring.clock());
+        this.statuses = new RequestStatusService(keys, requests, members, groups, scans, wiring.clock());
         this.reveal = new EntryReveal(new S3GetSigner(wiring.aws(), config.imagesBucket(), wiring.clock()));
         this.landingPage = new LandingPage(reveal.imageOrigin());
         this.statusBase = statusBase(config.scanBaseUrl());

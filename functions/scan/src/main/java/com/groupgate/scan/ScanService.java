@@ -31,10 +31,12 @@ import java.util.Optional;
  * One scan, in the order that keeps it cheap and exact: the token (CPU only: forged,
  * malformed and unknown-version tokens end here with no I/O) → the code's fixed policy
  * (memory; one GetItem the first time a container sees a code) → the tenant's and the
- * group's blocks (memory, at most a minute old) → geo and CIDR rules (CPU
+ * group's blocks and archiving (memory, at most a minute old) → geo and CIDR rules (CPU
  * only) → one counting write, whose result says accepted, daily_limit, revoked or
- * superseded. Refusals decided before counting (expired, geo_blocked) cost one PutItem of
- * their fact; forged tokens cost nothing but a metric.
+ * superseded. Refusals decided before counting (expired, archived, geo_blocked) cost one
+ * PutItem of their fact; forged tokens cost nothing but a metric. Dead wins over elsewhere:
+ * a geo refusal first reads the code's status (one GetItem), so a revoked or superseded
+ * code answers 410 from anywhere.
  */
 public final class ScanService {
     private final SigningKeyTable keys;
@@ -93,11 +95,6 @@ public final class ScanService {
             facts.put(fact.outcome(Refusal.EXPIRED.code()).build());
             throw expired();
         }
-        Optional<Refusal> geo = code.geo().restricts() ? code.geo().check(origin.client()) : Optional.empty();
-        if (geo.isPresent()) {
-            facts.put(fact.outcome(Refusal.GEO_BLOCKED.code()).build());
-            throw new RefusalException(Refusal.GEO_BLOCKED, "this code cannot be used from here");
-        }
         Group group = groups.get(code.tenantId(), code.groupId()).orElseThrow(RefusalException::notFound);
         if (group.blocked()) {
             throw blocked();
@@ -105,6 +102,10 @@ public final class ScanService {
         if (group.archived()) {
             facts.put(fact.outcome(Refusal.ARCHIVED.code()).build());
             throw new RefusalException(Refusal.ARCHIVED, "this group no longer takes members");
+        }
+        Optional<Refusal> geo = code.geo().restricts() ? code.geo().check(origin.client()) : Optional.empty();
+        if (geo.isPresent()) {
+            throw refuseOutOfArea(code, fact);
         }
         if (group.entryExpiredAt(now)) {
             // A group whose way in has expired is as good as full.
@@ -116,10 +117,10 @@ public final class ScanService {
         ScanCounter.Counted counted = counter.count(code, day, fact.counted(day, code.dailyScanLimit()))
                 .orElseThrow(RefusalException::notFound);
         if (GroupCode.REVOKED.equals(counted.status())) {
-            throw new RefusalException(Refusal.REVOKED, "this code was revoked");
+            throw revoked();
         }
         if (GroupCode.SUPERSEDED.equals(counted.status())) {
-            throw new RefusalException(Refusal.SUPERSEDED, "this code was replaced by a newer one");
+            throw superseded();
         }
         if (!DailyCap.accepts(counted.countToday(), code.dailyScanLimit())) {
             throw new RefusalException(Refusal.DAILY_LIMIT, "this code reached today's scan limit",
@@ -128,6 +129,29 @@ public final class ScanService {
         String ticket = JoinTickets.issue(ticketRing(ring), Id.random(), code.codeId(), code.tenantId(),
                 code.groupId(), null, now.getEpochSecond());
         return new Landing(code.codeId(), group.name(), group.joinPolicy(), group.welcomeMessage(), ticket);
+    }
+
+    /**
+     * A scan from outside the code's area. A dead code's scanner must learn it is dead, and
+     * only the counter knows the status now (this container's memory of the code does not):
+     * one consistent read of it, then the one write of the refusal's fact — revoked or
+     * superseded when the code is, geo_blocked otherwise.
+     */
+    private RefusalException refuseOutOfArea(GroupCode code, RecordedFact.Builder fact) {
+        String status = codes.currentStatus(code.tenantId(), code.codeId()).orElse(GroupCode.ACTIVE);
+        RefusalException refusal = GroupCode.REVOKED.equals(status) ? revoked()
+                : GroupCode.SUPERSEDED.equals(status) ? superseded()
+                : new RefusalException(Refusal.GEO_BLOCKED, "this code cannot be used from here");
+        facts.put(fact.outcome(refusal.refusal().code()).build());
+        return refusal;
+    }
+
+    private static RefusalException revoked() {
+        return new RefusalException(Refusal.REVOKED, "this code was revoked");
+    }
+
+    private static RefusalException superseded() {
+        return new RefusalException(Refusal.SUPERSEDED, "this code was replaced by a newer one");
     }
 
     /**

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * {@code POST /v1/erasure}: one memberRef leaves every group of the tenant — memberships
  * with their seats, join requests pending or decided — and nothing else moves: other
  * members, other requests, the same ref in another tenant. The answer names the member
- * only by a keyed hash; repeating it removes nothing more.
+ * only by a keyed hash; repeating it removes nothing more; afterwards no table holds the
+ * ref, a membership removed before the erasure included. (Webhook events and deliveries
+ * after an erasure: ErasedMemberWebhooksIT.)
  */
 class ErasureIT {
     static ScanWorld world;
@@ -85,9 +87,14 @@ class ErasureIT {
                 .path("groupId").asText();
         String approved = world.group(t, "{\"name\":\"Approved\",\"capacity\":5,\"joinPolicy\":\"approval\"}")
                 .path("groupId").asText();
+        String left = world.group(t, "{\"name\":\"Left before\",\"capacity\":5}").path("groupId").asText();
         join(t, open, ref);
         join(t, asked, ref);
         join(t, approved, ref);
+        join(t, left, ref);
+        // Removed before the erasure: no member item leads the erasure to what else names it.
+        assertEquals(204, world.api.call("DELETE", "/v1/groups/" + left + "/members/" + ref, null,
+                bearer(t.apiKey())).status());
         String requestId = world.api.get("/v1/groups/" + approved + "/join-requests", bearer(t.apiKey())).json()
                 .path("items").get(0).path("requestId").asText();
         assertEquals(200, world.api.post("/v1/join-requests/" + requestId + "/approve", null, bearer(t.apiKey()))

@@ -20,6 +20,7 @@ class ScanCostIT {
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final Map<String, Long> ONE_UPDATE = Map.of("DynamoDb.UpdateItem", 1L);
     private static final Map<String, Long> ONE_PUT = Map.of("DynamoDb.PutItem", 1L);
+    private static final Map<String, Long> STATUS_READ_AND_PUT = Map.of("DynamoDb.GetItem", 1L, "DynamoDb.PutItem", 1L);
 
     static ScanWorld world;
     static ScanWorld.Tenant tenant;
@@ -134,9 +135,44 @@ class ScanCostIT {
     }
 
     @Test
-    void geoRefusalCostsOnePut() {
+    void geoRefusalCostsOneReadOfTheStatusAndOnePut() {
         String path = ScanWorld.path(world.openCode(tenant, "{\"geo\":{\"allowCountries\":[\"CN\"]}}"));
-        assertEquals(ONE_PUT, warmCost(path, Map.of(), 403));
+        assertEquals(STATUS_READ_AND_PUT, warmCost(path, Map.of(), 403));
+    }
+
+    /**
+     * A dead code's scanner learns it is dead from anywhere: revoked and superseded win over
+     * the code's area (a scan without geo headers is outside every allow-list), archived too,
+     * and each refusal is still at most one write.
+     */
+    @Test
+    void aDeadCodeScannedFromOutsideItsAreaAnswersDeadNotGeoBlocked() {
+        JsonNode revoked = world.openCode(tenant, "{\"geo\":{\"allowCountries\":[\"CN\"]}}");
+        String path = ScanWorld.path(revoked);
+        assertEquals(403, world.scanJson(path).status(), "outside the area while it lives");
+        assertEquals(200, world.api.post("/v1/codes/" + revoked.path("codeId").asText() + "/revoke", null,
+                bearer(tenant.apiKey())).status());
+        assertEquals(STATUS_READ_AND_PUT, warmCost(path, Map.of(), 410));
+        assertEquals("revoked", world.scanJson(path).errorCode());
+
+        JsonNode replaced = world.openCode(tenant, "{\"geo\":{\"allowCountries\":[\"CN\"]}}");
+        String oldPath = ScanWorld.path(replaced);
+        assertEquals(403, world.scanJson(oldPath).status());
+        var refreshed = world.api.post("/v1/codes/" + replaced.path("codeId").asText() + "/refresh", null,
+                bearer(tenant.apiKey()));
+        assertTrue(refreshed.status() == 200 || refreshed.status() == 201, refreshed.body());
+        assertEquals(STATUS_READ_AND_PUT, warmCost(oldPath, Map.of(), 410));
+        assertEquals("superseded", world.scanJson(oldPath).errorCode());
+
+        JsonNode archived = world.openCode(tenant, "{\"geo\":{\"allowCountries\":[\"CN\"]}}");
+        var patched = world.api.call("PATCH", "/v1/groups/" + archived.path("groupId").asText(),
+                "{\"status\":\"archived\"}", bearer(tenant.apiKey()));
+        assertEquals(200, patched.status(), patched.body());
+        String archivedPath = ScanWorld.path(archived);
+        var first = world.scanJson(archivedPath);
+        assertEquals(410, first.status(), first.body());
+        assertEquals("archived", first.errorCode());
+        assertEquals(ONE_PUT, warmCost(archivedPath, Map.of(), 410));
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.groupgate.webhook.AddressResolver;
 import com.groupgate.webhook.AttemptVerdict;
 import com.groupgate.webhook.DeliveryTable;
 import com.groupgate.webhook.FailingEndpoint;
+import com.groupgate.webhook.Outbox;
 import com.groupgate.webhook.RetrySchedule;
 import com.groupgate.webhook.Webhook;
 import com.groupgate.webhook.WebhookSecret;
@@ -47,7 +48,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  *
  * <p>Every attempt is recorded once, under an id derived from endpoint, event, chain and
  * attempt; a second copy of an attempt (queues deliver at least once) finds it recorded
- * and stops there. Messages of a batch are sent in parallel, each within the timeout.
+ * and stops there. An attempt of an event no longer stored (an erasure dropped it, as it
+ * names the erased member) is not sent. Messages of a batch are sent in parallel, each within the timeout.
  */
 public final class SendHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     /** What tests shorten: the back-off and the attempt timeout. */
@@ -64,6 +66,7 @@ public final class SendHandler implements RequestHandler<SQSEvent, SQSBatchRespo
     private final WebhookTable webhooks;
     private final WebhookSecrets secrets;
     private final DeliveryTable deliveries;
+    private final Outbox outbox;
     private final DeliveryQueue queue;
     private final AddressResolver resolver;
     private final boolean allowLoopbackHttp;
@@ -86,6 +89,7 @@ public final class SendHandler implements RequestHandler<SQSEvent, SQSBatchRespo
         this.secrets = new WebhookSecrets(new SigningKeyTable(dynamo, wiring.aws().kms(), table,
                 wiring.config().keyId(), wiring.clock(), SigningKeyTable.REFRESH));
         this.deliveries = new DeliveryTable(dynamo, table);
+        this.outbox = new Outbox(dynamo, table);
         this.queue = new DeliveryQueue(wiring.aws().build(SqsClient.builder()), wiring.config().webhookQueueUrl());
         this.resolver = resolver;
         this.allowLoopbackHttp = wiring.config().allowLoopbackWebhooks();
@@ -133,6 +137,9 @@ public final class SendHandler implements RequestHandler<SQSEvent, SQSBatchRespo
         Optional<Webhook> found = webhooks.find(d.tenantId(), d.webhookId());
         if (found.isEmpty() || !found.get().enabled()) {
             return true; // removed or switched off since it was queued
+        }
+        if (!outbox.kept(d.tenantId(), d.eventId())) {
+            return true; // dropped since it was queued: its member was erased (or it is past keeping)
         }
         Webhook webhook = found.get();
         int attempt = receiveCount(m);
