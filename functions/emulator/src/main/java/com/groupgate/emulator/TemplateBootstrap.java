@@ -2,8 +2,11 @@ package com.groupgate.emulator;
 
 import static com.groupgate.emulator.CloudFormationTemplate.map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.Tag;
 import software.amazon.awssdk.services.s3.model.BucketLifecycleConfiguration;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
 import software.amazon.awssdk.services.s3.model.LifecycleExpiration;
@@ -29,13 +33,16 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Creates on an emulator what template.yaml declares: DynamoDB tables (keys, indexes,
  * stream view type, TTL attribute), S3 buckets (public access block, lifecycle), KMS keys
- * and aliases, SQS queues (visibility, retention, dead-letter queue), and each function's execution role as the SAM translator makes
+ * (spec, usage, rotation, key policy) and aliases, SQS queues (visibility, retention, dead-letter queue), and each function's execution role as the SAM translator makes
  * it ({@link FunctionRoles}). Resources that already exist are kept (roles get the
  * template's policies again), so a long-lived emulator can be bootstrapped again.
  */
 public final class TemplateBootstrap {
     /** The stack name local roles are named after, as CloudFormation prefixes them. */
     public static final String DEFAULT_STACK = "groupgate";
+    /** Names the stack that created a key (CloudFormation tags it aws:cloudformation:stack-name, a tag key only AWS may set). */
+    static final String STACK_TAG = "groupgate:stack";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CloudFormationTemplate template;
     private final EmulatorClients clients;
@@ -81,10 +88,14 @@ public final class TemplateBootstrap {
             aliasesByKey.put(String.valueOf(target.get("Ref")), String.valueOf(props.get("AliasName")));
             refs.put(id, String.valueOf(props.get("AliasName")));
         });
+        Map<String, KeyMetadata> ownKeys = new LinkedHashMap<>();
         template.resourcesOfType("AWS::KMS::Key").forEach((id, r) -> {
             KeyMetadata key = createKey(id, template.properties(id), aliasesByKey.get(id));
             refs.put(id, key.keyId());
             attributes.put(id + ".Arn", key.arn());
+            if (stackName.equals(owner(key))) {
+                ownKeys.put(id, key);
+            }
         });
         template.resourcesOfType("AWS::SQS::Queue").forEach((id, r) -> {
             Map<String, String> settings = queueSettings(template.properties(id));
@@ -112,7 +123,38 @@ public final class TemplateBootstrap {
             }
         });
         LocalResources created = new LocalResources(template, stackName, refs, attributes, Map.of());
-        return created.withFunctionRoles(new FunctionRoles(clients.iam(), created).apply());
+        Map<String, FunctionRole> roles = new FunctionRoles(clients.iam(), created).apply();
+        roles.values().forEach(role -> attributes.put(role.logicalId() + ".Arn", role.arn()));
+        LocalResources withRoles = new LocalResources(template, stackName, refs, attributes, roles);
+        ownKeys.forEach((id, key) -> putKeyPolicy(id, key, withRoles));
+        return withRoles;
+    }
+
+    /**
+     * The key's policy as the template writes it, intrinsics resolved. A key policy may name
+     * the functions' roles (AuditSigningKey's signers), so it is put once they exist, as
+     * CloudFormation creates the roles before a key whose policy refers to them. Only the
+     * stack that created a key puts its policy: another stack sharing the key by its alias
+     * (a changed copy of the template) leaves it as the first one wrote it.
+     */
+    private void putKeyPolicy(String logicalId, KeyMetadata key, LocalResources resources) {
+        Object policy = template.properties(logicalId).get("KeyPolicy");
+        if (policy == null) {
+            return; // KMS's default policy: the account, through IAM
+        }
+        String document;
+        try {
+            document = JSON.writeValueAsString(resources.intrinsics(Map.of()).resolve(policy));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(logicalId + ": cannot write its key policy", e);
+        }
+        clients.kms().putKeyPolicy(b -> b.keyId(key.keyId()).policyName("default").policy(document));
+    }
+
+    /** The stack that created the key (its {@value #STACK_TAG} tag). */
+    private String owner(KeyMetadata key) {
+        return clients.kms().listResourceTags(b -> b.keyId(key.keyId())).tags().stream()
+                .filter(t -> STACK_TAG.equals(t.tagKey())).map(Tag::tagValue).findFirst().orElse(null);
     }
 
     /** The queue's visibility timeout and retention as the template sets them. */
@@ -227,7 +269,8 @@ public final class TemplateBootstrap {
         KeyMetadata key = clients.kms().createKey(b -> b.description(
                 props.get("Description") == null ? logicalId : str(props, "Description"))
                 .keySpec(props.get("KeySpec") == null ? null : str(props, "KeySpec"))
-                .keyUsage(props.get("KeyUsage") == null ? null : str(props, "KeyUsage"))).keyMetadata();
+                .keyUsage(props.get("KeyUsage") == null ? null : str(props, "KeyUsage"))
+                .tags(Tag.builder().tagKey(STACK_TAG).tagValue(stackName).build())).keyMetadata();
         if (Boolean.TRUE.equals(props.get("EnableKeyRotation"))) {
             clients.kms().enableKeyRotation(b -> b.keyId(key.keyId()));
         }
