@@ -1,4 +1,4 @@
-"""IAM authorization as AWS does it, for DynamoDB, DynamoDB Streams and KMS.
+"""IAM authorization as AWS does it, for DynamoDB, DynamoDB Streams, KMS and Secrets Manager.
 
 AWS authorizes each request as one or more (action, resource) pairs, and the signer's
 identity-based policies must allow every pair (an explicit Deny wins):
@@ -15,6 +15,8 @@ identity-based policies must allow every pair (an explicit Deny wins):
   alias/<name> or alias ARN (Decrypt without KeyId: the key the ciphertext names);
   CreateKey, ListKeys, ListAliases and GenerateRandom on "*"; CreateAlias, UpdateAlias and
   DeleteAlias on the alias and on the key.
+- Secrets Manager: secretsmanager:<Operation> on the secret's ARN, whether the request
+  names it by name or ARN (CreateSecret, ListSecrets, GetRandomPassword on "*").
 A refusal is HTTP 400 with a JSON error: AccessDeniedException ("User: <arn> is not
 authorized to perform: <action> on resource: <arn> because no identity-based policy
 allows the <action> action"), UnrecognizedClientException for an unknown access key or
@@ -28,7 +30,10 @@ refusals are HTTP 403 XML AccessDenied without the resource, which the AWS SDKs 
 read as these services' errors. An unsigned request to them is routed to S3 (moto tells
 services apart by the signature's credential scope) and fails there with HTTP 500.
 
-Patched: for these three services the emulator does the check itself before moto handles
+moto 5.2.5 does the same for Secrets Manager: a policy granting GetSecretValue on the
+secret's ARN (as every real policy does) is refused.
+
+Patched: for these four services the emulator does the check itself before moto handles
 the request, with moto's signature check and policy evaluation, and answers refusals as
 AWS does; unsigned requests are routed by their X-Amz-Target header. Policy evaluation stays moto's: identity-based inline and attached policies of
 the user (and its groups) or the assumed role, without conditions; session policies and
@@ -48,6 +53,8 @@ from moto.kms.models import kms_backends
 from moto.kms.responses import KmsResponse
 from moto.kms.utils import _deserialize_ciphertext_blob
 from moto.moto_server import werkzeug_app
+from moto.secretsmanager.models import secretsmanager_backends
+from moto.secretsmanager.responses import SecretsManagerResponse
 from moto.utilities.aws_headers import gen_amzn_requestid_long
 
 import key_policies
@@ -120,6 +127,16 @@ def kms_permissions(operation, request, region, account):
         except Exception:  # not a ciphertext; KMS will say so
             key_id = None
     return [(action, key_arn(key_id) if key_id else "*")]
+
+
+def secretsmanager_permissions(operation, request, region, account):
+    """The (action, resource) pairs Secrets Manager authorizes a request as: the secret's ARN."""
+    action = "secretsmanager:" + operation
+    secret_id = request.get("SecretId")
+    if secret_id is None:
+        return [(action, "*")]
+    secret = secretsmanager_backends[account][region].secrets.get(secret_id)
+    return [(action, secret.arn if secret is not None else secret_id)]
 
 
 class Refusal(Exception):
@@ -227,11 +244,13 @@ def install():
     werkzeug_app.UNSIGNED_REQUESTS.update({  # X-Amz-Target prefix -> (service, region)
         "DynamoDB_20120810": ("dynamodb", "us-east-1"),
         "DynamoDBStreams_20120810": ("dynamodb", "us-east-1"),
-        "TrentService": ("kms", "us-east-1")})
+        "TrentService": ("kms", "us-east-1"),
+        "secretsmanager": ("secretsmanager", "us-east-1")})
     for handler, permissions, resource_policy, error_prefix, content_type in (
             (DynamoHandler, dynamodb_permissions, _none, "com.amazon.coral.service#", "application/x-amz-json-1.0"),
             (DynamoDBStreamsHandler, dynamodb_permissions, _none, "com.amazon.coral.service#",
              "application/x-amz-json-1.0"),
-            (KmsResponse, kms_permissions, key_policies.key_policy, "", "application/x-amz-json-1.1")):
+            (KmsResponse, kms_permissions, key_policies.key_policy, "", "application/x-amz-json-1.1"),
+            (SecretsManagerResponse, secretsmanager_permissions, _none, "", "application/x-amz-json-1.1")):
         handler.call_action = _authorized(handler.call_action, permissions, resource_policy, error_prefix, content_type)
         handler._authenticate_and_authorize_normal_action = _checked_already

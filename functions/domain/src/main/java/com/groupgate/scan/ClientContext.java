@@ -1,8 +1,8 @@
 package com.groupgate.scan;
 
+import com.groupgate.secret.SecretValues;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +61,14 @@ public record ClientContext(byte[] ipBytes, String country, String region, Strin
      * @param originSecret the secret CloudFront adds; null or empty means never trust
      */
     public static ClientContext from(Map<String, String> lowercaseHeaders, String sourceIp, String originSecret) {
+        return from(lowercaseHeaders, sourceIp, SecretValues.of(originSecret));
+    }
+
+    /**
+     * As {@link #from(Map, String, String)}, with every value of the origin secret accepted
+     * now (during a rotation, the current and the previous one).
+     */
+    public static ClientContext from(Map<String, String> lowercaseHeaders, String sourceIp, SecretValues originSecret) {
         Objects.requireNonNull(lowercaseHeaders, "lowercaseHeaders");
         String userAgent = lowercaseHeaders.get(USER_AGENT);
         if (userAgent != null && userAgent.length() > MAX_USER_AGENT_LENGTH) {
@@ -89,11 +97,12 @@ public record ClientContext(byte[] ipBytes, String country, String region, Strin
      * {@code originSecret} matches nothing.
      */
     public static boolean fromOurCloudFront(String presented, String originSecret) {
-        if (originSecret == null || originSecret.isEmpty() || presented == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(
-                presented.getBytes(StandardCharsets.UTF_8), originSecret.getBytes(StandardCharsets.UTF_8));
+        return fromOurCloudFront(presented, SecretValues.of(originSecret));
+    }
+
+    /** As {@link #fromOurCloudFront(String, String)}, against each value accepted now; none matches nothing. */
+    public static boolean fromOurCloudFront(String presented, SecretValues originSecret) {
+        return originSecret != null && originSecret.accepts(presented);
     }
 
     /**

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Creates on an emulator what template.yaml declares: DynamoDB tables (keys, indexes,
  * stream view type, TTL attribute), S3 buckets (public access block, lifecycle), KMS keys
- * (spec, usage, rotation, key policy) and aliases, SQS queues (visibility, retention, dead-letter queue), and each function's execution role as the SAM translator makes
+ * (spec, usage, rotation, key policy) and aliases, Secrets Manager secrets (with given or generated values), SQS queues (visibility, retention, dead-letter queue), and each function's execution role as the SAM translator makes
  * it ({@link FunctionRoles}). Resources that already exist are kept (roles get the
  * template's policies again), so a long-lived emulator can be bootstrapped again.
  */
@@ -47,6 +47,7 @@ public final class TemplateBootstrap {
     private final CloudFormationTemplate template;
     private final EmulatorClients clients;
     private final String stackName;
+    private final Map<String, String> secretValues;
 
     public TemplateBootstrap(CloudFormationTemplate template, EmulatorClients clients) {
         this(template, clients, DEFAULT_STACK);
@@ -57,12 +58,23 @@ public final class TemplateBootstrap {
      *                  changed copy of the template gets roles of its own beside the real ones
      */
     public TemplateBootstrap(CloudFormationTemplate template, EmulatorClients clients, String stackName) {
+        this(template, clients, stackName, Map.of());
+    }
+
+    /**
+     * @param secretValues the value a secret the bootstrap creates starts with, by logical id
+     *                     (the local admin key and origin secret); any other is generated, as
+     *                     the template's GenerateSecretString would (letters and digits)
+     */
+    public TemplateBootstrap(CloudFormationTemplate template, EmulatorClients clients, String stackName,
+                             Map<String, String> secretValues) {
         if (stackName == null || !stackName.matches("[A-Za-z][A-Za-z0-9-]{0,30}")) {
             throw new IllegalArgumentException("stackName: a letter, then up to 30 letters, digits or -, was " + stackName);
         }
         this.template = template;
         this.clients = clients;
         this.stackName = stackName;
+        this.secretValues = Map.copyOf(secretValues);
     }
 
     public LocalResources apply() {
@@ -81,6 +93,7 @@ public final class TemplateBootstrap {
             refs.put(id, bucket);
             attributes.put(id + ".Arn", "arn:aws:s3:::" + bucket);
         });
+        template.resourcesOfType("AWS::SecretsManager::Secret").forEach((id, r) -> refs.put(id, createSecret(id)));
         Map<String, String> aliasesByKey = new HashMap<>();
         template.resourcesOfType("AWS::KMS::Alias").forEach((id, r) -> {
             Map<String, Object> props = template.properties(id);
@@ -255,6 +268,40 @@ public final class TemplateBootstrap {
                     .lifecycleConfiguration(BucketLifecycleConfiguration.builder().rules(rules).build()));
         }
         return name;
+    }
+
+    /**
+     * The secret {@code <stack>-<LogicalId>} (each stack its own, as CloudFormation names them
+     * after the stack), created with its first value. One that exists keeps its values, or is
+     * given the value asked for as a new version (a rotation: the old one becomes
+     * AWSPREVIOUS). Its ARN is what {@code Ref} gives.
+     */
+    private String createSecret(String logicalId) {
+        String name = stackName + "-" + logicalId;
+        String given = secretValues.get(logicalId);
+        try {
+            String arn = clients.secrets().describeSecret(b -> b.secretId(name)).arn();
+            if (given != null && !given.equals(clients.secrets().getSecretValue(b -> b.secretId(arn)).secretString())) {
+                clients.secrets().putSecretValue(b -> b.secretId(arn).secretString(given));
+            }
+            return arn;
+        } catch (software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException absent) {
+            // created below
+        }
+        String value = given != null ? given : generated();
+        return clients.secrets().createSecret(b -> b.name(name).secretString(value)
+                .description(String.valueOf(template.properties(logicalId).get("Description")))).arn();
+    }
+
+    /** 48 letters and digits, as {@code GenerateSecretString} with {@code ExcludePunctuation} makes them. */
+    private static String generated() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 48; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
     }
 
     private KeyMetadata createKey(String logicalId, Map<String, Object> props, String alias) {

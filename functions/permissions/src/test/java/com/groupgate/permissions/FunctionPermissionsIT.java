@@ -94,7 +94,8 @@ class FunctionPermissionsIT {
             signers), and checked against every AWS action each function
             performed across `make test`: each row is granted and used, nothing more. Resources are
             shown with the stack's names; `{Account}`, `{SigningKey}`, `{AuditSigningKey}` and `{MainTable.StreamLabel}`
-            stand for what a deployment makes up. Each role also carries the managed policy
+            stand for what a deployment makes up, as do the
+            `{AdminKeySecret}` and `{OriginSecret}` secrets' names. Each role also carries the managed policy
             `AWSLambdaBasicExecutionRole` (Lambda's own log writes), which the functions' code never uses.
 
             | function | action | resource |
@@ -115,6 +116,7 @@ class FunctionPermissionsIT {
         return arn.replace("arn:aws:dynamodb:us-east-1:{Account}:", "dynamodb:")
                 .replace("arn:aws:kms:us-east-1:{Account}:", "kms:")
                 .replace("arn:aws:sqs:us-east-1:{Account}:", "sqs:")
+                .replace("arn:aws:secretsmanager:us-east-1:{Account}:", "secretsmanager:")
                 .replace("arn:aws:s3:::", "s3:");
     }
 

@@ -13,6 +13,8 @@ import com.groupgate.id.Id;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.live.LiveCodeCache;
 import com.groupgate.live.LiveCodeTable;
+import com.groupgate.secret.RotatingSecret;
+import com.groupgate.secret.SecretValues;
 import com.groupgate.telemetry.Log;
 import com.groupgate.tenant.TenantPolicies;
 import com.groupgate.token.CodeKind;
@@ -45,11 +47,11 @@ public final class ScanService {
     private final LiveScanService live;
     private final TenantPolicies tenantPolicies;
     private volatile RingHash ringHash;
-    private final String originSecret;
+    private final RotatingSecret originSecret;
     private final Clock clock;
 
     public ScanService(SigningKeyTable keys, CodeCache codes, GroupCache groups, ScanCounter counter, FactTable facts,
-                       LiveCodeCache liveCodes, LiveCodeTable liveTable, TenantPolicies tenantPolicies, String originSecret,
+                       LiveCodeCache liveCodes, LiveCodeTable liveTable, TenantPolicies tenantPolicies, RotatingSecret originSecret,
                        Clock clock) {
         this.keys = keys;
         this.tenantPolicies = tenantPolicies;
@@ -173,7 +175,10 @@ public final class ScanService {
     }
 
     RecordedFact.Origin origin(KeyRing ring, Scan scan, Instant now) {
-        ClientContext client = ClientContext.from(scan.headers(), scan.sourceIp(), originSecret);
+        // Secrets Manager is asked (at most every 5 minutes) only when there is a header to check.
+        SecretValues origin = scan.headers().get(ClientContext.ORIGIN_VERIFY) == null ? SecretValues.NONE
+                : originSecret.accepted();
+        ClientContext client = ClientContext.from(scan.headers(), scan.sourceIp(), origin);
         return new RecordedFact.Origin(now, client, UserAgentClassifier.classify(client.userAgent()),
                 ipHash(ring).hash(client));
     }
