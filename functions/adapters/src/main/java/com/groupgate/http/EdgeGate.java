@@ -78,7 +78,7 @@ public final class EdgeGate {
             return;
         }
         String presented = request.header(ClientContext.ORIGIN_VERIFY);
-        if (presented == null || !ClientContext.fromOurCloudFront(presented, secret.accepted())) {
+        if (presented == null || !secret.accepts(presented)) {
             throw new RefusalException(Refusal.FORBIDDEN, "forbidden");
         }
     }

@@ -12,8 +12,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -27,7 +25,7 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 
 /**
  * A secret kept in Secrets Manager, read as the function needs it: both its {@code
- * AWSCURRENT} and its {@code AWSPREVIOUS} value are accepted, so putting a new value
+ * AWSCURRENT} and its {@code AWSPREVIOUS} value are accepted (each stage cached on its own), so putting a new value
  * (PutSecretValue, which moves AWSPREVIOUS to the value it replaces) refuses nobody, and the
  * old value keeps working until the next rotation.
  *
@@ -37,9 +35,10 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  * when a read fails, the values already read stay in use and the next try is
  * {@link #RETRY_AFTER_FAILURE} later; with nothing read yet the failure is the caller's.
  *
- * <p>Two GetSecretValue calls, each a SigV4-signed JSON POST made with the SDK's signer and
- * HTTP client alone: no Secrets Manager client joins the function's jar or its cold start.
- * Values are never logged.
+ * <p>Each stage is one GetSecretValue call, a SigV4-signed JSON POST made with the SDK's
+ * signer and HTTP client alone: no Secrets Manager client joins the function's jar or its
+ * cold start. The previous value is read only when a presented value is not the current
+ * one. Values are never logged.
  */
 public final class SecretsManagerSecret implements RotatingSecret {
     public static final Duration MAX_AGE = Duration.ofMinutes(5);
@@ -51,12 +50,14 @@ public final class SecretsManagerSecret implements RotatingSecret {
     private final Clock clock;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private SdkHttpClient http;
-    private volatile Read read;
+    private final Stage current = new Stage("AWSCURRENT");
+    private final Stage previous = new Stage("AWSPREVIOUS");
 
-    private record Read(SecretValues values, Instant until) {
+    /** A stage's value (null: no version has that stage) and until when it is used without asking again. */
+    private record Read(String value, Instant until) {
     }
 
-    /** Signals an answer of Secrets Manager other than a value (its error type and message). */
+    /** An answer of Secrets Manager other than a value: its HTTP status and error type. */
     static final class SecretsManagerError extends RuntimeException {
         final String type;
         final int status;
@@ -74,38 +75,66 @@ public final class SecretsManagerSecret implements RotatingSecret {
         this.clock = clock;
     }
 
+    /** Both values: the current one, and the previous one when the secret has been rotated. */
     @Override
     public SecretValues accepted() {
-        Read r = read;
-        if (r != null && clock.instant().isBefore(r.until())) {
-            return r.values();
-        }
-        return refresh();
+        String before = previous.value();
+        return before == null ? SecretValues.of(current.value()) : SecretValues.of(current.value(), before);
     }
 
-    private synchronized SecretValues refresh() {
-        Instant now = clock.instant();
-        Read r = read;
-        if (r != null && now.isBefore(r.until())) {
-            return r.values();
+    /**
+     * The current value first; the previous one is read only when that does not match (during
+     * a rotation, or a wrong guess: at most one read per {@link #MAX_AGE} either way). A cold
+     * start behind an up-to-date CloudFront makes one call.
+     */
+    @Override
+    public boolean accepts(String presented) {
+        if (presented == null) {
+            return false;
         }
-        try {
-            List<String> values = new ArrayList<>(2);
-            values.add(value("AWSCURRENT"));
-            String previous = valueIfAny("AWSPREVIOUS");
-            if (previous != null) {
-                values.add(previous);
-            }
-            read = new Read(new SecretValues(values), now.plus(MAX_AGE));
-        } catch (RuntimeException e) {
-            if (r == null) {
-                throw e;
-            }
-            Log.error("secret_read_failed", Map.of("secret", secretArn, "error", String.valueOf(e.getMessage()),
-                    "kept", "the values read before"));
-            read = new Read(r.values(), now.plus(RETRY_AFTER_FAILURE));
+        if (SecretValues.of(current.value()).accepts(presented)) {
+            return true;
         }
-        return read.values();
+        String before = previous.value();
+        return before != null && SecretValues.of(before).accepts(presented);
+    }
+
+    /** One version stage's value, cached. */
+    private final class Stage {
+        private final String name;
+        private volatile Read read;
+
+        Stage(String name) {
+            this.name = name;
+        }
+
+        String value() {
+            Read r = read;
+            if (r != null && clock.instant().isBefore(r.until())) {
+                return r.value();
+            }
+            return refresh();
+        }
+
+        private synchronized String refresh() {
+            Instant now = clock.instant();
+            Read r = read;
+            if (r != null && now.isBefore(r.until())) {
+                return r.value();
+            }
+            try {
+                // A secret always has a current value; a never rotated one has no previous.
+                read = new Read(this == previous ? valueIfAny(name) : SecretsManagerSecret.this.value(name), now.plus(MAX_AGE));
+            } catch (RuntimeException e) {
+                if (r == null) {
+                    throw e;
+                }
+                Log.error("secret_read_failed", Map.of("secret", secretArn, "stage", name,
+                        "error", String.valueOf(e.getMessage()), "kept", "the value read before"));
+                read = new Read(r.value(), now.plus(RETRY_AFTER_FAILURE));
+            }
+            return read.value();
+        }
     }
 
     /** The stage's value, or null when no version has it (a secret never rotated has no AWSPREVIOUS). */

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Who is scanning, as far as we can trust it: the client address (4 or 16 bytes, IPv4-mapped
@@ -61,20 +62,22 @@ public record ClientContext(byte[] ipBytes, String country, String region, Strin
      * @param originSecret the secret CloudFront adds; null or empty means never trust
      */
     public static ClientContext from(Map<String, String> lowercaseHeaders, String sourceIp, String originSecret) {
-        return from(lowercaseHeaders, sourceIp, SecretValues.of(originSecret));
+        return checkedBy(lowercaseHeaders, sourceIp, SecretValues.of(originSecret)::accepts);
     }
 
     /**
-     * As {@link #from(Map, String, String)}, with every value of the origin secret accepted
-     * now (during a rotation, the current and the previous one).
+     * As {@link #from(Map, String, String)}, with {@code isOriginSecret} telling whether a
+     * presented {@code x-origin-verify} is the origin secret (asked only when there is one).
      */
-    public static ClientContext from(Map<String, String> lowercaseHeaders, String sourceIp, SecretValues originSecret) {
+    public static ClientContext checkedBy(Map<String, String> lowercaseHeaders, String sourceIp,
+                                          Predicate<String> isOriginSecret) {
         Objects.requireNonNull(lowercaseHeaders, "lowercaseHeaders");
         String userAgent = lowercaseHeaders.get(USER_AGENT);
         if (userAgent != null && userAgent.length() > MAX_USER_AGENT_LENGTH) {
             userAgent = userAgent.substring(0, MAX_USER_AGENT_LENGTH);
         }
-        if (!fromOurCloudFront(lowercaseHeaders.get(ORIGIN_VERIFY), originSecret)) {
+        String presented = lowercaseHeaders.get(ORIGIN_VERIFY);
+        if (presented == null || !isOriginSecret.test(presented)) {
             return new ClientContext(IpAddress.parseOrNull(sourceIp), null, null, null, userAgent);
         }
         String country = upper(lowercaseHeaders.get(VIEWER_COUNTRY));
@@ -92,17 +95,12 @@ public record ClientContext(byte[] ipBytes, String country, String region, Strin
     /**
      * Whether {@code presented} (the request's {@code x-origin-verify}) is our distribution's
      * secret: the one test of "came through the edge", for geo trust here and for the
-     * handlers' origin check. Constant-time: the comparison's time depends only on the
-     * length of what was presented, never on how much of a guess was right. Null or empty
+     * handlers' origin check. Constant-time: SHA-256 of both compared, so the time depends
+     * on neither how much of a guess was right nor the secret's length. Null or empty
      * {@code originSecret} matches nothing.
      */
     public static boolean fromOurCloudFront(String presented, String originSecret) {
-        return fromOurCloudFront(presented, SecretValues.of(originSecret));
-    }
-
-    /** As {@link #fromOurCloudFront(String, String)}, against each value accepted now; none matches nothing. */
-    public static boolean fromOurCloudFront(String presented, SecretValues originSecret) {
-        return originSecret != null && originSecret.accepts(presented);
+        return SecretValues.of(originSecret).accepts(presented);
     }
 
     /**

@@ -6,7 +6,17 @@ package com.groupgate.secret;
  */
 @FunctionalInterface
 public interface RotatingSecret {
+    /** Every value accepted now. */
     SecretValues accepted();
+
+    /**
+     * Whether {@code presented} is a value accepted now. An implementation may look further
+     * only when the current value does not match (the previous one is needed only during a
+     * rotation).
+     */
+    default boolean accepts(String presented) {
+        return accepted().accepts(presented);
+    }
 
     /** A secret that never changes (tests, local tools). */
     static RotatingSecret fixed(String... values) {

@@ -2,6 +2,7 @@ package com.groupgate.secret;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,19 +30,27 @@ public record SecretValues(List<String> values) {
     }
 
     /**
-     * Whether {@code presented} is one of the values. Constant-time per value: the time
-     * depends only on the lengths, never on how much of a guess was right; every value is
-     * compared, whichever matches.
+     * Whether {@code presented} is one of the values: SHA-256 of each compared in constant
+     * time, so the time depends neither on how much of a guess was right nor on the values'
+     * lengths; every value is compared, whichever matches.
      */
     public boolean accepts(String presented) {
         if (presented == null) {
             return false;
         }
-        byte[] p = presented.getBytes(StandardCharsets.UTF_8);
+        byte[] p = sha256(presented);
         boolean accepted = false;
         for (String v : values) {
-            accepted |= MessageDigest.isEqual(p, v.getBytes(StandardCharsets.UTF_8));
+            accepted |= MessageDigest.isEqual(p, sha256(v));
         }
         return accepted;
+    }
+
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 }

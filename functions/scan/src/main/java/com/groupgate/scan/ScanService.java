@@ -14,7 +14,6 @@ import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.live.LiveCodeCache;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.secret.RotatingSecret;
-import com.groupgate.secret.SecretValues;
 import com.groupgate.telemetry.Log;
 import com.groupgate.tenant.TenantPolicies;
 import com.groupgate.token.CodeKind;
@@ -175,10 +174,8 @@ public final class ScanService {
     }
 
     RecordedFact.Origin origin(KeyRing ring, Scan scan, Instant now) {
-        // Secrets Manager is asked (at most every 5 minutes) only when there is a header to check.
-        SecretValues origin = scan.headers().get(ClientContext.ORIGIN_VERIFY) == null ? SecretValues.NONE
-                : originSecret.accepted();
-        ClientContext client = ClientContext.from(scan.headers(), scan.sourceIp(), origin);
+        // The secret is read (at most every 5 minutes) only when there is a header to check.
+        ClientContext client = ClientContext.checkedBy(scan.headers(), scan.sourceIp(), originSecret::accepts);
         return new RecordedFact.Origin(now, client, UserAgentClassifier.classify(client.userAgent()),
                 ipHash(ring).hash(client));
     }
