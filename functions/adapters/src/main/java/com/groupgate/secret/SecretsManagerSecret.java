@@ -116,6 +116,10 @@ public final class SecretsManagerSecret implements RotatingSecret {
             return refresh();
         }
 
+        void forget() {
+            read = null;
+        }
+
         private synchronized String refresh() {
             Instant now = clock.instant();
             Read r = read;
@@ -124,7 +128,12 @@ public final class SecretsManagerSecret implements RotatingSecret {
             }
             try {
                 // A secret always has a current value; a never rotated one has no previous.
-                read = new Read(this == previous ? valueIfAny(name) : SecretsManagerSecret.this.value(name), now.plus(MAX_AGE));
+                read = new Read(this == previous ? valueIfAny(name) : SecretsManagerSecret.this.value(name),
+                        now.plus(MAX_AGE));
+                if (this == current && r != null && !java.util.Objects.equals(r.value(), read.value())) {
+                    // A rotation moved the stages: the previous value read before is not the previous one now.
+                    previous.forget();
+                }
             } catch (RuntimeException e) {
                 if (r == null) {
                     throw e;
