@@ -87,6 +87,7 @@ public final class ColdStartBench {
         for (int memory : memories) {
             Map<String, String> env = new HashMap<>(lambdaEnv);
             env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memory));
+            env.put(ColdStartProbe.ORIGIN_VERIFY_VARIABLE, ORIGIN_SECRET);
             CpuShare.Result cpu = CpuShare.create("groupgate-coldstart-" + memory, memory);
             try {
                 List<JsonNode> scans = new ArrayList<>();
