@@ -1,7 +1,8 @@
 package com.groupgate.secret;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.groupgate.aws.AwsClients;
 import com.groupgate.aws.DirectCallListener;
 import com.groupgate.telemetry.Log;
@@ -9,9 +10,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
@@ -43,7 +46,8 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 public final class SecretsManagerSecret implements RotatingSecret {
     public static final Duration MAX_AGE = Duration.ofMinutes(5);
     public static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Streaming only: Jackson's object mapping would load ~150 classes into the scan's first invoke. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final AwsClients aws;
     private final String secretArn;
@@ -159,17 +163,13 @@ public final class SecretsManagerSecret implements RotatingSecret {
     }
 
     private String value(String stage) {
-        byte[] body;
-        try {
-            body = JSON.writeValueAsBytes(Map.of("SecretId", secretArn, "VersionStage", stage));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] body = ("{\"SecretId\":" + quoted(secretArn) + ",\"VersionStage\":" + quoted(stage) + "}")
+                .getBytes(StandardCharsets.UTF_8);
         DirectCallListener.tell(aws, "secretsmanager", "GetSecretValue", secretArn);
         RuntimeException last = null;
         for (int attempt = 1; attempt <= AwsClients.MAX_ATTEMPTS; attempt++) {
             try {
-                return call(body).path("SecretString").asText(null);
+                return call(body).get("SecretString");
             } catch (SecretsManagerError e) {
                 boolean retryable = e.status >= 500 || "ThrottlingException".equals(e.type);
                 if (!retryable) {
@@ -183,7 +183,8 @@ public final class SecretsManagerSecret implements RotatingSecret {
         throw last;
     }
 
-    private JsonNode call(byte[] body) {
+    /** The answer's top-level string fields; a SecretsManagerError for anything but 200. */
+    private Map<String, String> call(byte[] body) {
         SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint())
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
                 .putHeader("X-Amz-Target", "secretsmanager.GetSecretValue")
@@ -195,20 +196,55 @@ public final class SecretsManagerSecret implements RotatingSecret {
         try {
             HttpExecuteResponse response = client().prepareRequest(HttpExecuteRequest.builder()
                     .request(signed.request()).contentStreamProvider(signed.payload().orElse(null)).build()).call();
-            JsonNode answer;
+            Map<String, String> answer;
             try (InputStream in = response.responseBody().orElse(null)) {
-                answer = in == null ? JSON.createObjectNode() : JSON.readTree(in.readAllBytes());
+                answer = in == null ? Map.of() : stringFields(in.readAllBytes());
             }
             int status = response.httpResponse().statusCode();
             if (status != 200) {
-                String type = answer.path("__type").asText("");
+                String type = answer.getOrDefault("__type", "");
                 throw new SecretsManagerError(status, type.substring(type.indexOf('#') + 1),
-                        answer.path("message").asText(answer.path("Message").asText("")));
+                        answer.getOrDefault("message", answer.getOrDefault("Message", "")));
             }
             return answer;
         } catch (IOException e) {
             throw new UncheckedIOException("Secrets Manager GetSecretValue " + secretArn, e);
         }
+    }
+
+    /** The top-level string fields of a JSON object (nested values skipped). */
+    static Map<String, String> stringFields(byte[] json) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return out;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.getCurrentName();
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.VALUE_STRING) {
+                    out.put(name, p.getText());
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code s} as a JSON string. */
+    static String quoted(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
     }
 
     private synchronized SdkHttpClient client() {
