@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -36,7 +38,9 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  * init holds no value, and a value read before it would be restored however old. Kept at
  * most {@link #MAX_AGE} (by the wall clock, so a restored copy older than that reads again);
  * when a read fails, the values already read stay in use and the next try is
- * {@link #RETRY_AFTER_FAILURE} later; with nothing read yet the failure is the caller's.
+ * {@link #RETRY_AFTER_FAILURE} later; with nothing read yet the failure is the caller's: a
+ * throttled, failing or unreachable Secrets Manager as the SDK reports it (so the request is
+ * answered 503 busy), a refusal (access denied, no such secret) as itself.
  *
  * <p>Each stage is one GetSecretValue call, a SigV4-signed JSON POST made with the SDK's
  * signer and HTTP client alone: no Secrets Manager client joins the function's jar or its
@@ -180,7 +184,12 @@ public final class SecretsManagerSecret implements RotatingSecret {
                 last = e;
             }
         }
-        throw last;
+        // As the SDK reports what passes (ErrorResponses answers both 503 busy with Retry-After).
+        if (last instanceof SecretsManagerError e) {
+            throw SdkServiceException.builder().statusCode(e.status >= 500 ? e.status : 503)
+                    .message(e.getMessage()).cause(e).build();
+        }
+        throw SdkClientException.create(last.getMessage(), last);
     }
 
     /** The answer's top-level string fields; a SecretsManagerError for anything but 200. */
