@@ -1,6 +1,5 @@
 package com.groupgate.scan;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.Json;
 import java.io.IOException;
@@ -112,7 +111,15 @@ record Messages(String lang, Map<String, String> texts) {
             if (in == null) {
                 throw new IllegalStateException(path + " is missing from the jar");
             }
-            return new Messages(lang, Json.MAPPER.readValue(in, new TypeReference<TreeMap<String, String>>() { }));
+            // A tree, not a typed map: the handler reads its bodies as trees, so this adds no deserializer to load.
+            Map<String, String> texts = new TreeMap<>();
+            Json.MAPPER.readTree(in).fields().forEachRemaining(f -> {
+                if (!f.getValue().isTextual()) {
+                    throw new IllegalStateException(path + ": " + f.getKey() + " is not a text");
+                }
+                texts.put(f.getKey(), f.getValue().textValue());
+            });
+            return new Messages(lang, texts);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
         }
