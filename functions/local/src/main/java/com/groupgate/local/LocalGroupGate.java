@@ -34,14 +34,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +130,8 @@ public final class LocalGroupGate implements AutoCloseable {
         }
         LocalAws aws = settings.localAws != null ? settings.localAws : LocalAws.get();
         clients = EmulatorClients.of(aws);
-        resources = new TemplateBootstrap(template, clients).apply();
+        resources = new TemplateBootstrap(template, clients, TemplateBootstrap.DEFAULT_STACK, Map.of(
+                "AdminKeySecret", settings.adminKey, "OriginSecret", settings.originSecret)).apply();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         } catch (IOException e) {
@@ -143,8 +140,6 @@ public final class LocalGroupGate implements AutoCloseable {
         int actualPort = server.getAddress().getPort();
         baseUrl = URI.create("http://127.0.0.1:" + actualPort);
         Map<String, String> parameters = Map.of(
-                "AdminKeySha256", sha256Hex(settings.adminKey),
-                "OriginVerifySecret", settings.originSecret,
                 // Uppercase so scan URLs fit QR alphanumeric mode, as deployed.
                 "ScanBaseUrl", "HTTP://127.0.0.1:" + actualPort + "/S/");
         for (String functionId : template.resourcesOfType("AWS::Serverless::Function").keySet()) {
@@ -397,14 +392,6 @@ public final class LocalGroupGate implements AutoCloseable {
     private void requireStarted() {
         if (baseUrl == null) {
             throw new IllegalStateException("not started: call start(port) first");
-        }
-    }
-
-    static String sha256Hex(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 
