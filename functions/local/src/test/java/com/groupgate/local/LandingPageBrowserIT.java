@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.http.Json;
+import com.groupgate.join.Totp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
@@ -73,7 +75,9 @@ class LandingPageBrowserIT {
             String text = d.findElement(By.id("result")).getText();
             return text.isEmpty() ? null : text;
         });
-        assertEquals("Welcome, owl!", result, "the page's script posted the join and showed the answer");
+        assertEquals("You joined the group.", result, "the page's script posted the join and showed the answer");
+        String text = driver.findElement(By.tagName("body")).getText();
+        assertEquals(1, text.split("Welcome, owl!", -1).length - 1, "the welcome message shows once: " + text);
         assertFalse(driver.getCurrentUrl().contains("?"), "the form was not submitted natively: " + driver.getCurrentUrl());
         assertEquals(1, get("/v1/groups/" + groupId, apiKey).path("members").asInt(), "the member was counted");
         List<String> console = chromium.console();
@@ -86,6 +90,29 @@ class LandingPageBrowserIT {
         List<String> violations = HeadlessChromium.policyViolations(chromium.console());
         assertEquals(1, violations.size(), "the refusal was reported: " + violations);
         assertTrue(violations.get(0).toLowerCase(Locale.ROOT).contains("script-src"), violations.get(0));
+    }
+
+    @Test
+    void aWrongPasscodeIsRefusedInTheBrowsersTraditionalChinese() throws Exception {
+        String apiKey = post("/v1/tenants", "{\"name\":\"Browser passcode\"}", local.adminKey()).path("apiKey").asText();
+        JsonNode group = post("/v1/groups", "{\"name\":\"讀書會\",\"capacity\":10,\"joinPolicy\":\"passcode\"}", apiKey);
+        byte[] secret = Totp.parseSecretOrNull(group.path("passcodeSecret").asText());
+        String scanUrl = post("/v1/groups/" + group.path("groupId").asText() + "/codes", "{}", apiKey)
+                .path("scanUrl").asText();
+        String wrong = Totp.PASSCODE.verify(secret, "000000", Instant.now().getEpochSecond()) ? "111111" : "000000";
+        try (HeadlessChromium traditional = HeadlessChromium.start(null, "zh-TW,zh;q=0.9,en;q=0.5")) {
+            WebDriver driver = traditional.driver();
+            driver.get(base + scanUrl.substring(scanUrl.indexOf("/S/")));
+            assertEquals("zh-TW", driver.findElement(By.tagName("html")).getAttribute("lang"));
+            assertEquals("加入群組", driver.findElement(By.cssSelector("#join button")).getText());
+            driver.findElement(By.id("pc")).sendKeys(wrong);
+            driver.findElement(By.cssSelector("#join button[type=submit]")).click();
+            String result = new WebDriverWait(driver, WAIT).until(d -> {
+                String t = d.findElement(By.id("result")).getText();
+                return t.isEmpty() ? null : t;
+            });
+            assertEquals("口令錯誤，還可嘗試 4 次。", result, "the join's refusal, in the page's language");
+        }
     }
 
     private static JsonNode post(String path, String body, String key) throws Exception {

@@ -116,13 +116,13 @@ public final class JoinService {
             throw archived();
         }
         if (group.entryExpiredAt(now)) {
-            throw new RefusalException(Refusal.ENTRY_EXPIRED, "this group's invitation has expired; ask the organiser");
+            throw new RefusalException(Refusal.ENTRY_EXPIRED, Messages.EN.text("refusal.entry_expired"));
         }
         RecordedFact fact = RecordedFact.join(attempt.origin(), code.tenantId().toString()).code(code.codeId())
                 .group(group.groupId()).channel(code.channel()).build();
         Outcome outcome = joinGroup(attempt, group, fact, Long.MAX_VALUE);
         if (outcome == null) {
-            throw new RefusalException(Refusal.GROUP_FULL, "this group is full");
+            throw new RefusalException(Refusal.GROUP_FULL, Messages.EN.text("refusal.group_full"));
         }
         return outcome;
     }
@@ -138,7 +138,7 @@ public final class JoinService {
                 .orElseThrow(RefusalException::notFound);
         LiveCode code = fresh.code();
         if (!LiveCode.ACTIVE.equals(code.status())) {
-            throw new RefusalException(Refusal.REVOKED, "this code was revoked");
+            throw new RefusalException(Refusal.REVOKED, Messages.EN.text("refusal.revoked"));
         }
         try {
             return joinFirstWithRoom(a, code, fresh.groups());
@@ -168,7 +168,7 @@ public final class JoinService {
                 // Archived since the pool was read: the next group.
             }
         }
-        throw new RefusalException(Refusal.GROUP_FULL, "every group behind this code is full");
+        throw new RefusalException(Refusal.GROUP_FULL, Messages.EN.text("refusal.group_full.pool"));
     }
 
     /** Joins under the group's policy and verifyAbove; null when the group had no seat left. */
@@ -193,7 +193,7 @@ public final class JoinService {
             case GROUP_FULL -> null;
             case NEEDS_APPROVAL -> fileRequest(attempt, group);
             case TICKET_USED -> throw ticketUsed();
-            case CODE_REVOKED -> throw new RefusalException(Refusal.REVOKED, "this code was revoked");
+            case CODE_REVOKED -> throw new RefusalException(Refusal.REVOKED, Messages.EN.text("refusal.revoked"));
             case GROUP_ARCHIVED -> throw archived();
             case GROUP_BLOCKED -> throw ScanService.blocked();
         };
@@ -205,7 +205,7 @@ public final class JoinService {
             case FILED -> Outcome.pending(group, filing.requestId());
             case JOINED -> Outcome.joined(group);
             case TICKET_USED -> throw ticketUsed();
-            case CODE_REVOKED -> throw new RefusalException(Refusal.REVOKED, "this code was revoked");
+            case CODE_REVOKED -> throw new RefusalException(Refusal.REVOKED, Messages.EN.text("refusal.revoked"));
             case GROUP_ARCHIVED -> throw archived();
         };
     }
@@ -216,7 +216,7 @@ public final class JoinService {
             return valid.ticket();
         }
         if (v instanceof TicketVerification.Expired) {
-            throw new RefusalException(Refusal.TICKET_EXPIRED, "the join ticket expired; scan the code again");
+            throw new RefusalException(Refusal.TICKET_EXPIRED, Messages.EN.text("refusal.ticket_expired"));
         }
         throw RefusalException.badField("joinTicket", "not a join ticket from a scan of this code");
     }
@@ -229,12 +229,12 @@ public final class JoinService {
      */
     private void checkPasscode(Attempt a, Group group) {
         if (a.passcode() == null) {
-            throw new RefusalException(Refusal.BAD_PASSCODE, "this group needs the owner's current passcode");
+            throw new RefusalException(Refusal.BAD_PASSCODE, Messages.EN.text("refusal.bad_passcode"));
         }
         OptionalInt ticketTries = tries.claimTicketTry(a.ticket().ticketId(), a.ticket().expiresAtEpochSecond(),
                 PasscodeAttempts.MAX_WRONG_TRIES);
         if (ticketTries.isEmpty()) {
-            throw new RefusalException(Refusal.BAD_PASSCODE, "too many wrong passcodes; scan the code again");
+            throw new RefusalException(Refusal.BAD_PASSCODE, Messages.EN.text("refusal.bad_passcode.locked"));
         }
         String ipHash = a.origin().ipHash();
         if (ipHash != null && !tries.claimClientTry(ipHash, a.now())) {
@@ -250,8 +250,8 @@ public final class JoinService {
         byte[] secret = SecretSeal.open(sealed, key.secret());
         if (!Totp.withDigits(group.passcodeDigits()).verify(secret, a.passcode(), a.now().getEpochSecond())) {
             throw new RefusalException(Refusal.BAD_PASSCODE, PasscodeAttempts.locked(ticketTries.getAsInt())
-                    ? "too many wrong passcodes; scan the code again"
-                    : "wrong passcode; " + PasscodeAttempts.remaining(ticketTries.getAsInt()) + " tries left");
+                    ? Messages.EN.text("refusal.bad_passcode.locked")
+                    : Messages.EN.format("refusal.bad_passcode.wrong", PasscodeAttempts.remaining(ticketTries.getAsInt())));
         }
         tries.refund(ipHash, group.tenantId(), group.groupId(), a.now());
     }
@@ -261,15 +261,15 @@ public final class JoinService {
         Log.count("PasscodeBudgetSpent", "Scope", scope, 1);
         Log.info("passcode.budget_spent", Map.of("scope", scope, "tenantId", group.tenantId().toString(),
                 "groupId", group.groupId().toString()));
-        return new RefusalException(Refusal.TOO_MANY_ATTEMPTS, "too many passcode attempts; try again later", null,
+        return new RefusalException(Refusal.TOO_MANY_ATTEMPTS, Messages.EN.text("refusal.too_many_attempts"), null,
                 PasscodeAttempts.secondsUntilNextWindow(now));
     }
 
     private static RefusalException ticketUsed() {
-        return new RefusalException(Refusal.TICKET_USED, "this join ticket was already used; scan the code again");
+        return new RefusalException(Refusal.TICKET_USED, Messages.EN.text("refusal.ticket_used"));
     }
 
     private static RefusalException archived() {
-        return new RefusalException(Refusal.ARCHIVED, "this group no longer takes members");
+        return new RefusalException(Refusal.ARCHIVED, Messages.EN.text("refusal.archived"));
     }
 }

@@ -23,7 +23,10 @@ import java.util.Map;
  */
 final class LandingPage {
     /**
-     * Joins with the form's ticket and shows the answer; a request's status is polled on the
+     * Joins with the form's ticket and shows the answer — once joined, "you joined" in the
+     * page's language: the welcome message is already on the page, above the form, and is not
+     * said again. Refusals show the answer's message, which the scan function writes in the
+     * page's language (the browser sends the same Accept-Language). A request's status is polled on the
      * page's own origin (the statusUrl's path), backing off from 5 s to a minute. The join's
      * POST carries {@code x-amz-content-sha256}, the SHA-256 of its exact body: behind the
      * edge, CloudFront signs the request to the scan function's URL with that hash, and Lambda
@@ -44,7 +47,7 @@ final class LandingPage {
             + "if(j.status==='pending'){poll(u,Math.min(wait*2,60000));}else{answer(j);}"
             + "}catch(x){poll(u,Math.min(wait*2,60000));}},wait);}"
             + "function answer(j){"
-            + "if(j.status==='joined'){form.hidden=true;say(j.welcomeMessage||d.tJoined);show(j.entry);return;}"
+            + "if(j.status==='joined'){form.hidden=true;say(d.tJoined);show(j.entry);return;}"
             + "if(j.status==='approved'){form.hidden=true;say(j.entryExpired?d.tExpired:d.tApproved);show(j.entry);return;}"
             + "if(j.status==='rejected'){form.hidden=true;say(d.tRejected);return;}"
             + "if(j.status==='removed'){form.hidden=true;say(d.tRemoved);return;}"
@@ -86,9 +89,9 @@ final class LandingPage {
     }
 
     /** 200: the group and its join form, posting {@code ticket} to the code's join route. */
-    ApiResponse accepted(String token, ScanService.Landing landing, LandingTexts t) {
+    ApiResponse accepted(String token, ScanService.Landing landing, Messages t) {
         String passcodeField = "passcode".equals(landing.joinPolicy())
-                ? "<label>" + escape(t.passcode()) + " <input id=\"pc\" inputmode=\"numeric\" "
+                ? "<label>" + escape(t.text("landing.passcode")) + " <input id=\"pc\" inputmode=\"numeric\" "
                 + "autocomplete=\"one-time-code\" maxlength=\"8\"></label>"
                 : "";
         String welcome = landing.welcomeMessage() == null ? ""
@@ -96,7 +99,8 @@ final class LandingPage {
         String body = "<h1>" + escape(landing.groupName()) + "</h1>" + welcome
                 + "<form id=\"join\"" + data(Map.of("join", "/S/" + token + "/join", "ticket", landing.joinTicket()))
                 + texts(t) + ">" + passcodeField
-                + "<button type=\"submit\">" + escape("approval".equals(landing.joinPolicy()) ? t.askToJoin() : t.join())
+                + "<button type=\"submit\">"
+                + escape(t.text("approval".equals(landing.joinPolicy()) ? "landing.askToJoin" : "landing.join"))
                 + "</button></form>"
                 + "<p id=\"result\" role=\"status\"></p><div id=\"entry\"></div>"
                 + "<script>" + SCRIPT + "</script>";
@@ -107,36 +111,41 @@ final class LandingPage {
      * 200: a request's status for a browser that opened its statusUrl, with the entry once
      * approved; no script (the page is the answer).
      */
-    ApiResponse status(RequestStatusService.Status status, Map<String, Object> revealed, LandingTexts t) {
-        String said = switch (status.status()) {
-            case "pending" -> t.pending();
-            case "rejected" -> t.rejected();
-            case "removed" -> t.removed();
-            default -> status.entryExpired() ? t.expired() : t.approved();
-        };
+    ApiResponse status(RequestStatusService.Status status, Map<String, Object> revealed, Messages t) {
+        String said = t.text(switch (status.status()) {
+            case "pending" -> "landing.pending";
+            case "rejected" -> "landing.rejected";
+            case "removed" -> "landing.removed";
+            default -> status.entryExpired() ? "refusal.entry_expired" : "landing.approved";
+        });
         StringBuilder body = new StringBuilder("<p id=\"result\" role=\"status\">").append(escape(said)).append("</p>");
         if (revealed != null && "link".equals(revealed.get("type"))) {
             body.append("<a class=\"go\" rel=\"noreferrer\" href=\"").append(escape((String) revealed.get("url")))
-                    .append("\">").append(escape(t.open())).append("</a>");
+                    .append("\">").append(escape(t.text("landing.open"))).append("</a>");
         } else if (revealed != null && "image".equals(revealed.get("type"))) {
-            body.append("<img class=\"qr\" alt=\"").append(escape(t.longPress())).append("\" src=\"")
+            String press = escape(t.text("landing.longPress"));
+            body.append("<img class=\"qr\" alt=\"").append(press).append("\" src=\"")
                     .append(escape((String) revealed.get("imageUrl"))).append("\"><p class=\"press\">")
-                    .append(escape(t.longPress())).append("</p>");
+                    .append(press).append("</p>");
         }
         return ApiResponse.html(200, page(t.lang(), escape(said), body.toString()), statusPolicy);
     }
 
-    /** {@code status} with the refusal's message, for a browser that scanned. */
-    static ApiResponse refused(int status, RefusalException e) {
+    /** {@code status} with the refusal said in the scanner's language, for a browser that scanned. */
+    static ApiResponse refused(int status, RefusalException e, Messages t) {
+        String title = escape(t.text("refusal.title"));
         return ApiResponse.html(status,
-                page("en", "Not available", "<h1>Not available</h1><p>" + escape(e.getMessage()) + "</p>"),
+                page(t.lang(), title, "<h1>" + title + "</h1><p id=\"reason\">" + escape(t.refusalPage(e)) + "</p>"),
                 REFUSAL_POLICY);
     }
 
-    private static String texts(LandingTexts t) {
-        return data(Map.of("t-joined", t.joined(), "t-pending", t.pending(), "t-approved", t.approved(),
-                "t-rejected", t.rejected(), "t-expired", t.expired(), "t-open", t.open(), "t-press", t.longPress(),
-                "t-network", t.network(), "t-failed", t.failed(), "t-removed", t.removed()));
+    /** The words the script says, by the {@code data-t-*} name it reads them from. */
+    private static String texts(Messages t) {
+        return data(Map.of("t-joined", t.text("landing.joined"), "t-pending", t.text("landing.pending"),
+                "t-approved", t.text("landing.approved"), "t-rejected", t.text("landing.rejected"),
+                "t-expired", t.text("refusal.entry_expired"), "t-open", t.text("landing.open"),
+                "t-press", t.text("landing.longPress"), "t-network", t.text("landing.network"),
+                "t-failed", t.text("landing.failed"), "t-removed", t.text("landing.removed")));
     }
 
     private static String data(Map<String, String> attributes) {

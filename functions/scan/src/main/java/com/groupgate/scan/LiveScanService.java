@@ -55,11 +55,11 @@ final class LiveScanService {
                     .group(target.map(Group::groupId).orElse(null)).liveCode(code.liveCodeId()).channel(code.channel());
             if (!LiveCode.ACTIVE.equals(code.status())) {
                 facts.put(fact.outcome(Refusal.REVOKED.code()).build());
-                throw new RefusalException(Refusal.REVOKED, "this code was revoked");
+                throw new RefusalException(Refusal.REVOKED, Messages.EN.text("refusal.revoked"));
             }
             if (target.isEmpty()) {
                 facts.put(fact.outcome(Refusal.GROUP_FULL.code()).build());
-                throw new RefusalException(Refusal.GROUP_FULL, "every group behind this code is full");
+                throw new RefusalException(Refusal.GROUP_FULL, Messages.EN.text("refusal.group_full.pool"));
             }
             Group group = target.get();
             // Counted on a shard, a live code's scan carries its outcome: no cap to derive it from.
@@ -75,12 +75,12 @@ final class LiveScanService {
             }
             if (counted == LiveCodeTable.Count.SHARD_FULL) {
                 facts.put(accepted.withOutcome(Refusal.DAILY_LIMIT.code()));
-                throw new RefusalException(Refusal.DAILY_LIMIT, "this code reached today's scan limit", null,
+                throw new RefusalException(Refusal.DAILY_LIMIT, Messages.EN.text("refusal.daily_limit"), null,
                         DailyCap.secondsUntilNextDay(now, zone));
             }
             entry = cache.reload(token.tenantId(), token.codeId()).orElseThrow(RefusalException::notFound);
         }
-        throw new RefusalException(Refusal.CONFLICT, "this code is being edited; scan again");
+        throw new RefusalException(Refusal.CONFLICT, Messages.EN.text("refusal.conflict"));
     }
 
     /** The first open group with room: not archived, its entry (if any) not expired. */

@@ -39,6 +39,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The public scan and join routes: HTTP API events in, responses out. */
 public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** The message catalogues, read when the handler class loads: in the SnapStart snapshot, not on a scan. */
+    private static final List<Messages> CATALOGUES = Messages.ALL;
+
     private final Router router = new Router();
     private final EdgeGate edge;
     private final ScanService scans;
@@ -100,11 +103,14 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
             edge.admit(request);
             return router.dispatch(request);
         } catch (RefusalException e) {
-            ApiResponse json = ErrorResponses.of(e);
+            Messages lang = language(request);
+            // The message in the caller's language: the landing page shows a join's refusal as it comes.
+            ApiResponse json = ErrorResponses.of(new RefusalException(e.refusal(), lang.refusal(e), e.field(),
+                    e.retryAfterSeconds()));
             if (wantsJson(request) || !"GET".equals(request.method())) {
                 return json;
             }
-            ApiResponse html = LandingPage.refused(json.status(), e);
+            ApiResponse html = LandingPage.refused(json.status(), e, lang);
             return json.headers().containsKey("retry-after")
                     ? html.withHeader("retry-after", json.headers().get("retry-after")) : html;
         } catch (RuntimeException e) {
@@ -116,7 +122,7 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         String token = request.pathParam("token");
         ScanService.Landing landing = scans.scan(new ScanService.Scan(token, request.headers(), request.sourceIp()));
         if (!wantsJson(request)) {
-            return landingPage.accepted(token, landing, LandingTexts.forAcceptLanguage(request.header("accept-language")));
+            return landingPage.accepted(token, landing, language(request));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "ok");
@@ -158,8 +164,7 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         RequestStatusService.Status status = statuses.status(request.pathParam("token"));
         Map<String, Object> revealed = status.entry() == null ? null : reveal.reveal(status.entry());
         if (!wantsJson(request)) {
-            return landingPage.status(status, revealed,
-                    LandingTexts.forAcceptLanguage(request.header("accept-language")));
+            return landingPage.status(status, revealed, language(request));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", status.status());
@@ -178,6 +183,11 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
             throw new IllegalArgumentException("GROUPGATE_SCAN_BASE_URL must end in /S/, was " + scanBaseUrl);
         }
         return scanBaseUrl.substring(0, scanBaseUrl.length() - 3) + "/R/";
+    }
+
+    /** The scanner's language: the browser's Accept-Language, else WeChat's User-Agent, else English. */
+    private static Messages language(ApiRequest request) {
+        return LanguageChoice.of(request.header("accept-language"), request.header("user-agent"));
     }
 
     private static boolean wantsJson(ApiRequest request) {

@@ -102,7 +102,7 @@ public final class ScanService {
         }
         if (group.archived()) {
             facts.put(fact.outcome(Refusal.ARCHIVED.code()).build());
-            throw new RefusalException(Refusal.ARCHIVED, "this group no longer takes members");
+            throw new RefusalException(Refusal.ARCHIVED, Messages.EN.text("refusal.archived"));
         }
         Optional<Refusal> geo = code.geo().restricts() ? code.geo().check(origin.client()) : Optional.empty();
         if (geo.isPresent()) {
@@ -111,7 +111,7 @@ public final class ScanService {
         if (group.entryExpiredAt(now)) {
             // A group whose way in has expired is as good as full.
             facts.put(fact.outcome(Refusal.ENTRY_EXPIRED.code()).build());
-            throw new RefusalException(Refusal.ENTRY_EXPIRED, "this group's invitation has expired; ask the organiser");
+            throw new RefusalException(Refusal.ENTRY_EXPIRED, Messages.EN.text("refusal.entry_expired"));
         }
         ZoneId zone = ZoneId.of(code.timezone());
         String day = DailyCap.dayKey(now, zone);
@@ -124,7 +124,7 @@ public final class ScanService {
             throw superseded();
         }
         if (!DailyCap.accepts(counted.countToday(), code.dailyScanLimit())) {
-            throw new RefusalException(Refusal.DAILY_LIMIT, "this code reached today's scan limit",
+            throw new RefusalException(Refusal.DAILY_LIMIT, Messages.EN.text("refusal.daily_limit"),
                     null, DailyCap.secondsUntilNextDay(now, zone));
         }
         String ticket = JoinTickets.issue(ticketRing(ring), Id.random(), code.codeId(), code.tenantId(),
@@ -142,17 +142,17 @@ public final class ScanService {
         String status = codes.currentStatus(code.tenantId(), code.codeId()).orElse(GroupCode.ACTIVE);
         RefusalException refusal = GroupCode.REVOKED.equals(status) ? revoked()
                 : GroupCode.SUPERSEDED.equals(status) ? superseded()
-                : new RefusalException(Refusal.GEO_BLOCKED, "this code cannot be used from here");
+                : new RefusalException(Refusal.GEO_BLOCKED, Messages.EN.text("refusal.geo_blocked"));
         facts.put(fact.outcome(refusal.refusal().code()).build());
         return refusal;
     }
 
     private static RefusalException revoked() {
-        return new RefusalException(Refusal.REVOKED, "this code was revoked");
+        return new RefusalException(Refusal.REVOKED, Messages.EN.text("refusal.revoked"));
     }
 
     private static RefusalException superseded() {
-        return new RefusalException(Refusal.SUPERSEDED, "this code was replaced by a newer one");
+        return new RefusalException(Refusal.SUPERSEDED, Messages.EN.text("refusal.superseded"));
     }
 
     /**
@@ -176,11 +176,11 @@ public final class ScanService {
 
     /** The one answer for a blocked group or tenant; the operator's reason is the tenant's to read, not the scanner's. */
     static RefusalException blocked() {
-        return new RefusalException(Refusal.BLOCKED, "this code is unavailable");
+        return new RefusalException(Refusal.BLOCKED, Messages.EN.text("refusal.blocked"));
     }
 
     private static RefusalException expired() {
-        return new RefusalException(Refusal.EXPIRED, "this code has expired; ask for a new one");
+        return new RefusalException(Refusal.EXPIRED, Messages.EN.text("refusal.expired"));
     }
 
     /** The token's contents when its tag verifies (expired included); otherwise 404. */
