@@ -1,4 +1,4 @@
-"""IAM authorization as AWS does it, for DynamoDB, DynamoDB Streams and KMS.
+"""IAM authorization as AWS does it, for DynamoDB, DynamoDB Streams, KMS and Secrets Manager.
 
 AWS authorizes each request as one or more (action, resource) pairs, and the signer's
 identity-based policies must allow every pair (an explicit Deny wins):
@@ -10,10 +10,13 @@ identity-based policies must allow every pair (an explicit Deny wins):
   item; BatchGetItem and BatchWriteItem as themselves on every table they name.
 - DynamoDB Streams (signed as dynamodb): DescribeStream and GetShardIterator on the
   stream ARN, GetRecords on the stream its shard iterator belongs to, ListStreams on "*".
-- KMS: kms:<Operation> on the key ARN, whether the request names the key by id, key ARN,
+- KMS: kms:<Operation> on the key ARN, authorized by the key policy and IAM together
+  (key_policies.py), whether the request names the key by id, key ARN,
   alias/<name> or alias ARN (Decrypt without KeyId: the key the ciphertext names);
   CreateKey, ListKeys, ListAliases and GenerateRandom on "*"; CreateAlias, UpdateAlias and
   DeleteAlias on the alias and on the key.
+- Secrets Manager: secretsmanager:<Operation> on the secret's ARN, whether the request
+  names it by name or ARN (CreateSecret, ListSecrets, GetRandomPassword on "*").
 A refusal is HTTP 400 with a JSON error: AccessDeniedException ("User: <arn> is not
 authorized to perform: <action> on resource: <arn> because no identity-based policy
 allows the <action> action"), UnrecognizedClientException for an unknown access key or
@@ -27,11 +30,16 @@ refusals are HTTP 403 XML AccessDenied without the resource, which the AWS SDKs 
 read as these services' errors. An unsigned request to them is routed to S3 (moto tells
 services apart by the signature's credential scope) and fails there with HTTP 500.
 
-Patched: for these three services the emulator does the check itself before moto handles
+moto 5.2.5 does the same for Secrets Manager: a policy granting GetSecretValue on the
+secret's ARN (as every real policy does) is refused.
+
+Patched: for these four services the emulator does the check itself before moto handles
 the request, with moto's signature check and policy evaluation, and answers refusals as
 AWS does; unsigned requests are routed by their X-Amz-Target header. Policy evaluation stays moto's: identity-based inline and attached policies of
-the user (and its groups) or the assumed role; conditions, session policies, permission
-boundaries and resource-based policies (key policies) are not evaluated.
+the user (and its groups) or the assumed role, without conditions; session policies and
+permission boundaries are not evaluated. For KMS the key's policy is evaluated as well,
+as KMS does (key_policies.py): an explicit Deny there refuses, a statement naming the
+caller allows on its own, one naming the account needs IAM to allow too.
 """
 import base64
 import json
@@ -45,7 +53,11 @@ from moto.kms.models import kms_backends
 from moto.kms.responses import KmsResponse
 from moto.kms.utils import _deserialize_ciphertext_blob
 from moto.moto_server import werkzeug_app
+from moto.secretsmanager.models import secretsmanager_backends
+from moto.secretsmanager.responses import SecretsManagerResponse
 from moto.utilities.aws_headers import gen_amzn_requestid_long
+
+import key_policies
 
 # A request whose body the emulator rewrote (faults.py: unprocessed) keeps in its WSGI environ
 # the body and Content-Length the client signed; it is authenticated and authorized by those.
@@ -117,6 +129,16 @@ def kms_permissions(operation, request, region, account):
     return [(action, key_arn(key_id) if key_id else "*")]
 
 
+def secretsmanager_permissions(operation, request, region, account):
+    """The (action, resource) pairs Secrets Manager authorizes a request as: the secret's ARN."""
+    action = "secretsmanager:" + operation
+    secret_id = request.get("SecretId")
+    if secret_id is None:
+        return [(action, "*")]
+    secret = secretsmanager_backends[account][region].secrets.get(secret_id)
+    return [(action, secret.arn if secret is not None else secret_id)]
+
+
 class Refusal(Exception):
     def __init__(self, code, message):
         super().__init__(message)
@@ -143,14 +165,30 @@ class _SignedRequest(IAMRequest):
         """<signing service>:<Operation>, as moto names it."""
         return self._action
 
-    def authorize(self, action, resource):
+    def authorize(self, action, resource, resource_policy=None):
         allowed = False
         for policy in self._access_key.collect_policies():
             result = IAMPolicy(policy).is_action_permitted(action, resource)
             if result == PermissionResult.DENIED:
                 self._refuse(action, resource, "with an explicit deny in an identity-based policy")
             allowed = allowed or result == PermissionResult.PERMITTED
-        if not allowed:
+        if resource_policy is not None:
+            self._authorize_by_key_policy(action, resource, resource_policy, allowed)
+        elif not allowed:
+            self._refuse(action, resource, f"because no identity-based policy allows the {action} action")
+
+    def _authorize_by_key_policy(self, action, resource, policy, allowed_by_iam):
+        try:
+            decision = key_policies.decide(policy, action, resource, key_policies.principal_arn(self._access_key),
+                                           self._access_key.account_id)
+        except key_policies.UnsupportedCondition as unsupported:
+            raise Refusal("KMSInternalException", f"The GroupGate emulator cannot evaluate the key policy's "
+                                                  f"{unsupported} (emulator/key_policies.py)")
+        if decision == key_policies.DENIED:
+            self._refuse(action, resource, "with an explicit deny in a resource-based policy")
+        if decision == key_policies.NOT_ALLOWED:
+            self._refuse(action, resource, f"because no resource-based policy allows the {action} action")
+        if decision == key_policies.ALLOWED_IF_IAM_ALLOWS and not allowed_by_iam:
             self._refuse(action, resource, f"because no identity-based policy allows the {action} action")
 
     def _refuse(self, action, resource, reason):
@@ -158,7 +196,7 @@ class _SignedRequest(IAMRequest):
                                                f"{action} on resource: {resource} {reason}")
 
 
-def _authorize(handler, permissions):
+def _authorize(handler, permissions, resource_policy):
     if "Authorization" not in handler.headers:
         raise Refusal("MissingAuthenticationTokenException", "Request is missing Authentication Token")
     environ = handler.normalized_request.environ
@@ -176,16 +214,16 @@ def _authorize(handler, permissions):
     except (ValueError, LookupError, TypeError, AttributeError):  # malformed; the service will say how
         pairs = [(request.requested_action, "*")]
     for action, resource in pairs:
-        request.authorize(action, resource)
+        request.authorize(action, resource, resource_policy(resource))
 
 
-def _authorized(call_action, permissions, error_prefix, content_type):
+def _authorized(call_action, permissions, resource_policy, error_prefix, content_type):
     def call_action_if_authorized(self):
         if ActionAuthenticatorMixin.request_count < settings.INITIAL_NO_AUTH_ACTION_COUNT:
             ActionAuthenticatorMixin.request_count += 1
         else:
             try:
-                _authorize(self, permissions)
+                _authorize(self, permissions, resource_policy)
             except Refusal as refusal:
                 headers = {"Content-Type": content_type}
                 gen_amzn_requestid_long(headers)
@@ -196,6 +234,10 @@ def _authorized(call_action, permissions, error_prefix, content_type):
     return call_action_if_authorized
 
 
+def _none(_resource):
+    return None
+
+
 def _checked_already(self, resource="*"):
     pass
 
@@ -204,10 +246,13 @@ def install():
     werkzeug_app.UNSIGNED_REQUESTS.update({  # X-Amz-Target prefix -> (service, region)
         "DynamoDB_20120810": ("dynamodb", "us-east-1"),
         "DynamoDBStreams_20120810": ("dynamodb", "us-east-1"),
-        "TrentService": ("kms", "us-east-1")})
-    for handler, permissions, error_prefix, content_type in (
-            (DynamoHandler, dynamodb_permissions, "com.amazon.coral.service#", "application/x-amz-json-1.0"),
-            (DynamoDBStreamsHandler, dynamodb_permissions, "com.amazon.coral.service#", "application/x-amz-json-1.0"),
-            (KmsResponse, kms_permissions, "", "application/x-amz-json-1.1")):
-        handler.call_action = _authorized(handler.call_action, permissions, error_prefix, content_type)
+        "TrentService": ("kms", "us-east-1"),
+        "secretsmanager": ("secretsmanager", "us-east-1")})
+    for handler, permissions, resource_policy, error_prefix, content_type in (
+            (DynamoHandler, dynamodb_permissions, _none, "com.amazon.coral.service#", "application/x-amz-json-1.0"),
+            (DynamoDBStreamsHandler, dynamodb_permissions, _none, "com.amazon.coral.service#",
+             "application/x-amz-json-1.0"),
+            (KmsResponse, kms_permissions, key_policies.key_policy, "", "application/x-amz-json-1.1"),
+            (SecretsManagerResponse, secretsmanager_permissions, _none, "", "application/x-amz-json-1.1")):
+        handler.call_action = _authorized(handler.call_action, permissions, resource_policy, error_prefix, content_type)
         handler._authenticate_and_authorize_normal_action = _checked_already

@@ -5,7 +5,7 @@
 #   scripts/stack-smoke.sh groupgate-dev        # AWS credentials and region from the environment
 #
 # With the edge (Edge=true) the smoke test goes through EdgeUrl, which adds X-Origin-Verify itself;
-# without it, through ApiUrl, with the origin secret read from output OriginVerifySecretArn.
+# without it, through ApiUrl, with the origin secret read from output OriginSecretArn.
 set -euo pipefail
 
 if [ $# -ne 1 ] || [ -z "$1" ]; then
@@ -56,9 +56,9 @@ if [ -n "$BASE" ] && [ "$BASE" != None ]; then
   exec scripts/smoke.sh "$BASE" "$ADMIN_KEY"
 fi
 BASE=$(output ApiUrl)
-ORIGIN_ARN=$(output OriginVerifySecretArn)
+ORIGIN_ARN=$(output OriginSecretArn)
 if [ -z "$ORIGIN_ARN" ] || [ "$ORIGIN_ARN" = None ]; then
-  echo "stack-smoke: stack $STACK has no edge and no output OriginVerifySecretArn" >&2
+  echo "stack-smoke: stack $STACK has no edge and no output OriginSecretArn" >&2
   exit 1
 fi
 ORIGIN_SECRET=$(secret "$ORIGIN_ARN")

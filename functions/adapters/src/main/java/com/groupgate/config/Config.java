@@ -6,6 +6,8 @@ import java.util.Map;
  * A function's settings, read from its environment as template.yaml declares it. Values
  * a function does not use may be null (scan has no bucket; aggregate has no admin key).
  *
+ * @param adminKeySecretArn     the Secrets Manager secret holding the operator's admin key (codes API, audit)
+ * @param originSecretArn       the Secrets Manager secret CloudFront sends as {@code X-Origin-Verify}
  * @param requireOriginVerify   whether the HTTP functions refuse requests that did not come
  *                              through CloudFront ({@code X-Origin-Verify}); on as deployed,
  *                              off unless asked for in {@code make run} and the tests
@@ -24,8 +26,8 @@ public record Config(
         String imagesBucket,
         String keyId,
         String scanBaseUrl,
-        String adminKeySha256,
-        String originSecret,
+        String adminKeySecretArn,
+        String originSecretArn,
         boolean requireOriginVerify,
         String streamFailureQueueUrl,
         String webhookQueueUrl,
@@ -33,6 +35,8 @@ public record Config(
         String auditTable,
         String auditKeyId) {
 
+    public static final String ADMIN_KEY_SECRET_ARN = "GROUPGATE_ADMIN_KEY_SECRET_ARN";
+    public static final String ORIGIN_SECRET_ARN = "GROUPGATE_ORIGIN_SECRET_ARN";
     /** {@code "true"} in template.yaml for the HTTP functions; absent means off. */
     public static final String REQUIRE_ORIGIN_VERIFY = "GROUPGATE_REQUIRE_ORIGIN_VERIFY";
     /** {@code "true"} only in the local runner's environment, so a receiver on 127.0.0.1 can be used. */
@@ -45,8 +49,8 @@ public record Config(
                 env.get("GROUPGATE_IMAGES_BUCKET"),
                 env.get("GROUPGATE_KEY_ID"),
                 env.get("GROUPGATE_SCAN_BASE_URL"),
-                env.get("GROUPGATE_ADMIN_KEY_SHA256"),
-                env.get("GROUPGATE_ORIGIN_SECRET"),
+                env.get(ADMIN_KEY_SECRET_ARN),
+                env.get(ORIGIN_SECRET_ARN),
                 flag(env.get(REQUIRE_ORIGIN_VERIFY), REQUIRE_ORIGIN_VERIFY),
                 env.get("GROUPGATE_STREAM_FAILURE_QUEUE_URL"),
                 env.get("GROUPGATE_WEBHOOK_QUEUE_URL"),

@@ -1,6 +1,9 @@
 package com.groupgate.config;
 
 import com.groupgate.aws.AwsClients;
+import com.groupgate.secret.RotatingSecret;
+import com.groupgate.secret.SecretValues;
+import com.groupgate.secret.SecretsManagerSecret;
 import java.time.Clock;
 import java.util.Map;
 
@@ -23,6 +26,20 @@ public record Wiring(Config config, AwsClients aws, Clock clock) {
 
     public Wiring withClock(Clock other) {
         return new Wiring(config, aws, other);
+    }
+
+    /** The value CloudFront sends as {@code X-Origin-Verify}, current and previous; none without a secret. */
+    public RotatingSecret originSecret() {
+        return secret(config.originSecretArn());
+    }
+
+    /** The operator's admin key, current and previous; none without a secret. */
+    public RotatingSecret adminKey() {
+        return secret(config.adminKeySecretArn());
+    }
+
+    private RotatingSecret secret(String arn) {
+        return arn == null || arn.isBlank() ? () -> SecretValues.NONE : new SecretsManagerSecret(aws, arn, clock);
     }
 
     /** This wiring with {@code aws} replaced (tests add interceptors). */

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.groupgate.config.Config;
+import com.groupgate.config.Wiring;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
+import com.groupgate.secret.RotatingSecret;
+import com.groupgate.secret.SecretValues;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class EdgeGateTest {
     private static final String SECRET = "s3cret-of-the-edge";
 
-    private static Config config(boolean required, String secret) {
-        return new Config(null, null, null, null, null, null, secret, required, null, null, false, null, null);
+    private static EdgeGate gate(boolean required, String secret, String... openRoutes) {
+        return EdgeGate.of(required, secret == null ? null : RotatingSecret.fixed(secret), openRoutes);
     }
 
     private static ApiRequest request(String method, String path, String originVerify) {
@@ -33,7 +37,7 @@ class EdgeGateTest {
 
     @Test
     void withEnforcementARequestWithoutTheHeaderIsForbiddenWithoutNamingIt() {
-        RefusalException e = refused(EdgeGate.of(config(true, SECRET)), request("GET", "/S/TOKEN", null));
+        RefusalException e = refused(gate(true, SECRET), request("GET", "/S/TOKEN", null));
         assertEquals(Refusal.FORBIDDEN, e.refusal());
         assertEquals(403, e.refusal().httpStatus());
         assertEquals("forbidden", e.refusal().code());
@@ -42,7 +46,7 @@ class EdgeGateTest {
 
     @Test
     void withEnforcementAnythingButTheExactSecretIsForbidden() {
-        EdgeGate gate = EdgeGate.of(config(true, SECRET));
+        EdgeGate gate = gate(true, SECRET);
         for (String wrong : new String[] {"", " ", SECRET.substring(1), SECRET + "x", SECRET.toUpperCase(),
                 " " + SECRET, "local-origin-secret"}) {
             assertEquals(Refusal.FORBIDDEN, refused(gate, request("POST", "/v1/groups", wrong)).refusal(), wrong);
@@ -52,7 +56,7 @@ class EdgeGateTest {
 
     @Test
     void openRoutesPassWithoutTheHeaderAndOnlyWithTheirMethod() {
-        EdgeGate gate = EdgeGate.of(config(true, SECRET), "GET /health");
+        EdgeGate gate = gate(true, SECRET, "GET /health");
         assertDoesNotThrow(() -> gate.admit(request("GET", "/health", null)));
         refused(gate, request("POST", "/health", null));
         refused(gate, request("GET", "/health/extra", null));
@@ -60,15 +64,27 @@ class EdgeGateTest {
 
     @Test
     void withoutEnforcementEverythingPassesAsBefore() {
-        EdgeGate gate = EdgeGate.of(config(false, SECRET));
+        EdgeGate gate = gate(false, SECRET);
         assertDoesNotThrow(() -> gate.admit(request("GET", "/S/TOKEN", null)));
         assertDoesNotThrow(() -> gate.admit(request("GET", "/S/TOKEN", "wrong")));
-        assertDoesNotThrow(() -> EdgeGate.of(config(false, null)).admit(request("GET", "/v1/groups", null)));
+        assertDoesNotThrow(() -> gate(false, null).admit(request("GET", "/v1/groups", null)));
     }
 
     @Test
     void enforcementWithoutASecretStopsTheFunctionAtStart() {
-        assertThrows(IllegalStateException.class, () -> EdgeGate.of(config(true, null)));
-        assertThrows(IllegalStateException.class, () -> EdgeGate.of(config(true, "")));
+        assertThrows(IllegalStateException.class, () -> gate(true, null));
+        Wiring withoutSecret = new Wiring(new Config(null, null, null, null, null, null, null, true, null, null, false,
+                null, null), null, Clock.systemUTC());
+        assertThrows(IllegalStateException.class, () -> EdgeGate.of(withoutSecret));
+    }
+
+    @Test
+    void duringARotationTheCurrentAndThePreviousValuePassAndNothingElse() {
+        EdgeGate gate = EdgeGate.of(true, () -> SecretValues.of("new-value", SECRET));
+        assertDoesNotThrow(() -> gate.admit(request("GET", "/S/TOKEN", SECRET)));
+        assertDoesNotThrow(() -> gate.admit(request("GET", "/S/TOKEN", "new-value")));
+        refused(gate, request("GET", "/S/TOKEN", "older-value"));
+        assertEquals(Refusal.FORBIDDEN, refused(EdgeGate.of(true, () -> SecretValues.NONE),
+                request("GET", "/S/TOKEN", "")).refusal(), "a secret without values lets nothing through");
     }
 }

@@ -41,11 +41,11 @@ public final class AuditApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public AuditApiHandler(Wiring wiring) {
         Config config = wiring.config();
-        this.edge = EdgeGate.of(config);
+        this.edge = EdgeGate.of(wiring);
         DynamoDbClient dynamo = wiring.aws().dynamo();
         ApiKeyTable apiKeys = new ApiKeyTable(dynamo, config.mainTable());
         TenantTable tenants = new TenantTable(dynamo, config.mainTable(), apiKeys, wiring.clock());
-        this.auth = new Authenticator(new ApiKeyCache(apiKeys, tenants, wiring.clock()), config.adminKeySha256(), trail);
+        this.auth = new Authenticator(new ApiKeyCache(apiKeys, tenants, wiring.clock()), wiring.adminKey(), trail);
         AuditLogTable log = new AuditLogTable(dynamo, config.auditTable());
         CheckpointSigner signer = new CheckpointSigner(log, new CheckpointTable(dynamo, config.auditTable()),
                 new KmsNoteSigner(wiring.aws().kms(), config.auditKeyId()), CheckpointSigner.host(config.scanBaseUrl()),

@@ -5,6 +5,7 @@ import com.groupgate.auditlog.AuditTrail;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiRequest;
+import com.groupgate.secret.RotatingSecret;
 import com.groupgate.tenant.ApiKeyCache;
 import com.groupgate.tenant.ApiKeys;
 import com.groupgate.tenant.Caller;
@@ -13,12 +14,13 @@ import com.groupgate.tenant.Tenant;
 /** Who is calling: the operator (admin key) or a tenant (API key), and whether its key's scope allows the request. */
 final class Authenticator {
     private final ApiKeyCache keys;
-    private final String adminKeySha256;
+    private final RotatingSecret adminKey;
     private final AuditTrail trail;
 
-    Authenticator(ApiKeyCache keys, String adminKeySha256, AuditTrail trail) {
+    /** @param adminKey the operator's key: its current value and, during a rotation, its previous one */
+    Authenticator(ApiKeyCache keys, RotatingSecret adminKey, AuditTrail trail) {
         this.keys = keys;
-        this.adminKeySha256 = adminKeySha256;
+        this.adminKey = adminKey;
         this.trail = trail;
     }
 
@@ -75,8 +77,8 @@ final class Authenticator {
         trail.actingAs(null, Actor.ADMIN);
     }
 
+    /** SHA-256 of the presented key against SHA-256 of each value accepted now, in constant time. */
     private boolean isAdmin(String key) {
-        return key != null && adminKeySha256 != null && !adminKeySha256.isBlank()
-                && ApiKeys.matches(key, adminKeySha256);
+        return key != null && adminKey.accepts(key);
     }
 }

@@ -60,7 +60,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     public CodesApiHandler(Wiring wiring) {
         Config config = wiring.config();
-        this.edge = EdgeGate.of(config, HEALTH);
+        this.edge = EdgeGate.of(wiring, HEALTH);
         // Every change a route names goes into the tenant's audit log with its own write.
         AuditLogTable auditLog = new AuditLogTable(wiring.aws().dynamo(), config.auditTable());
         AuditedDynamoDb audited = new AuditedDynamoDb(wiring.aws().dynamo(), auditLog, trail, wiring.clock());
@@ -71,7 +71,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         SigningKeyTable keys = new SigningKeyTable(dynamo, wiring.aws().kms(), config.mainTable(), config.keyId(),
                 wiring.clock(), SigningKeyTable.REFRESH);
         ApiKeyCache keyCache = new ApiKeyCache(apiKeys, tenants, wiring.clock());
-        this.auth = new Authenticator(keyCache, config.adminKeySha256(), trail);
+        this.auth = new Authenticator(keyCache, wiring.adminKey(), trail);
         GroupTable groups = new GroupTable(dynamo, config.mainTable());
         ImageBucket images = new ImageBucket(wiring.aws(), config.imagesBucket());
         WordListStore wordLists = new WordListStore(dynamo, config.mainTable(), images);

@@ -1,12 +1,13 @@
 package com.groupgate.scan;
 
+import com.groupgate.secret.SecretValues;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Who is scanning, as far as we can trust it: the client address (4 or 16 bytes, IPv4-mapped
@@ -61,12 +62,22 @@ public record ClientContext(byte[] ipBytes, String country, String region, Strin
      * @param originSecret the secret CloudFront adds; null or empty means never trust
      */
     public static ClientContext from(Map<String, String> lowercaseHeaders, String sourceIp, String originSecret) {
+        return checkedBy(lowercaseHeaders, sourceIp, SecretValues.of(originSecret)::accepts);
+    }
+
+    /**
+     * As {@link #from(Map, String, String)}, with {@code isOriginSecret} telling whether a
+     * presented {@code x-origin-verify} is the origin secret (asked only when there is one).
+     */
+    public static ClientContext checkedBy(Map<String, String> lowercaseHeaders, String sourceIp,
+                                          Predicate<String> isOriginSecret) {
         Objects.requireNonNull(lowercaseHeaders, "lowercaseHeaders");
         String userAgent = lowercaseHeaders.get(USER_AGENT);
         if (userAgent != null && userAgent.length() > MAX_USER_AGENT_LENGTH) {
             userAgent = userAgent.substring(0, MAX_USER_AGENT_LENGTH);
         }
-        if (!fromOurCloudFront(lowercaseHeaders.get(ORIGIN_VERIFY), originSecret)) {
+        String presented = lowercaseHeaders.get(ORIGIN_VERIFY);
+        if (presented == null || !isOriginSecret.test(presented)) {
             return new ClientContext(IpAddress.parseOrNull(sourceIp), null, null, null, userAgent);
         }
         String country = upper(lowercaseHeaders.get(VIEWER_COUNTRY));
@@ -84,16 +95,12 @@ public record ClientContext(byte[] ipBytes, String country, String region, Strin
     /**
      * Whether {@code presented} (the request's {@code x-origin-verify}) is our distribution's
      * secret: the one test of "came through the edge", for geo trust here and for the
-     * handlers' origin check. Constant-time: the comparison's time depends only on the
-     * length of what was presented, never on how much of a guess was right. Null or empty
+     * handlers' origin check. Constant-time: SHA-256 of both compared, so the time depends
+     * on neither how much of a guess was right nor the secret's length. Null or empty
      * {@code originSecret} matches nothing.
      */
     public static boolean fromOurCloudFront(String presented, String originSecret) {
-        if (originSecret == null || originSecret.isEmpty() || presented == null) {
-            return false;
-        }
-        return MessageDigest.isEqual(
-                presented.getBytes(StandardCharsets.UTF_8), originSecret.getBytes(StandardCharsets.UTF_8));
+        return SecretValues.of(originSecret).accepts(presented);
     }
 
     /**

@@ -9,11 +9,12 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** SDK clients on the local endpoint, as the emulator's operator (bootstrap, tools, test set-up). */
 public record EmulatorClients(DynamoDbClient dynamo, DynamoDbStreamsClient streams, S3Client s3, KmsClient kms,
-                              SqsClient sqs, IamClient iam) {
+                              SqsClient sqs, IamClient iam, SecretsManagerClient secrets) {
 
     /** The operator's clients on {@code aws}. */
     public static EmulatorClients of(LocalAws aws) {
@@ -35,6 +36,8 @@ public record EmulatorClients(DynamoDbClient dynamo, DynamoDbStreamsClient strea
                         .httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
                 // IAM is a global service, signed in us-east-1 whatever the stack's region.
                 IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL).credentialsProvider(credentials)
+                        .httpClientBuilder(UrlConnectionHttpClient.builder()).build(),
+                SecretsManagerClient.builder().endpointOverride(endpoint).region(region).credentialsProvider(credentials)
                         .httpClientBuilder(UrlConnectionHttpClient.builder()).build());
     }
 
@@ -45,5 +48,6 @@ public record EmulatorClients(DynamoDbClient dynamo, DynamoDbStreamsClient strea
         kms.close();
         sqs.close();
         iam.close();
+        secrets.close();
     }
 }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * ARNs with the parts each emulator run makes up (KMS key ids, stream labels, the account)
+ * ARNs with the parts each emulator run makes up (KMS key ids, stream labels, secret names' suffixes, the account)
  * replaced by names that stay the same from run to run: {@code key/{SigningKey}},
  * {@code table/MainTable/stream/{MainTable.StreamLabel}}, account {@code {Account}}. What one
  * test JVM records can then be compared with another's, and with a role's policies.
@@ -22,6 +22,11 @@ public final class StableArns {
             } catch (IllegalArgumentException noStream) {
                 // a table without a stream
             }
+        });
+        // A secret's ARN ends in its name and six random characters: secret:{OriginSecret}.
+        resources.template().resourcesOfType("AWS::SecretsManager::Secret").keySet().forEach(id -> {
+            String arn = resources.ref(id);
+            replacements.put(arn, arn.substring(0, arn.indexOf(":secret:")) + ":secret:{" + id + "}");
         });
         replacements.put(":" + resources.accountId() + ":", ":{Account}:");
     }

@@ -2,8 +2,11 @@ package com.groupgate.emulator;
 
 import static com.groupgate.emulator.CloudFormationTemplate.map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.kms.model.AliasListEntry;
 import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.Tag;
 import software.amazon.awssdk.services.s3.model.BucketLifecycleConfiguration;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ExpirationStatus;
@@ -31,7 +35,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Creates on an emulator what template.yaml declares: DynamoDB tables (keys, indexes,
  * stream view type, TTL attribute), S3 buckets (public access block, versioning, lifecycle), KMS keys
- * and aliases, SQS queues (visibility, retention, dead-letter queue), and each function's execution role as the SAM translator makes
+ * (spec, usage, rotation, key policy) and aliases, Secrets Manager secrets (with given or generated values), SQS queues (visibility, retention, dead-letter queue), and each function's execution role as the SAM translator makes
  * it ({@link FunctionRoles}). Resources that already exist are kept (roles get the
  * template's policies again), so a long-lived emulator can be bootstrapped again.
  *
@@ -48,14 +52,18 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 public final class TemplateBootstrap {
     /** The stack name local roles are named after, as CloudFormation prefixes them. */
     public static final String DEFAULT_STACK = "groupgate";
+    /** Names the stack that created a key (CloudFormation tags it aws:cloudformation:stack-name, a tag key only AWS may set). */
+    static final String STACK_TAG = "groupgate:stack";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CloudFormationTemplate template;
     private final EmulatorClients clients;
     private final String stackName;
-    /** The stack whose names the tables, queues, bucket and aliases carry. */
+    /** The stack whose names the tables, queues, bucket, aliases and secrets carry. */
     private final String resourceStack;
     /** Before a table's or queue's logical id: "" for the local run's stack, else {@code <stack>-}. */
     private final String namePrefix;
+    private final Map<String, String> secretValues;
 
     public TemplateBootstrap(CloudFormationTemplate template, EmulatorClients clients) {
         this(template, clients, DEFAULT_STACK);
@@ -66,11 +74,21 @@ public final class TemplateBootstrap {
      *                  changed copy of the template gets roles of its own beside the real ones
      */
     public TemplateBootstrap(CloudFormationTemplate template, EmulatorClients clients, String stackName) {
-        this(template, clients, stackName, DEFAULT_STACK, "");
+        this(template, clients, stackName, Map.of());
+    }
+
+    /**
+     * @param secretValues the value a secret the bootstrap creates starts with, by logical id
+     *                     (the local admin key and origin secret); any other is generated, as
+     *                     the template's GenerateSecretString would (letters and digits)
+     */
+    public TemplateBootstrap(CloudFormationTemplate template, EmulatorClients clients, String stackName,
+                             Map<String, String> secretValues) {
+        this(template, clients, stackName, DEFAULT_STACK, "", secretValues);
     }
 
     private TemplateBootstrap(CloudFormationTemplate template, EmulatorClients clients, String stackName,
-                              String resourceStack, String namePrefix) {
+                              String resourceStack, String namePrefix, Map<String, String> secretValues) {
         if (stackName == null || !stackName.matches("[A-Za-z][A-Za-z0-9-]{0,30}")) {
             throw new IllegalArgumentException("stackName: a letter, then up to 30 letters, digits or -, was " + stackName);
         }
@@ -79,15 +97,16 @@ public final class TemplateBootstrap {
         this.stackName = stackName;
         this.resourceStack = resourceStack;
         this.namePrefix = namePrefix;
+        this.secretValues = Map.copyOf(secretValues);
     }
 
     /**
      * A stack of its own beside any other on the same emulator (staging beside production):
-     * its roles, tables, queues, bucket, keys and aliases are all named after {@code stackName}.
+     * its roles, tables, queues, bucket, keys, aliases and secrets are all named after {@code stackName}.
      */
     public static TemplateBootstrap sideBySide(CloudFormationTemplate template, EmulatorClients clients,
                                                String stackName) {
-        return new TemplateBootstrap(template, clients, stackName, stackName, stackName + "-");
+        return new TemplateBootstrap(template, clients, stackName, stackName, stackName + "-", Map.of());
     }
 
     public LocalResources apply() {
@@ -106,6 +125,7 @@ public final class TemplateBootstrap {
             refs.put(id, bucket);
             attributes.put(id + ".Arn", "arn:aws:s3:::" + bucket);
         });
+        template.resourcesOfType("AWS::SecretsManager::Secret").forEach((id, r) -> refs.put(id, createSecret(id)));
         Map<String, String> aliasesByKey = new HashMap<>();
         // Alias names derive from the stack (!Sub "alias/groupgate/${AWS::StackName}/..."), as deployed.
         Map<String, String> pseudo = Map.of("AWS::StackName", resourceStack, "AWS::Region", LocalAws.REGION,
@@ -118,10 +138,14 @@ public final class TemplateBootstrap {
             aliasesByKey.put(String.valueOf(target.get("Ref")), alias);
             refs.put(id, alias);
         });
+        Map<String, KeyMetadata> ownKeys = new LinkedHashMap<>();
         template.resourcesOfType("AWS::KMS::Key").forEach((id, r) -> {
             KeyMetadata key = createKey(id, template.properties(id), aliasesByKey.get(id));
             refs.put(id, key.keyId());
             attributes.put(id + ".Arn", key.arn());
+            if (stackName.equals(owner(key))) {
+                ownKeys.put(id, key);
+            }
         });
         template.resourcesOfType("AWS::SQS::Queue").forEach((id, r) -> {
             Map<String, String> settings = queueSettings(template.properties(id));
@@ -150,7 +174,38 @@ public final class TemplateBootstrap {
             }
         });
         LocalResources created = new LocalResources(template, stackName, refs, attributes, Map.of());
-        return created.withFunctionRoles(new FunctionRoles(clients.iam(), created).apply());
+        Map<String, FunctionRole> roles = new FunctionRoles(clients.iam(), created).apply();
+        roles.values().forEach(role -> attributes.put(role.logicalId() + ".Arn", role.arn()));
+        LocalResources withRoles = new LocalResources(template, stackName, refs, attributes, roles);
+        ownKeys.forEach((id, key) -> putKeyPolicy(id, key, withRoles));
+        return withRoles;
+    }
+
+    /**
+     * The key's policy as the template writes it, intrinsics resolved. A key policy may name
+     * the functions' roles (AuditSigningKey's signers), so it is put once they exist, as
+     * CloudFormation creates the roles before a key whose policy refers to them. Only the
+     * stack that created a key puts its policy: another stack sharing the key by its alias
+     * (a changed copy of the template) leaves it as the first one wrote it.
+     */
+    private void putKeyPolicy(String logicalId, KeyMetadata key, LocalResources resources) {
+        Object policy = template.properties(logicalId).get("KeyPolicy");
+        if (policy == null) {
+            return; // KMS's default policy: the account, through IAM
+        }
+        String document;
+        try {
+            document = JSON.writeValueAsString(resources.intrinsics(Map.of()).resolve(policy));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(logicalId + ": cannot write its key policy", e);
+        }
+        clients.kms().putKeyPolicy(b -> b.keyId(key.keyId()).policyName("default").policy(document));
+    }
+
+    /** The stack that created the key (its {@value #STACK_TAG} tag). */
+    private String owner(KeyMetadata key) {
+        return clients.kms().listResourceTags(b -> b.keyId(key.keyId())).tags().stream()
+                .filter(t -> STACK_TAG.equals(t.tagKey())).map(Tag::tagValue).findFirst().orElse(null);
     }
 
     /** The queue's visibility timeout and retention as the template sets them. */
@@ -265,6 +320,41 @@ public final class TemplateBootstrap {
         return name;
     }
 
+    /**
+     * The secret {@code <stack>-<LogicalId>} (each stack its own, as CloudFormation names them
+     * after the stack), created with its first value. One that exists keeps its values, or is
+     * given the value asked for as a new version (a rotation: the old one becomes
+     * AWSPREVIOUS). Its ARN is what {@code Ref} gives.
+     */
+    private String createSecret(String logicalId) {
+        // Named after the role stack (a changed copy of the template gets its own), or a side-by-side stack.
+        String name = (namePrefix.isEmpty() ? stackName : resourceStack) + "-" + logicalId;
+        String given = secretValues.get(logicalId);
+        try {
+            String arn = clients.secrets().describeSecret(b -> b.secretId(name)).arn();
+            if (given != null && !given.equals(clients.secrets().getSecretValue(b -> b.secretId(arn)).secretString())) {
+                clients.secrets().putSecretValue(b -> b.secretId(arn).secretString(given));
+            }
+            return arn;
+        } catch (software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException absent) {
+            // created below
+        }
+        String value = given != null ? given : generated();
+        return clients.secrets().createSecret(b -> b.name(name).secretString(value)
+                .description(String.valueOf(template.properties(logicalId).get("Description")))).arn();
+    }
+
+    /** 48 letters and digits, as {@code GenerateSecretString} with {@code ExcludePunctuation} makes them. */
+    private static String generated() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 48; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return out.toString();
+    }
+
     private KeyMetadata createKey(String logicalId, Map<String, Object> props, String alias) {
         if (alias != null) {
             for (AliasListEntry entry : clients.kms().listAliases().aliases()) {
@@ -277,7 +367,8 @@ public final class TemplateBootstrap {
         KeyMetadata key = clients.kms().createKey(b -> b.description(
                 props.get("Description") == null ? logicalId : str(props, "Description"))
                 .keySpec(props.get("KeySpec") == null ? null : str(props, "KeySpec"))
-                .keyUsage(props.get("KeyUsage") == null ? null : str(props, "KeyUsage"))).keyMetadata();
+                .keyUsage(props.get("KeyUsage") == null ? null : str(props, "KeyUsage"))
+                .tags(Tag.builder().tagKey(STACK_TAG).tagValue(stackName).build())).keyMetadata();
         if (Boolean.TRUE.equals(props.get("EnableKeyRotation"))) {
             clients.kms().enableKeyRotation(b -> b.keyId(key.keyId()));
         }

@@ -179,10 +179,12 @@ class TemplateBootstrapIT {
     @Test
     void functionEnvironmentResolvesRefsAttributesAndParameters() {
         Map<String, String> env = resources.functionEnvironment("CodesApiFunction",
-                Map.of("AdminKeySha256", "abc", "ScanBaseUrl", "HTTP://127.0.0.1:3000/S/"));
+                Map.of("ScanBaseUrl", "HTTP://127.0.0.1:3000/S/"));
         assertEquals(resources.ref("MainTable"), env.get("GROUPGATE_MAIN_TABLE"));
         assertEquals(resources.attribute("SigningKey", "Arn"), env.get("GROUPGATE_KEY_ID"));
-        assertEquals("abc", env.get("GROUPGATE_ADMIN_KEY_SHA256"));
+        assertEquals(resources.ref("AdminKeySecret"), env.get("GROUPGATE_ADMIN_KEY_SECRET_ARN"));
+        assertTrue(env.get("GROUPGATE_ADMIN_KEY_SECRET_ARN").startsWith(
+                "arn:aws:secretsmanager:us-east-1:" + resources.accountId() + ":secret:groupgate-AdminKeySecret-"));
         assertEquals("HTTP://127.0.0.1:3000/S/", env.get("GROUPGATE_SCAN_BASE_URL"));
         assertEquals(TEMPLATE.parameterDefaults().get("ScanBaseUrl"),
                 resources.functionEnvironment("ScanFunction", Map.of()).get("GROUPGATE_SCAN_BASE_URL"));

@@ -19,7 +19,6 @@ import com.groupgate.emulator.LambdaEnvironment;
 import com.groupgate.emulator.LocalAws;
 import com.groupgate.emulator.LocalResources;
 import com.groupgate.emulator.TemplateBootstrap;
-import com.groupgate.hash.Sha256;
 import com.groupgate.scan.ScanHandler;
 import com.groupgate.telemetry.Log;
 import com.groupgate.webhooks.DispatchHandler;
@@ -131,7 +130,8 @@ public final class LocalGroupGate implements AutoCloseable {
         }
         LocalAws aws = settings.localAws != null ? settings.localAws : LocalAws.get();
         clients = EmulatorClients.of(aws);
-        resources = new TemplateBootstrap(template, clients).apply();
+        resources = new TemplateBootstrap(template, clients, TemplateBootstrap.DEFAULT_STACK, Map.of(
+                "AdminKeySecret", settings.adminKey, "OriginSecret", settings.originSecret)).apply();
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         } catch (IOException e) {
@@ -140,8 +140,6 @@ public final class LocalGroupGate implements AutoCloseable {
         int actualPort = server.getAddress().getPort();
         baseUrl = URI.create("http://127.0.0.1:" + actualPort);
         Map<String, String> parameters = Map.of(
-                "AdminKeySha256", sha256Hex(settings.adminKey),
-                "OriginVerifySecret", settings.originSecret,
                 // Uppercase so scan URLs fit QR alphanumeric mode, as deployed.
                 "ScanBaseUrl", "HTTP://127.0.0.1:" + actualPort + "/S/");
         for (String functionId : template.resourcesOfType("AWS::Serverless::Function").keySet()) {
@@ -395,10 +393,6 @@ public final class LocalGroupGate implements AutoCloseable {
         if (baseUrl == null) {
             throw new IllegalStateException("not started: call start(port) first");
         }
-    }
-
-    static String sha256Hex(String s) {
-        return Sha256.hex(s);
     }
 
     /** Options; every one has a default that {@code make run} uses. */

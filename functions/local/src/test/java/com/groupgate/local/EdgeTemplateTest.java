@@ -32,7 +32,11 @@ class EdgeTemplateTest {
             if (origin.containsKey("S3OriginConfig")) {
                 continue; // S3 authorizes the distribution's signature; there is no function to tell
             }
-            assertEquals(List.of(Map.of("HeaderName", "X-Origin-Verify", "HeaderValue", Map.of("Ref", "OriginVerifySecret"))),
+            // OriginSecret's current value, or the version the operator pins after putting a new one.
+            assertEquals(List.of(Map.of("HeaderName", "X-Origin-Verify", "HeaderValue", Map.of("Fn::If", List.of(
+                            "OriginSecretPinned",
+                            Map.of("Fn::Sub", "{{resolve:secretsmanager:${OriginSecret}:SecretString:::${OriginSecretVersionId}}}"),
+                            Map.of("Fn::Sub", "{{resolve:secretsmanager:${OriginSecret}:SecretString}}"))))),
                     origin.get("OriginCustomHeaders"), String.valueOf(origin.get("Id")));
         }
     }

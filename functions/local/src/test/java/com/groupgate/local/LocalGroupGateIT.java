@@ -59,11 +59,13 @@ class LocalGroupGateIT {
         assertEquals(local.resources().ref("AnalyticsTable"), codes.analyticsTable());
         assertEquals(local.resources().ref("ImagesBucket"), codes.imagesBucket());
         assertEquals(local.resources().attribute("SigningKey", "Arn"), codes.keyId());
-        // sha256sum of "test-admin-key": the key itself is never configured, only its hash.
-        assertEquals("944650a7cd0f9e14d5c4fb15edbffb7fa45fb9ed36a4fa9be3d7e5476ae51bd9", codes.adminKeySha256());
+        // The admin key and the origin secret are not in any environment: only their secrets' ARNs.
+        assertEquals(local.resources().ref("AdminKeySecret"), codes.adminKeySecretArn());
         assertEquals("HTTP://127.0.0.1:" + base.getPort() + "/S/", codes.scanBaseUrl());
         var scan = local.wiring(LocalGroupGate.SCAN_FUNCTION).config();
-        assertEquals("test-origin-secret", scan.originSecret());
+        assertEquals(local.resources().ref("OriginSecret"), scan.originSecretArn());
+        // Read from the secret the bootstrap put the local value in (another run's value may be its previous one).
+        assertTrue(local.wiring(LocalGroupGate.SCAN_FUNCTION).originSecret().accepted().accepts("test-origin-secret"));
         // The scan function presigns revealed entry pictures, so it knows the bucket (and may only read entries/).
         assertEquals(local.resources().ref("ImagesBucket"), scan.imagesBucket());
         assertEquals(local.resources().ref("AnalyticsTable"),

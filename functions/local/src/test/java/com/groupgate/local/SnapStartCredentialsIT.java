@@ -39,8 +39,10 @@ class SnapStartCredentialsIT {
         String scanUrl = api.post("/v1/groups/" + group + "/codes", "{}", HttpCalls.bearer(key)).text("scanUrl");
         String token = scanUrl.substring(scanUrl.lastIndexOf('/') + 1);
 
-        Map<String, String> lambda = aws.environment("ScanFunction");
+        Map<String, String> lambda = new HashMap<>(aws.environment("ScanFunction"));
         assertFalse(lambda.containsKey("AWS_ACCESS_KEY_ID"), "no access keys in a SnapStart function's environment");
+        // The probe sends what CloudFront would; the function reads the secret under its role.
+        lambda.put(ColdStartProbe.ORIGIN_VERIFY_VARIABLE, EmulatedAws.ORIGIN_SECRET);
         assertEquals(200, scanInFreshJvm(lambda, token));
 
         Map<String, String> withoutCredentials = new HashMap<>(lambda);

@@ -54,7 +54,7 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     public ScanHandler(Wiring wiring) {
         Config config = wiring.config();
-        this.edge = EdgeGate.of(config);
+        this.edge = EdgeGate.of(wiring);
         DynamoDbClient dynamo = wiring.aws().dynamo();
         SigningKeyTable keys = new SigningKeyTable(dynamo, wiring.aws().kms(), config.mainTable(), config.keyId(),
                 wiring.clock(), SigningKeyTable.REFRESH);
@@ -68,7 +68,7 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         this.scans = new ScanService(keys, codes, new GroupCache(groups, wiring.clock()),
                 new ScanCounter(dynamo, config.mainTable()),
                 new FactTable(dynamo, config.mainTable(), tenants::factRetention), liveCodes, liveTable, tenants,
-                config.originSecret(), wiring.clock());
+                edge.secret(), wiring.clock());
         MemberTable members = new MemberTable(dynamo, config.mainTable());
         this.joins = new JoinService(keys, codes, groups, liveCodes, members,
                 requests, new PasscodeTries(dynamo, config.mainTable()), scans, wiring.clock());

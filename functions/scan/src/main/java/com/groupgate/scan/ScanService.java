@@ -13,6 +13,7 @@ import com.groupgate.id.Id;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.live.LiveCodeCache;
 import com.groupgate.live.LiveCodeTable;
+import com.groupgate.secret.RotatingSecret;
 import com.groupgate.telemetry.Log;
 import com.groupgate.tenant.TenantPolicies;
 import com.groupgate.token.CodeKind;
@@ -47,11 +48,11 @@ public final class ScanService {
     private final LiveScanService live;
     private final TenantPolicies tenantPolicies;
     private volatile RingHash ringHash;
-    private final String originSecret;
+    private final RotatingSecret originSecret;
     private final Clock clock;
 
     public ScanService(SigningKeyTable keys, CodeCache codes, GroupCache groups, ScanCounter counter, FactTable facts,
-                       LiveCodeCache liveCodes, LiveCodeTable liveTable, TenantPolicies tenantPolicies, String originSecret,
+                       LiveCodeCache liveCodes, LiveCodeTable liveTable, TenantPolicies tenantPolicies, RotatingSecret originSecret,
                        Clock clock) {
         this.keys = keys;
         this.tenantPolicies = tenantPolicies;
@@ -197,7 +198,8 @@ public final class ScanService {
     }
 
     RecordedFact.Origin origin(KeyRing ring, Scan scan, Instant now) {
-        ClientContext client = ClientContext.from(scan.headers(), scan.sourceIp(), originSecret);
+        // The secret is read (at most every 5 minutes) only when there is a header to check.
+        ClientContext client = ClientContext.checkedBy(scan.headers(), scan.sourceIp(), originSecret::accepts);
         return new RecordedFact.Origin(now, client, UserAgentClassifier.classify(client.userAgent()),
                 ipHash(ring).hash(client));
     }

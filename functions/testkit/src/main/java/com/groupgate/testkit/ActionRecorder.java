@@ -1,5 +1,6 @@
 package com.groupgate.testkit;
 
+import com.groupgate.aws.DirectCallListener;
 import com.groupgate.emulator.LocalResources;
 import com.groupgate.emulator.StableArns;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * under test — {@code function, action, resource} a line — where the permissions check
  * (functions/permissions) reads every module's after the whole suite has run.
  */
-public final class ActionRecorder implements ExecutionInterceptor {
+public final class ActionRecorder implements ExecutionInterceptor, DirectCallListener {
     private static final Path DIRECTORY = Path.of("target", "aws-actions");
     private static final Set<String> RECORDED = ConcurrentHashMap.newKeySet();
     private static boolean started;
@@ -58,6 +59,12 @@ public final class ActionRecorder implements ExecutionInterceptor {
         for (IamActions.Use use : actions.presignedGet(path[0], path.length > 1 ? path[1] : null)) {
             RECORDED.add(function + "\t" + use.action() + "\t" + arns.of(use.resource()));
         }
+    }
+
+    /** A call the function's adapter signed and sent itself (Secrets Manager reads), authorized as any other. */
+    @Override
+    public void directCall(String service, String operation, String resource) {
+        RECORDED.add(function + "\t" + service + ":" + operation + "\t" + arns.of(resource));
     }
 
     @Override

@@ -8,7 +8,6 @@ import com.groupgate.emulator.LambdaEnvironment;
 import com.groupgate.emulator.LocalAws;
 import com.groupgate.emulator.LocalResources;
 import com.groupgate.emulator.TemplateBootstrap;
-import com.groupgate.tenant.ApiKeys;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +28,9 @@ public final class EmulatedAws {
     public static final String ORIGIN_SECRET = "test-origin-secret";
     public static final String SCAN_BASE = "HTTP://127.0.0.1:3000/S/";
     /** The template parameters a test deployment is given. */
-    public static final Map<String, String> PARAMETERS = Map.of(
-            "AdminKeySha256", ApiKeys.sha256Hex(ADMIN_KEY),
-            "OriginVerifySecret", ORIGIN_SECRET,
-            "ScanBaseUrl", SCAN_BASE);
+    public static final Map<String, String> PARAMETERS = Map.of("ScanBaseUrl", SCAN_BASE);
+    /** The values each stack's secrets start with (the admin key itself, not its hash). */
+    public static final Map<String, String> SECRETS = Map.of("AdminKeySecret", ADMIN_KEY, "OriginSecret", ORIGIN_SECRET);
 
     /** The local default: requests need not come through CloudFront. */
     public static final Map<String, String> WITHOUT_EDGE = Map.of(Config.REQUIRE_ORIGIN_VERIFY, "false");
@@ -55,7 +53,8 @@ public final class EmulatedAws {
         if (instance == null) {
             LocalAws aws = LocalAws.get();
             EmulatorClients clients = EmulatorClients.of(aws);
-            LocalResources resources = new TemplateBootstrap(CloudFormationTemplate.ofRepository(), clients).apply();
+            LocalResources resources = new TemplateBootstrap(CloudFormationTemplate.ofRepository(), clients,
+                    TemplateBootstrap.DEFAULT_STACK, SECRETS).apply();
             instance = new EmulatedAws(aws, resources, clients);
         }
         return instance;
@@ -67,7 +66,8 @@ public final class EmulatedAws {
      */
     public static EmulatedAws stack(CloudFormationTemplate template, String stackName) {
         EmulatedAws base = get();
-        return new EmulatedAws(base.aws, new TemplateBootstrap(template, base.clients, stackName).apply(), base.clients);
+        return new EmulatedAws(base.aws, new TemplateBootstrap(template, base.clients, stackName, SECRETS).apply(),
+                base.clients);
     }
 
     public LocalAws localAws() {

@@ -13,7 +13,6 @@ import com.groupgate.emulator.RepositoryRoot;
 import com.groupgate.emulator.TemplateBootstrap;
 import com.groupgate.http.Json;
 import com.groupgate.telemetry.Log;
-import com.groupgate.tenant.ApiKeys;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -67,9 +66,9 @@ public final class ColdStartBench {
         Path root = RepositoryRoot.find();
         LocalAws aws = LocalAws.get();
         LocalResources resources = new TemplateBootstrap(CloudFormationTemplate.ofRepository(),
-                EmulatorClients.of(aws)).apply();
-        Map<String, String> params = Map.of("AdminKeySha256", ApiKeys.sha256Hex(ADMIN_KEY),
-                "OriginVerifySecret", ORIGIN_SECRET, "ScanBaseUrl", "HTTP://127.0.0.1:3000/S/");
+                EmulatorClients.of(aws), TemplateBootstrap.DEFAULT_STACK,
+                Map.of("AdminKeySecret", ADMIN_KEY, "OriginSecret", ORIGIN_SECRET)).apply();
+        Map<String, String> params = Map.of("ScanBaseUrl", "HTTP://127.0.0.1:3000/S/");
         CodesApiHandler api = new CodesApiHandler(Wiring.fromEnvironment(
                 LambdaEnvironment.of(resources, aws, "CodesApiFunction", params), Clock.systemUTC()));
         String apiKey = call(api, "/v1/tenants", "{\"name\":\"Cold start\"}", ADMIN_KEY).path("apiKey").asText();
@@ -88,6 +87,7 @@ public final class ColdStartBench {
         for (int memory : memories) {
             Map<String, String> env = new HashMap<>(lambdaEnv);
             env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(memory));
+            env.put(ColdStartProbe.ORIGIN_VERIFY_VARIABLE, ORIGIN_SECRET);
             CpuShare.Result cpu = CpuShare.create("groupgate-coldstart-" + memory, memory);
             try {
                 List<JsonNode> scans = new ArrayList<>();
