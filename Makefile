@@ -153,7 +153,7 @@ functions/webhooks/target/groupgate-webhooks-lambda.jar: $(JAR_INPUTS)
 COLDSTART_MEMORY ?= 512 1024 1536
 coldstart: venv
 	$(MVN) -q -DskipTests package
-	$(MVN) -q -pl functions/local -am test-compile dependency:build-classpath -Dmdep.includeScope=runtime \
+	$(MVN) -q -pl bench/coldstart -am test-compile dependency:build-classpath -Dmdep.includeScope=runtime \
 	  -Dmdep.outputFile=target/classpath.txt
-	java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
-	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.coldstart.ColdStartBench $(COLDSTART_MEMORY)
+	java -cp bench/coldstart/target/classes:$$(cat bench/coldstart/target/classpath.txt) \
+	  -Dgroupgate.root=$(CURDIR) com.groupgate.bench.coldstart.ColdStartBench $(COLDSTART_MEMORY)

@@ -104,8 +104,9 @@ public final class RollupItem {
         });
         return new RollupValue(key.granularity(), key.bucketStart(), Attr.num(item, SCANS, 0),
                 Attr.num(item, ACCEPTED, 0), breakdowns.get(REFUSED), Attr.num(item, JOINS, 0),
-                breakdowns.get(COUNTRY), breakdowns.get(REGION), breakdowns.get(CITY), breakdowns.get(DEVICE),
-                breakdowns.get(OS), breakdowns.get(APP), breakdowns.get(HOUR_OF_DAY), Attr.bytes(item, SCANNERS));
+                new Breakdown(breakdowns.get(COUNTRY), breakdowns.get(REGION), breakdowns.get(CITY),
+                        breakdowns.get(DEVICE), breakdowns.get(OS), breakdowns.get(APP), breakdowns.get(HOUR_OF_DAY)),
+                Attr.bytes(item, SCANNERS));
     }
 
     private static void prefixed(Map<String, Long> out, String prefix, Map<String, Long> counts) {

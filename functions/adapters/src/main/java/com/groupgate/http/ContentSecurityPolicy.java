@@ -1,8 +1,6 @@
 package com.groupgate.http;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.groupgate.hash.Sha256;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -55,12 +53,7 @@ public record ContentSecurityPolicy(String header) {
      * {@code </script>} (or the style tags), byte for byte: {@code 'sha256-<base64>'}.
      */
     public static String hashOf(String inline) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(inline.getBytes(StandardCharsets.UTF_8));
-            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return "'sha256-" + Base64.getEncoder().encodeToString(Sha256.of(inline)) + "'";
     }
 
     private static void requireSafe(String sources, String name) {

@@ -1,10 +1,8 @@
 package com.groupgate.image;
 
+import com.groupgate.hash.Sha256;
 import com.groupgate.id.Id;
 import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -65,12 +63,7 @@ public final class EdgeImages {
 
     /** The image's name: the same bytes, the same name. */
     public static String key(Kind kind, Id tenantId, byte[] png) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(png);
-            return kind.prefix(tenantId) + HexFormat.of().formatHex(digest) + ".png";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return kind.prefix(tenantId) + Sha256.hex(png) + ".png";
     }
 
     /** Where the edge serves {@code key} (a name {@link #key} made). */

@@ -1,11 +1,10 @@
 package com.groupgate.tenant;
 
+import com.groupgate.hash.Sha256;
 import com.groupgate.id.Base32;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 
 /**
  * Tenant and admin API keys: 32 random bytes shown once as {@code gg_<base32>}; only the
@@ -25,11 +24,7 @@ public final class ApiKeys {
     }
 
     public static String sha256Hex(String key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(key);
     }
 
     /** Constant-time comparison of a presented key with a stored hash. */

@@ -4,10 +4,8 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.hash.Sha256;
 import com.groupgate.id.Base32;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -56,14 +54,8 @@ public final class DeliveryTable {
 
     /** The id of attempt {@code attempt} of {@code chain} of an event to an endpoint. */
     public static String deliveryId(String webhookId, String eventId, String chain, int attempt) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha.digest((webhookId + "\n" + eventId + "\n" + chain + "\n" + attempt)
-                    .getBytes(StandardCharsets.UTF_8));
-            return "dlv_" + Base32.encode(java.util.Arrays.copyOf(digest, 17)).substring(0, 26).toLowerCase(Locale.ROOT);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        byte[] digest = Sha256.of(webhookId + "\n" + eventId + "\n" + chain + "\n" + attempt);
+        return "dlv_" + Base32.encode(java.util.Arrays.copyOf(digest, 17)).substring(0, 26).toLowerCase(Locale.ROOT);
     }
 
     /** Records an attempt; false when this attempt was recorded before (a second copy of it). */

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.groupgate.analytics.Fact;
-import com.groupgate.analytics.FactType;
 import com.groupgate.analytics.RecordedFact;
 import com.groupgate.analytics.ShardRecord;
 import com.groupgate.aws.StreamImages;
@@ -72,16 +71,8 @@ public final class StreamFacts {
 
     static Fact toFact(Map<String, AttributeValue> fact, Map<String, AttributeValue> image) {
         RecordedFact recorded = FactCodec.decode(StreamImages.toSdk(fact));
-        String outcome = recorded.decide(str(image, "status"), dailyCount(image, recorded.countedOn()));
-        String country = recorded.country();
-        String region = recorded.region();
-        if (recorded.type() == FactType.SCAN) {
-            country = country == null ? UNKNOWN : country;
-            region = region == null ? UNKNOWN : region;
-        }
-        return new Fact(recorded.factId(), recorded.type(), recorded.at(), outcome, recorded.tenantId(),
-                recorded.codeId(), recorded.groupId(), recorded.liveCodeId(), recorded.channel(), country, region,
-                recorded.city(), recorded.device(), recorded.os(), recorded.app(), recorded.ipHash());
+        return recorded.toFact(recorded.decide(str(image, "status"), dailyCount(image, recorded.countedOn())),
+                UNKNOWN);
     }
 
     private static Long dailyCount(Map<String, AttributeValue> image, String day) {

@@ -562,14 +562,14 @@ class AggregateIT {
         assertEquals(expected.accepted, r.totals().accepted(), what + " accepted");
         assertEquals(expected.joins, r.totals().joins(), what + " joins");
         assertEquals(expected.refused, new TreeMap<>(r.totals().refused()), what + " refused");
-        assertEquals(expected.byCountry, new TreeMap<>(r.byCountry()), what + " byCountry");
-        assertEquals(expected.byRegion, new TreeMap<>(r.byRegion()), what + " byRegion");
-        assertEquals(expected.byCity, new TreeMap<>(r.byCity()), what + " byCity");
-        assertEquals(expected.byDevice, new TreeMap<>(r.byDevice()), what + " byDevice");
-        assertEquals(expected.byOs, new TreeMap<>(r.byOs()), what + " byOs");
-        assertEquals(expected.byApp, new TreeMap<>(r.byApp()), what + " byApp");
+        assertEquals(expected.byCountry, new TreeMap<>(r.breakdown().byCountry()), what + " byCountry");
+        assertEquals(expected.byRegion, new TreeMap<>(r.breakdown().byRegion()), what + " byRegion");
+        assertEquals(expected.byCity, new TreeMap<>(r.breakdown().byCity()), what + " byCity");
+        assertEquals(expected.byDevice, new TreeMap<>(r.breakdown().byDevice()), what + " byDevice");
+        assertEquals(expected.byOs, new TreeMap<>(r.breakdown().byOs()), what + " byOs");
+        assertEquals(expected.byApp, new TreeMap<>(r.breakdown().byApp()), what + " byApp");
         Map<String, Long> hours = new TreeMap<>();
-        r.byHourOfDay().forEach((h, n) -> {
+        r.breakdown().byHourOfDay().forEach((h, n) -> {
             if (n > 0) {
                 hours.put(h, n);
             }

@@ -2,6 +2,7 @@ package com.groupgate.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.groupgate.analytics.Breakdown;
 import com.groupgate.analytics.Fact;
 import com.groupgate.analytics.FactType;
 import com.groupgate.analytics.Granularity;
@@ -49,8 +50,8 @@ class ScannerSketchStorageTest {
         }
         List<RollupValue> values = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
-            values.add(new RollupValue(Granularity.HOUR, day.plusSeconds(h * 3600L), 1, 1, Map.of(), 0, Map.of(),
-                    Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), storedByHour[h]));
+            values.add(new RollupValue(Granularity.HOUR, day.plusSeconds(h * 3600L), 1, 1, Map.of(), 0,
+                    Breakdown.none(), storedByHour[h]));
         }
         StatsQuery q = StatsQuery.parse("2026-11-26", "2026-11-27", "day", "UTC", ZoneOffset.UTC);
         long estimate = Stats.report(q, values).totals().uniqueScanners();

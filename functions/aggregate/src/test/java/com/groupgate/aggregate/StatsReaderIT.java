@@ -79,8 +79,8 @@ class StatsReaderIT {
         assertEquals(24, report.series().size());
         assertEquals("2026-11-26T09:00:00+08:00", report.series().get(9).start());
         assertEquals(2L, report.series().get(9).scans());
-        assertEquals(2L, report.byHourOfDay().get("9"));
-        assertEquals(1L, report.byHourOfDay().get("10"));
+        assertEquals(2L, report.breakdown().byHourOfDay().get("9"));
+        assertEquals(1L, report.breakdown().byHourOfDay().get("10"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.groupgate.api;
 
 import com.groupgate.error.RefusalException;
+import com.groupgate.hash.Sha256;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.ContentSecurityPolicy;
@@ -11,10 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -95,12 +93,7 @@ final class DashboardRoutes {
 
     /** {@code app.<first 12 hex of SHA-256>.js}: a new name whenever the content changes. */
     static String hashedName(String stem, String suffix, byte[] content) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
-            return stem + "." + HexFormat.of().formatHex(digest, 0, 6) + suffix;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return stem + "." + Sha256.hexPrefix(content, 6) + suffix;
     }
 
     /** The packaged ECharts WebJar's version, from its Maven metadata. */

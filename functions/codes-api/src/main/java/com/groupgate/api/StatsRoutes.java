@@ -113,13 +113,7 @@ final class StatsRoutes {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("totals", totals);
         out.put("series", series);
-        out.put("byCountry", report.byCountry());
-        out.put("byRegion", report.byRegion());
-        out.put("byCity", report.byCity());
-        out.put("byDevice", report.byDevice());
-        out.put("byOs", report.byOs());
-        out.put("byApp", report.byApp());
-        out.put("byHourOfDay", report.byHourOfDay());
+        out.putAll(report.breakdown().byName());
         return out;
     }
 }

@@ -130,6 +130,7 @@ public final class Hash {
         return toHex();
     }
 
+    // A copy of com.groupgate.hash.Sha256 on purpose: the audit module depends on nothing of GroupGate's.
     private static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

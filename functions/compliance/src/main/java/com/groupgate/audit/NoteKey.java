@@ -150,7 +150,7 @@ public final class NoteKey {
 
     static int keyIdOf(byte[] spki) {
         byte[] hash;
-        try {
+        try { // not com.groupgate.hash.Sha256: the audit module depends on nothing of GroupGate's
             hash = MessageDigest.getInstance("SHA-256").digest(spki);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param countedOn the day (tenant's zone) of the count that decides the outcome; null otherwise
  * @param cap       the daily cap of that count; null otherwise
  */
+// Fact's fields and the deciding count; not one record, as Fact's constructor is the aggregate's
+// poison gate (outcome and place known), which a fact being written need not pass yet: see #toFact.
 public record RecordedFact(
         String factId,
         FactType type,
@@ -93,6 +95,20 @@ public record RecordedFact(
     public RecordedFact at(Instant when) {
         return new RecordedFact(factId, type, when, outcome, tenantId, codeId, groupId, liveCodeId, channel, country,
                 region, city, device, os, app, ipHash, countedOn, cap);
+    }
+
+    /**
+     * The fact the aggregate counts: this one with {@code decided} as its outcome, and
+     * {@code unknownPlace} for a scan's country or region that was not known (the request
+     * did not come through our CloudFront, so geo was not trusted).
+     *
+     * @throws IllegalArgumentException or NullPointerException when a rollup could not count it
+     */
+    public Fact toFact(String decided, String unknownPlace) {
+        boolean scan = type == FactType.SCAN;
+        return new Fact(factId, type, at, decided, tenantId, codeId, groupId, liveCodeId, channel,
+                scan && country == null ? unknownPlace : country, scan && region == null ? unknownPlace : region,
+                city, device, os, app, ipHash);
     }
 
     /**

@@ -4,12 +4,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * One stored rollup item as the adapter reads it back: a bucket and what was counted in
- * it. The meaning of each count is that of {@link RollupDelta}; {@code byHourOfDay} is
- * keyed by UTC hour {@code "0".."23"}.
+ * it. The meaning of each count is that of {@link RollupDelta}; the breakdown's
+ * {@code byHourOfDay} is keyed by UTC hour {@code "0".."23"}.
  *
  * @param scanners the stored scanner sketch ({@link ScannerSketch#toBytes()}); empty when
  *                 no scan carried an ipHash. Copied in and out, and compared by content.
@@ -21,13 +20,7 @@ public record RollupValue(
         long accepted,
         Map<String, Long> refused,
         long joins,
-        Map<String, Long> byCountry,
-        Map<String, Long> byRegion,
-        Map<String, Long> byCity,
-        Map<String, Long> byDevice,
-        Map<String, Long> byOs,
-        Map<String, Long> byApp,
-        Map<String, Long> byHourOfDay,
+        Breakdown breakdown,
         byte[] scanners) {
 
     public RollupValue {
@@ -41,14 +34,8 @@ public record RollupValue(
                     + scans + ", accepted=" + accepted + ", joins=" + joins);
         }
         refused = counts(refused, "refused");
-        byCountry = counts(byCountry, "byCountry");
-        byRegion = counts(byRegion, "byRegion");
-        byCity = counts(byCity, "byCity");
-        byDevice = counts(byDevice, "byDevice");
-        byOs = counts(byOs, "byOs");
-        byApp = counts(byApp, "byApp");
-        byHourOfDay = counts(byHourOfDay, "byHourOfDay");
-        for (String hour : byHourOfDay.keySet()) {
+        breakdown = Objects.requireNonNull(breakdown, "breakdown").map((name, map) -> counts(map, name));
+        for (String hour : breakdown.byHourOfDay().keySet()) {
             if (!hour.matches("1?[0-9]|2[0-3]")) {
                 throw new IllegalArgumentException("byHourOfDay keys must be \"0\"..\"23\": " + hour);
             }
@@ -64,18 +51,15 @@ public record RollupValue(
 
     /** An item that holds nothing yet. */
     public static RollupValue empty(Granularity granularity, Instant bucketStart) {
-        Map<String, Long> none = Map.of();
-        return new RollupValue(granularity, bucketStart, 0, 0, none, 0, none, none, none, none, none, none, none, null);
+        return new RollupValue(granularity, bucketStart, 0, 0, Map.of(), 0, Breakdown.none(), null);
     }
 
     /** This value with {@code delta} added: what a read-merge-write stores. */
     public RollupValue plus(RollupDelta delta) {
         Objects.requireNonNull(delta, "delta");
         return new RollupValue(granularity, bucketStart, scans + delta.scans(), accepted + delta.accepted(),
-                sum(refused, delta.refused()), joins + delta.joins(),
-                sum(byCountry, delta.byCountry()), sum(byRegion, delta.byRegion()), sum(byCity, delta.byCity()),
-                sum(byDevice, delta.byDevice()), sum(byOs, delta.byOs()), sum(byApp, delta.byApp()),
-                sum(byHourOfDay, delta.byHourOfDay()), delta.mergeSketchInto(scanners));
+                Breakdown.sum(refused, delta.refused()), joins + delta.joins(), breakdown.plus(delta),
+                delta.mergeSketchInto(scanners));
     }
 
     /** The exclusive end of the bucket. */
@@ -98,16 +82,14 @@ public record RollupValue(
         return o instanceof RollupValue v
                 && granularity == v.granularity && bucketStart.equals(v.bucketStart)
                 && scans == v.scans && accepted == v.accepted && joins == v.joins
-                && refused.equals(v.refused) && byCountry.equals(v.byCountry) && byRegion.equals(v.byRegion)
-                && byCity.equals(v.byCity) && byDevice.equals(v.byDevice) && byOs.equals(v.byOs)
-                && byApp.equals(v.byApp) && byHourOfDay.equals(v.byHourOfDay)
+                && refused.equals(v.refused) && breakdown.equals(v.breakdown)
                 && Arrays.equals(scanners, v.scanners);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(granularity, bucketStart, scans, accepted, joins, refused, byCountry, byRegion,
-                byCity, byDevice, byOs, byApp, byHourOfDay) * 31 + Arrays.hashCode(scanners);
+        return Objects.hash(granularity, bucketStart, scans, accepted, joins, refused, breakdown) * 31
+                + Arrays.hashCode(scanners);
     }
 
     @Override
@@ -124,11 +106,5 @@ public record RollupValue(
             }
         }
         return Map.copyOf(map);
-    }
-
-    private static Map<String, Long> sum(Map<String, Long> a, Map<String, Long> b) {
-        Map<String, Long> out = new TreeMap<>(a);
-        RollupDelta.mergeInto(out, b);
-        return out;
     }
 }

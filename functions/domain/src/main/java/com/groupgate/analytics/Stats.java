@@ -70,17 +70,18 @@ public final class Stats {
             accepted[i] += v.accepted();
             joins[i] += v.joins();
             RollupDelta.mergeInto(refused, v.refused());
-            RollupDelta.mergeInto(byCountry, v.byCountry());
-            RollupDelta.mergeInto(byRegion, v.byRegion());
-            RollupDelta.mergeInto(byCity, v.byCity());
-            RollupDelta.mergeInto(byDevice, v.byDevice());
-            RollupDelta.mergeInto(byOs, v.byOs());
-            RollupDelta.mergeInto(byApp, v.byApp());
+            Breakdown b = v.breakdown();
+            RollupDelta.mergeInto(byCountry, b.byCountry());
+            RollupDelta.mergeInto(byRegion, b.byRegion());
+            RollupDelta.mergeInto(byCity, b.byCity());
+            RollupDelta.mergeInto(byDevice, b.byDevice());
+            RollupDelta.mergeInto(byOs, b.byOs());
+            RollupDelta.mergeInto(byApp, b.byApp());
             // Stored hours are UTC hours of the bucket's UTC day; each names an instant,
             // and that instant's local hour is where it belongs. This follows DST. In a
             // zone offset by a fraction of an hour, an hour lands where it starts.
             Instant utcDay = Granularity.DAY.bucketStart(v.bucketStart());
-            v.byHourOfDay().forEach((h, n) -> byLocalHour[
+            b.byHourOfDay().forEach((h, n) -> byLocalHour[
                     utcDay.plus(Integer.parseInt(h), ChronoUnit.HOURS).atZone(zone).getHour()] += n);
             if (v.scanners().length > 0) {
                 scanners.merge(v.scannerSketch());
@@ -105,8 +106,8 @@ public final class Stats {
         }
         StatsReport.Totals totals = new StatsReport.Totals(totalScans, totalAccepted, largestFirst(refused),
                 totalJoins, conversionRate(totalJoins, totalAccepted), scanners.roundedEstimate());
-        return new StatsReport(totals, series, largestFirst(byCountry), largestFirst(byRegion),
-                largestFirst(byCity), largestFirst(byDevice), largestFirst(byOs), largestFirst(byApp), byHourOfDay);
+        return new StatsReport(totals, series, new Breakdown(largestFirst(byCountry), largestFirst(byRegion),
+                largestFirst(byCity), largestFirst(byDevice), largestFirst(byOs), largestFirst(byApp), byHourOfDay));
     }
 
     /**

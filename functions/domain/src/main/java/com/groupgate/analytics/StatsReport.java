@@ -7,31 +7,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The body of a code, group or live-code stats response. Breakdown maps iterate in the
- * order to show them: by count, largest first, then by key; {@code byHourOfDay} holds all
- * 24 hours {@code "0".."23"} of the requested zone in order.
+ * The body of a code, group or live-code stats response. The breakdown's maps iterate in
+ * the order to show them: by count, largest first, then by key; {@code byHourOfDay} holds
+ * all 24 hours {@code "0".."23"} of the requested zone in order.
  */
 public record StatsReport(
         Totals totals,
         List<SeriesPoint> series,
-        Map<String, Long> byCountry,
-        Map<String, Long> byRegion,
-        Map<String, Long> byCity,
-        Map<String, Long> byDevice,
-        Map<String, Long> byOs,
-        Map<String, Long> byApp,
-        Map<String, Long> byHourOfDay) {
+        Breakdown breakdown) {
 
     public StatsReport {
         Objects.requireNonNull(totals, "totals");
         series = List.copyOf(Objects.requireNonNull(series, "series"));
-        byCountry = ordered(byCountry, "byCountry");
-        byRegion = ordered(byRegion, "byRegion");
-        byCity = ordered(byCity, "byCity");
-        byDevice = ordered(byDevice, "byDevice");
-        byOs = ordered(byOs, "byOs");
-        byApp = ordered(byApp, "byApp");
-        byHourOfDay = ordered(byHourOfDay, "byHourOfDay");
+        breakdown = Objects.requireNonNull(breakdown, "breakdown").map((name, map) -> ordered(map, name));
     }
 
     /**

@@ -1,8 +1,7 @@
 package com.groupgate.secret;
 
-import java.nio.charset.StandardCharsets;
+import com.groupgate.hash.Sha256;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,19 +37,11 @@ public record SecretValues(List<String> values) {
         if (presented == null) {
             return false;
         }
-        byte[] p = sha256(presented);
+        byte[] p = Sha256.of(presented);
         boolean accepted = false;
         for (String v : values) {
-            accepted |= MessageDigest.isEqual(p, sha256(v));
+            accepted |= MessageDigest.isEqual(p, Sha256.of(v));
         }
         return accepted;
-    }
-
-    private static byte[] sha256(String s) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

@@ -1,9 +1,9 @@
 package com.groupgate.webhook;
 
+import com.groupgate.hash.Sha256;
 import com.groupgate.id.Base32;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -60,19 +60,14 @@ public record WebhookEvent(String id, String tenantId, WebhookEventType type, In
      * each length-prefixed so that no two lists of parts give the same input.
      */
     public static String idOf(WebhookEventType type, String tenantId, String... identity) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            update(sha, type.wireName());
-            update(sha, Objects.requireNonNull(tenantId, "tenantId"));
-            for (String part : identity) {
-                update(sha, Objects.requireNonNull(part, "identity part"));
-            }
-            byte[] digest = sha.digest();
-            byte[] head = java.util.Arrays.copyOf(digest, 17);
-            return "evt_" + Base32.encode(head).substring(0, 26).toLowerCase(Locale.ROOT);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        MessageDigest sha = Sha256.digest();
+        update(sha, type.wireName());
+        update(sha, Objects.requireNonNull(tenantId, "tenantId"));
+        for (String part : identity) {
+            update(sha, Objects.requireNonNull(part, "identity part"));
         }
+        byte[] head = java.util.Arrays.copyOf(sha.digest(), 17);
+        return "evt_" + Base32.encode(head).substring(0, 26).toLowerCase(Locale.ROOT);
     }
 
     /** A fresh random id, for events asked for by a person (a test send). */

@@ -68,4 +68,32 @@ class RecordedFactTest {
         assertEquals("wechat", a.app());
         assertEquals("hash", a.ipHash());
     }
+
+    @Test
+    void theCountedFactCarriesEveryRecordedFieldWithTheDecidedOutcome() {
+        RecordedFact recorded = RecordedFact.scan(ORIGIN, "tenant").code("code").group("group").liveCode("live")
+                .channel("poster").counted("2026-12-02", 3);
+        Fact fact = recorded.toFact("accepted", "unknown");
+        assertEquals(new Fact(recorded.factId(), FactType.SCAN, ORIGIN.at(), "accepted", "tenant", "code", "group",
+                "live", "poster", "CN", "CN-GD", "Shenzhen", "phone", "android", "wechat", "hash"), fact);
+    }
+
+    @Test
+    void aScanFromAnUnknownPlaceCountsThereAndAJoinKeepsItsPlaceAsRecorded() {
+        RecordedFact.Origin unplaced = new RecordedFact.Origin(ORIGIN.at(),
+                new ClientContext(null, null, null, null, null), ORIGIN.agent(), null);
+        Fact scan = RecordedFact.scan(unplaced, "tenant").code("code").outcome("expired").build()
+                .toFact("expired", "unknown");
+        assertEquals("unknown", scan.country());
+        assertEquals("unknown", scan.region());
+        assertNull(scan.city());
+        Fact join = RecordedFact.join(unplaced, "tenant").group("group").build().toFact("joined", "unknown");
+        assertNull(join.country());
+        assertNull(join.region());
+    }
+
+    @Test
+    void aFactNoRollupCouldCountIsRefusedWhenCounted() {
+        assertThrows(IllegalArgumentException.class, () -> counted(3).toFact("maybe", "unknown"));
+    }
 }

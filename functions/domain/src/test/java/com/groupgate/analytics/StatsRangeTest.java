@@ -81,12 +81,12 @@ class StatsRangeTest {
     void rowsOverMixedBucketsCountWhatHourBucketsAloneCount() {
         StatsRange week = StatsRange.parse("2026-11-20", "2026-11-27", ZoneOffset.ofHours(8));
         Instant inside = Instant.parse("2026-11-22T09:00:00Z");
-        RollupValue hourValue = new RollupValue(Granularity.HOUR, inside, 5, 4, Map.of(), 2, Map.of(), Map.of(),
-                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), new byte[0]);
+        RollupValue hourValue = new RollupValue(Granularity.HOUR, inside, 5, 4, Map.of(), 2, Breakdown.none(),
+                new byte[0]);
         RollupValue dayValue = new RollupValue(Granularity.DAY, Granularity.DAY.bucketStart(inside), 5, 4, Map.of(), 2,
-                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), new byte[0]);
+                Breakdown.none(), new byte[0]);
         RollupValue edge = new RollupValue(Granularity.HOUR, Instant.parse("2026-11-19T16:00:00Z"), 1, 1, Map.of(), 0,
-                Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), new byte[0]);
+                Breakdown.none(), new byte[0]);
         assertEquals(Stats.rowsInKeyOrder(week, Map.of("k", List.of(hourValue, edge))),
                 Stats.rowsInKeyOrder(week, Map.of("k", List.of(dayValue, edge))));
         assertEquals(List.of("a", "b", "c"), Stats.rowsInKeyOrder(week, Map.of(

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.groupgate.emulator.EdgeBucketOrigin;
 import com.groupgate.emulator.LocalAws;
+import com.groupgate.hash.Sha256;
 import com.groupgate.telemetry.Log;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
@@ -16,13 +17,11 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -199,12 +198,7 @@ public final class HttpApiBridge implements HttpHandler {
         if (declared == null) {
             return false;
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-            return MessageDigest.isEqual(bytes(HexFormat.of().formatHex(hash)), bytes(declared.trim()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return MessageDigest.isEqual(bytes(Sha256.hex(body)), bytes(declared.trim()));
     }
 
     private APIGatewayV2HTTPResponse invoke(String function, APIGatewayV2HTTPEvent event) {
@@ -232,12 +226,7 @@ public final class HttpApiBridge implements HttpHandler {
 
     /** A stable 32-character id per function, shaped like a function URL's. */
     static String functionUrlId(String functionLogicalId) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes(functionLogicalId));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hexPrefix(bytes(functionLogicalId), 16);
     }
 
     static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, HttpRoute route, Map<String, String> pathParameters,

@@ -14,8 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -41,11 +39,9 @@ public final class QueuePoller implements AutoCloseable {
     private final LocalFunction<SQSEvent, SQSBatchResponse> function;
     private final Duration pollInterval;
     private final String queueArn;
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private volatile boolean running;
+    private final PollingThread thread;
     private volatile boolean invoking;
     private volatile long lastMessageNanos = System.nanoTime();
-    private Thread thread;
 
     QueuePoller(QueueMapping mapping, SqsClient sqs, String queueUrl, String queueArn,
                 LocalFunction<SQSEvent, SQSBatchResponse> function, Duration pollInterval) {
@@ -55,6 +51,7 @@ public final class QueuePoller implements AutoCloseable {
         this.queueArn = queueArn;
         this.function = function;
         this.pollInterval = pollInterval;
+        this.thread = new PollingThread("queue-poller-" + mapping.functionLogicalId(), Duration.ofSeconds(20));
     }
 
     /** The poller of {@code functionLogicalId}'s SQS event in template.yaml, with the function's role ({@code functionAws}). */
@@ -69,25 +66,14 @@ public final class QueuePoller implements AutoCloseable {
                 LocalFunction.of(template, functionLogicalId, handler), pollInterval);
     }
 
-    public synchronized QueuePoller start() {
-        running = true;
-        thread = new Thread(this::run, "queue-poller-" + mapping.functionLogicalId());
-        thread.setDaemon(true);
-        thread.start();
+    public QueuePoller start() {
+        thread.start(this::run);
         return this;
     }
 
     @Override
-    public synchronized void close() {
-        running = false;
-        stopped.countDown();
-        if (thread != null && thread != Thread.currentThread()) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(20));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    public void close() {
+        thread.stop();
     }
 
     /**
@@ -99,24 +85,19 @@ public final class QueuePoller implements AutoCloseable {
     }
 
     private void run() {
-        while (running) {
+        while (thread.running()) {
             boolean busy = false;
             try {
                 busy = poll();
             } catch (SdkException e) {
-                if (!running) {
+                if (!thread.running()) {
                     return;
                 }
                 Log.error("queue_poll_failed", Map.of("function", mapping.functionLogicalId(),
                         "exception", e.getClass().getName()));
             }
-            if (!busy) {
-                try {
-                    stopped.await(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+            if (!busy && !thread.pause(pollInterval)) {
+                return;
             }
         }
     }

@@ -52,10 +52,8 @@ public final class StreamPoller implements AutoCloseable {
     private final LocalFunction<DynamodbTimeWindowEvent, TimeWindowEventResponse> function;
     private final Duration pollInterval;
     private final Map<String, ShardReader> shards = new LinkedHashMap<>();
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private final CountDownLatch reading = new CountDownLatch(1);
-    private volatile boolean running;
-    private Thread thread;
+    private final PollingThread thread;
     private Instant nextShardRefresh = Instant.MIN;
     private boolean firstRefresh = true;
     private volatile boolean invoking;
@@ -81,6 +79,7 @@ public final class StreamPoller implements AutoCloseable {
         this.failures = new FailureDestination(sqs, failureQueueUrl, streamArn, mapping.functionLogicalId());
         this.function = function;
         this.pollInterval = pollInterval;
+        this.thread = new PollingThread("stream-poller-" + mapping.functionLogicalId(), Duration.ofSeconds(10));
     }
 
     /**
@@ -116,50 +115,36 @@ public final class StreamPoller implements AutoCloseable {
         return streamArn;
     }
 
-    public synchronized StreamPoller start() {
-        if (thread != null) {
-            throw new IllegalStateException("already started");
-        }
-        running = true;
-        thread = new Thread(this::run, "stream-poller-" + mapping.functionLogicalId());
-        thread.setDaemon(true);
-        thread.start();
+    public StreamPoller start() {
+        thread.start(this::run);
         return this;
     }
 
     /** Stops polling; waits briefly for a running invocation to finish. */
     @Override
-    public synchronized void close() {
-        running = false;
-        stopped.countDown();
-        if (thread != null && thread != Thread.currentThread()) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    public void close() {
+        thread.stop();
     }
 
     private void run() {
-        while (running) {
+        while (thread.running()) {
             boolean busy;
             try {
                 refreshShardsWhenDue();
                 busy = false;
                 for (ShardReader shard : new ArrayList<>(shards.values())) {
-                    if (running && shard.readable(shards::get)) {
+                    if (thread.running() && shard.readable(shards::get)) {
                         busy |= step(shard);
                     }
                 }
             } catch (SdkException e) {
-                if (!running) {
+                if (!thread.running()) {
                     return;
                 }
                 Log.error("stream_poll_failed", Map.of("function", mapping.functionLogicalId(),
                         "exception", e.getClass().getName()));
                 busy = false;
-                pause(pollInterval.multipliedBy(5));
+                thread.pause(pollInterval.multipliedBy(5));
                 continue;
             }
             reading.countDown();
@@ -167,7 +152,7 @@ public final class StreamPoller implements AutoCloseable {
             if (busy) {
                 lastActivityNanos = System.nanoTime();
             } else {
-                pause(pollInterval);
+                thread.pause(pollInterval);
             }
         }
     }
@@ -193,15 +178,6 @@ public final class StreamPoller implements AutoCloseable {
     public boolean idleFor(Duration quiet) {
         return !invoking && pendingRecords == 0
                 && System.nanoTime() - lastActivityNanos >= quiet.toNanos();
-    }
-
-    private void pause(Duration d) {
-        try {
-            stopped.await(d.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 
     private void refreshShardsWhenDue() {

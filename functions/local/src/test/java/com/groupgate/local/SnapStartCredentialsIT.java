@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.api.CodesApiHandler;
+import com.groupgate.bench.coldstart.ColdStartProbe;
 import com.groupgate.http.Json;
-import com.groupgate.local.coldstart.ColdStartProbe;
 import com.groupgate.testkit.EmulatedAws;
 import com.groupgate.testkit.HttpCalls;
 import java.io.BufferedReader;

@@ -2,9 +2,7 @@ package com.groupgate.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.groupgate.hash.Sha256;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -54,12 +52,7 @@ public final class PageHeaders {
 
     /** The CSP source a browser matches {@code inline} against: {@code 'sha256-<base64>'}. */
     public static String sha256Source(String inline) {
-        try {
-            return "'sha256-" + Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(inline.getBytes(StandardCharsets.UTF_8))) + "'";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "'sha256-" + Base64.getEncoder().encodeToString(Sha256.of(inline)) + "'";
     }
 
     /** No {@code on…=} handlers, {@code style=} attributes or {@code javascript:} URLs: each needs 'unsafe-*'. */

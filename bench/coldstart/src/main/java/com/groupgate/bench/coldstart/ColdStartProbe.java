@@ -1,4 +1,4 @@
-package com.groupgate.local.coldstart;
+package com.groupgate.bench.coldstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;

@@ -1,4 +1,4 @@
-package com.groupgate.local.coldstart;
+package com.groupgate.bench.coldstart;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

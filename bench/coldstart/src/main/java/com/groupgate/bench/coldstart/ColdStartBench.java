@@ -1,4 +1,4 @@
-package com.groupgate.local.coldstart;
+package com.groupgate.bench.coldstart;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,7 +82,7 @@ public final class ColdStartBench {
         // endpoint, as a SnapStart function gets them.
         Map<String, String> lambdaEnv = LambdaEnvironment.of(resources, aws, "ScanFunction", params);
         Path jar = root.resolve("functions/scan/target/groupgate-scan-lambda.jar");
-        String classPath = jar + ":" + root.resolve("functions/local/target/classes");
+        String classPath = jar + ":" + root.resolve("bench/coldstart/target/classes");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int memory : memories) {
             Map<String, String> env = new HashMap<>(lambdaEnv);
