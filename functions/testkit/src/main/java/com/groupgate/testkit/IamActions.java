@@ -127,8 +127,21 @@ final class IamActions {
             default -> "s3:" + operation;
         };
         // An object by its folder: what policies grant is a prefix, and keys are made up per test.
-        String object = key == null ? "" : "/" + (key.contains("/") ? key.substring(0, key.indexOf('/')) + "/{key}" : "{key}");
+        String object = key == null ? "" : "/" + folder(key) + "{key}";
         return List.of(new Use(action, "arn:aws:s3:::" + bucket + object));
+    }
+
+    /**
+     * The prefix a grant names for {@code key}: its first folder, or its first two under
+     * {@code i/} (code images by kind, {@code i/c/} and {@code i/l/}, granted apart).
+     */
+    static String folder(String key) {
+        int first = key.indexOf('/');
+        if (first < 0) {
+            return "";
+        }
+        int second = key.indexOf('/', first + 1);
+        return key.startsWith("i/") && second > 0 ? key.substring(0, second + 1) : key.substring(0, first + 1);
     }
 
     private String table(String name) {
