@@ -67,18 +67,18 @@ public record AwsCallSegment(String id, TraceHeader trace, String service, Strin
             field(b, "request_id", requestId);
         }
         b.append(",\"retries\":").append(retries);
-        resources.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+        for (String name : new java.util.TreeSet<>(resources.keySet())) {
             b.append(',');
-            if (e.getValue() instanceof List<?> values) {
-                string(b, e.getKey()).append(":[");
+            if (resources.get(name) instanceof List<?> values) {
+                string(b, name).append(":[");
                 for (int i = 0; i < values.size(); i++) {
                     string(b, i == 0 ? "" : ",", String.valueOf(values.get(i)));
                 }
                 b.append(']');
             } else {
-                field(b, e.getKey(), String.valueOf(e.getValue()));
+                field(b, name, String.valueOf(resources.get(name)));
             }
-        });
+        }
         return b.append("}}").toString();
     }
 

@@ -80,7 +80,12 @@ public final class AwsCallTracing implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        TraceHeader trace = TraceHeader.parse(header.get());
+        String value = header.get();
+        // Most invocations are not sampled: they cost this one look.
+        if (value == null || !value.contains("Sampled=1")) {
+            return;
+        }
+        TraceHeader trace = TraceHeader.parse(value);
         if (trace != null && trace.sampled()) {
             attributes.putAttribute(CALL, new Call(trace, nowMicros()));
         }
@@ -135,12 +140,16 @@ public final class AwsCallTracing implements ExecutionInterceptor {
     /** The table(s), queue or bucket a request names: what X-Ray's service map and filters show. */
     static Map<String, Object> resources(SdkRequest request) {
         Map<String, Object> out = new LinkedHashMap<>();
-        request.getValueForField("TableName", String.class).ifPresent(t -> out.put("table_name", t));
-        request.getValueForField("QueueUrl", String.class).ifPresent(q -> out.put("queue_url", q));
-        request.getValueForField("Bucket", String.class).ifPresent(b -> out.put("bucket_name", b));
+        putIfNamed(out, "table_name", request.getValueForField("TableName", String.class).orElse(null));
+        putIfNamed(out, "queue_url", request.getValueForField("QueueUrl", String.class).orElse(null));
+        putIfNamed(out, "bucket_name", request.getValueForField("Bucket", String.class).orElse(null));
         TreeSet<String> tables = new TreeSet<>();
-        request.getValueForField("RequestItems", Map.class).ifPresent(items -> items.keySet()
-                .forEach(t -> tables.add(String.valueOf(t))));
+        Map<?, ?> batch = request.getValueForField("RequestItems", Map.class).orElse(null);
+        if (batch != null) {
+            for (Object table : batch.keySet()) {
+                tables.add(String.valueOf(table));
+            }
+        }
         if (request instanceof TransactWriteItemsRequest write) {
             for (TransactWriteItem item : write.transactItems()) {
                 if (item.put() != null) {
@@ -164,6 +173,12 @@ public final class AwsCallTracing implements ExecutionInterceptor {
             out.put("table_names", new ArrayList<>(tables));
         }
         return out;
+    }
+
+    private static void putIfNamed(Map<String, Object> out, String name, String value) {
+        if (value != null) {
+            out.put(name, value);
+        }
     }
 
     /** A subsegment id: 64 random bits as 16 hex digits. */

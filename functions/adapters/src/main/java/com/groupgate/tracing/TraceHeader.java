@@ -1,7 +1,5 @@
 package com.groupgate.tracing;
 
-import java.util.regex.Pattern;
-
 /**
  * The X-Ray trace header Lambda gives each invocation, e.g.
  * {@code Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1}: the
@@ -12,9 +10,6 @@ import java.util.regex.Pattern;
 public record TraceHeader(String root, String parent, boolean sampled) {
     public static final String PROPERTY = "com.amazonaws.xray.traceHeader";
     public static final String VARIABLE = "_X_AMZN_TRACE_ID";
-
-    private static final Pattern ROOT = Pattern.compile("1-[0-9a-f]{8}-[0-9a-f]{24}");
-    private static final Pattern PARENT = Pattern.compile("[0-9a-f]{16}");
 
     /**
      * The header's trace, parent and decision; null when {@code header} is absent or names no
@@ -42,9 +37,28 @@ public record TraceHeader(String root, String parent, boolean sampled) {
                 default -> { }
             }
         }
-        if (root == null || parent == null || !ROOT.matcher(root).matches() || !PARENT.matcher(parent).matches()) {
+        if (!isRoot(root) || !isHex(parent, 0, 16)) {
             return null;
         }
         return new TraceHeader(root, parent, sampled);
+    }
+
+    /** {@code 1-} then 8 hex digits (the epoch second), {@code -}, 24 hex digits. */
+    private static boolean isRoot(String root) {
+        return root != null && root.length() == 35 && root.startsWith("1-") && root.charAt(10) == '-'
+                && isHex(root.substring(2, 10), 0, 8) && isHex(root, 11, 24);
+    }
+
+    private static boolean isHex(String s, int from, int length) {
+        if (s == null || s.length() != from + length) {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
