@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.groupgate.config.Wiring;
+import com.groupgate.emulator.EmulatorFaults.Kind;
+import com.groupgate.testkit.FunctionFaults;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.testkit.SdkCalls;
 import com.groupgate.tracing.DaemonAddress;
@@ -30,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * ({@code AWS_XRAY_DAEMON_ADDRESS}) and each invocation a trace header. The codes API,
  * under its own role against the emulated AWS, sends the daemon (here a UDP socket the test
  * opens) one subsegment per AWS call of a sampled invocation, attached to the invocation's
- * trace and segment, and nothing for an invocation Lambda did not sample.
+ * trace and segment, and nothing for an invocation Lambda did not sample. A call the SDK
+ * retried is still one subsegment, with its retries; one that failed for good carries its
+ * status, error and throttle flags and its error's type (faults from the emulator).
  */
 class AwsCallsInTheTraceIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,6 +44,7 @@ class AwsCallsInTheTraceIT {
 
     private DatagramSocket daemon;
     private final SdkCalls calls = new SdkCalls();
+    private final FunctionFaults faults = FunctionFaults.of("CodesApiFunction");
 
     @BeforeEach
     void openTheDaemonsSocket() throws IOException {
@@ -49,6 +54,7 @@ class AwsCallsInTheTraceIT {
 
     @AfterEach
     void closeIt() {
+        faults.close();
         daemon.close();
         System.clearProperty(TraceHeader.PROPERTY);
     }
@@ -140,5 +146,50 @@ class AwsCallsInTheTraceIT {
             assertEquals(invocationRoot, s.path("trace_id").asText(), s.toString());
             assertEquals("00000000000000aa", s.path("parent_id").asText(), s.toString());
         }
+    }
+
+    private static final String SAMPLED = "Root=" + SAMPLED_ROOT + ";Parent=" + SAMPLED_PARENT + ";Sampled=1";
+
+    /** The subsegments of one sampled request, as many as it made calls. */
+    private List<JsonNode> subsegmentsOf(Runnable request) throws IOException {
+        calls.reset();
+        request.run();
+        return receive(total(calls.snapshot()));
+    }
+
+    private static JsonNode only(List<JsonNode> subsegments, String operation) {
+        List<JsonNode> matching = subsegments.stream()
+                .filter(s -> operation.equals(s.path("aws").path("operation").asText())).toList();
+        assertEquals(1, matching.size(), subsegments.toString());
+        return matching.get(0);
+    }
+
+    @Test
+    void aCallTheSdkRetriedIsOneSubsegmentWithItsRetriesAndTheFinalAnswer() throws IOException {
+        HttpCalls api = api(SAMPLED);
+        ApiTestbed.TestTenant tenant = ApiTestbed.newTenant(api, "Retried");
+        receive(total(calls.snapshot()));
+        faults.inject(faults.on("dynamodb", "TransactWriteItems", Kind.ERROR_500));
+        JsonNode write = only(subsegmentsOf(() -> ApiTestbed.newGroup(api, tenant, "{\"name\":\"Retried\"}")),
+                "TransactWriteItems");
+        assertEquals(1, write.path("aws").path("retries").asInt(), write.toString());
+        assertEquals(200, write.path("http").path("response").path("status").asInt(), write.toString());
+        assertTrue(!write.has("fault") && !write.has("error") && !write.has("cause"), write.toString());
+    }
+
+    @Test
+    void aCallThatFailedForGoodIsMarkedWithItsStatusAndErrorTypeOnly() throws IOException {
+        HttpCalls api = api(SAMPLED);
+        ApiTestbed.TestTenant tenant = ApiTestbed.newTenant(api, "Throttled");
+        receive(total(calls.snapshot()));
+        faults.inject(faults.on("dynamodb", "TransactWriteItems", Kind.THROUGHPUT_EXCEEDED).always());
+        JsonNode write = only(subsegmentsOf(() -> assertEquals(503,
+                api.post("/v1/groups", "{\"name\":\"Throttled\"}", tenant.auth()).status())), "TransactWriteItems");
+        assertEquals(400, write.path("http").path("response").path("status").asInt(), write.toString());
+        assertTrue(write.path("error").asBoolean() && write.path("throttle").asBoolean(), write.toString());
+        assertEquals(2, write.path("aws").path("retries").asInt(), "three attempts: " + write);
+        JsonNode cause = write.path("cause").path("exceptions").get(0);
+        assertEquals("ProvisionedThroughputExceededException", cause.path("type").asText(), write.toString());
+        assertTrue(!cause.has("message"), "an error's message is not recorded: " + write);
     }
 }
