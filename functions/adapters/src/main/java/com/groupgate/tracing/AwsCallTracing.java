@@ -1,5 +1,6 @@
 package com.groupgate.tracing;
 
+import com.groupgate.telemetry.Log;
 import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,15 +127,21 @@ public final class AwsCallTracing implements ExecutionInterceptor {
         send(call, context.request(), attributes, status, requestId, failure.getClass().getSimpleName());
     }
 
+    /** Never fails the call it describes: a subsegment that cannot be built or sent is lost. */
     private void send(Call call, SdkRequest request, ExecutionAttributes attributes, int status,
                       String requestId, String errorType) {
-        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
-        var region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
-        AwsCallSegment segment = new AwsCallSegment(newId(), call.trace, XRAY_NAMES.getOrDefault(service, service),
-                attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), region == null ? "" : region.id(),
-                call.startMicros, nowMicros(), status, requestId == null || requestId.isBlank() ? null : requestId,
-                Math.max(0, call.attempts - 1), resources(request), errorType);
-        daemon.send(segment.datagram());
+        try {
+            String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+            var region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
+            boolean knownId = requestId != null && !requestId.isBlank() && !"UNKNOWN".equals(requestId);
+            AwsCallSegment segment = new AwsCallSegment(newId(), call.trace, XRAY_NAMES.getOrDefault(service, service),
+                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), region == null ? "" : region.id(),
+                    call.startMicros, nowMicros(), status, knownId ? requestId : null,
+                    Math.max(0, call.attempts - 1), resources(request), errorType);
+            daemon.send(segment.datagram());
+        } catch (RuntimeException e) {
+            Log.error("trace_not_sent", Map.of("reason", e.getClass().getSimpleName()));
+        }
     }
 
     /** The table(s), queue or bucket a request names: what X-Ray's service map and filters show. */
