@@ -1,5 +1,6 @@
 package com.groupgate.aws;
 
+import com.groupgate.tracing.AwsCallTracing;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,9 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * back-off) and gives up within {@link SdkTimeouts#call()}, well inside the functions'
  * 10-second Lambda timeout, so a caller gets GroupGate's 503 rather than Lambda's timeout.
  *
- * <p>{@code interceptors} are added to every client; Lambda has none. Tests use them to
+ * <p>{@code interceptors} are added to every client. Lambda's one is {@link AwsCallTracing}
+ * when active tracing gives the function an X-Ray daemon ({@code AWS_XRAY_DAEMON_ADDRESS}):
+ * each call of a sampled invocation becomes a subsegment of its trace. Tests add more to
  * observe calls (e.g. that KMS Decrypt runs once per key version, not per code).
  */
 public record AwsClients(Region region, AwsCredentialsProvider credentials, URI endpoint,
@@ -77,7 +80,8 @@ public record AwsClients(Region region, AwsCredentialsProvider credentials, URI 
         String endpoint = env.get("AWS_ENDPOINT_URL");
         return new AwsClients(Region.of(region == null || region.isBlank() ? "us-east-1" : region),
                 credentials, endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint),
-                List.of(), SdkTimeouts.fromEnvironment(env));
+                AwsCallTracing.fromEnvironment(env).<List<ExecutionInterceptor>>map(List::of).orElse(List.of()),
+                SdkTimeouts.fromEnvironment(env));
     }
 
     /** One HTTP client per SDK client: the URLConnection client starts fastest. */
