@@ -108,10 +108,10 @@ AGENTS = [
 ]
 # channel -> (real scans now, share of accepted scanners who join, past scans a day):
 # campus converts best, ads worst.
-CHANNELS = {"campus-poster": (14, 0.55, 36), "store-counter": (10, 0.40, 30), "wechat-ad": (12, 0.15, 28),
-            "newsletter": (8, 0.35, 12)}
-# The store's code stops at 35 scans a day (tenant time): busy weekend days reach it.
-STORE_DAILY_LIMIT = 35
+CHANNELS = {"campus-poster": (8, 0.55, 22), "store-counter": (6, 0.40, 18), "wechat-ad": (7, 0.15, 17),
+            "newsletter": (6, 0.35, 8)}
+# The store's code stops at 22 scans a day (tenant time): busy weekend days reach it.
+STORE_DAILY_LIMIT = 22
 # How busy each hour of the day is in the tenant's zone: lunch and the evening peak.
 HOUR_WEIGHTS = [0.30, 0.15, 0.08, 0.05, 0.05, 0.08, 0.25, 0.60, 0.90, 0.80, 0.75, 0.90,
                 1.30, 1.10, 0.80, 0.75, 0.80, 1.00, 1.20, 1.50, 1.70, 1.60, 1.10, 0.60]
@@ -441,10 +441,10 @@ def main():
         for _ in range(count):
             n += 1
             tasks.append((paths[channel], Scanner(rnd, n), join_share, rnd.random()))
-    for _ in range(4):  # people scanning the poster that was taken down
+    for _ in range(3):  # people scanning the poster that was taken down
         n += 1
         tasks.append((path_of(retired["scanUrl"]), Scanner(rnd, n), 0.0, 1.0))
-    for _ in range(5):  # people asking to join the VIP group: requests the tenant approves or not
+    for _ in range(4):  # people asking to join the VIP group: requests the tenant approves or not
         n += 1
         tasks.append((path_of(vip["scanUrl"]), Scanner(rnd, n), 1.0, 0.0))
     rnd.shuffle(tasks)
