@@ -103,13 +103,16 @@ bench: build
 jar-sizes: build
 	@ls -l functions/*/target/groupgate-*-lambda.jar | awk '{printf "%-45s %8.1f KiB\n", $$9, $$5/1024}'
 
-# With `make run` up: a demo tenant with a day of real scans and joins; prints the
-# dashboard URL and the demo key (scripts/demo.py says what the data is and is not).
+# With `make run` up (at GROUPGATE_PORT, default 3000; GROUPGATE_URL wins if set): a demo
+# tenant with a week of scans and joins (past days as demo facts through the emulator's
+# operator keys, .run/operator.env; now through the public endpoints) and pending join
+# requests; prints the dashboard URL and the demo key (scripts/demo.py says what the data is).
 demo:
 	$(PYTHON) scripts/demo.py
 
-# With `make run` up: scans with varied User-Agents and CloudFront headers, the delay until
-# each shows in the stats API, and a check that every number read back is what was scanned.
+# With `make run` up (at GROUPGATE_PORT, default 3000; GROUPGATE_URL wins if set): scans with
+# varied User-Agents and CloudFront headers, the delay until each shows in the stats API, and a
+# check that every number read back is what was scanned.
 freshness:
 	$(PYTHON) scripts/stats_freshness.py
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """make freshness: how long a scan takes to show in the stats API, and whether it shows right.
 
-Needs `make run` up (the same settings as scripts/demo.py). Creates a tenant, a group and
+Needs `make run` up: GROUPGATE_URL if set, else http://127.0.0.1:$GROUPGATE_PORT (default
+3000), as scripts/demo.py finds it, and the same keys. Creates a tenant, a group and
 one code per channel, then scans them one at a time, each with its own User-Agent and
 CloudFront viewer headers (trusted because the request carries X-Origin-Verify). After
 each scan it polls `GET /v1/codes/{id}/stats` every 50 ms until the scan is counted and

@@ -30,7 +30,9 @@ class NewUserStatsIT {
             URI base = local.start(0);
             ProcessBuilder script = new ProcessBuilder("python3", "scripts/stats_freshness.py")
                     .directory(root.toFile()).redirectErrorStream(true);
-            script.environment().put("GROUPGATE_URL", base.toString());
+            // As a person runs it beside `GROUPGATE_PORT=… make run`: the port, no URL.
+            script.environment().remove("GROUPGATE_URL");
+            script.environment().put("GROUPGATE_PORT", String.valueOf(base.getPort()));
             script.environment().put("GROUPGATE_ADMIN_KEY", "new-user-admin-key");
             script.environment().put("GROUPGATE_ORIGIN_SECRET", "new-user-origin-secret");
             script.environment().put("GROUPGATE_FRESHNESS_SCANS", "6");
