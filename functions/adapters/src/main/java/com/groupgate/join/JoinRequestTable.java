@@ -10,6 +10,7 @@ import com.groupgate.fact.FactCodec;
 import com.groupgate.group.Group;
 import com.groupgate.id.Id;
 import com.groupgate.token.RequestStatusTokens;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -74,18 +75,18 @@ public final class JoinRequestTable {
     public Filing request(JoinAttempt a) {
         Id requestId = Id.random();
         Instant at = a.fact().at();
-        Map<String, AttributeValue> item = new HashMap<>(JoinKeys.request(a.tenantId(), requestId));
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.request(a.tenantId(), requestId));
         item.put("requestId", s(requestId.toString()));
         item.put("groupId", s(a.groupId().toString()));
         item.put("memberRef", s(a.memberRef()));
-        item.put(JoinKeys.TICKET_ID, s(a.ticket().ticketId().toString()));
+        item.put(MemberTable.TICKET_ID, s(a.ticket().ticketId().toString()));
         item.put("status", s("pending"));
         item.put("createdAt", n(at.getEpochSecond()));
         item.put("pendingFact", Attr.map(FactCodec.encode(a.fact())));
-        item.put("gsi1pk", s(JoinKeys.requestsIndex(a.tenantId(), a.groupId())));
-        item.put("gsi1sk", s(JoinKeys.requestsIndexSort("pending", at.getEpochSecond(), requestId)));
+        item.put("gsi1pk", s(MainTableKeys.requestsIndex(a.tenantId(), a.groupId())));
+        item.put("gsi1sk", s(MainTableKeys.requestsIndexSort("pending", at.getEpochSecond(), requestId)));
         TransactWriteItem claim = TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(JoinKeys.ticket(a.ticket().ticketId()))
+                .key(MainTableKeys.ticket(a.ticket().ticketId()))
                 .updateExpression("SET memberRef = :ref, requestId = :rid, #ttl = :ttl")
                 .conditionExpression("attribute_not_exists(memberRef) AND attribute_not_exists(#ended)")
                 .expressionAttributeNames(Map.of("#ttl", "ttl", "#ended", MemberTable.ENDED_AT))
@@ -135,7 +136,7 @@ public final class JoinRequestTable {
      * ({@link #isCursor} checks its shape).
      */
     public Page requests(Id tenantId, Id groupId, String status, int limit, String cursor) {
-        String index = JoinKeys.requestsIndex(tenantId, groupId);
+        String index = MainTableKeys.requestsIndex(tenantId, groupId);
         Map<String, AttributeValue> start = cursor == null ? null : startKey(tenantId, index, status, cursor);
         QueryResponse page = dynamo.query(q -> q.tableName(table).indexName("gsi1").limit(limit)
                 .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :st)")
@@ -155,9 +156,9 @@ public final class JoinRequestTable {
     private static Map<String, AttributeValue> startKey(Id tenantId, String index, String status, String cursor) {
         int cut = cursor.indexOf('#');
         Id requestId = Id.parse(cursor.substring(cut + 1)).orElseThrow();
-        Map<String, AttributeValue> start = new HashMap<>(JoinKeys.request(tenantId, requestId));
+        Map<String, AttributeValue> start = new HashMap<>(MainTableKeys.request(tenantId, requestId));
         start.put("gsi1pk", s(index));
-        start.put("gsi1sk", s(JoinKeys.requestsIndexSort(status, Long.parseLong(cursor.substring(0, cut)), requestId)));
+        start.put("gsi1sk", s(MainTableKeys.requestsIndexSort(status, Long.parseLong(cursor.substring(0, cut)), requestId)));
         return start;
     }
 
@@ -177,7 +178,7 @@ public final class JoinRequestTable {
 
     private Optional<Map<String, AttributeValue>> findAnyRequestItem(Id tenantId, Id requestId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(JoinKeys.request(tenantId, requestId))).item();
+                .key(MainTableKeys.request(tenantId, requestId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
@@ -197,7 +198,7 @@ public final class JoinRequestTable {
         try {
             Transactions.write(dynamo, List.of(decide,
                     members.putMember(tenantId, request.groupId(), request.memberRef(), fact,
-                            Id.parse(Attr.str(found.get(), JoinKeys.TICKET_ID)).orElse(null)),
+                            Id.parse(Attr.str(found.get(), MemberTable.TICKET_ID)).orElse(null)),
                     members.raiseMembers(tenantId, request.groupId(), Long.MAX_VALUE)));
             return Decision.JOINED;
         } catch (TransactionCanceledException e) {
@@ -241,12 +242,12 @@ public final class JoinRequestTable {
 
     private TransactWriteItem decide(Id tenantId, JoinRequest request, String status, Instant at) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(JoinKeys.request(tenantId, request.requestId()))
+                .key(MainTableKeys.request(tenantId, request.requestId()))
                 .updateExpression("SET #st = :st, gsi1sk = :sk, decidedAt = :at")
                 .conditionExpression("#st = :pending")
                 .expressionAttributeNames(Map.of("#st", "status"))
                 .expressionAttributeValues(Map.of(":st", s(status), ":pending", s("pending"),
-                        ":sk", s(JoinKeys.requestsIndexSort(status, request.createdAt(), request.requestId())),
+                        ":sk", s(MainTableKeys.requestsIndexSort(status, request.createdAt(), request.requestId())),
                         ":at", n(at.getEpochSecond())))
                 .build()).build();
     }

@@ -5,6 +5,7 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
 import com.groupgate.id.Base32;
+import com.groupgate.storage.MainTableKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -68,7 +69,7 @@ public final class DeliveryTable {
 
     /** Records an attempt; false when this attempt was recorded before (a second copy of it). */
     public boolean record(String tenantId, String webhookId, String chain, Attempt a) {
-        Map<String, AttributeValue> item = new HashMap<>(WebhookKeys.delivery(tenantId, webhookId, a.deliveryId()));
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.delivery(tenantId, webhookId, a.deliveryId()));
         item.put("deliveryId", s(a.deliveryId()));
         item.put("eventId", s(a.eventId()));
         item.put("type", s(a.type()));
@@ -80,8 +81,8 @@ public final class DeliveryTable {
         item.put("at", n(a.at().toEpochMilli()));
         item.put("chain", s(chain));
         item.put("final", com.groupgate.aws.Attr.bool(a.final_()));
-        item.put("gsi1pk", s(WebhookKeys.deliveriesIndex(tenantId, webhookId)));
-        item.put("gsi1sk", s(WebhookKeys.deliveriesSort(a.at(), a.deliveryId())));
+        item.put("gsi1pk", s(MainTableKeys.deliveriesIndex(tenantId, webhookId)));
+        item.put("gsi1sk", s(MainTableKeys.deliveriesSort(a.at(), a.deliveryId())));
         item.put("ttl", n(a.at().plus(KEEP).getEpochSecond()));
         try {
             dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
@@ -93,16 +94,16 @@ public final class DeliveryTable {
 
     public Optional<Attempt> find(String tenantId, String webhookId, String deliveryId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(WebhookKeys.delivery(tenantId, webhookId, deliveryId))).item();
+                .key(MainTableKeys.delivery(tenantId, webhookId, deliveryId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(from(item));
     }
 
     /** One page of an endpoint's attempts, newest first: one query of at most {@code limit} items. */
     public Page page(String tenantId, String webhookId, int limit, String cursor) {
-        String index = WebhookKeys.deliveriesIndex(tenantId, webhookId);
+        String index = MainTableKeys.deliveriesIndex(tenantId, webhookId);
         Map<String, AttributeValue> start = cursor == null ? null : Map.of("gsi1pk", s(index), "gsi1sk", s(cursor),
-                "pk", WebhookKeys.delivery(tenantId, webhookId, "x").get("pk"),
-                "sk", s("DLV#" + cursor.substring(14)));
+                "pk", MainTableKeys.delivery(tenantId, webhookId, MainTableKeys.deliveryIdOfSort(cursor)).get("pk"),
+                "sk", MainTableKeys.delivery(tenantId, webhookId, MainTableKeys.deliveryIdOfSort(cursor)).get("sk"));
         QueryResponse page = dynamo.query(q -> q.tableName(table).indexName("gsi1").limit(limit)
                 .scanIndexForward(false).keyConditionExpression("gsi1pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(index))).exclusiveStartKey(start));

@@ -2,6 +2,7 @@ package com.groupgate.webhook;
 
 import static com.groupgate.aws.Attr.s;
 
+import com.groupgate.storage.MainTableKeys;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,7 +32,7 @@ public final class ErasedEvents {
     public int eraseById(String tenantId, List<String> eventIds) {
         int erased = 0;
         for (String eventId : eventIds) {
-            String pk = WebhookKeys.event(tenantId, eventId).get("pk").s();
+            String pk = MainTableKeys.event(tenantId, eventId).get("pk").s();
             for (Map<String, AttributeValue> item : dynamo.query(q -> q.tableName(table).consistentRead(true)
                     .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(pk)))
                     .projectionExpression("pk, sk")).items()) {
@@ -44,7 +45,7 @@ public final class ErasedEvents {
 
     /** Deletes every stored event and redelivery of {@code tenantId} naming {@code memberRef}; how many. */
     public int erase(String tenantId, String memberRef) {
-        String index = WebhookKeys.memberEventsIndex(tenantId, memberRef);
+        String index = MainTableKeys.memberEventsIndex(tenantId, memberRef);
         int erased = 0;
         Map<String, AttributeValue> start = null;
         do {
