@@ -174,7 +174,7 @@ public final class GroupTable {
     /** A page of the tenant's groups in id order; the cursor is opaque to callers. */
     public Page list(Id tenantId, int limit, String cursor) {
         Map<String, AttributeValue> start = cursor == null ? null
-                : key(tenantId, Id.parse(cursor).orElseThrow());
+                : MainTableKeys.key(MainTableKeys.tenantPartition(tenantId), MainTableKeys.GROUP_PREFIX + cursor);
         QueryResponse page = dynamo.query(q -> q.tableName(table).limit(limit)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :g)")
                 .expressionAttributeValues(Map.of(":pk", s(MainTableKeys.tenantPartition(tenantId)), ":g", s(MainTableKeys.GROUP_PREFIX)))
