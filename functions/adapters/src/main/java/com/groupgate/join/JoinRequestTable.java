@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -35,7 +34,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class JoinRequestTable {
     /** The status of a request whose member was erased: it names no one and shows no entry. */
     public static final String REMOVED = "removed";
-    private static final Pattern CURSOR = Pattern.compile("[0-9]{1,12}#[A-Za-z0-9]{1,32}");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -144,21 +142,21 @@ public final class JoinRequestTable {
                 .exclusiveStartKey(start));
         List<JoinRequest> items = page.items().stream().map(JoinRequestTable::toRequest).toList();
         String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !items.isEmpty()
-                ? items.get(items.size() - 1).createdAt() + "#" + items.get(items.size() - 1).requestId() : null;
+                ? MainTableKeys.requestsCursor(items.get(items.size() - 1).createdAt(), items.get(items.size() - 1).requestId())
+                : null;
         return new Page(items, next);
     }
 
     /** Whether {@code text} has the shape of a cursor {@link #requests} returns. */
     public static boolean isCursor(String text) {
-        return text != null && CURSOR.matcher(text).matches() && Id.parse(text.substring(text.indexOf('#') + 1)).isPresent();
+        return MainTableKeys.parseRequestsCursor(text).isPresent();
     }
 
     private static Map<String, AttributeValue> startKey(Id tenantId, String index, String status, String cursor) {
-        int cut = cursor.indexOf('#');
-        Id requestId = Id.parse(cursor.substring(cut + 1)).orElseThrow();
-        Map<String, AttributeValue> start = new HashMap<>(MainTableKeys.request(tenantId, requestId));
+        MainTableKeys.RequestsCursor after = MainTableKeys.parseRequestsCursor(cursor).orElseThrow();
+        Map<String, AttributeValue> start = new HashMap<>(MainTableKeys.request(tenantId, after.requestId()));
         start.put("gsi1pk", s(index));
-        start.put("gsi1sk", s(MainTableKeys.requestsIndexSort(status, Long.parseLong(cursor.substring(0, cut)), requestId)));
+        start.put("gsi1sk", s(MainTableKeys.requestsIndexSort(status, after.createdAt(), after.requestId())));
         return start;
     }
 

@@ -50,6 +50,8 @@ public final class MainTableKeys {
     private static final String ANY = "(.+)";
     private static final Pattern LIST_CURSOR = Pattern.compile("[0-9]{12}#[A-Za-z0-9]+");
     private static final int LIST_CURSOR_ID_AT = 13;
+    private static final Pattern REQUESTS_CURSOR = Pattern.compile("([0-9]{1,12})#([A-Za-z0-9]{1,32})");
+    private static final Pattern DELIVERIES_CURSOR = Pattern.compile("[0-9]{13}#dlv_[a-z2-7]{26}");
 
     /**
      * Every kind of MainTable item: its {@code pk} and {@code sk} shapes (the groups are the
@@ -84,7 +86,7 @@ public final class MainTableKeys {
         /** How far the reminder run has read; nobody's. */
         REMINDER_CHECKPOINT("WHREMIND", "CHECKPOINT", false),
         /** One client's passcode budget, across tenants (a client is nobody's tenant). */
-        CLIENT_PASSCODE_TRIES("PASSCODE#IP#([0-9a-f]+)#([0-9]+)", "TRIES", false),
+        CLIENT_PASSCODE_TRIES("PASSCODE#IP#" + ID + "#([0-9]+)", "TRIES", false),
         /** The signing keys are the service's. */
         SIGNING_KEY_VERSION("SIGNING_KEY", "V#([0-9]{5})", false),
         /** The operator's word list is the service's. */
@@ -146,7 +148,12 @@ public final class MainTableKeys {
     }
 
     /** The prefix every key of {@code tenantId}'s items starts with (the tenant's deletion goes by it). */
-    public static String tenantPartition(Object tenantId) {
+    public static String tenantPartition(Id tenantId) {
+        return TENANT + tenantId;
+    }
+
+    /** As {@link #tenantPartition(Id)}, for the callers (webhooks) that carry the id as text. */
+    public static String tenantPartition(String tenantId) {
         return TENANT + tenantId;
     }
 
@@ -278,6 +285,24 @@ public final class MainTableKeys {
         return status + "#" + createdAt + "#" + requestId;
     }
 
+    /** Where a page of a group's requests stopped: the last request's creation time and id. */
+    public record RequestsCursor(long createdAt, Id requestId) {
+    }
+
+    /** The cursor after a request: its {@link #requestsIndexSort} without the status. */
+    public static String requestsCursor(long createdAt, Id requestId) {
+        return createdAt + "#" + requestId;
+    }
+
+    /** A {@link #requestsCursor} read back; empty for any text it does not make. */
+    public static Optional<RequestsCursor> parseRequestsCursor(String cursor) {
+        Matcher m = cursor == null ? null : REQUESTS_CURSOR.matcher(cursor);
+        if (m == null || !m.matches()) {
+            return Optional.empty();
+        }
+        return Id.parse(m.group(2)).map(id -> new RequestsCursor(Long.parseLong(m.group(1)), id));
+    }
+
     public static Map<String, AttributeValue> ticket(Id ticketId) {
         return key("TICKET#" + ticketId, "TICKET");
     }
@@ -339,6 +364,11 @@ public final class MainTableKeys {
     /** Zero-padded epoch milliseconds, then the id: string order is time order. */
     public static String deliveriesSort(Instant at, String deliveryId) {
         return String.format("%013d#%s", at.toEpochMilli(), deliveryId);
+    }
+
+    /** Whether {@code text} is a {@link #deliveriesSort}, the attempts' cursor. */
+    public static boolean isDeliveriesCursor(String text) {
+        return text != null && DELIVERIES_CURSOR.matcher(text).matches();
     }
 
     /** The delivery a {@link #deliveriesSort} names (what the attempts' cursor carries). */

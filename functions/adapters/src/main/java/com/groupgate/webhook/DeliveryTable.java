@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class DeliveryTable {
     public static final Duration KEEP = Duration.ofDays(30);
-    private static final Pattern CURSOR = Pattern.compile("[0-9]{13}#dlv_[a-z2-7]{26}");
     public static final Pattern ID = Pattern.compile("dlv_[a-z2-7]{26}");
 
     private final DynamoDbClient dynamo;
@@ -114,7 +113,7 @@ public final class DeliveryTable {
     }
 
     public static boolean isCursor(String text) {
-        return text != null && CURSOR.matcher(text).matches();
+        return MainTableKeys.isDeliveriesCursor(text);
     }
 
     private static Attempt from(Map<String, AttributeValue> item) {

@@ -60,8 +60,8 @@ class MainTableKeysTest {
                 List.of("2026-12-06T05", String.valueOf(due.getEpochSecond()), t, "CODE", o,
                         String.valueOf(expires.getEpochSecond()))));
         cases.add(new Case(MainTableKeys.reminderCheckpoint(), Kind.REMINDER_CHECKPOINT, null, List.of()));
-        cases.add(new Case(MainTableKeys.clientTries("0f" + HASH, 493_000), Kind.CLIENT_PASSCODE_TRIES, null,
-                List.of("0f" + HASH, "493000")));
+        cases.add(new Case(MainTableKeys.clientTries("h-tB5uAWQMAiplADRQ_M-w", 493_000), Kind.CLIENT_PASSCODE_TRIES, null,
+                List.of("h-tB5uAWQMAiplADRQ_M-w", "493000")));
         cases.add(new Case(MainTableKeys.signingKey(3), Kind.SIGNING_KEY_VERSION, null, List.of("00003")));
         cases.add(new Case(MainTableKeys.wordList(null), Kind.OPERATOR_WORD_LIST, null, List.of()));
         cases.add(new Case(MainTableKeys.tenantDeletion(TENANT), Kind.TENANT_DELETION, t, List.of(t)));
@@ -111,8 +111,23 @@ class MainTableKeysTest {
 
     @Test
     void theDeliveriesCursorNamesItsDelivery() {
-        String sort = MainTableKeys.deliveriesSort(Instant.ofEpochMilli(1_765_000_000_000L), "dlv1");
-        assertEquals("1765000000000#dlv1", sort);
-        assertEquals("dlv1", MainTableKeys.deliveryIdOfSort(sort));
+        String delivery = "dlv_" + "a2".repeat(13);
+        String sort = MainTableKeys.deliveriesSort(Instant.ofEpochMilli(1_765_000_000_000L), delivery);
+        assertEquals("1765000000000#" + delivery, sort);
+        assertTrue(MainTableKeys.isDeliveriesCursor(sort));
+        assertEquals(delivery, MainTableKeys.deliveryIdOfSort(sort));
+        assertFalse(MainTableKeys.isDeliveriesCursor("1765000000000#dlv1"));
+        assertFalse(MainTableKeys.isDeliveriesCursor(null));
+    }
+
+    @Test
+    void theRequestsCursorIsTheSortKeyAfterTheStatusAndReadsBack() {
+        String cursor = MainTableKeys.requestsCursor(1_765_000_000L, OTHER);
+        assertEquals(MainTableKeys.requestsIndexSort("pending", 1_765_000_000L, OTHER), "pending#" + cursor);
+        assertEquals(new MainTableKeys.RequestsCursor(1_765_000_000L, OTHER),
+                MainTableKeys.parseRequestsCursor(cursor).orElseThrow());
+        assertTrue(MainTableKeys.parseRequestsCursor("x#" + OTHER).isEmpty());
+        assertTrue(MainTableKeys.parseRequestsCursor("12#notanid").isEmpty());
+        assertTrue(MainTableKeys.parseRequestsCursor(null).isEmpty());
     }
 }
