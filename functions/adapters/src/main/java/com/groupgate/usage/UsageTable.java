@@ -1,7 +1,6 @@
 package com.groupgate.usage;
 
 import static com.groupgate.aws.Attr.n;
-import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
 import com.groupgate.id.Id;

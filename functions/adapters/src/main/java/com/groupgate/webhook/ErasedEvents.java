@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * The stored webhook events (and redeliveries) that name one member, dropped when the
  * member is erased: kept for 30 days for redelivery, each would otherwise send the ref
- * again. Found through gsi1 ({@link WebhookKeys#memberEventsIndex}); a queued attempt of a
+ * again. Found through gsi1 ({@link com.groupgate.storage.MainTableKeys#memberEventsIndex}); a queued attempt of a
  * dropped event is not sent ({@link Outbox#kept}). Safe to repeat.
  */
 public final class ErasedEvents {
