@@ -15,7 +15,7 @@ SAM := SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam
 ACTIONLINT_VERSION := 1.7.12
 ACTIONLINT := .tools/actionlint-$(ACTIONLINT_VERSION)
 
-.PHONY: venv sam-venv sam-build build test lint run invoke env-json bench coldstart demo freshness clean jar-sizes
+.PHONY: venv sam-venv sam-build build test unit lint run invoke env-json bench coldstart demo freshness clean jar-sizes
 
 venv: $(VENV_STAMP)
 
@@ -68,6 +68,11 @@ test: venv lint
 	$(VENV)/bin/pytest -q emulator/tests
 	$(MVN) verify
 	@scripts/test-summary.sh
+
+# The unit tests alone (*Test: pure code, no emulator, no venv), in the reactor; `make test`
+# runs them again with the integration tests (*IT). The unit profile narrows surefire's includes.
+unit:
+	$(MVN) -q -Punit test
 
 # Compiles only what the local runner needs; the classpath comes from this checkout's reactor
 # (each module's target/classes), not from ~/.m2, which other checkouts of the same version

@@ -7,6 +7,7 @@ import com.groupgate.error.RefusalException;
 import com.groupgate.group.GroupTable;
 import com.groupgate.id.Id;
 import com.groupgate.usage.UsageTable;
+import com.groupgate.storage.MainTableKeys;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,7 +56,7 @@ public final class StatsReader {
 
     /** The MainTable key of a live code; the live-code adapter owns the item itself. */
     public static Map<String, AttributeValue> liveCodeKey(Id tenantId, Id liveCodeId) {
-        return Map.of("pk", s("T#" + tenantId + "#LIVE#" + liveCodeId), "sk", s("LIVE"));
+        return MainTableKeys.liveCode(tenantId, liveCodeId);
     }
 
     /**

@@ -4,6 +4,8 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.id.Id;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,10 +31,29 @@ public final class BlockTable {
     }
 
     /**
-     * Blocks the item at {@code key} (a block already there is replaced by this one's
-     * reason and time); false when there is no such item (nothing written).
+     * Blocks the group (a block already there is replaced by this one's reason and time);
+     * false when there is no such group (nothing written).
      */
-    public boolean block(Map<String, AttributeValue> key, Block block) {
+    public boolean blockGroup(Id tenantId, Id groupId, Block block) {
+        return block(MainTableKeys.group(tenantId, groupId), block);
+    }
+
+    /** Lifts any block of the group; false when there is no such group. */
+    public boolean unblockGroup(Id tenantId, Id groupId) {
+        return unblock(MainTableKeys.group(tenantId, groupId));
+    }
+
+    /** Blocks the tenant, as {@link #blockGroup}; false when there is no such tenant. */
+    public boolean blockTenant(Id tenantId, Block block) {
+        return block(MainTableKeys.tenant(tenantId), block);
+    }
+
+    /** Lifts any block of the tenant; false when there is no such tenant. */
+    public boolean unblockTenant(Id tenantId) {
+        return unblock(MainTableKeys.tenant(tenantId));
+    }
+
+    private boolean block(Map<String, AttributeValue> key, Block block) {
         try {
             dynamo.updateItem(u -> u.tableName(table).key(key)
                     .updateExpression("SET #reason = :reason, #at = :at")
@@ -46,8 +67,7 @@ public final class BlockTable {
         }
     }
 
-    /** Lifts any block of the item at {@code key}; false when there is no such item. */
-    public boolean unblock(Map<String, AttributeValue> key) {
+    private boolean unblock(Map<String, AttributeValue> key) {
         try {
             dynamo.updateItem(u -> u.tableName(table).key(key)
                     .updateExpression("REMOVE #reason, #at")

@@ -8,17 +8,17 @@ import com.groupgate.aws.Attr;
 import com.groupgate.aws.BatchReads;
 import com.groupgate.id.Id;
 import com.groupgate.scan.GeoRules;
+import com.groupgate.storage.MainTableKeys;
+import com.groupgate.storage.NewestFirst;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -43,7 +43,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public final class CodeTable {
     public static final Duration KEEP_AFTER_EXPIRY = Duration.ofDays(30);
-    private static final Pattern CURSOR = Pattern.compile("[0-9]{12}#[A-Za-z0-9]+");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -53,18 +52,14 @@ public final class CodeTable {
         this.table = table;
     }
 
-    private static String partition(Id tenantId, Id codeId) {
-        return "T#" + tenantId + "#CODE#" + codeId;
-    }
-
-    /** The code item. */
+    /** The code item ({@link MainTableKeys#code}). */
     public static Map<String, AttributeValue> key(Id tenantId, Id codeId) {
-        return Map.of("pk", s(partition(tenantId, codeId)), "sk", s("CODE"));
+        return MainTableKeys.code(tenantId, codeId);
     }
 
-    /** The counter item every scan of the code writes. */
+    /** The counter item every scan of the code writes ({@link MainTableKeys#codeCounter}). */
     public static Map<String, AttributeValue> counterKey(Id tenantId, Id codeId) {
-        return Map.of("pk", s(partition(tenantId, codeId)), "sk", s("COUNT"));
+        return MainTableKeys.codeCounter(tenantId, codeId);
     }
 
     /** Stores a new code and its counter together with the usage increments it causes. */
@@ -119,36 +114,19 @@ public final class CodeTable {
                 .expressionAttributeValues(Map.of(":st", s(status))).build()).build();
     }
 
-    /** The gsi1 partition that lists a tenant's codes, newest first by {@link #listSortKey}. */
-    static String listIndex(Id tenantId) {
-        return "T#" + tenantId + "#CODES";
-    }
-
-    /** Zero-padded so that gsi1's string order is issue order. */
-    static String listSortKey(long issuedAt, Id codeId) {
-        return String.format("%012d#%s", issuedAt, codeId);
-    }
-
     /** A page of stored codes, newest first, and the cursor of the next page (null at the end). */
     public record Page(List<StoredCode> items, String nextCursor) {
     }
 
     /**
-     * A page of the tenant's codes from gsi1, newest first. The cursor is the last item's
-     * gsi1 sort key; anything else is refused by {@link #isCursor} before it gets here.
+     * A page of the tenant's codes from gsi1, newest first ({@link NewestFirst}); a cursor
+     * is refused by {@link #isCursor} before it gets here.
      */
     public Page list(Id tenantId, int limit, String cursor) {
-        Map<String, AttributeValue> start = cursor == null ? null : Map.of(
-                "gsi1pk", s(listIndex(tenantId)), "gsi1sk", s(cursor),
-                "pk", key(tenantId, cursorId(cursor)).get("pk"), "sk", s("CODE"));
-        QueryResponse page = dynamo.query(q -> q.tableName(table).indexName("gsi1").limit(limit)
-                .scanIndexForward(false)
-                .keyConditionExpression("gsi1pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(listIndex(tenantId))))
-                .exclusiveStartKey(start));
+        NewestFirst.Page page = NewestFirst.read(dynamo, table, MainTableKeys.codesIndex(tenantId), limit, cursor,
+                codeId -> key(tenantId, codeId));
         List<Map<String, AttributeValue>> items = page.items();
-        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !items.isEmpty()
-                ? Attr.str(items.get(items.size() - 1), "gsi1sk") : null;
+        String next = page.nextCursor();
         Map<String, Map<String, AttributeValue>> counters = new HashMap<>();
         if (!items.isEmpty()) {
             List<Map<String, AttributeValue>> keys = items.stream()
@@ -161,13 +139,9 @@ public final class CodeTable {
                 counts(counters.getOrDefault(Attr.str(i, "pk"), Map.of())))).toList(), next);
     }
 
-    /** Whether {@code text} has the shape of a cursor {@link #list} returns. */
+    /** Whether {@code text} has the shape of a cursor {@link #list} (or the live codes' list) returns. */
     public static boolean isCursor(String text) {
-        return text != null && CURSOR.matcher(text).matches() && Id.parse(text.substring(13)).isPresent();
-    }
-
-    private static Id cursorId(String cursor) {
-        return Id.parse(cursor.substring(13)).orElseThrow();
+        return MainTableKeys.listCursorId(text).isPresent();
     }
 
     /** The code as stored (consistent read), without its counter. */
@@ -192,13 +166,13 @@ public final class CodeTable {
     public Optional<StoredCode> findStored(Id tenantId, Id codeId) {
         List<Map<String, AttributeValue>> items = dynamo.query(q -> q.tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(partition(tenantId, codeId))))).items();
+                .expressionAttributeValues(Map.of(":pk", s(MainTableKeys.codePartition(tenantId, codeId))))).items();
         Map<String, AttributeValue> code = null;
         Map<String, AttributeValue> counter = Map.of();
         for (Map<String, AttributeValue> item : items) {
-            if ("CODE".equals(Attr.str(item, "sk"))) {
+            if (MainTableKeys.CODE.equals(Attr.str(item, "sk"))) {
                 code = item;
-            } else if ("COUNT".equals(Attr.str(item, "sk"))) {
+            } else if (MainTableKeys.COUNT.equals(Attr.str(item, "sk"))) {
                 counter = item;
             }
         }
@@ -260,8 +234,8 @@ public final class CodeTable {
         group.put("welcomeMessage", c.welcomeMessage());
         item.put("group", Attr.stringMap(group));
         item.put("ttl", n(c.expiresAt() + KEEP_AFTER_EXPIRY.toSeconds()));
-        item.put("gsi1pk", s(listIndex(c.tenantId())));
-        item.put("gsi1sk", s(listSortKey(c.issuedAt(), c.codeId())));
+        item.put("gsi1pk", s(MainTableKeys.codesIndex(c.tenantId())));
+        item.put("gsi1sk", s(MainTableKeys.listSort(c.issuedAt(), c.codeId())));
         return item;
     }
 

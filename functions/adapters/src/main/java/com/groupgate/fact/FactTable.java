@@ -7,6 +7,7 @@ import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
 import com.groupgate.id.Id;
 import com.groupgate.tenant.FactRetention;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -35,8 +36,7 @@ public final class FactTable {
 
     public void put(RecordedFact fact) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s("FACT#" + fact.factId()));
-        item.put("sk", s("FACT"));
+        item.putAll(MainTableKeys.refusalFact(fact.factId()));
         item.put("fact", Attr.map(FactCodec.encode(fact)));
         Duration keep = retention.apply(Id.parse(fact.tenantId()).orElseThrow());
         item.put("ttl", n(fact.at().plus(keep).getEpochSecond()));

@@ -9,6 +9,7 @@ import com.groupgate.block.BlockTable;
 import com.groupgate.entry.Entry;
 import com.groupgate.id.Id;
 import com.groupgate.join.JoinPolicy;
+import com.groupgate.storage.MainTableKeys;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class GroupTable {
     }
 
     public static Map<String, AttributeValue> key(Id tenantId, Id groupId) {
-        return Map.of("pk", s("T#" + tenantId), "sk", s("GROUP#" + groupId));
+        return MainTableKeys.group(tenantId, groupId);
     }
 
     public void create(Group g) {
@@ -173,10 +174,10 @@ public final class GroupTable {
     /** A page of the tenant's groups in id order; the cursor is opaque to callers. */
     public Page list(Id tenantId, int limit, String cursor) {
         Map<String, AttributeValue> start = cursor == null ? null
-                : Map.of("pk", s("T#" + tenantId), "sk", s("GROUP#" + cursor));
+                : MainTableKeys.key(MainTableKeys.tenantPartition(tenantId), MainTableKeys.GROUP_PREFIX + cursor);
         QueryResponse page = dynamo.query(q -> q.tableName(table).limit(limit)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :g)")
-                .expressionAttributeValues(Map.of(":pk", s("T#" + tenantId), ":g", s("GROUP#")))
+                .expressionAttributeValues(Map.of(":pk", s(MainTableKeys.tenantPartition(tenantId)), ":g", s(MainTableKeys.GROUP_PREFIX)))
                 .exclusiveStartKey(start));
         List<Group> items = page.items().stream().map(GroupTable::from).toList();
         String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !items.isEmpty()

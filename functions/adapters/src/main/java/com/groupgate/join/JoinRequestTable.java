@@ -10,12 +10,12 @@ import com.groupgate.fact.FactCodec;
 import com.groupgate.group.Group;
 import com.groupgate.id.Id;
 import com.groupgate.token.RequestStatusTokens;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -34,7 +34,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class JoinRequestTable {
     /** The status of a request whose member was erased: it names no one and shows no entry. */
     public static final String REMOVED = "removed";
-    private static final Pattern CURSOR = Pattern.compile("[0-9]{1,12}#[A-Za-z0-9]{1,32}");
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -74,18 +73,18 @@ public final class JoinRequestTable {
     public Filing request(JoinAttempt a) {
         Id requestId = Id.random();
         Instant at = a.fact().at();
-        Map<String, AttributeValue> item = new HashMap<>(JoinKeys.request(a.tenantId(), requestId));
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.request(a.tenantId(), requestId));
         item.put("requestId", s(requestId.toString()));
         item.put("groupId", s(a.groupId().toString()));
         item.put("memberRef", s(a.memberRef()));
-        item.put(JoinKeys.TICKET_ID, s(a.ticket().ticketId().toString()));
+        item.put(MemberTable.TICKET_ID, s(a.ticket().ticketId().toString()));
         item.put("status", s("pending"));
         item.put("createdAt", n(at.getEpochSecond()));
         item.put("pendingFact", Attr.map(FactCodec.encode(a.fact())));
-        item.put("gsi1pk", s(JoinKeys.requestsIndex(a.tenantId(), a.groupId())));
-        item.put("gsi1sk", s(JoinKeys.requestsIndexSort("pending", at.getEpochSecond(), requestId)));
+        item.put("gsi1pk", s(MainTableKeys.requestsIndex(a.tenantId(), a.groupId())));
+        item.put("gsi1sk", s(MainTableKeys.requestsIndexSort("pending", at.getEpochSecond(), requestId)));
         TransactWriteItem claim = TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(JoinKeys.ticket(a.ticket().ticketId()))
+                .key(MainTableKeys.ticket(a.ticket().ticketId()))
                 .updateExpression("SET memberRef = :ref, requestId = :rid, #ttl = :ttl")
                 .conditionExpression("attribute_not_exists(memberRef) AND attribute_not_exists(#ended)")
                 .expressionAttributeNames(Map.of("#ttl", "ttl", "#ended", MemberTable.ENDED_AT))
@@ -135,7 +134,7 @@ public final class JoinRequestTable {
      * ({@link #isCursor} checks its shape).
      */
     public Page requests(Id tenantId, Id groupId, String status, int limit, String cursor) {
-        String index = JoinKeys.requestsIndex(tenantId, groupId);
+        String index = MainTableKeys.requestsIndex(tenantId, groupId);
         Map<String, AttributeValue> start = cursor == null ? null : startKey(tenantId, index, status, cursor);
         QueryResponse page = dynamo.query(q -> q.tableName(table).indexName("gsi1").limit(limit)
                 .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :st)")
@@ -143,21 +142,21 @@ public final class JoinRequestTable {
                 .exclusiveStartKey(start));
         List<JoinRequest> items = page.items().stream().map(JoinRequestTable::toRequest).toList();
         String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !items.isEmpty()
-                ? items.get(items.size() - 1).createdAt() + "#" + items.get(items.size() - 1).requestId() : null;
+                ? MainTableKeys.requestsCursor(items.get(items.size() - 1).createdAt(), items.get(items.size() - 1).requestId())
+                : null;
         return new Page(items, next);
     }
 
     /** Whether {@code text} has the shape of a cursor {@link #requests} returns. */
     public static boolean isCursor(String text) {
-        return text != null && CURSOR.matcher(text).matches() && Id.parse(text.substring(text.indexOf('#') + 1)).isPresent();
+        return MainTableKeys.parseRequestsCursor(text).isPresent();
     }
 
     private static Map<String, AttributeValue> startKey(Id tenantId, String index, String status, String cursor) {
-        int cut = cursor.indexOf('#');
-        Id requestId = Id.parse(cursor.substring(cut + 1)).orElseThrow();
-        Map<String, AttributeValue> start = new HashMap<>(JoinKeys.request(tenantId, requestId));
+        MainTableKeys.RequestsCursor after = MainTableKeys.parseRequestsCursor(cursor).orElseThrow();
+        Map<String, AttributeValue> start = new HashMap<>(MainTableKeys.request(tenantId, after.requestId()));
         start.put("gsi1pk", s(index));
-        start.put("gsi1sk", s(JoinKeys.requestsIndexSort(status, Long.parseLong(cursor.substring(0, cut)), requestId)));
+        start.put("gsi1sk", s(MainTableKeys.requestsIndexSort(status, after.createdAt(), after.requestId())));
         return start;
     }
 
@@ -177,7 +176,7 @@ public final class JoinRequestTable {
 
     private Optional<Map<String, AttributeValue>> findAnyRequestItem(Id tenantId, Id requestId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(JoinKeys.request(tenantId, requestId))).item();
+                .key(MainTableKeys.request(tenantId, requestId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
@@ -197,7 +196,7 @@ public final class JoinRequestTable {
         try {
             Transactions.write(dynamo, List.of(decide,
                     members.putMember(tenantId, request.groupId(), request.memberRef(), fact,
-                            Id.parse(Attr.str(found.get(), JoinKeys.TICKET_ID)).orElse(null)),
+                            Id.parse(Attr.str(found.get(), MemberTable.TICKET_ID)).orElse(null)),
                     members.raiseMembers(tenantId, request.groupId(), Long.MAX_VALUE)));
             return Decision.JOINED;
         } catch (TransactionCanceledException e) {
@@ -241,12 +240,12 @@ public final class JoinRequestTable {
 
     private TransactWriteItem decide(Id tenantId, JoinRequest request, String status, Instant at) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(JoinKeys.request(tenantId, request.requestId()))
+                .key(MainTableKeys.request(tenantId, request.requestId()))
                 .updateExpression("SET #st = :st, gsi1sk = :sk, decidedAt = :at")
                 .conditionExpression("#st = :pending")
                 .expressionAttributeNames(Map.of("#st", "status"))
                 .expressionAttributeValues(Map.of(":st", s(status), ":pending", s("pending"),
-                        ":sk", s(JoinKeys.requestsIndexSort(status, request.createdAt(), request.requestId())),
+                        ":sk", s(MainTableKeys.requestsIndexSort(status, request.createdAt(), request.requestId())),
                         ":at", n(at.getEpochSecond())))
                 .build()).build();
     }

@@ -8,6 +8,7 @@ import com.groupgate.id.Id;
 import com.groupgate.webhook.ErasedEvents;
 import com.groupgate.webhook.WebhookEvent;
 import com.groupgate.webhook.WebhookEventType;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ public final class MemberErasure {
             return new Erased(0, 0);
         }
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        groupIds.forEach(g -> keys.add(JoinKeys.member(tenantId, g, memberRef)));
+        groupIds.forEach(g -> keys.add(MainTableKeys.member(tenantId, g, memberRef)));
         int memberships = 0;
         List<String> events = new ArrayList<>();
         for (Map<String, AttributeValue> found : BatchReads.getAll(dynamo, table, KeysAndAttributes.builder()
@@ -114,7 +115,7 @@ public final class MemberErasure {
 
     /** Ends the ticket that filed a request and drops its record of the memberRef; the ticket still admits no one. */
     private void forgetTicket(Map<String, AttributeValue> request, Instant now) {
-        Id.parse(Attr.str(request, JoinKeys.TICKET_ID)).ifPresent(ticket ->
+        Id.parse(Attr.str(request, MemberTable.TICKET_ID)).ifPresent(ticket ->
                 dynamo.transactWriteItems(t -> t.transactItems(members.endTicket(ticket, now))));
     }
 
@@ -126,7 +127,7 @@ public final class MemberErasure {
             Map<String, AttributeValue> from = start;
             QueryResponse page = dynamo.query(q -> q.tableName(table).indexName("gsi1")
                     .keyConditionExpression("gsi1pk = :pk").filterExpression("memberRef = :ref")
-                    .expressionAttributeValues(Map.of(":pk", s(JoinKeys.requestsIndex(tenantId, groupId)),
+                    .expressionAttributeValues(Map.of(":pk", s(MainTableKeys.requestsIndex(tenantId, groupId)),
                             ":ref", s(memberRef)))
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> request : page.items()) {

@@ -11,6 +11,7 @@ import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
 import com.groupgate.id.Id;
 import com.groupgate.webhook.ChangeEvents;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,6 +48,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * the same join (already a member), the retry after it is {@code ticket_used}.
  */
 public final class MemberTable {
+    /** The attribute of a member or request item naming the ticket whose item records its memberRef. */
+    static final String TICKET_ID = "ticketId";
     /** On a ticket's item: the time its use ended (its member removed or erased); it admits no one after. */
     static final String ENDED_AT = "endedAt";
     /** On a member item about to be erased: the keyed hash that events name it by instead of its ref. */
@@ -122,7 +125,7 @@ public final class MemberTable {
 
     /** The ticket's first use records its memberRef; a use with another memberRef fails. */
     private TransactWriteItem claimTicket(JoinAttempt a) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(JoinKeys.ticket(a.ticket().ticketId()))
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(MainTableKeys.ticket(a.ticket().ticketId()))
                 .updateExpression("SET memberRef = :ref, #ttl = :ttl")
                 .conditionExpression("attribute_not_exists(" + ENDED_AT + ") AND (attribute_not_exists(memberRef)"
                         + " OR memberRef = :ref)")
@@ -137,10 +140,10 @@ public final class MemberTable {
      * so that an erasure finds the ticket's record of the memberRef too.
      */
     TransactWriteItem putMember(Id tenantId, Id groupId, String memberRef, RecordedFact fact, Id ticketId) {
-        Map<String, AttributeValue> item = new HashMap<>(JoinKeys.member(tenantId, groupId, memberRef));
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.member(tenantId, groupId, memberRef));
         item.put("memberRef", s(memberRef));
         if (ticketId != null) {
-            item.put(JoinKeys.TICKET_ID, s(ticketId.toString()));
+            item.put(MemberTable.TICKET_ID, s(ticketId.toString()));
         }
         item.put("joinedAt", n(fact.at().getEpochSecond()));
         item.put("fact", Attr.map(FactCodec.encode(fact)));
@@ -191,7 +194,7 @@ public final class MemberTable {
 
     public TicketUse ticketUse(Id ticketId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(JoinKeys.ticket(ticketId))).item();
+                .key(MainTableKeys.ticket(ticketId))).item();
         if (item == null || item.isEmpty()) {
             return new TicketUse(null, false, false);
         }
@@ -207,12 +210,12 @@ public final class MemberTable {
 
     /** One page of a group's members in memberRef order: one query, at most {@code limit} items. */
     public Page members(Id tenantId, Id groupId, int limit, String afterMemberRef) {
-        String pk = JoinKeys.membersPartition(tenantId, groupId);
+        String pk = MainTableKeys.membersPartition(tenantId, groupId);
         Map<String, AttributeValue> start = afterMemberRef == null ? null
-                : JoinKeys.member(tenantId, groupId, afterMemberRef);
+                : MainTableKeys.member(tenantId, groupId, afterMemberRef);
         var page = dynamo.query(q -> q.tableName(table).limit(limit)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :m)")
-                .expressionAttributeValues(Map.of(":pk", s(pk), ":m", s("MEMBER#")))
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":m", s(MainTableKeys.MEMBER_PREFIX)))
                 .exclusiveStartKey(start));
         List<Member> items = page.items().stream()
                 .map(i -> new Member(Attr.str(i, "memberRef"), Attr.num(i, "joinedAt", 0))).toList();
@@ -228,19 +231,19 @@ public final class MemberTable {
      * so its retry cannot put it back. False when it was not a member.
      */
     public boolean remove(Id tenantId, Id groupId, String memberRef, Instant now) {
-        Map<String, AttributeValue> key = JoinKeys.member(tenantId, groupId, memberRef);
+        Map<String, AttributeValue> key = MainTableKeys.member(tenantId, groupId, memberRef);
         for (int attempt = 1; ; attempt++) {
             Map<String, AttributeValue> member = dynamo.getItem(g -> g.tableName(table).consistentRead(true).key(key)
-                    .projectionExpression("pk, " + JoinKeys.TICKET_ID)).item();
+                    .projectionExpression("pk, " + MemberTable.TICKET_ID)).item();
             if (member == null || member.isEmpty()) {
                 return false;
             }
-            String ticket = Attr.str(member, JoinKeys.TICKET_ID);
+            String ticket = Attr.str(member, MemberTable.TICKET_ID);
             // The ticket read is the one ended: the member item must still name it as the transaction runs.
             TransactWriteItem delete = TransactWriteItem.builder().delete(d -> d.tableName(table).key(key)
                     .conditionExpression(ticket == null ? "attribute_exists(pk) AND attribute_not_exists(#tid)"
                             : "attribute_exists(pk) AND #tid = :tid")
-                    .expressionAttributeNames(Map.of("#tid", JoinKeys.TICKET_ID))
+                    .expressionAttributeNames(Map.of("#tid", MemberTable.TICKET_ID))
                     .expressionAttributeValues(ticket == null ? null : Map.of(":tid", s(ticket)))).build();
             TransactWriteItem free = TransactWriteItem.builder().update(Update.builder().tableName(table)
                     .key(GroupTable.key(tenantId, groupId))
@@ -271,7 +274,7 @@ public final class MemberTable {
     TransactWriteItem endTicket(Id ticketId, Instant now) {
         String update = "SET #ended = if_not_exists(#ended, :now), #ttl = if_not_exists(#ttl, :ttl)"
                 + " REMOVE memberRef, requestId";
-        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(JoinKeys.ticket(ticketId))
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(MainTableKeys.ticket(ticketId))
                 .updateExpression(update)
                 .expressionAttributeNames(Map.of("#ended", ENDED_AT, "#ttl", "ttl"))
                 .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond()),
@@ -281,7 +284,7 @@ public final class MemberTable {
 
     public boolean isMember(Id tenantId, Id groupId, String memberRef) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(JoinKeys.member(tenantId, groupId, memberRef))).item();
+                .key(MainTableKeys.member(tenantId, groupId, memberRef))).item();
         return item != null && !item.isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import static com.groupgate.aws.Attr.n;
 
 import com.groupgate.aws.Attr;
 import com.groupgate.id.Id;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -29,18 +30,18 @@ public final class PasscodeTries {
 
     /** The ticket's tries used including this one, or empty when it has used all {@code maxTries}. */
     public OptionalInt claimTicketTry(Id ticketId, long ticketExpiresAt, int maxTries) {
-        return claim(JoinKeys.ticket(ticketId), maxTries, ticketExpiresAt + 3600);
+        return claim(MainTableKeys.ticket(ticketId), maxTries, ticketExpiresAt + 3600);
     }
 
     /** Claims one of the client's tries this hour; false when its budget is spent. */
     public boolean claimClientTry(String ipHash, Instant at) {
-        return claim(JoinKeys.clientTries(ipHash, PasscodeAttempts.window(at)), PasscodeAttempts.PER_CLIENT_PER_HOUR,
+        return claim(MainTableKeys.clientTries(ipHash, PasscodeAttempts.window(at)), PasscodeAttempts.PER_CLIENT_PER_HOUR,
                 expiry(at)).isPresent();
     }
 
     /** Claims one of the group's tries this hour; false when its budget is spent. */
     public boolean claimGroupTry(Id tenantId, Id groupId, Instant at) {
-        return claim(JoinKeys.groupTries(tenantId, groupId, PasscodeAttempts.window(at)),
+        return claim(MainTableKeys.groupTries(tenantId, groupId, PasscodeAttempts.window(at)),
                 PasscodeAttempts.PER_GROUP_PER_HOUR, expiry(at)).isPresent();
     }
 
@@ -48,9 +49,9 @@ public final class PasscodeTries {
     public void refund(String ipHash, Id tenantId, Id groupId, Instant at) {
         long window = PasscodeAttempts.window(at);
         if (ipHash != null) {
-            giveBack(JoinKeys.clientTries(ipHash, window));
+            giveBack(MainTableKeys.clientTries(ipHash, window));
         }
-        giveBack(JoinKeys.groupTries(tenantId, groupId, window));
+        giveBack(MainTableKeys.groupTries(tenantId, groupId, window));
     }
 
     private OptionalInt claim(Map<String, AttributeValue> key, int max, long ttl) {

@@ -8,6 +8,7 @@ import com.groupgate.aws.Attr;
 import com.groupgate.telemetry.Log;
 import com.groupgate.token.KeyRing;
 import com.groupgate.token.SigningKey;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,7 @@ public final class SigningKeyTable {
     public static final Duration STALE_GRACE = Duration.ofMinutes(10);
     /** How often a failing refresh is tried again (requests in between use the ring held). */
     public static final Duration RETRY_FAILED_REFRESH = Duration.ofSeconds(5);
-    private static final String PK = "SIGNING_KEY";
+    private static final String PK = MainTableKeys.SIGNING_KEY;
 
     private final DynamoDbClient dynamo;
     private final KmsClient kms;
@@ -276,6 +277,6 @@ public final class SigningKeyTable {
     }
 
     private static Map<String, AttributeValue> key(int version) {
-        return Map.of("pk", s(PK), "sk", s(String.format("V#%05d", version)));
+        return MainTableKeys.signingKey(version);
     }
 }

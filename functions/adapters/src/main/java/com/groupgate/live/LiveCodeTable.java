@@ -10,6 +10,8 @@ import com.groupgate.aws.StaleDays;
 import com.groupgate.fact.FactCodec;
 import com.groupgate.aws.BatchReads;
 import com.groupgate.id.Id;
+import com.groupgate.storage.MainTableKeys;
+import com.groupgate.storage.NewestFirst;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,12 +44,13 @@ public final class LiveCodeTable {
         this.table = table;
     }
 
+    /** The live code's item ({@link MainTableKeys#liveCode}). */
     public static Map<String, AttributeValue> key(Id tenantId, Id liveCodeId) {
-        return Map.of("pk", s("T#" + tenantId + "#LIVE#" + liveCodeId), "sk", s("LIVE"));
+        return MainTableKeys.liveCode(tenantId, liveCodeId);
     }
 
     static Map<String, AttributeValue> shardKey(Id tenantId, Id liveCodeId, int shard) {
-        return Map.of("pk", s("T#" + tenantId + "#LIVE#" + liveCodeId + "#SHARD#" + shard), "sk", s("SHARD"));
+        return MainTableKeys.liveCodeShard(tenantId, liveCodeId, shard);
     }
 
     public void create(LiveCode code, TransactWriteItem usage) {
@@ -65,33 +68,14 @@ public final class LiveCodeTable {
         dynamo.transactWriteItems(t -> t.transactItems(items));
     }
 
-    /** The gsi1 partition that lists a tenant's live codes (shards are not on it). */
-    static String listIndex(Id tenantId) {
-        return "T#" + tenantId + "#LIVECODES";
-    }
-
-    /** Zero-padded so that gsi1's string order is creation order. */
-    static String listSortKey(long createdAt, Id liveCodeId) {
-        return String.format("%012d#%s", createdAt, liveCodeId);
-    }
-
     public record Page(List<LiveCode> items, String nextCursor) {
     }
 
-    /** A page of the tenant's live codes from gsi1, newest first; the cursor as for group codes. */
+    /** A page of the tenant's live codes from gsi1, newest first, paged as the group codes ({@link NewestFirst}). */
     public Page list(Id tenantId, int limit, String cursor) {
-        Map<String, AttributeValue> start = cursor == null ? null : Map.of(
-                "gsi1pk", s(listIndex(tenantId)), "gsi1sk", s(cursor),
-                "pk", key(tenantId, Id.parse(cursor.substring(cursor.indexOf('#') + 1)).orElseThrow()).get("pk"),
-                "sk", s("LIVE"));
-        var page = dynamo.query(q -> q.tableName(table).indexName("gsi1").limit(limit).scanIndexForward(false)
-                .keyConditionExpression("gsi1pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(listIndex(tenantId))))
-                .exclusiveStartKey(start));
-        List<Map<String, AttributeValue>> items = page.items();
-        String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !items.isEmpty()
-                ? Attr.str(items.get(items.size() - 1), "gsi1sk") : null;
-        return new Page(items.stream().map(LiveCodeTable::fromItem).toList(), next);
+        NewestFirst.Page page = NewestFirst.read(dynamo, table, MainTableKeys.liveCodesIndex(tenantId), limit, cursor,
+                liveCodeId -> key(tenantId, liveCodeId));
+        return new Page(page.items().stream().map(LiveCodeTable::fromItem).toList(), page.nextCursor());
     }
 
     public Optional<LiveCode> find(Id tenantId, Id liveCodeId) {
@@ -258,8 +242,8 @@ public final class LiveCodeTable {
         item.put("qrVersion", n(c.qrVersion()));
         item.put("timezone", s(c.timezone()));
         item.put("createdAt", n(c.createdAt()));
-        item.put("gsi1pk", s(listIndex(c.tenantId())));
-        item.put("gsi1sk", s(listSortKey(c.createdAt(), c.liveCodeId())));
+        item.put("gsi1pk", s(MainTableKeys.liveCodesIndex(c.tenantId())));
+        item.put("gsi1sk", s(MainTableKeys.listSort(c.createdAt(), c.liveCodeId())));
         return item;
     }
 

@@ -7,6 +7,7 @@ import com.groupgate.aws.Attr;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.id.Id;
+import com.groupgate.storage.MainTableKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -39,7 +40,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * The key itself is never stored, only its SHA-256 (see {@link ApiKeys}).
  */
 public final class ApiKeyTable {
-    private static final String ENTRY_PREFIX = "KEY#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -62,15 +62,15 @@ public final class ApiKeyTable {
     }
 
     static Map<String, AttributeValue> entryKey(Id tenantId, Id keyId) {
-        return Map.of("pk", s(TenantTable.pk(tenantId)), "sk", s(ENTRY_PREFIX + keyId));
+        return MainTableKeys.apiKey(tenantId, keyId.toString());
     }
 
     static Map<String, AttributeValue> lookupKey(String keyHash) {
-        return Map.of("pk", s("APIKEY#" + keyHash), "sk", s("APIKEY"));
+        return MainTableKeys.apiKeyLookup(keyHash);
     }
 
     static Map<String, AttributeValue> countKey(Id tenantId) {
-        return Map.of("pk", s(TenantTable.pk(tenantId)), "sk", s("KEYCOUNT"));
+        return MainTableKeys.apiKeyCount(tenantId);
     }
 
     /**
@@ -175,8 +175,8 @@ public final class ApiKeyTable {
     private List<Map<String, AttributeValue>> entries(Id tenantId) {
         return dynamo.query(q -> q.tableName(table).consistentRead(true).limit(KeySettings.MAX_KEYS + 1)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :entry)")
-                        .expressionAttributeValues(Map.of(":pk", s(TenantTable.pk(tenantId)),
-                                ":entry", s(ENTRY_PREFIX))))
+                        .expressionAttributeValues(Map.of(":pk", s(MainTableKeys.tenantPartition(tenantId)),
+                                ":entry", s(MainTableKeys.API_KEY_PREFIX))))
                 .items();
     }
 

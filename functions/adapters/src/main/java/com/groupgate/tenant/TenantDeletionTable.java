@@ -5,6 +5,7 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
 import com.groupgate.id.Id;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * conditional on the version read, so two runs can never both move one deletion on.
  */
 public final class TenantDeletionTable {
-    private static final String PK = "TENANTDEL";
+    private static final String PK = MainTableKeys.TENANT_DELETION;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -89,7 +90,7 @@ public final class TenantDeletionTable {
     }
 
     private static Map<String, AttributeValue> key(Id tenantId) {
-        return Map.of("pk", s(PK), "sk", s(tenantId.toString()));
+        return MainTableKeys.tenantDeletion(tenantId);
     }
 
     private static Map<String, AttributeValue> item(Job job) {

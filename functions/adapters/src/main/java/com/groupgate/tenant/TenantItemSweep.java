@@ -4,6 +4,7 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
 import com.groupgate.id.Id;
+import com.groupgate.storage.MainTableKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class TenantItemSweep {
      */
     public Page sweep(Id tenantId, TenantDeletionTable.Position from, int limit) {
         Map<String, String> names = Map.of("#pk", "pk", "#sk", "sk", "#tenant", "tenantId", "#fact", "fact");
-        Map<String, AttributeValue> values = Map.of(":prefix", s(TenantTable.pk(tenantId)),
+        Map<String, AttributeValue> values = Map.of(":prefix", s(MainTableKeys.tenantPartition(tenantId)),
                 ":id", s(tenantId.toString()), ":inKey", s("#" + tenantId + "#"));
         ScanResponse page = dynamo.scan(q -> {
             q.tableName(table).limit(limit).projectionExpression("#pk, #sk")

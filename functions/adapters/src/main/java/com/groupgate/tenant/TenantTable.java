@@ -6,10 +6,12 @@ import static com.groupgate.aws.Attr.s;
 import com.groupgate.aws.Attr;
 import com.groupgate.block.BlockTable;
 import com.groupgate.id.Id;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,9 +51,9 @@ public final class TenantTable {
     public Created create(Id tenantId, String name, ZoneId timezone) {
         Tenant tenant = new Tenant(tenantId, name, timezone);
         Instant now = clock.instant();
-        Map<String, AttributeValue> tenantItem = Map.of("pk", s(pk(tenant.tenantId())), "sk", s("TENANT"),
-                "tenantId", s(tenant.tenantId().toString()), "name", s(name), "timezone", s(timezone.getId()),
-                "createdAt", n(now.getEpochSecond()));
+        Map<String, AttributeValue> tenantItem = new HashMap<>(key(tenant.tenantId()));
+        tenantItem.putAll(Map.of("tenantId", s(tenant.tenantId().toString()), "name", s(name), "timezone", s(timezone.getId()),
+                "createdAt", n(now.getEpochSecond())));
         ApiKeyTable.Pending firstKey = keys.pending(tenant.tenantId(), KeySettings.initial(), now);
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(tenantItem)
@@ -94,7 +96,7 @@ public final class TenantTable {
 
     /** The tenant's own item: {@code pk=T#<tenant>, sk=TENANT}. */
     public static Map<String, AttributeValue> key(Id tenantId) {
-        return Map.of("pk", s(pk(tenantId)), "sk", s("TENANT"));
+        return MainTableKeys.tenant(tenantId);
     }
 
     /**
@@ -105,12 +107,7 @@ public final class TenantTable {
      */
     public int removeAccess(Id tenantId) {
         int removed = keys.removeLookups(tenantId);
-        dynamo.deleteItem(d -> d.tableName(table).key(Map.of("pk", s(pk(tenantId)), "sk", s("TENANT"))));
+        dynamo.deleteItem(d -> d.tableName(table).key(key(tenantId)));
         return removed + 1;
-    }
-
-    /** The partition of everything a tenant owns directly: its item, groups and keys. */
-    static String pk(Id tenantId) {
-        return "T#" + tenantId;
     }
 }

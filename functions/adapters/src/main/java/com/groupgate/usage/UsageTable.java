@@ -1,10 +1,10 @@
 package com.groupgate.usage;
 
 import static com.groupgate.aws.Attr.n;
-import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
 import com.groupgate.id.Id;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,7 +34,7 @@ public final class UsageTable {
     }
 
     public static Map<String, AttributeValue> key(Id tenantId, String month) {
-        return Map.of("pk", s("T#" + tenantId + "#USAGE"), "sk", s("M#" + month));
+        return MainTableKeys.usage(tenantId, month);
     }
 
     /** The transaction item adding one issued code of {@code imageBytes}. */

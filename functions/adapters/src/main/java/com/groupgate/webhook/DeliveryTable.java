@@ -6,6 +6,7 @@ import static com.groupgate.aws.Attr.s;
 import com.groupgate.aws.Attr;
 import com.groupgate.hash.Sha256;
 import com.groupgate.id.Base32;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -27,7 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class DeliveryTable {
     public static final Duration KEEP = Duration.ofDays(30);
-    private static final Pattern CURSOR = Pattern.compile("[0-9]{13}#dlv_[a-z2-7]{26}");
     public static final Pattern ID = Pattern.compile("dlv_[a-z2-7]{26}");
 
     private final DynamoDbClient dynamo;
@@ -60,7 +60,7 @@ public final class DeliveryTable {
 
     /** Records an attempt; false when this attempt was recorded before (a second copy of it). */
     public boolean record(String tenantId, String webhookId, String chain, Attempt a) {
-        Map<String, AttributeValue> item = new HashMap<>(WebhookKeys.delivery(tenantId, webhookId, a.deliveryId()));
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.delivery(tenantId, webhookId, a.deliveryId()));
         item.put("deliveryId", s(a.deliveryId()));
         item.put("eventId", s(a.eventId()));
         item.put("type", s(a.type()));
@@ -72,8 +72,8 @@ public final class DeliveryTable {
         item.put("at", n(a.at().toEpochMilli()));
         item.put("chain", s(chain));
         item.put("final", com.groupgate.aws.Attr.bool(a.final_()));
-        item.put("gsi1pk", s(WebhookKeys.deliveriesIndex(tenantId, webhookId)));
-        item.put("gsi1sk", s(WebhookKeys.deliveriesSort(a.at(), a.deliveryId())));
+        item.put("gsi1pk", s(MainTableKeys.deliveriesIndex(tenantId, webhookId)));
+        item.put("gsi1sk", s(MainTableKeys.deliveriesSort(a.at(), a.deliveryId())));
         item.put("ttl", n(a.at().plus(KEEP).getEpochSecond()));
         try {
             dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
@@ -85,16 +85,16 @@ public final class DeliveryTable {
 
     public Optional<Attempt> find(String tenantId, String webhookId, String deliveryId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(WebhookKeys.delivery(tenantId, webhookId, deliveryId))).item();
+                .key(MainTableKeys.delivery(tenantId, webhookId, deliveryId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(from(item));
     }
 
     /** One page of an endpoint's attempts, newest first: one query of at most {@code limit} items. */
     public Page page(String tenantId, String webhookId, int limit, String cursor) {
-        String index = WebhookKeys.deliveriesIndex(tenantId, webhookId);
+        String index = MainTableKeys.deliveriesIndex(tenantId, webhookId);
         Map<String, AttributeValue> start = cursor == null ? null : Map.of("gsi1pk", s(index), "gsi1sk", s(cursor),
-                "pk", WebhookKeys.delivery(tenantId, webhookId, "x").get("pk"),
-                "sk", s("DLV#" + cursor.substring(14)));
+                "pk", MainTableKeys.delivery(tenantId, webhookId, MainTableKeys.deliveryIdOfSort(cursor)).get("pk"),
+                "sk", MainTableKeys.delivery(tenantId, webhookId, MainTableKeys.deliveryIdOfSort(cursor)).get("sk"));
         QueryResponse page = dynamo.query(q -> q.tableName(table).indexName("gsi1").limit(limit)
                 .scanIndexForward(false).keyConditionExpression("gsi1pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(index))).exclusiveStartKey(start));
@@ -105,7 +105,7 @@ public final class DeliveryTable {
     }
 
     public static boolean isCursor(String text) {
-        return text != null && CURSOR.matcher(text).matches();
+        return MainTableKeys.isDeliveriesCursor(text);
     }
 
     private static Attempt from(Map<String, AttributeValue> item) {

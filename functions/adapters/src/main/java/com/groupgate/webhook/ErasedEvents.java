@@ -2,6 +2,7 @@ package com.groupgate.webhook;
 
 import static com.groupgate.aws.Attr.s;
 
+import com.groupgate.storage.MainTableKeys;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -11,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 /**
  * The stored webhook events (and redeliveries) that name one member, dropped when the
  * member is erased: kept for 30 days for redelivery, each would otherwise send the ref
- * again. Found through gsi1 ({@link WebhookKeys#memberEventsIndex}); a queued attempt of a
+ * again. Found through gsi1 ({@link com.groupgate.storage.MainTableKeys#memberEventsIndex}); a queued attempt of a
  * dropped event is not sent ({@link Outbox#kept}). Safe to repeat.
  */
 public final class ErasedEvents {
@@ -31,7 +32,7 @@ public final class ErasedEvents {
     public int eraseById(String tenantId, List<String> eventIds) {
         int erased = 0;
         for (String eventId : eventIds) {
-            String pk = WebhookKeys.event(tenantId, eventId).get("pk").s();
+            String pk = MainTableKeys.event(tenantId, eventId).get("pk").s();
             for (Map<String, AttributeValue> item : dynamo.query(q -> q.tableName(table).consistentRead(true)
                     .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(pk)))
                     .projectionExpression("pk, sk")).items()) {
@@ -44,7 +45,7 @@ public final class ErasedEvents {
 
     /** Deletes every stored event and redelivery of {@code tenantId} naming {@code memberRef}; how many. */
     public int erase(String tenantId, String memberRef) {
-        String index = WebhookKeys.memberEventsIndex(tenantId, memberRef);
+        String index = MainTableKeys.memberEventsIndex(tenantId, memberRef);
         int erased = 0;
         Map<String, AttributeValue> start = null;
         do {

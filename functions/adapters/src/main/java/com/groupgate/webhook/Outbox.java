@@ -4,6 +4,7 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -51,7 +52,7 @@ public final class Outbox {
      * when it was stored before (the same happening read again).
      */
     public boolean emit(WebhookEvent event, String target, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(WebhookKeys.event(event.tenantId(), event.id()));
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.event(event.tenantId(), event.id()));
         item.put("tenantId", s(event.tenantId()));
         item.put("eventId", s(event.id()));
         item.put("type", s(event.type().wireName()));
@@ -63,7 +64,7 @@ public final class Outbox {
         }
         item.put("ttl", n(now.plus(KEEP_EVENTS).getEpochSecond()));
         if (event.data().get("memberRef") instanceof String memberRef) {
-            item.put("gsi1pk", s(WebhookKeys.memberEventsIndex(event.tenantId(), memberRef)));
+            item.put("gsi1pk", s(MainTableKeys.memberEventsIndex(event.tenantId(), memberRef)));
             item.put("gsi1sk", s(item.get("pk").s() + "|" + item.get("sk").s()));
         }
         try {
@@ -77,7 +78,7 @@ public final class Outbox {
     /** The stored event, or empty when it is unknown or no longer kept. */
     public Optional<Item> event(String tenantId, String eventId, Instant now) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(WebhookKeys.event(tenantId, eventId))).item();
+                .key(MainTableKeys.event(tenantId, eventId))).item();
         if (item == null || item.isEmpty() || Attr.num(item, "ttl", Long.MAX_VALUE) < now.getEpochSecond()) {
             return Optional.empty();
         }
@@ -86,7 +87,7 @@ public final class Outbox {
 
     /** Asks for {@code event} to be sent to {@code webhookId} again, as a new chain of attempts. */
     public void redeliver(Item event, String webhookId, String redeliveryId, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(WebhookKeys.redelivery(event.tenantId(), event.eventId(),
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.redelivery(event.tenantId(), event.eventId(),
                 redeliveryId));
         item.put("tenantId", s(event.tenantId()));
         item.put("eventId", s(event.eventId()));
@@ -108,7 +109,7 @@ public final class Outbox {
      */
     public boolean kept(String tenantId, String eventId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(WebhookKeys.event(tenantId, eventId)).projectionExpression("pk")).item();
+                .key(MainTableKeys.event(tenantId, eventId)).projectionExpression("pk")).item();
         return item != null && !item.isEmpty();
     }
 

@@ -5,6 +5,7 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
 import com.groupgate.webhook.ExpiryReminders.Reminder;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,8 +39,8 @@ public final class ReminderTable {
     }
 
     public void plan(Reminder r) {
-        Map<String, AttributeValue> item = new HashMap<>(WebhookKeys.key(WebhookKeys.reminderHour(r.dueAt()),
-                WebhookKeys.reminderSort(r.dueAt(), r.tenantId(), r.subject().name(), r.subjectId(), r.expiresAt())));
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.key(MainTableKeys.reminderHour(r.dueAt()),
+                MainTableKeys.reminderSort(r.dueAt(), r.tenantId(), r.subject().name(), r.subjectId(), r.expiresAt())));
         item.put("tenantId", s(r.tenantId()));
         item.put("subject", s(r.subject().name()));
         item.put("subjectId", s(r.subjectId()));
@@ -58,7 +59,7 @@ public final class ReminderTable {
             Map<String, AttributeValue> from = start;
             QueryResponse page = dynamo.query(q -> q.tableName(table).consistentRead(true)
                     .keyConditionExpression("pk = :pk AND sk <= :last")
-                    .expressionAttributeValues(Map.of(":pk", s(WebhookKeys.reminderHour(hour)), ":last", s(last)))
+                    .expressionAttributeValues(Map.of(":pk", s(MainTableKeys.reminderHour(hour)), ":last", s(last)))
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : page.items()) {
                 out.add(new Due(new Reminder(Attr.str(item, "tenantId"),
@@ -79,13 +80,13 @@ public final class ReminderTable {
     /** The first hour not yet read to its end, or empty before the first run. */
     public Optional<Instant> checkpoint() {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(WebhookKeys.reminderCheckpoint())).item();
+                .key(MainTableKeys.reminderCheckpoint())).item();
         return item == null || item.isEmpty() ? Optional.empty()
                 : Optional.of(Instant.ofEpochSecond(Attr.num(item, "hour", 0)));
     }
 
     public void advance(Instant hour) {
-        Map<String, AttributeValue> item = new HashMap<>(WebhookKeys.reminderCheckpoint());
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.reminderCheckpoint());
         item.put("hour", n(hour.truncatedTo(ChronoUnit.HOURS).getEpochSecond()));
         dynamo.putItem(p -> p.tableName(table).item(item));
     }

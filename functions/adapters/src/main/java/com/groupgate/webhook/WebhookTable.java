@@ -6,6 +6,7 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.storage.MainTableKeys;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
@@ -40,7 +41,7 @@ public final class WebhookTable {
     }
 
     public void create(Webhook w) {
-        Map<String, AttributeValue> item = new HashMap<>(WebhookKeys.webhook(w.tenantId(), w.webhookId()));
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.webhook(w.tenantId(), w.webhookId()));
         item.put("tenantId", s(w.tenantId()));
         item.put("webhookId", s(w.webhookId()));
         item.put("url", s(w.url().toString()));
@@ -58,14 +59,14 @@ public final class WebhookTable {
     public List<Webhook> list(String tenantId) {
         return dynamo.query(q -> q.tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :w)")
-                .expressionAttributeValues(Map.of(":pk", s(WebhookKeys.tenantPartition(tenantId)),
-                        ":w", s(WebhookKeys.WEBHOOK_PREFIX)))
+                .expressionAttributeValues(Map.of(":pk", s(MainTableKeys.tenantPartition(tenantId)),
+                        ":w", s(MainTableKeys.WEBHOOK_PREFIX)))
                 .limit(MAX_PER_TENANT + 1)).items().stream().map(WebhookTable::from).toList();
     }
 
     public Optional<Webhook> find(String tenantId, String webhookId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(WebhookKeys.webhook(tenantId, webhookId))).item();
+                .key(MainTableKeys.webhook(tenantId, webhookId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(from(item));
     }
 
@@ -102,7 +103,7 @@ public final class WebhookTable {
         String expression = "SET " + set.substring(0, set.length() - 2) + remove;
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(u -> u.tableName(table)
-                    .key(WebhookKeys.webhook(tenantId, webhookId)).updateExpression(expression)
+                    .key(MainTableKeys.webhook(tenantId, webhookId)).updateExpression(expression)
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(NAMES.entrySet().stream().filter(e -> expression.contains(e.getKey()))
                             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
@@ -116,7 +117,7 @@ public final class WebhookTable {
     /** Removes the endpoint; false when there was none. Its queued attempts find it gone and stop. */
     public boolean delete(String tenantId, String webhookId) {
         try {
-            dynamo.deleteItem(d -> d.tableName(table).key(WebhookKeys.webhook(tenantId, webhookId))
+            dynamo.deleteItem(d -> d.tableName(table).key(MainTableKeys.webhook(tenantId, webhookId))
                     .conditionExpression("attribute_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -132,7 +133,7 @@ public final class WebhookTable {
         }
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(u -> u.tableName(table)
-                    .key(WebhookKeys.webhook(tenantId, webhookId))
+                    .key(MainTableKeys.webhook(tenantId, webhookId))
                     .updateExpression("SET sealedSecret = :new, sealedPrevious = :old, previousUntil = :until")
                     .conditionExpression("sealedSecret = :old")
                     .expressionAttributeValues(Map.of(":new", b(sealedNew), ":old", b(current.get().sealedSecret()),
@@ -147,7 +148,7 @@ public final class WebhookTable {
     /** Switches the endpoint off for {@code reason} ({@code gone}, {@code failing}). */
     public void disable(String tenantId, String webhookId, String reason) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(WebhookKeys.webhook(tenantId, webhookId))
+            dynamo.updateItem(u -> u.tableName(table).key(MainTableKeys.webhook(tenantId, webhookId))
                     .updateExpression("SET #enabled = :off, #reason = :why")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#enabled", "enabled", "#reason", "disabledReason"))
@@ -161,7 +162,7 @@ public final class WebhookTable {
     public Optional<Instant> failed(String tenantId, String webhookId, Instant at) {
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(u -> u.tableName(table)
-                    .key(WebhookKeys.webhook(tenantId, webhookId))
+                    .key(MainTableKeys.webhook(tenantId, webhookId))
                     .updateExpression("SET #failing = if_not_exists(#failing, :at)")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#failing", "failingSince"))
@@ -176,7 +177,7 @@ public final class WebhookTable {
     /** A success ends the failing streak (written only when there was one). */
     public void succeeded(String tenantId, String webhookId) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(WebhookKeys.webhook(tenantId, webhookId))
+            dynamo.updateItem(u -> u.tableName(table).key(MainTableKeys.webhook(tenantId, webhookId))
                     .updateExpression("REMOVE #failing").conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#failing", "failingSince")));
         } catch (ConditionalCheckFailedException deleted) {

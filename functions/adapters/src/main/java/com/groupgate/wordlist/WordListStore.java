@@ -8,6 +8,7 @@ import com.groupgate.aws.Attr;
 import com.groupgate.http.Json;
 import com.groupgate.id.Id;
 import com.groupgate.image.ImageBucket;
+import com.groupgate.storage.MainTableKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -144,8 +145,7 @@ public final class WordListStore {
     }
 
     static Map<String, AttributeValue> pointerKey(Owner owner) {
-        return owner.operator() ? Map.of("pk", s("WORDS"), "sk", s("OPERATOR"))
-                : Map.of("pk", s("T#" + owner.tenantId()), "sk", s("WORDS"));
+        return MainTableKeys.wordList(owner.operator() ? null : owner.tenantId());
     }
 
     static String objectKey(Owner owner, String version) {

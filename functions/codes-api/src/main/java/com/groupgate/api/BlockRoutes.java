@@ -65,7 +65,7 @@ final class BlockRoutes {
         Id tenantId = Views.id(request.pathParam("tenantId"));
         Id groupId = Views.id(request.pathParam("groupId"));
         audit.changeIn(tenantId.toString(), "group.block", "group/" + groupId, reason(block.reason()));
-        if (!blocks.block(GroupTable.key(tenantId, groupId), block)) {
+        if (!blocks.blockGroup(tenantId, groupId, block)) {
             throw RefusalException.notFound();
         }
         return groupView(tenantId, groupId);
@@ -77,7 +77,7 @@ final class BlockRoutes {
         Id tenantId = Views.id(request.pathParam("tenantId"));
         Id groupId = Views.id(request.pathParam("groupId"));
         audit.changeIn(tenantId.toString(), "group.unblock", "group/" + groupId, reason(why));
-        if (!blocks.unblock(GroupTable.key(tenantId, groupId))) {
+        if (!blocks.unblockGroup(tenantId, groupId)) {
             throw RefusalException.notFound();
         }
         return groupView(tenantId, groupId);
@@ -88,7 +88,7 @@ final class BlockRoutes {
         Block block = block(request);
         Id tenantId = Views.id(request.pathParam("tenantId"));
         audit.changeIn(tenantId.toString(), "tenant.block", "tenant/" + tenantId, reason(block.reason()));
-        if (!blocks.block(TenantTable.key(tenantId), block)) {
+        if (!blocks.blockTenant(tenantId, block)) {
             throw RefusalException.notFound();
         }
         keyCache.forgetTenant(tenantId);
@@ -100,7 +100,7 @@ final class BlockRoutes {
         String why = unblockReason(request);
         Id tenantId = Views.id(request.pathParam("tenantId"));
         audit.changeIn(tenantId.toString(), "tenant.unblock", "tenant/" + tenantId, reason(why));
-        if (!blocks.unblock(TenantTable.key(tenantId))) {
+        if (!blocks.unblockTenant(tenantId)) {
             throw RefusalException.notFound();
         }
         keyCache.forgetTenant(tenantId);

@@ -22,7 +22,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * ({@link IamActions}), with ARNs in their stable form ({@link StableArns}). What a test JVM
  * recorded is written at its exit to {@code target/aws-actions/<pid>.tsv} of the module
  * under test — {@code function, action, resource} a line — where the permissions check
- * (functions/permissions) reads every module's after the whole suite has run.
+ * (functions/permissions) reads every module's after the whole suite has run. It also
+ * records the keys of the MainTable items they write ({@link MainTableWrites}).
  */
 public final class ActionRecorder implements ExecutionInterceptor, DirectCallListener {
     private static final Path DIRECTORY = Path.of("target", "aws-actions");
@@ -32,11 +33,13 @@ public final class ActionRecorder implements ExecutionInterceptor, DirectCallLis
     private final String function;
     private final IamActions actions;
     private final StableArns arns;
+    private final MainTableWrites writes;
 
     private ActionRecorder(String function, LocalResources resources) {
         this.function = function;
         this.actions = new IamActions(resources);
         this.arns = new StableArns(resources);
+        this.writes = new MainTableWrites(resources.table("MainTable"));
     }
 
     /** A recorder for the clients of {@code functionLogicalId}. */
@@ -79,6 +82,7 @@ public final class ActionRecorder implements ExecutionInterceptor, DirectCallLis
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         actions.answered(context.request(), context.response());
+        writes.answered(context.request());
     }
 
     /** The records of earlier runs in this module would hide an action no longer used. */

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStream
 import com.groupgate.aws.StreamImages;
 import com.groupgate.webhook.ItemChange;
 import com.groupgate.webhook.Outbox;
-import com.groupgate.webhook.WebhookKeys;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +36,7 @@ sealed interface StreamChange {
         }
         Map<String, AttributeValue> newImage = stream.getNewImage() == null ? Map.of()
                 : StreamImages.toSdk(stream.getNewImage());
-        if (sk.equals(WebhookKeys.EVENT) || sk.startsWith(WebhookKeys.REDELIVERY_PREFIX)) {
+        if (sk.equals(MainTableKeys.EVENT) || sk.startsWith(MainTableKeys.REDELIVERY_PREFIX)) {
             return "INSERT".equals(record.getEventName())
                     ? Optional.of(new Send(Outbox.from(newImage), keys)) : Optional.empty();
         }
@@ -52,19 +52,19 @@ sealed interface StreamChange {
                 PlainImages.of(newImage))));
     }
 
-    /** The kind of item a sort key names (MemberTable, JoinRequestTable, GroupTable, CodeTable, FactTable). */
+    /** The kind of item a sort key names ({@link MainTableKeys}; MemberTable, JoinRequestTable, GroupTable, CodeTable, FactTable). */
     private static ItemChange.Kind kind(String sk) {
-        if (sk.startsWith("MEMBER#")) {
+        if (sk.startsWith(MainTableKeys.MEMBER_PREFIX)) {
             return ItemChange.Kind.MEMBER;
         }
-        if (sk.startsWith("GROUP#")) {
+        if (sk.startsWith(MainTableKeys.GROUP_PREFIX)) {
             return ItemChange.Kind.GROUP;
         }
         return switch (sk) {
-            case "REQ" -> ItemChange.Kind.JOIN_REQUEST;
-            case "CODE" -> ItemChange.Kind.CODE;
-            case "COUNT" -> ItemChange.Kind.CODE_COUNTER;
-            case "FACT" -> ItemChange.Kind.FACT;
+            case MainTableKeys.REQUEST -> ItemChange.Kind.JOIN_REQUEST;
+            case MainTableKeys.CODE -> ItemChange.Kind.CODE;
+            case MainTableKeys.COUNT -> ItemChange.Kind.CODE_COUNTER;
+            case MainTableKeys.FACT -> ItemChange.Kind.FACT;
             default -> null;
         };
     }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  *
  * <p>This module runs last in the reactor, after every function module has packaged its jar.
  */
-class DeployableJarsTest {
+class DeployableJarsIT {
     private static final Path ROOT = RepositoryRoot.find();
 
     @Test
@@ -79,7 +79,7 @@ class DeployableJarsTest {
         try (Stream<Path> modules = Files.list(ROOT.resolve("functions"))) {
             List<Path> jars = modules.map(m -> m.resolve("target"))
                     .filter(Files::isDirectory)
-                    .flatMap(DeployableJarsTest::jarsIn)
+                    .flatMap(DeployableJarsIT::jarsIn)
                     .toList();
             assertTrue(!jars.isEmpty(), "no functions/*/target/*-lambda.jar: run mvn package (or verify) first");
             return jars;

@@ -1,0 +1,99 @@
+package com.groupgate.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Records the key of every MainTable item a function's clients wrote (PutItem, UpdateItem,
+ * and the puts and updates of TransactWriteItems and BatchWriteItem that DynamoDB
+ * accepted), with the item's gsi1pk when the write names one: {@code pk, sk, gsi1pk} a
+ * line, written at the JVM's exit to {@code target/main-table-keys/<pid>.tsv} of the module
+ * under test. MainTableKeysIT (functions/permissions) parses every line back with
+ * MainTableKeys after the whole suite has run.
+ */
+final class MainTableWrites {
+    private static final Path DIRECTORY = Path.of("target", "main-table-keys");
+    private static final Set<String> RECORDED = ConcurrentHashMap.newKeySet();
+    private static boolean started;
+
+    private final String table;
+
+    MainTableWrites(String mainTable) {
+        this.table = mainTable;
+        start();
+    }
+
+    private static synchronized void start() {
+        if (!started) {
+            started = true;
+            clearEarlierRuns();
+            Runtime.getRuntime().addShutdownHook(new Thread(MainTableWrites::write, "main-table-keys-write"));
+        }
+    }
+
+    /** Records what {@code request}, answered without error, wrote to MainTable. */
+    void answered(SdkRequest request) {
+        if (request instanceof PutItemRequest p && table.equals(p.tableName())) {
+            add(p.item());
+        } else if (request instanceof UpdateItemRequest u && table.equals(u.tableName())) {
+            add(u.key());
+        } else if (request instanceof TransactWriteItemsRequest t) {
+            t.transactItems().forEach(i -> {
+                if (i.put() != null && table.equals(i.put().tableName())) {
+                    add(i.put().item());
+                } else if (i.update() != null && table.equals(i.update().tableName())) {
+                    add(i.update().key());
+                }
+            });
+        } else if (request instanceof BatchWriteItemRequest b && b.requestItems().containsKey(table)) {
+            b.requestItems().get(table).forEach(w -> {
+                if (w.putRequest() != null) {
+                    add(w.putRequest().item());
+                }
+            });
+        }
+    }
+
+    private static void add(Map<String, AttributeValue> item) {
+        AttributeValue gsi = item.get("gsi1pk");
+        RECORDED.add(item.get("pk").s() + "\t" + item.get("sk").s() + "\t" + (gsi == null ? "" : gsi.s()));
+    }
+
+    /** The records of earlier runs in this module would keep a key no longer written. */
+    private static void clearEarlierRuns() {
+        if (!Files.isDirectory(DIRECTORY)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(DIRECTORY)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write() {
+        try {
+            Files.createDirectories(DIRECTORY);
+            Files.write(DIRECTORY.resolve(ProcessHandle.current().pid() + ".tsv"), new TreeSet<>(RECORDED),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
