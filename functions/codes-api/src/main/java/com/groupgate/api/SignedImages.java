@@ -80,7 +80,7 @@ final class SignedImages {
      */
     private static String token(KeyRing ring, CodeKind kind, Id codeId, Id tenantId, Id targetId, long expiresAt,
                                 byte[] salt) {
-        return salt.length == TokenCodec.SHORT_SALT_BYTES
+        return kind == CodeKind.GROUP_CODE && salt.length == TokenCodec.SHORT_SALT_BYTES
                 ? TokenCodec.issueShort(ring, codeId, tenantId, expiresAt, salt)
                 : TokenCodec.issue(ring, kind, codeId, tenantId, targetId, expiresAt, salt);
     }
