@@ -48,13 +48,15 @@ final class SignedImages {
 
     Signed issue(CodeKind kind, Id codeId, Id tenantId, Id targetId, long expiresAt, Ecc ecc, int modulePx) {
         KeyRing ring = keys.issuingRing();
-        byte[] salt = new byte[8];
+        // Group codes get the short (v2) token, whose URL fits QR version 4 at level M; live
+        // codes keep v1 (they never expire, and their symbols are already printed at version 5).
+        byte[] salt = new byte[kind == CodeKind.GROUP_CODE ? TokenCodec.SHORT_SALT_BYTES : TokenCodec.SALT_BYTES];
         String scanUrl;
         int attempt = 0;
         do {
             // A fresh salt changes every module of the symbol; about one in a hundred needs one.
             RANDOM.nextBytes(salt);
-            scanUrl = ScanUrl.scanUrl(scanBase, TokenCodec.issue(ring, kind, codeId, tenantId, targetId, expiresAt, salt));
+            scanUrl = ScanUrl.scanUrl(scanBase, token(ring, kind, codeId, tenantId, targetId, expiresAt, salt));
         } while (!QrReadBack.readsBack(scanUrl, ecc, modulePx) && ++attempt < MAX_SALTS);
         QrPng png = QrImage.render(scanUrl, ecc, modulePx);
         String imageKey = EdgeImages.key(kind == CodeKind.LIVE_CODE ? EdgeImages.Kind.LIVE_CODE
@@ -69,8 +71,18 @@ final class SignedImages {
                 .orElseThrow(() -> new IllegalStateException("key version " + keyVersion + " is gone"));
         // Re-deriving for display only: a retired version still shows its (refused) URL.
         SigningKey signing = key.retired() ? new SigningKey(key.version(), key.secret(), false) : key;
-        return ScanUrl.scanUrl(scanBase, TokenCodec.issue(KeyRing.of(signing), kind, codeId, tenantId, targetId,
-                expiresAt, salt));
+        return ScanUrl.scanUrl(scanBase, token(KeyRing.of(signing), kind, codeId, tenantId, targetId, expiresAt, salt));
+    }
+
+    /**
+     * The token of a code: the stored salt's length says its format, so that codes issued
+     * before the short format show the very URL they were printed with.
+     */
+    private static String token(KeyRing ring, CodeKind kind, Id codeId, Id tenantId, Id targetId, long expiresAt,
+                                byte[] salt) {
+        return kind == CodeKind.GROUP_CODE && salt.length == TokenCodec.SHORT_SALT_BYTES
+                ? TokenCodec.issueShort(ring, codeId, tenantId, expiresAt, salt)
+                : TokenCodec.issue(ring, kind, codeId, tenantId, targetId, expiresAt, salt);
     }
 
     /**

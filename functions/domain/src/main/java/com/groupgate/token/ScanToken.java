@@ -12,7 +12,9 @@ import java.util.Objects;
  * @param codeId the code the token belongs to
  * @param expiresAtEpochSecond first second at which the token is expired, 1..{@link #NEVER}
  * @param tenantId the owning tenant
- * @param targetId the group id for group codes; the live code id for live codes
+ * @param targetId the group id for group codes; the live code id for live codes; null in a
+ *                 short (v2) group-code token, which leaves the group to the code's item (the
+ *                 scan reads that item by tenant and code id anyway)
  */
 public record ScanToken(int keyVersion, CodeKind kind, Id codeId, long expiresAtEpochSecond, Id tenantId, Id targetId) {
     /** The expiry of codes that never expire (live codes, presets without expiry): uint32 max. */
@@ -25,7 +27,9 @@ public record ScanToken(int keyVersion, CodeKind kind, Id codeId, long expiresAt
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(codeId, "codeId");
         Objects.requireNonNull(tenantId, "tenantId");
-        Objects.requireNonNull(targetId, "targetId");
+        if (targetId == null && kind != CodeKind.GROUP_CODE) {
+            throw new IllegalArgumentException("targetId is required for " + kind);
+        }
         checkExpiry(expiresAtEpochSecond);
     }
 

@@ -6,7 +6,8 @@ import java.util.Objects;
  * Builds scan URLs, {@code <base><token>} with a base ending in {@code /S/}. Everything is
  * kept to the QR alphanumeric character set (digits, uppercase letters, {@code $%*+-./:}),
  * which packs 5.5 bits a character instead of 8; with a 24-character base the whole URL
- * fits QR version 5 at level M.
+ * fits QR version 4 at level M with a short (v2, 66-character) token, version 5 with an
+ * 87-character (v1) one.
  */
 public final class ScanUrl {
     /** The path segment every base ends with; the scan route also accepts {@code /s/}. */
@@ -34,8 +35,8 @@ public final class ScanUrl {
                         "base must use only 0-9 A-Z $%*+-./: (QR alphanumeric, no space), was " + base);
             }
         }
-        if (token.length() != TokenCodec.TEXT_LENGTH) {
-            throw new IllegalArgumentException("token must be 87 characters, was " + token.length());
+        if (token.length() != TokenCodec.TEXT_LENGTH && token.length() != TokenCodec.SHORT_TEXT_LENGTH) {
+            throw new IllegalArgumentException("token must be 66 or 87 characters, was " + token.length());
         }
         for (int i = 0; i < token.length(); i++) {
             if (TOKEN_ALPHABET.indexOf(token.charAt(i)) < 0) {

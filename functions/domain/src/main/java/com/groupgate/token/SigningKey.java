@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  * join tickets are protected with, and whether it has been retired.
  *
  * <p>A value class rather than a record because it keeps derived state: the secret itself
- * is never used directly; three sub-keys are derived from it once, so that a key used to
+ * is never used directly; sub-keys are derived from it once, one per purpose, so that a key used to
  * encrypt is never also used to authenticate. The {@link Mac} and {@link Cipher}
  * instances built from them are not thread-safe and costly to initialise, so each thread
  * keeps its own, initialised once — verification then costs one HMAC and one AES block.
@@ -35,10 +35,14 @@ public final class SigningKey {
     private final byte[] encKey;
     private final byte[] macKey;
     private final byte[] ticketKey;
+    private final byte[] shortEncKey;
+    private final byte[] shortMacKey;
 
     private final ThreadLocal<Mac> tokenMac;
     private final ThreadLocal<Mac> ticketMac;
     private final ThreadLocal<Cipher> referenceCipher;
+    private final ThreadLocal<Mac> shortTokenMac;
+    private final ThreadLocal<Cipher> shortReferenceCipher;
 
     /**
      * @param version 1..255; it travels as the first byte of every token and ticket
@@ -59,9 +63,15 @@ public final class SigningKey {
         this.encKey = derive(this.secret, "groupgate/enc");
         this.macKey = derive(this.secret, "groupgate/mac");
         this.ticketKey = derive(this.secret, "groupgate/ticket");
+        // The short (v2) token format has keys of its own, so that no keystream or tag of one
+        // format can ever be read as the other's.
+        this.shortEncKey = derive(this.secret, "groupgate/enc/v2");
+        this.shortMacKey = derive(this.secret, "groupgate/mac/v2");
         this.tokenMac = ThreadLocal.withInitial(() -> newMac(macKey));
         this.ticketMac = ThreadLocal.withInitial(() -> newMac(ticketKey));
         this.referenceCipher = ThreadLocal.withInitial(() -> newBlockCipher(encKey));
+        this.shortTokenMac = ThreadLocal.withInitial(() -> newMac(shortMacKey));
+        this.shortReferenceCipher = ThreadLocal.withInitial(() -> newBlockCipher(shortEncKey));
     }
 
     public int version() {
@@ -117,6 +127,24 @@ public final class SigningKey {
      */
     Cipher referenceCipher() {
         return referenceCipher.get();
+    }
+
+    byte[] shortEncKey() {
+        return shortEncKey.clone();
+    }
+
+    byte[] shortMacKey() {
+        return shortMacKey.clone();
+    }
+
+    /** This thread's HMAC-SHA256 under the short (v2) token MAC key, ready for use. */
+    Mac shortTokenMac() {
+        return shortTokenMac.get();
+    }
+
+    /** This thread's raw AES-256 block encryption under the short (v2) token encryption key. */
+    Cipher shortReferenceCipher() {
+        return shortReferenceCipher.get();
     }
 
     static byte[] derive(byte[] secret, String label) {

@@ -12,10 +12,12 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 
 /**
- * Issues and verifies scan tokens: the part of a scan URL after {@code /S/}.
+ * Issues and verifies scan tokens: the part of a scan URL after {@code /S/}. Two formats,
+ * told apart by their length (a token's text length is its format version), verify side by
+ * side, so that codes issued before the short format keep working.
  *
- * <p>Layout, 54 bytes, written as 87 uppercase base32 characters so that the whole URL stays
- * in QR alphanumeric mode:
+ * <p>Format v1 (live codes, and group codes issued before v2), 54 bytes, written as 87
+ * uppercase base32 characters so that the whole URL stays in QR alphanumeric mode:
  * <pre>
  *  [0]       key version
  *  [1]       kind (0 group code, 1 live code)
@@ -29,6 +31,23 @@ import javax.crypto.Mac;
  * reuse an IV under one key: the IV holds the code id and 64 random bits, so two tokens
  * share one only if the same code draws the same salt twice.
  *
+ * <p>Format v2, short (group codes), 41 bytes = 66 base32 characters (328 bits, the last
+ * character's two spare bits zero), so that a 24-character base plus the token is 90
+ * characters: QR version 4 at level M holds exactly 90 alphanumeric characters.
+ * <pre>
+ *  [0]       key version
+ *  [1..8]    code id
+ *  [9..12]   expiry, uint32 big-endian epoch seconds (0xFFFFFFFF = never)
+ *  [13..16]  random salt
+ *  [17..24]  AES-256-CTR(encKeyV2, iv = codeId || salt || 0^32) of tenantId
+ *  [25..40]  first 16 bytes of HMAC-SHA256(macKeyV2, bytes[0..24])
+ * </pre>
+ * The kind is implied (group code). The group id is not carried: the scan reads the code's
+ * item by tenant and code id anyway, and the item names the group. The salt is 32 bits: for
+ * one code id the sealed plaintext (its tenant) never changes, so a repeated IV reveals only
+ * that two tokens of the same code have the same tenant — already implied by the code id.
+ * The v2 keys are derived apart from v1's, so neither format's keystream or tag is the other's.
+ *
  * <p>Verification is CPU only (no I/O): one base32 decode, one HMAC and one AES block.
  */
 public final class TokenCodec {
@@ -36,6 +55,12 @@ public final class TokenCodec {
     /** Characters in a token's text. */
     public static final int TEXT_LENGTH = 87;
     public static final int SALT_BYTES = 8;
+    /** Bytes of a short (v2) token. */
+    public static final int SHORT_BYTES = 41;
+    /** Characters in a short (v2) token's text. */
+    public static final int SHORT_TEXT_LENGTH = 66;
+    /** Bytes of a short (v2) token's salt. */
+    public static final int SHORT_SALT_BYTES = 4;
 
     private static final int VERSION = 0;
     private static final int KIND = 1;
@@ -46,6 +71,12 @@ public final class TokenCodec {
     private static final int SEALED_BYTES = 16;
     private static final int TAG = 38;
     private static final int TAG_BYTES = 16;
+
+    private static final int SHORT_CODE_ID = 1;
+    private static final int SHORT_EXPIRY = 9;
+    private static final int SHORT_SALT = 13;
+    private static final int SHORT_SEALED = 17;
+    private static final int SHORT_TAG = 25;
 
     // Indexed by Latin-1 code: 0..31 for base32 letters and digits (either case), else -1.
     private static final byte[] BASE32_VALUES = new byte[256];
@@ -89,6 +120,44 @@ public final class TokenCodec {
         return Base32.encode(encode(key, token, salt));
     }
 
+    /**
+     * A new short (v2) group-code token under the ring's current key, with a fresh 4-byte
+     * salt from {@code random}.
+     */
+    public static String issueShort(KeyRing ring, Id codeId, Id tenantId, long expiresAtEpochSecond,
+                                    SecureRandom random) {
+        Objects.requireNonNull(random, "random");
+        byte[] salt = new byte[SHORT_SALT_BYTES];
+        random.nextBytes(salt);
+        return issueShort(ring, codeId, tenantId, expiresAtEpochSecond, salt);
+    }
+
+    /** A short (v2) group-code token with the given 4-byte {@code salt}: deterministic. */
+    public static String issueShort(KeyRing ring, Id codeId, Id tenantId, long expiresAtEpochSecond, byte[] salt) {
+        Objects.requireNonNull(ring, "ring");
+        Objects.requireNonNull(salt, "salt");
+        if (salt.length != SHORT_SALT_BYTES) {
+            throw new IllegalArgumentException("salt must be 4 bytes, was " + salt.length);
+        }
+        SigningKey key = ring.current();
+        ScanToken token = new ScanToken(key.version(), CodeKind.GROUP_CODE, codeId, expiresAtEpochSecond,
+                tenantId, null);
+        return Base32.encode(encodeShort(key, token, salt));
+    }
+
+    static byte[] encodeShort(SigningKey key, ScanToken token, byte[] salt) {
+        byte[] out = new byte[SHORT_BYTES];
+        out[VERSION] = (byte) key.version();
+        token.codeId().writeTo(out, SHORT_CODE_ID);
+        writeUint32(out, SHORT_EXPIRY, token.expiresAtEpochSecond());
+        System.arraycopy(salt, 0, out, SHORT_SALT, SHORT_SALT_BYTES);
+        token.tenantId().writeTo(out, SHORT_SEALED);
+        applyShortKeystream(key, out);
+        byte[] mac = shortTag(key, out);
+        System.arraycopy(mac, 0, out, SHORT_TAG, TAG_BYTES);
+        return out;
+    }
+
     static byte[] encode(SigningKey key, ScanToken token, byte[] salt) {
         byte[] out = new byte[BYTES];
         out[VERSION] = (byte) key.version();
@@ -113,7 +182,13 @@ public final class TokenCodec {
         if (nowEpochSecond < 0) {
             throw new IllegalArgumentException("nowEpochSecond must be >= 0, was " + nowEpochSecond);
         }
-        if (token == null || token.length() != TEXT_LENGTH) {
+        if (token == null) {
+            return Verification.Invalid.INSTANCE;
+        }
+        if (token.length() == SHORT_TEXT_LENGTH) {
+            return verifyShort(ring, token, nowEpochSecond);
+        }
+        if (token.length() != TEXT_LENGTH) {
             return Verification.Invalid.INSTANCE;
         }
         byte[] bytes = decodeText(token);
@@ -142,6 +217,32 @@ public final class TokenCodec {
         return scan.expiredAt(nowEpochSecond) ? new Verification.Expired(scan) : new Verification.Valid(scan);
     }
 
+    private static Verification verifyShort(KeyRing ring, CharSequence token, long nowEpochSecond) {
+        byte[] bytes = decodeShortText(token);
+        if (bytes == null) {
+            return Verification.Invalid.INSTANCE;
+        }
+        SigningKey key = ring.activeOrNull(bytes[VERSION] & 0xFF);
+        if (key == null) {
+            return Verification.Invalid.INSTANCE;
+        }
+        byte[] expected = shortTag(key, bytes);
+        // Constant time, as in v1; nothing is decrypted before the tag is authentic.
+        if (!MessageDigest.isEqual(Arrays.copyOf(expected, TAG_BYTES),
+                Arrays.copyOfRange(bytes, SHORT_TAG, SHORT_BYTES))) {
+            return Verification.Invalid.INSTANCE;
+        }
+        applyShortKeystream(key, bytes);
+        long expiry = readUint32(bytes, SHORT_EXPIRY);
+        if (expiry == 0) {
+            // Authentic but not something issueShort() writes.
+            return Verification.Invalid.INSTANCE;
+        }
+        ScanToken scan = new ScanToken(key.version(), CodeKind.GROUP_CODE, Id.fromBytes(bytes, SHORT_CODE_ID),
+                expiry, Id.fromBytes(bytes, SHORT_SEALED), null);
+        return scan.expiredAt(nowEpochSecond) ? new Verification.Expired(scan) : new Verification.Valid(scan);
+    }
+
     /**
      * The 54 bytes an 87-character text spells, or null when it is not canonical base32
      * (either case): the same answer as {@link Base32#decodeOrNull}, in eight-character
@@ -155,11 +256,51 @@ public final class TokenCodec {
         // which is outside the alphabet like every other stranger.
         byte[] chars = text.toString().getBytes(StandardCharsets.ISO_8859_1);
         byte[] out = new byte[BYTES];
+        // 80 characters: ten groups of 8 characters = 40 bits = 5 bytes.
+        int invalid = decodeGroups(chars, out, 10);
+        // The last 7 characters: 35 bits = 4 bytes and 3 bits that must be zero.
+        long bits = 0;
+        for (int c = 80; c < TEXT_LENGTH; c++) {
+            int v = BASE32_VALUES[chars[c] & 0xFF];
+            invalid |= v;
+            bits = (bits << 5) | (v & 31);
+        }
+        if (invalid < 0 || (bits & 7) != 0) {
+            return null;
+        }
+        writeUint32(out, 50, bits >>> 3);
+        return out;
+    }
+
+    /**
+     * The 41 bytes a 66-character text spells, or null when it is not canonical base32
+     * (either case; the last character's two spare bits must be zero), as {@link #decodeText}.
+     */
+    static byte[] decodeShortText(CharSequence text) {
+        byte[] chars = text.toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] out = new byte[SHORT_BYTES];
+        // 64 characters: eight groups of 8 characters = 40 bytes.
+        int invalid = decodeGroups(chars, out, 8);
+        // The last 2 characters: 10 bits = 1 byte and 2 bits that must be zero.
+        int v0 = BASE32_VALUES[chars[64] & 0xFF];
+        int v1 = BASE32_VALUES[chars[65] & 0xFF];
+        invalid |= v0 | v1;
+        if (invalid < 0 || (v1 & 3) != 0) {
+            return null;
+        }
+        out[40] = (byte) ((v0 << 3) | (v1 >>> 2));
+        return out;
+    }
+
+    /**
+     * Decodes {@code groups} groups of 8 characters into 5 bytes each; returns the OR of every
+     * character's value, negative when any was outside the alphabet. The eight values of a
+     * group are combined side by side rather than shifted in one after another, which halves
+     * the time; a -1 (invalid) garbles the group, but then all is refused.
+     */
+    private static int decodeGroups(byte[] chars, byte[] out, int groups) {
         int invalid = 0;
-        // 80 characters: ten groups of 8 characters = 40 bits = 5 bytes. The eight values
-        // of a group are combined side by side rather than shifted in one after another,
-        // which halves the time; a -1 (invalid) garbles the group, but then all is refused.
-        for (int group = 0; group < 10; group++) {
+        for (int group = 0; group < groups; group++) {
             int c = group * 8;
             int v0 = BASE32_VALUES[chars[c] & 0xFF];
             int v1 = BASE32_VALUES[chars[c + 1] & 0xFF];
@@ -179,18 +320,33 @@ public final class TokenCodec {
             out[o + 3] = (byte) (bits >>> 8);
             out[o + 4] = (byte) bits;
         }
-        // The last 7 characters: 35 bits = 4 bytes and 3 bits that must be zero.
-        long bits = 0;
-        for (int c = 80; c < TEXT_LENGTH; c++) {
-            int v = BASE32_VALUES[chars[c] & 0xFF];
-            invalid |= v;
-            bits = (bits << 5) | (v & 31);
+        return invalid;
+    }
+
+    /** HMAC-SHA256 of {@code bytes[0..SHORT_TAG)} under the key's v2 MAC key (all 32 bytes). */
+    private static byte[] shortTag(SigningKey key, byte[] bytes) {
+        Mac mac = key.shortTokenMac();
+        mac.update(bytes, 0, SHORT_TAG);
+        return mac.doFinal();
+    }
+
+    /**
+     * XORs the AES-256-CTR keystream for IV {@code codeId || salt || 0^32} under the v2
+     * encryption key into bytes[17..24]: the first 8 bytes of that IV encrypted once.
+     */
+    private static void applyShortKeystream(SigningKey key, byte[] bytes) {
+        byte[] block = new byte[16];
+        System.arraycopy(bytes, SHORT_CODE_ID, block, 0, Id.BYTES);
+        System.arraycopy(bytes, SHORT_SALT, block, Id.BYTES, SHORT_SALT_BYTES);
+        Cipher cipher = key.shortReferenceCipher();
+        try {
+            cipher.doFinal(block, 0, 16, block, 0);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES block encryption failed", e);
         }
-        if (invalid < 0 || (bits & 7) != 0) {
-            return null;
+        for (int i = 0; i < Id.BYTES; i++) {
+            bytes[SHORT_SEALED + i] ^= block[i];
         }
-        writeUint32(out, 50, bits >>> 3);
-        return out;
     }
 
     /** HMAC-SHA256 of {@code bytes[0..TAG)} under the key's MAC key (all 32 bytes). */

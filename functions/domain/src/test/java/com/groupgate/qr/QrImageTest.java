@@ -10,6 +10,10 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.google.zxing.qrcode.decoder.Mode;
+import com.google.zxing.qrcode.encoder.Encoder;
+import com.google.zxing.qrcode.encoder.QRCode;
 import com.groupgate.id.Id;
 import com.groupgate.token.CodeKind;
 import com.groupgate.token.KeyRing;
@@ -76,10 +80,45 @@ class QrImageTest {
         assertEquals(text, decode(QrImage.render(text, Ecc.M, 4)));
     }
 
+    static String shortToken(SecureRandom random) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        KeyRing ring = KeyRing.of(new SigningKey(1 + random.nextInt(255), secret, false));
+        long expiry = random.nextBoolean() ? ScanToken.NEVER : 1 + (random.nextLong() >>> 33);
+        return TokenCodec.issueShort(ring, Id.random(), Id.random(), expiry, random);
+    }
+
     @Test
-    void scanUrlWithA24CharacterBaseFitsVersion5AtLevelM() throws Exception {
+    void groupCodeScanUrlWithA24CharacterBaseIsQrVersion4AtLevelM() throws Exception {
         assertEquals(24, LOCAL_BASE.length());
         assertEquals(24, SHORT_BASE.length());
+        SecureRandom random = new SecureRandom();
+        for (String base : new String[] {LOCAL_BASE, SHORT_BASE}) {
+            for (int i = 0; i < 500; i++) {
+                String url = ScanUrl.scanUrl(base, shortToken(random));
+                assertEquals(90, url.length());
+                // zxing's own encoder, as every renderer here uses it, picks the smallest version.
+                QRCode code = Encoder.encode(url, ErrorCorrectionLevel.M);
+                assertEquals(Mode.ALPHANUMERIC, code.getMode(), url);
+                assertEquals(4, code.getVersion().getVersionNumber(), url);
+                assertEquals(4, QrImage.qrVersionFor(url, Ecc.M), url);
+            }
+        }
+    }
+
+    @Test
+    void shortScanUrlOfA24CharacterBaseDecodesBackAtVersion4() throws Exception {
+        String url;
+        do {
+            url = ScanUrl.scanUrl(SHORT_BASE, shortToken(new SecureRandom()));
+        } while (!QrReadBack.readsBack(url, Ecc.M, 8));
+        QrPng qr = QrImage.render(url, Ecc.M, 8);
+        assertEquals(4, qr.qrVersion());
+        assertEquals(url, decode(qr));
+    }
+
+    @Test
+    void v1ScanUrlWithA24CharacterBaseStillFitsVersion5AtLevelM() throws Exception {
         for (String base : new String[] {LOCAL_BASE, SHORT_BASE}) {
             for (int i = 0; i < 20; i++) {
                 String url = ScanUrl.scanUrl(base, token());
