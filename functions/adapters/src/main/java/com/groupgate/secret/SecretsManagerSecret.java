@@ -61,8 +61,14 @@ public final class SecretsManagerSecret implements RotatingSecret {
     private final Stage current = new Stage("AWSCURRENT");
     private final Stage previous = new Stage("AWSPREVIOUS");
 
-    /** A stage's value (null: no version has that stage) and until when it is used without asking again. */
-    private record Read(String value, Instant until) {
+    /**
+     * A stage's value (null: no version has that stage), the same as accepted values (their
+     * digests made once per read, not per request), and until when it is used without asking again.
+     */
+    private record Read(String value, SecretValues accepted, Instant until) {
+        static Read of(String value, Instant until) {
+            return new Read(value, SecretValues.of(value), until);
+        }
     }
 
     /** An answer of Secrets Manager other than a value: its HTTP status and error type. */
@@ -86,8 +92,8 @@ public final class SecretsManagerSecret implements RotatingSecret {
     /** Both values: the current one, and the previous one when the secret has been rotated. */
     @Override
     public SecretValues accepted() {
-        String before = previous.value();
-        return before == null ? SecretValues.of(current.value()) : SecretValues.of(current.value(), before);
+        String before = previous.read().value();
+        return before == null ? current.read().accepted() : SecretValues.of(current.read().value(), before);
     }
 
     /**
@@ -100,11 +106,10 @@ public final class SecretsManagerSecret implements RotatingSecret {
         if (presented == null) {
             return false;
         }
-        if (SecretValues.of(current.value()).accepts(presented)) {
+        if (current.read().accepted().accepts(presented)) {
             return true;
         }
-        String before = previous.value();
-        return before != null && SecretValues.of(before).accepts(presented);
+        return previous.read().accepted().accepts(presented);
     }
 
     /** One version stage's value, cached. */
@@ -116,10 +121,10 @@ public final class SecretsManagerSecret implements RotatingSecret {
             this.name = name;
         }
 
-        String value() {
+        Read read() {
             Read r = read;
             if (r != null && clock.instant().isBefore(r.until())) {
-                return r.value();
+                return r;
             }
             return refresh();
         }
@@ -128,15 +133,15 @@ public final class SecretsManagerSecret implements RotatingSecret {
             read = null;
         }
 
-        private synchronized String refresh() {
+        private synchronized Read refresh() {
             Instant now = clock.instant();
             Read r = read;
             if (r != null && now.isBefore(r.until())) {
-                return r.value();
+                return r;
             }
             try {
                 // A secret always has a current value; a never rotated one has no previous.
-                read = new Read(this == previous ? valueIfAny(name) : SecretsManagerSecret.this.value(name),
+                read = Read.of(this == previous ? valueIfAny(name) : SecretsManagerSecret.this.value(name),
                         now.plus(MAX_AGE));
                 if (this == current && r != null && !java.util.Objects.equals(r.value(), read.value())) {
                     // A rotation moved the stages: the previous value read before is not the previous one now.
@@ -148,9 +153,9 @@ public final class SecretsManagerSecret implements RotatingSecret {
                 }
                 Log.error("secret_read_failed", Map.of("secret", secretArn, "stage", name,
                         "error", String.valueOf(e.getMessage()), "kept", "the value read before"));
-                read = new Read(r.value(), now.plus(RETRY_AFTER_FAILURE));
+                read = new Read(r.value(), r.accepted(), now.plus(RETRY_AFTER_FAILURE));
             }
-            return read.value();
+            return read;
         }
     }
 
