@@ -65,7 +65,7 @@ build:
 # emulator (started by the tests themselves unless AWS_ENDPOINT_URL is set), ending with the
 # check that every function's role grants exactly what the suite saw it use; then the count.
 test: venv lint
-	$(VENV)/bin/pytest -q emulator/tests
+	$(VENV)/bin/pytest -q moto-server/tests
 	$(MVN) verify
 	@scripts/test-summary.sh
 
@@ -81,19 +81,19 @@ unit:
 # test-compile, not compile: resolving the modules' dependencies includes the domain's test
 # pictures (a test-jar), which the reactor finds in its test classes only once compiled.
 run: venv
-	$(MVN) -q -pl functions/local -am test-compile dependency:build-classpath -Dmdep.includeScope=runtime \
+	$(MVN) -q -pl functions/local-run -am test-compile dependency:build-classpath -Dmdep.includeScope=runtime \
 	  -Dmdep.outputFile=target/classpath.txt
-	exec java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
-	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.LocalMain
+	exec java -cp functions/local-run/target/classes:$$(cat functions/local-run/target/classpath.txt) \
+	  -Dgroupgate.root=$(CURDIR) com.groupgate.localrun.LocalMain
 
 # With `make run` up: one function's handler, invoked once with an event file, in its own JVM,
 # under the function's role against make run's emulator (no Docker); prints the response.
 # make run compiled the classes and wrote each function's environment to .run/lambda-env.json.
 invoke:
 	@test -n "$(FUNCTION)" -a -n "$(EVENT)" || { echo "usage: make invoke FUNCTION=ScanFunction EVENT=events/scan-json.json" >&2; exit 2; }
-	@test -f .run/lambda-env.json -a -f functions/local/target/classpath.txt || { echo "make invoke: start make run first" >&2; exit 1; }
-	@java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
-	  -Dgroupgate.root=$(CURDIR) com.groupgate.local.LocalInvoke $(FUNCTION) $(EVENT)
+	@test -f .run/lambda-env.json -a -f functions/local-run/target/classpath.txt || { echo "make invoke: start make run first" >&2; exit 1; }
+	@java -cp functions/local-run/target/classes:$$(cat functions/local-run/target/classpath.txt) \
+	  -Dgroupgate.root=$(CURDIR) com.groupgate.localrun.LocalInvoke $(FUNCTION) $(EVENT)
 
 # With `make run` up: env.json, each function's template variables resolved to the running
 # stack's names, for `sam local invoke FUNCTION -e EVENT --env-vars env.json` where Docker runs.

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.groupgate.aws.AwsClients;
 import com.groupgate.aws.SdkTimeouts;
-import com.groupgate.emulator.EmulatorClients;
-import com.groupgate.emulator.LocalAws;
+import com.groupgate.localaws.EmulatorClients;
+import com.groupgate.localaws.LocalAws;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package com.groupgate.aggregate;
 
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
-import com.groupgate.emulator.LocalResources;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.localaws.LocalResources;
+import com.groupgate.testkit.TestDeployment;
 import java.time.Clock;
 import java.util.List;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * runs as its own role. Tests keep apart by tenant and stream ARN.
  */
 final class Emulator {
-    static final EmulatedAws AWS = EmulatedAws.get();
+    static final TestDeployment AWS = TestDeployment.get();
     static final LocalResources RESOURCES = AWS.resources();
     private static final String FUNCTION = "AggregateFunction";
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.groupgate.api.ApiTestbed.TestTenant;
 import com.groupgate.api.audit.AuditApiHandler;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ class ApiAnswersAreNeverStoredNorSniffedIT {
 
     @Test
     void answersCarryingKeysAndSecretsAreNeverStored() {
-        var tenantCreated = api.post("/v1/tenants", "{\"name\":\"Secret Keeper\"}", bearer(EmulatedAws.ADMIN_KEY));
+        var tenantCreated = api.post("/v1/tenants", "{\"name\":\"Secret Keeper\"}", bearer(TestDeployment.ADMIN_KEY));
         assertEquals(201, tenantCreated.status(), tenantCreated.body());
         assertNeverStoredNorSniffed("a new tenant's first key", tenantCreated);
 

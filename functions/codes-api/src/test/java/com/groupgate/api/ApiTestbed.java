@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.groupgate.api.audit.AuditApiHandler;
 import com.groupgate.config.Wiring;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Clock;
 import java.time.Instant;
@@ -62,8 +62,8 @@ final class ApiTestbed {
         }
     }
 
-    static EmulatedAws aws() {
-        return EmulatedAws.get();
+    static TestDeployment aws() {
+        return TestDeployment.get();
     }
 
     static Wiring wiring(Clock clock) {
@@ -80,7 +80,7 @@ final class ApiTestbed {
     }
 
     static TestTenant newTenant(HttpCalls api, String name) {
-        var created = api.post("/v1/tenants", "{\"name\":\"" + name + "\"}", bearer(EmulatedAws.ADMIN_KEY));
+        var created = api.post("/v1/tenants", "{\"name\":\"" + name + "\"}", bearer(TestDeployment.ADMIN_KEY));
         assertEquals(201, created.status(), created.body());
         return new TestTenant(created.text("tenantId"), created.text("apiKey"));
     }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.groupgate.audit.AuditEntry;
-import com.groupgate.emulator.EmulatorFaults.Kind;
+import com.groupgate.localaws.EmulatorFaults.Kind;
 import com.groupgate.entry.QrPictures;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.FunctionFaults;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.webhook.DeliveryTable;
@@ -68,7 +68,7 @@ class AuditLogIT {
     }
 
     private static Map<String, String> admin() {
-        return bearer(EmulatedAws.ADMIN_KEY);
+        return bearer(TestDeployment.ADMIN_KEY);
     }
 
     private static String group(String body) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.groupgate.audit.Actor;
 import com.groupgate.audit.AuditEntry;
-import com.groupgate.emulator.RepositoryRoot;
+import com.groupgate.localaws.RepositoryRoot;
 import com.groupgate.testkit.HttpCalls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

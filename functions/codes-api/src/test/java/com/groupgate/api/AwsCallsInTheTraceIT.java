@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.groupgate.config.Wiring;
-import com.groupgate.emulator.EmulatorFaults.Kind;
+import com.groupgate.localaws.EmulatorFaults.Kind;
 import com.groupgate.testkit.FunctionFaults;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.testkit.SdkCalls;

@@ -4,7 +4,7 @@ import static com.groupgate.testkit.HttpCalls.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.groupgate.api.ApiTestbed.TestTenant;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Clock;
 import java.util.Map;
@@ -151,7 +151,7 @@ class BadInputIsRefusedWithoutWritesIT {
     @ParameterizedTest
     @MethodSource("tenantBodies")
     void createTenantRefusesBadInputNamingTheFieldAndWritesNothing(String body, int status, String field) {
-        assertRefusedWithoutWrites(() -> api.post("/v1/tenants", body, bearer(EmulatedAws.ADMIN_KEY)), status,
+        assertRefusedWithoutWrites(() -> api.post("/v1/tenants", body, bearer(TestDeployment.ADMIN_KEY)), status,
                 field);
     }
 
@@ -249,9 +249,9 @@ class BadInputIsRefusedWithoutWritesIT {
     @Test
     void adminKeyRoutesRefuseBadInputWithoutANewKeyVersion() {
         assertRefusedWithoutWrites(() -> api.post("/v1/admin/keys/rotate", "{\"version\":9}",
-                bearer(EmulatedAws.ADMIN_KEY)), 400, "version");
+                bearer(TestDeployment.ADMIN_KEY)), 400, "version");
         assertRefusedWithoutWrites(() -> api.post("/v1/admin/keys/abc/retire", null,
-                bearer(EmulatedAws.ADMIN_KEY)), 400, "version");
+                bearer(TestDeployment.ADMIN_KEY)), 400, "version");
     }
 
     @Test

@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.groupgate.api.ApiTestbed.TestTenant;
-import com.groupgate.emulator.EmulatorFaults.Kind;
-import com.groupgate.emulator.EmulatorFaults.Rule;
+import com.groupgate.localaws.EmulatorFaults.Kind;
+import com.groupgate.localaws.EmulatorFaults.Rule;
 import com.groupgate.id.Id;
 import com.groupgate.jobs.KeyRotationHandler;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.FunctionFaults;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.usage.UsageTable;
@@ -266,7 +266,7 @@ class CodesApiFaultsIT {
         HttpCalls admin = api;
         int before = SigningKeysIT.newestVersion();
         always("kms", "GenerateDataKey", fault);
-        assertBusy(admin.post("/v1/admin/keys/rotate", null, bearer(EmulatedAws.ADMIN_KEY)));
+        assertBusy(admin.post("/v1/admin/keys/rotate", null, bearer(TestDeployment.ADMIN_KEY)));
         assertEquals(before, SigningKeysIT.newestVersion());
     }
 

@@ -8,7 +8,7 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.EdgeImageUrls;
 import com.groupgate.testkit.HttpCalls;
 import java.io.ByteArrayInputStream;
@@ -23,8 +23,8 @@ class CodesApiFlowIT {
 
     @BeforeAll
     static void start() {
-        api = new HttpCalls(new CodesApiHandler(EmulatedAws.get().wiring("CodesApiFunction", Clock.systemUTC())));
-        var tenant = api.post("/v1/tenants", "{\"name\":\"Riverside School\"}", bearer(EmulatedAws.ADMIN_KEY));
+        api = new HttpCalls(new CodesApiHandler(TestDeployment.get().wiring("CodesApiFunction", Clock.systemUTC())));
+        var tenant = api.post("/v1/tenants", "{\"name\":\"Riverside School\"}", bearer(TestDeployment.ADMIN_KEY));
         assertEquals(201, tenant.status(), tenant.body());
         apiKey = tenant.text("apiKey");
     }
@@ -37,7 +37,7 @@ class CodesApiFlowIT {
                 bearer(apiKey));
         assertEquals(201, code.status(), code.body());
         String scanUrl = code.text("scanUrl");
-        assertTrue(scanUrl.startsWith(EmulatedAws.SCAN_BASE), scanUrl);
+        assertTrue(scanUrl.startsWith(TestDeployment.SCAN_BASE), scanUrl);
         // A short (v2) token: the 24-character base and 66 characters fit QR version 4 at M.
         assertEquals(24 + 66, scanUrl.length(), scanUrl);
         assertEquals(4, code.json().path("qrVersion").asInt(), code.body());

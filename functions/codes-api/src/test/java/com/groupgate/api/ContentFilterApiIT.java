@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.api.ApiTestbed.MutableClock;
 import com.groupgate.api.ApiTestbed.TestTenant;
 import com.groupgate.http.Json;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +49,7 @@ class ContentFilterApiIT {
 
     @AfterAll
     static void clearOperatorList() {
-        var r = api.call("PUT", "/v1/admin/blocked-words", "{\"words\":[]}", bearer(EmulatedAws.ADMIN_KEY));
+        var r = api.call("PUT", "/v1/admin/blocked-words", "{\"words\":[]}", bearer(TestDeployment.ADMIN_KEY));
         assertEquals(200, r.status(), r.body());
     }
 
@@ -123,7 +123,7 @@ class ContentFilterApiIT {
     @Test
     void theOperatorsListIsFoldedAlike() {
         var put = api.call("PUT", "/v1/admin/blocked-words", Json.write(Map.of("words", List.of(OPERATOR_WORD))),
-                bearer(EmulatedAws.ADMIN_KEY));
+                bearer(TestDeployment.ADMIN_KEY));
         assertEquals(200, put.status(), put.body());
         try {
             for (String evasion : List.of("zqx\u3164operatorword", "zqxоperatorwоrd", "ᴢqxᴏᴘᴇʀᴀᴛᴏʀᴡᴏʀᴅ",
@@ -226,7 +226,7 @@ class ContentFilterApiIT {
     @Test
     void theOperatorsListAppliesToEveryTenantAndIsNeverShown() {
         var put = api.call("PUT", "/v1/admin/blocked-words", Json.write(Map.of("words", List.of(OPERATOR_WORD))),
-                bearer(EmulatedAws.ADMIN_KEY));
+                bearer(TestDeployment.ADMIN_KEY));
         assertEquals(200, put.status(), put.body());
         assertEquals(1, put.json().path("words").asInt());
         TestTenant other = ApiTestbed.newTenant(api, "Other");
@@ -243,7 +243,7 @@ class ContentFilterApiIT {
         assertFalse(mine.path("words").toString().contains(OPERATOR_WORD), "the operator's words are not shown: " + mine);
         var byTenant = api.call("PUT", "/v1/admin/blocked-words", "{\"words\":[]}", other.auth());
         assertEquals(401, byTenant.status(), "a tenant key cannot set the operator's list");
-        var read = api.get("/v1/blocked-words", bearer(EmulatedAws.ADMIN_KEY));
+        var read = api.get("/v1/blocked-words", bearer(TestDeployment.ADMIN_KEY));
         assertEquals(401, read.status(), "the tenant read route takes a tenant key only");
         clearOperatorList();
         assertEquals(201, createGroup(other, Map.of("name", "zqx operator word")).status());

@@ -12,7 +12,7 @@ import com.groupgate.api.ApiTestbed.TestTenant;
 import com.groupgate.config.Wiring;
 import com.groupgate.tenant.ApiKeys;
 import com.groupgate.tenant.KeySettings;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Duration;
 import java.time.Instant;
@@ -429,7 +429,7 @@ class KeysApiIT {
     @Test
     void keyRoutesRequireATenantKey() {
         for (Map<String, String> headers : List.of(Map.<String, String>of(), bearer("gg_unknown"),
-                bearer(EmulatedAws.ADMIN_KEY))) {
+                bearer(TestDeployment.ADMIN_KEY))) {
             assertUnauthorized(api.get("/v1/keys", headers));
             assertUnauthorized(api.post("/v1/keys", "{\"name\":\"x\",\"scope\":\"full\"}", headers));
             assertUnauthorized(api.call("DELETE", "/v1/keys/aaaaaaaaaaaaa", null, headers));

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.groupgate.emulator.CloudFormationTemplate;
-import com.groupgate.emulator.RepositoryRoot;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.localaws.CloudFormationTemplate;
+import com.groupgate.localaws.RepositoryRoot;
+import com.groupgate.testkit.TestDeployment;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +46,7 @@ class OnlyAuditFunctionsSignIT {
 
     @Test
     void onlyTheAuditRolesSignEvenWhenIamAllowsAnotherRoleOrTheOperator(@TempDir Path dir) throws Exception {
-        EmulatedAws aws = EmulatedAws.get();
+        TestDeployment aws = TestDeployment.get();
         String keyArn = aws.resources().attribute("AuditSigningKey", "Arn");
         for (String signer : new String[] {"AuditFunction", "AuditCheckpointFunction"}) {
             try (KmsClient kms = kmsAs(aws, signer)) {
@@ -61,7 +61,7 @@ class OnlyAuditFunctionsSignIT {
                 "CodesApiFunction's policy has its SigningKeys statement");
         Path copy = dir.resolve("template.yaml");
         Files.writeString(copy, template.substring(0, statement) + FORGED_GRANT + template.substring(statement));
-        EmulatedAws forger = EmulatedAws.stack(CloudFormationTemplate.read(copy), "forger");
+        TestDeployment forger = TestDeployment.stack(CloudFormationTemplate.read(copy), "forger");
 
         KmsException refused;
         try (KmsClient kms = kmsAs(forger, "CodesApiFunction")) {
@@ -87,7 +87,7 @@ class OnlyAuditFunctionsSignIT {
     }
 
     /** A KMS client with the credentials Lambda hands the function (its role's session). */
-    private static KmsClient kmsAs(EmulatedAws stack, String function) throws Exception {
+    private static KmsClient kmsAs(TestDeployment stack, String function) throws Exception {
         Map<String, String> env = stack.environment(function);
         HttpRequest request = HttpRequest.newBuilder(URI.create(env.get("AWS_CONTAINER_CREDENTIALS_FULL_URI")))
                 .header("Authorization", env.get("AWS_CONTAINER_AUTHORIZATION_TOKEN")).build();

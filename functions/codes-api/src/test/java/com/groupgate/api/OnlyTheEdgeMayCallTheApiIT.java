@@ -4,7 +4,7 @@ import static com.groupgate.testkit.HttpCalls.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.groupgate.config.Wiring;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.testkit.SdkCalls;
 import java.time.Clock;
@@ -24,7 +24,7 @@ class OnlyTheEdgeMayCallTheApiIT {
 
     OnlyTheEdgeMayCallTheApiIT() {
         Wiring w = ApiTestbed.aws().wiring("CodesApiFunction", Clock.systemUTC(),
-                EmulatedAws.AS_DEPLOYED_BEHIND_THE_EDGE);
+                TestDeployment.AS_DEPLOYED_BEHIND_THE_EDGE);
         api = new HttpCalls(new CodesApiHandler(w.withAws(w.aws().withInterceptors(List.of(calls)))));
     }
 
@@ -37,7 +37,7 @@ class OnlyTheEdgeMayCallTheApiIT {
     }
 
     private HttpCalls.Response createTenant(String originVerify) {
-        return api.post("/v1/tenants", "{\"name\":\"Edge only\"}", with(bearer(EmulatedAws.ADMIN_KEY), originVerify));
+        return api.post("/v1/tenants", "{\"name\":\"Edge only\"}", with(bearer(TestDeployment.ADMIN_KEY), originVerify));
     }
 
     private static void assertForbidden(HttpCalls.Response r) {
@@ -67,8 +67,8 @@ class OnlyTheEdgeMayCallTheApiIT {
     @Test
     void aWrongOriginHeaderIsForbidden() {
         calls.reset();
-        for (String wrong : new String[] {"", "local-origin-secret", EmulatedAws.ORIGIN_SECRET.toUpperCase(),
-                EmulatedAws.ORIGIN_SECRET + EmulatedAws.ORIGIN_SECRET}) {
+        for (String wrong : new String[] {"", "local-origin-secret", TestDeployment.ORIGIN_SECRET.toUpperCase(),
+                TestDeployment.ORIGIN_SECRET + TestDeployment.ORIGIN_SECRET}) {
             assertForbidden(createTenant(wrong));
         }
         assertEquals(Map.of(), calls.snapshot());
@@ -76,11 +76,11 @@ class OnlyTheEdgeMayCallTheApiIT {
 
     @Test
     void theRightOriginHeaderReachesTheApi() {
-        HttpCalls.Response created = createTenant(EmulatedAws.ORIGIN_SECRET);
+        HttpCalls.Response created = createTenant(TestDeployment.ORIGIN_SECRET);
         assertEquals(201, created.status(), created.body());
-        HttpCalls.Response groups = api.get("/v1/groups", with(bearer(created.text("apiKey")), EmulatedAws.ORIGIN_SECRET));
+        HttpCalls.Response groups = api.get("/v1/groups", with(bearer(created.text("apiKey")), TestDeployment.ORIGIN_SECRET));
         assertEquals(200, groups.status(), groups.body());
-        assertEquals(401, api.get("/v1/groups", with(bearer("gg_wrong"), EmulatedAws.ORIGIN_SECRET)).status(),
+        assertEquals(401, api.get("/v1/groups", with(bearer("gg_wrong"), TestDeployment.ORIGIN_SECRET)).status(),
                 "past the edge, the key check answers as before");
     }
 

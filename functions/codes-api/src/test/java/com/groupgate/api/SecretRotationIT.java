@@ -4,9 +4,9 @@ import static com.groupgate.testkit.HttpCalls.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.groupgate.api.audit.AuditApiHandler;
-import com.groupgate.emulator.CloudFormationTemplate;
+import com.groupgate.localaws.CloudFormationTemplate;
 import com.groupgate.secret.SecretsManagerSecret;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,12 +27,12 @@ class SecretRotationIT {
     /** An admin-only route that changes nothing: the admin gets 404 (no key version 0), anyone else 401. */
     private static final String ADMIN_PROBE = "/v1/admin/keys/0/retire";
 
-    private final EmulatedAws stack = EmulatedAws.stack(CloudFormationTemplate.ofRepository(), "rotation");
+    private final TestDeployment stack = TestDeployment.stack(CloudFormationTemplate.ofRepository(), "rotation");
     private final ApiTestbed.MutableClock clock = new ApiTestbed.MutableClock(Instant.now());
     private final HttpCalls api = new HttpCalls(new CodesApiHandler(
-            stack.wiring("CodesApiFunction", clock, EmulatedAws.AS_DEPLOYED_BEHIND_THE_EDGE)));
+            stack.wiring("CodesApiFunction", clock, TestDeployment.AS_DEPLOYED_BEHIND_THE_EDGE)));
     private final HttpCalls audit = new HttpCalls(new AuditApiHandler(
-            stack.wiring("AuditFunction", clock, EmulatedAws.AS_DEPLOYED_BEHIND_THE_EDGE)));
+            stack.wiring("AuditFunction", clock, TestDeployment.AS_DEPLOYED_BEHIND_THE_EDGE)));
 
     private static Map<String, String> headers(String adminKey, String origin) {
         Map<String, String> h = new HashMap<>(bearer(adminKey));
@@ -59,8 +59,8 @@ class SecretRotationIT {
 
     @Test
     void bothValuesAreAcceptedDuringARotationAndTheOldestIsRefusedAfterTheNext() {
-        String admin1 = EmulatedAws.ADMIN_KEY;
-        String origin1 = EmulatedAws.ORIGIN_SECRET;
+        String admin1 = TestDeployment.ADMIN_KEY;
+        String origin1 = TestDeployment.ORIGIN_SECRET;
         assertEquals(404, admin(admin1, origin1));
         assertEquals(401, auditEdge(origin1));
         assertEquals(403, admin(admin1, "not-the-origin-secret"));

@@ -11,7 +11,7 @@ import com.groupgate.api.ApiTestbed.TestTenant;
 import com.groupgate.config.Wiring;
 import com.groupgate.jobs.KeyRotationHandler;
 import com.groupgate.keys.SigningKeyTable;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.token.KeyRing;
 import com.groupgate.token.SigningKey;
@@ -99,7 +99,7 @@ class SigningKeysIT {
     }
 
     private static int rotate(HttpCalls api) {
-        var rotated = api.post("/v1/admin/keys/rotate", null, bearer(EmulatedAws.ADMIN_KEY));
+        var rotated = api.post("/v1/admin/keys/rotate", null, bearer(TestDeployment.ADMIN_KEY));
         assertEquals(200, rotated.status(), rotated.body());
         return rotated.json().path("keyVersion").asInt();
     }
@@ -158,7 +158,7 @@ class SigningKeysIT {
         assertEquals(doomed, keyVersionOf(code));
         rotate(api);
         String token = ApiTestbed.token(code.text("scanUrl"));
-        var tooEarly = api.post("/v1/admin/keys/" + doomed + "/retire", null, bearer(EmulatedAws.ADMIN_KEY));
+        var tooEarly = api.post("/v1/admin/keys/" + doomed + "/retire", null, bearer(TestDeployment.ADMIN_KEY));
         assertEquals(409, tooEarly.status(), "retired while containers may still sign with it: " + tooEarly.body());
         clock.advance(SigningKeyTable.REFRESH.multipliedBy(2).plusSeconds(1));
 
@@ -167,7 +167,7 @@ class SigningKeysIT {
         KeyRing before = elsewhere.verifyingRing().orElseThrow();
         assertInstanceOf(Verification.Valid.class, TokenCodec.verify(before, token, clock.instant().getEpochSecond()));
 
-        var retired = api.post("/v1/admin/keys/" + doomed + "/retire", null, bearer(EmulatedAws.ADMIN_KEY));
+        var retired = api.post("/v1/admin/keys/" + doomed + "/retire", null, bearer(TestDeployment.ADMIN_KEY));
         assertEquals(200, retired.status(), retired.body());
         clock.advance(SigningKeyTable.REFRESH.plusSeconds(1));
         KeyRing after = elsewhere.verifyingRing().orElseThrow();
@@ -187,16 +187,16 @@ class SigningKeysIT {
         HttpCalls api = ApiTestbed.api(clock);
         int newest = rotate(api);
         clock.advance(SigningKeyTable.REFRESH.multipliedBy(3));
-        var r = api.post("/v1/admin/keys/" + newest + "/retire", null, bearer(EmulatedAws.ADMIN_KEY));
+        var r = api.post("/v1/admin/keys/" + newest + "/retire", null, bearer(TestDeployment.ADMIN_KEY));
         assertEquals(409, r.status(), r.body());
         assertEquals("conflict", r.errorCode());
     }
 
     @Test
     void retiringAnUnknownVersionIsNotFound() {
-        var r = admin.post("/v1/admin/keys/255/retire", null, bearer(EmulatedAws.ADMIN_KEY));
+        var r = admin.post("/v1/admin/keys/255/retire", null, bearer(TestDeployment.ADMIN_KEY));
         assertEquals(404, r.status(), r.body());
-        assertEquals(404, admin.post("/v1/admin/keys/0/retire", null, bearer(EmulatedAws.ADMIN_KEY)).status());
+        assertEquals(404, admin.post("/v1/admin/keys/0/retire", null, bearer(TestDeployment.ADMIN_KEY)).status());
     }
 
     /**

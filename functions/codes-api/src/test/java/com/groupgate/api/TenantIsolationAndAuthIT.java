@@ -4,7 +4,7 @@ import static com.groupgate.testkit.HttpCalls.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.groupgate.api.ApiTestbed.TestTenant;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Clock;
 import java.util.Map;
@@ -37,7 +37,7 @@ class TenantIsolationAndAuthIT {
                 "unknown key", bearer("gg_notarealkey"),
                 "basic scheme", Map.of("authorization", "Basic " + owner.apiKey()),
                 "empty bearer", Map.of("authorization", "Bearer "),
-                "admin key", bearer(EmulatedAws.ADMIN_KEY));
+                "admin key", bearer(TestDeployment.ADMIN_KEY));
         credentials.forEach((what, headers) -> {
             assertUnauthorized(what, api.post("/v1/groups", "{\"name\":\"x\"}", headers));
             assertUnauthorized(what, api.get("/v1/groups", headers));

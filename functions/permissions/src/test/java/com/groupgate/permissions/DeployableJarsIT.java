@@ -3,8 +3,8 @@ package com.groupgate.permissions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.groupgate.emulator.CloudFormationTemplate;
-import com.groupgate.emulator.RepositoryRoot;
+import com.groupgate.localaws.CloudFormationTemplate;
+import com.groupgate.localaws.RepositoryRoot;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;

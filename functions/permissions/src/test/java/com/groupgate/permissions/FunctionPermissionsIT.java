@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.groupgate.emulator.FunctionRole;
-import com.groupgate.emulator.RepositoryRoot;
-import com.groupgate.emulator.StableArns;
+import com.groupgate.localaws.FunctionRole;
+import com.groupgate.localaws.RepositoryRoot;
+import com.groupgate.localaws.StableArns;
 import com.groupgate.telemetry.Log;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ class FunctionPermissionsIT {
 
     @Test
     void everyRoleGrantsExactlyWhatItsFunctionUses() throws IOException {
-        EmulatedAws aws = EmulatedAws.get();
+        TestDeployment aws = TestDeployment.get();
         StableArns arns = new StableArns(aws.resources());
         Map<String, Set<List<String>>> used = recorded();
         assertTrue(!used.isEmpty(), "no recorded actions under functions/*/target/aws-actions: run the whole suite"
@@ -145,7 +145,7 @@ class FunctionPermissionsIT {
      * then): each such Allow statement's actions on that key. Statements naming the account
      * only delegate to IAM, so they grant the role nothing of their own.
      */
-    private static List<Grant> keyPolicyGrants(EmulatedAws aws, FunctionRole role, StableArns arns) {
+    private static List<Grant> keyPolicyGrants(TestDeployment aws, FunctionRole role, StableArns arns) {
         List<Grant> out = new ArrayList<>();
         var intrinsics = aws.resources().intrinsics(Map.of());
         for (String key : aws.resources().template().resourcesOfType("AWS::KMS::Key").keySet()) {

@@ -2,7 +2,7 @@ package com.groupgate.permissions;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.groupgate.emulator.RepositoryRoot;
+import com.groupgate.localaws.RepositoryRoot;
 import com.groupgate.storage.MainTableKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Duration;
 import java.util.Map;
@@ -29,7 +29,7 @@ class BlockingIT {
     }
 
     private static HttpCalls.Response admin(String path, String body) {
-        return world.api.post(path, body, bearer(EmulatedAws.ADMIN_KEY));
+        return world.api.post(path, body, bearer(TestDeployment.ADMIN_KEY));
     }
 
     private static void assertBlocked(HttpCalls.Response r, String what) {

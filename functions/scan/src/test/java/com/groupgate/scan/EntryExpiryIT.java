@@ -4,7 +4,7 @@ import static com.groupgate.testkit.HttpCalls.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -63,7 +63,7 @@ class EntryExpiryIT {
     }
 
     private static long entryExpiredFacts(ScanWorld.Tenant tenant, String codeId) {
-        EmulatedAws aws = EmulatedAws.get();
+        TestDeployment aws = TestDeployment.get();
         return aws.clients().dynamo().scanPaginator(s -> s.tableName(aws.mainTable())).items().stream()
                 .filter(i -> i.get("pk").s().startsWith("FACT#"))
                 .map(i -> i.get("fact").m())

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.config.Wiring;
 import com.groupgate.image.S3GetSigner;
 import com.groupgate.join.Totp;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.testkit.PresignedUrls;
 import java.io.ByteArrayOutputStream;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 class EntryRevealIT {
     static final String WHATSAPP = "https://chat.whatsapp.com/GroupGateEntryReveal";
     /** Where status links live in the test stack: the scan base with /S/ made /R/. */
-    static final String STATUS_BASE = EmulatedAws.SCAN_BASE.replace("/S/", "/R/");
+    static final String STATUS_BASE = TestDeployment.SCAN_BASE.replace("/S/", "/R/");
     static ScanWorld world;
     static ScanWorld.Tenant tenant;
     static byte[] picture;
@@ -120,7 +120,7 @@ class EntryRevealIT {
                 .format(world.clock.instant()), query.get("X-Amz-Date"), "signed at the join");
         // The same link signed eleven minutes ago (by the scan function's own credentials) is refused.
         MutableClock elevenMinutesAgo = new MutableClock(Instant.now().minus(Duration.ofMinutes(11)));
-        Wiring scan = EmulatedAws.get().wiring("ScanFunction", elevenMinutesAgo);
+        Wiring scan = TestDeployment.get().wiring("ScanFunction", elevenMinutesAgo);
         String key = url.getPath().substring(url.getPath().indexOf("/entries/") + 1);
         URI old = new S3GetSigner(scan.aws(), scan.config().imagesBucket(), elevenMinutesAgo)
                 .presign(key, S3GetSigner.MAX_VALIDITY);

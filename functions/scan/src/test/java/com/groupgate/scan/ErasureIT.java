@@ -108,7 +108,7 @@ class ErasureIT {
 
     /** Every item of every table (main, analytics, audit) holding {@code text} anywhere, as {@code table pk|sk}. */
     private static List<String> holding(String text) {
-        com.groupgate.testkit.EmulatedAws aws = com.groupgate.testkit.EmulatedAws.get();
+        com.groupgate.testkit.TestDeployment aws = com.groupgate.testkit.TestDeployment.get();
         List<String> out = new java.util.ArrayList<>();
         for (String table : List.of("MainTable", "AnalyticsTable", "AuditTable")) {
             String name = aws.resources().ref(table);

@@ -4,7 +4,7 @@ import static com.groupgate.testkit.HttpCalls.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +71,7 @@ class FactRetentionIT {
 
     /** The TTL left on the tenant's newest refusal fact, seen from {@code now} (epoch seconds). */
     private static long ttlLeft(ScanWorld.Tenant t, long now) {
-        EmulatedAws aws = EmulatedAws.get();
+        TestDeployment aws = TestDeployment.get();
         Map<String, AttributeValue> newest = aws.clients().dynamo().scanPaginator(s -> s.tableName(aws.mainTable()))
                 .items().stream()
                 .filter(i -> i.get("pk").s().startsWith("FACT#"))

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.join.Totp;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +76,8 @@ class JoinIT {
         assertEquals("Hi there", r.text("welcomeMessage"));
         assertEquals(1, members(groupId));
 
-        Map<String, AttributeValue> item = EmulatedAws.get().clients().dynamo().getItem(g -> g
-                .tableName(EmulatedAws.get().mainTable()).consistentRead(true).key(Map.of(
+        Map<String, AttributeValue> item = TestDeployment.get().clients().dynamo().getItem(g -> g
+                .tableName(TestDeployment.get().mainTable()).consistentRead(true).key(Map.of(
                         "pk", AttributeValue.fromS("T#" + tenant.tenantId() + "#G#" + groupId),
                         "sk", AttributeValue.fromS("MEMBER#carol")))).item();
         assertTrue(item.containsKey("fact"), item.toString());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.live.CounterShards;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.testkit.EdgeImageUrls;
 import java.util.HashMap;
@@ -145,10 +145,10 @@ class LiveCodeIT {
         String id = live.path("liveCodeId").asText();
         long sum = 0;
         Set<Integer> used = new java.util.HashSet<>();
-        var dynamo = EmulatedAws.get().clients().dynamo();
+        var dynamo = TestDeployment.get().clients().dynamo();
         for (int k = 0; k < CounterShards.COUNT; k++) {
             int shard = k;
-            Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(EmulatedAws.get().mainTable())
+            Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(TestDeployment.get().mainTable())
                     .key(shardKey(id, shard))).item();
             for (AttributeValue v : item.get("daily").m().values()) {
                 sum += Long.parseLong(v.n());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.testkit.PageHeaders;
 import java.time.Instant;
@@ -25,7 +25,7 @@ class OnlyTheEdgeMayScanIT {
 
     @BeforeAll
     static void start() {
-        world = new ScanWorld(Instant.now().truncatedTo(ChronoUnit.SECONDS), EmulatedAws.AS_DEPLOYED_BEHIND_THE_EDGE);
+        world = new ScanWorld(Instant.now().truncatedTo(ChronoUnit.SECONDS), TestDeployment.AS_DEPLOYED_BEHIND_THE_EDGE);
         ScanWorld.Tenant tenant = world.tenant("Edge tenant", null);
         // Denies "unknown" nowhere, allows only CN: only a scan with trusted geo can pass.
         path = ScanWorld.path(world.openCode(tenant, "{\"geo\":{\"allowCountries\":[\"CN\"]}}"));
@@ -68,8 +68,8 @@ class OnlyTheEdgeMayScanIT {
     @Test
     void aWrongOriginHeaderIsForbiddenWhateverViewerHeadersItCarries() {
         world.calls.reset();
-        for (String wrong : new String[] {"", "wrong", EmulatedAws.ORIGIN_SECRET + " ",
-                EmulatedAws.ORIGIN_SECRET.substring(0, EmulatedAws.ORIGIN_SECRET.length() - 1)}) {
+        for (String wrong : new String[] {"", "wrong", TestDeployment.ORIGIN_SECRET + " ",
+                TestDeployment.ORIGIN_SECRET.substring(0, TestDeployment.ORIGIN_SECRET.length() - 1)}) {
             assertForbidden(get(fromCloudFront(wrong)));
         }
         assertEquals(Map.of(), world.calls.snapshot());
@@ -96,11 +96,11 @@ class OnlyTheEdgeMayScanIT {
 
     @Test
     void withTheRightOriginHeaderScanAndJoinWorkAndGeoIsTrusted() {
-        HttpCalls.Response scan = get(fromCloudFront(EmulatedAws.ORIGIN_SECRET));
+        HttpCalls.Response scan = get(fromCloudFront(TestDeployment.ORIGIN_SECRET));
         assertEquals(200, scan.status(), scan.body());
         JsonNode answer = scan.json();
         HttpCalls.Response joined = join(ScanWorld.joinBody(answer.path("joinTicket").asText(), "edge-member", null),
-                fromCloudFront(EmulatedAws.ORIGIN_SECRET));
+                fromCloudFront(TestDeployment.ORIGIN_SECRET));
         assertEquals(200, joined.status(), joined.body());
         assertEquals("joined", joined.text("status"));
         assertTrue(world.calls.snapshot().containsKey("DynamoDb.UpdateItem"), world.calls.snapshot().toString());

@@ -3,7 +3,7 @@ package com.groupgate.scan;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,9 +28,9 @@ class RawIpStorageIT {
         ScanWorld.Tenant tenant = world.tenant("Privacy tenant", null);
         String path = ScanWorld.path(world.openCode(tenant, "{}"));
         String blocked = ScanWorld.path(world.openCode(tenant, "{\"geo\":{\"denyCountries\":[\"CN\"]}}"));
-        Map<String, String> v4 = Map.of("accept", "application/json", "x-origin-verify", EmulatedAws.ORIGIN_SECRET,
+        Map<String, String> v4 = Map.of("accept", "application/json", "x-origin-verify", TestDeployment.ORIGIN_SECRET,
                 "cloudfront-viewer-country", "CN", "cloudfront-viewer-address", VIEWER_V4 + ":50123");
-        Map<String, String> v6 = Map.of("accept", "application/json", "x-origin-verify", EmulatedAws.ORIGIN_SECRET,
+        Map<String, String> v6 = Map.of("accept", "application/json", "x-origin-verify", TestDeployment.ORIGIN_SECRET,
                 "cloudfront-viewer-country", "CN", "cloudfront-viewer-address", VIEWER_V6 + ":50124");
 
         var scan = world.scan(path, v4, SOURCE_V4);
@@ -62,7 +62,7 @@ class RawIpStorageIT {
             }
         }
 
-        EmulatedAws aws = EmulatedAws.get();
+        TestDeployment aws = TestDeployment.get();
         List<String> found = new ArrayList<>();
         int items = 0;
         for (String table : List.of(aws.mainTable(), aws.analyticsTable())) {

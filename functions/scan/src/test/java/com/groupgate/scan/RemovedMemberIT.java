@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.join.Totp;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class RemovedMemberIT {
     static final String FIRST_LINK = "https://chat.whatsapp.com/RemovedMemberFirst";
     static final String LATER_LINK = "https://chat.whatsapp.com/RemovedMemberLater";
-    static final String STATUS_BASE = EmulatedAws.SCAN_BASE.replace("/S/", "/R/");
+    static final String STATUS_BASE = TestDeployment.SCAN_BASE.replace("/S/", "/R/");
     static ScanWorld world;
     static ScanWorld.Tenant tenant;
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.config.Wiring;
-import com.groupgate.emulator.CloudFormationTemplate;
-import com.groupgate.emulator.RepositoryRoot;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.localaws.CloudFormationTemplate;
+import com.groupgate.localaws.RepositoryRoot;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ class RemovedPermissionIT {
         assertEquals(200, world.scanJson(path).status(), "the real template's scan function counts the scan");
 
         List<AwsServiceException> failures = new CopyOnWriteArrayList<>();
-        EmulatedAws mutated = EmulatedAws.stack(CloudFormationTemplate.read(copy), "without-update");
+        TestDeployment mutated = TestDeployment.stack(CloudFormationTemplate.read(copy), "without-update");
         Wiring w = mutated.wiring("ScanFunction", Clock.systemUTC());
         HttpCalls scans = new HttpCalls(new ScanHandler(w.withAws(w.aws().withInterceptors(List.of(
                 new ExecutionInterceptor() {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.groupgate.emulator.EmulatorFaults.Kind;
+import com.groupgate.localaws.EmulatorFaults.Kind;
 import com.groupgate.keys.SigningKeyTable;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.FunctionFaults;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Duration;
@@ -154,7 +154,7 @@ class ScanFaultsIT {
         HttpCalls before = world.newScanContainer();
         assertEquals(200, before.call("GET", path, Map.of(), null, Map.of("accept", "application/json"),
                 ScanWorld.SOURCE_IP).status(), "this container's ring is loaded before the rotation");
-        var rotated = world.api.post("/v1/admin/keys/rotate", null, bearer(EmulatedAws.ADMIN_KEY));
+        var rotated = world.api.post("/v1/admin/keys/rotate", null, bearer(TestDeployment.ADMIN_KEY));
         assertEquals(200, rotated.status(), rotated.body());
         HttpCalls after = world.newScanContainer();
         var scan = after.call("GET", path, Map.of(), null, Map.of("accept", "application/json"), ScanWorld.SOURCE_IP);

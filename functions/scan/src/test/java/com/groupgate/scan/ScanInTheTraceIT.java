@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.tracing.DaemonAddress;
 import com.groupgate.tracing.TraceHeader;
 import java.io.IOException;
@@ -62,7 +62,7 @@ class ScanInTheTraceIT {
             assertEquals("DynamoDB", update.path("name").asText(), update.toString());
             assertEquals("aws", update.path("namespace").asText());
             assertEquals("UpdateItem", update.path("aws").path("operation").asText());
-            assertEquals(EmulatedAws.get().mainTable(), update.path("aws").path("table_name").asText());
+            assertEquals(TestDeployment.get().mainTable(), update.path("aws").path("table_name").asText());
             assertEquals(ROOT, update.path("trace_id").asText());
             assertEquals(PARENT, update.path("parent_id").asText());
             assertEquals(200, update.path("http").path("response").path("status").asInt());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.telemetry.Log;
 import com.groupgate.testkit.DynamoItemSize;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,7 +39,7 @@ class ScanItemSizeIT {
         JsonNode code = world.code(tenant, groupId, largestSettings());
         String path = ScanWorld.path(code);
         Map<String, String> headers = new HashMap<>(Map.of("accept", "application/json",
-                "x-origin-verify", EmulatedAws.ORIGIN_SECRET, "cloudfront-viewer-country", "CN",
+                "x-origin-verify", TestDeployment.ORIGIN_SECRET, "cloudfront-viewer-country", "CN",
                 "cloudfront-viewer-country-region", "GD", "cloudfront-viewer-city", "C".repeat(300),
                 "cloudfront-viewer-address", "2001:db8:ffff:ffff:ffff:ffff:ffff:ffff:50123",
                 "user-agent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 MicroMessenger/8.0.47"));
@@ -130,7 +130,7 @@ class ScanItemSizeIT {
     }
 
     private static Map<String, AttributeValue> item(String pk, String sk) {
-        EmulatedAws aws = EmulatedAws.get();
+        TestDeployment aws = TestDeployment.get();
         return aws.clients().dynamo().getItem(g -> g.tableName(aws.mainTable()).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
     }

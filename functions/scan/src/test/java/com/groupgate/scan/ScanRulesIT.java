@@ -4,7 +4,7 @@ import static com.groupgate.testkit.HttpCalls.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -93,7 +93,7 @@ class ScanRulesIT {
     }
 
     private static Map<String, String> trusted(String country, String region, String address) {
-        return cloudFront(EmulatedAws.ORIGIN_SECRET, country, region, address);
+        return cloudFront(TestDeployment.ORIGIN_SECRET, country, region, address);
     }
 
     private static Map<String, String> untrusted(String country, String region, String address) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.api.CodesApiHandler;
 import com.groupgate.config.Wiring;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,7 +42,7 @@ final class ScanWorld {
     /** @param scanEnvironment variables replaced in the scan function's environment (shorter SDK timeouts, say) */
     ScanWorld(Instant start, Map<String, String> scanEnvironment) {
         this.clock = new MutableClock(start);
-        EmulatedAws aws = EmulatedAws.get();
+        TestDeployment aws = TestDeployment.get();
         this.api = new HttpCalls(new CodesApiHandler(aws.wiring("CodesApiFunction", clock)));
         Wiring w = aws.wiring("ScanFunction", clock, scanEnvironment);
         this.scanWiring = new Wiring(w.config(), w.aws().withInterceptors(List.of(calls, conflicts)), clock);
@@ -64,7 +64,7 @@ final class ScanWorld {
     Tenant tenant(String name, String timezone) {
         String body = timezone == null ? "{\"name\":\"" + name + "\"}"
                 : "{\"name\":\"" + name + "\",\"timezone\":\"" + timezone + "\"}";
-        var r = api.post("/v1/tenants", body, bearer(EmulatedAws.ADMIN_KEY));
+        var r = api.post("/v1/tenants", body, bearer(TestDeployment.ADMIN_KEY));
         assertEquals(201, r.status(), r.body());
         return new Tenant(r.text("tenantId"), r.text("apiKey"));
     }
@@ -90,8 +90,8 @@ final class ScanWorld {
     /** The scan route path of a code: {@code /S/<token>}. */
     static String path(JsonNode code) {
         String url = code.path("scanUrl").asText();
-        assertEquals(0, url.indexOf(EmulatedAws.SCAN_BASE), url);
-        return "/S/" + url.substring(EmulatedAws.SCAN_BASE.length());
+        assertEquals(0, url.indexOf(TestDeployment.SCAN_BASE), url);
+        return "/S/" + url.substring(TestDeployment.SCAN_BASE.length());
     }
 
     static String token(JsonNode code) {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.code.CodeTable;
 import com.groupgate.id.Id;
-import com.groupgate.testkit.EmulatedAws;
+import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.token.TokenCodec;
 import java.security.SecureRandom;
@@ -40,7 +40,7 @@ class ShortCodeScanIT {
     @Test
     void groupCodesAreIssuedWithShortTokensAtQrVersion4AndScan() {
         JsonNode code = world.openCode(tenant, "{}");
-        assertEquals(24, EmulatedAws.SCAN_BASE.length());
+        assertEquals(24, TestDeployment.SCAN_BASE.length());
         assertEquals(90, code.path("scanUrl").asText().length(), code.toString());
         assertEquals(4, code.path("qrVersion").asInt(), code.toString());
         assertEquals(200, world.scanJson(ScanWorld.path(code)).status());
@@ -53,7 +53,7 @@ class ShortCodeScanIT {
         // As every code issued before short tokens is stored: with an 8-byte salt.
         byte[] salt = new byte[TokenCodec.SALT_BYTES];
         new SecureRandom().nextBytes(salt);
-        EmulatedAws.get().clients().dynamo().updateItem(u -> u.tableName(EmulatedAws.get().mainTable())
+        TestDeployment.get().clients().dynamo().updateItem(u -> u.tableName(TestDeployment.get().mainTable())
                 .key(CodeTable.key(Id.parse(tenant.tenantId()).orElseThrow(), Id.parse(codeId).orElseThrow()))
                 .updateExpression("SET salt = :s")
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromB(SdkBytes.fromByteArray(salt)))));
@@ -61,9 +61,9 @@ class ShortCodeScanIT {
         var shown = world.api.get("/v1/codes/" + codeId, bearer(tenant.apiKey()));
         assertEquals(200, shown.status(), shown.body());
         String v1Url = shown.text("scanUrl");
-        assertEquals(EmulatedAws.SCAN_BASE.length() + TokenCodec.TEXT_LENGTH, v1Url.length(), v1Url);
+        assertEquals(TestDeployment.SCAN_BASE.length() + TokenCodec.TEXT_LENGTH, v1Url.length(), v1Url);
         assertNotEquals(code.path("scanUrl").asText(), v1Url);
-        var r = world.scanJson("/S/" + v1Url.substring(EmulatedAws.SCAN_BASE.length()));
+        var r = world.scanJson("/S/" + v1Url.substring(TestDeployment.SCAN_BASE.length()));
         assertEquals(200, r.status(), r.body());
     }
 

@@ -1,8 +1,8 @@
 package com.groupgate.testkit;
 
 import com.groupgate.aws.DirectCallListener;
-import com.groupgate.emulator.LocalResources;
-import com.groupgate.emulator.StableArns;
+import com.groupgate.localaws.LocalResources;
+import com.groupgate.localaws.StableArns;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;

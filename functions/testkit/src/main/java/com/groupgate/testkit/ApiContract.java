@@ -2,7 +2,7 @@ package com.groupgate.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.groupgate.emulator.RepositoryRoot;
+import com.groupgate.localaws.RepositoryRoot;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;

@@ -1,6 +1,6 @@
 package com.groupgate.testkit;
 
-import com.groupgate.emulator.EdgeBucketOrigin;
+import com.groupgate.localaws.EdgeBucketOrigin;
 import com.groupgate.image.EdgeImages;
 import java.net.URI;
 import java.util.Map;
@@ -20,7 +20,7 @@ public final class EdgeImageUrls {
     /** What the edge answers a GET of {@code imageUrl}. */
     public static EdgeBucketOrigin.Answer get(String imageUrl) {
         URI uri = URI.create(imageUrl);
-        URI scanHost = URI.create(EmulatedAws.SCAN_BASE.toLowerCase(java.util.Locale.ROOT)).resolve("/");
+        URI scanHost = URI.create(TestDeployment.SCAN_BASE.toLowerCase(java.util.Locale.ROOT)).resolve("/");
         if (!uri.resolve("/").equals(scanHost) || !uri.getRawPath().startsWith("/" + EdgeImages.PREFIX)) {
             throw new AssertionError("not an image URL on the edge (" + scanHost + EdgeImages.PREFIX + "...): "
                     + imageUrl);
@@ -33,7 +33,7 @@ public final class EdgeImageUrls {
 
     private static synchronized EdgeBucketOrigin origin() {
         if (origin == null) {
-            EmulatedAws aws = EmulatedAws.get();
+            TestDeployment aws = TestDeployment.get();
             origin = EdgeBucketOrigin.of(aws.resources(), aws.clients(), aws.localAws().endpoint(), "ImagesBucket",
                     Map.of());
         }

@@ -1,6 +1,6 @@
 package com.groupgate.testkit;
 
-import com.groupgate.emulator.EmulatorFaults;
+import com.groupgate.localaws.EmulatorFaults;
 import java.util.Map;
 
 /**
@@ -25,7 +25,7 @@ public final class FunctionFaults implements AutoCloseable {
     }
 
     public static FunctionFaults of(String functionLogicalId) {
-        EmulatedAws aws = EmulatedAws.get();
+        TestDeployment aws = TestDeployment.get();
         return new FunctionFaults(aws.localAws().faults(), aws.resources().functionRole(functionLogicalId).name());
     }
 

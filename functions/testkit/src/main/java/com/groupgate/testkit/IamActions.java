@@ -1,7 +1,7 @@
 package com.groupgate.testkit;
 
-import com.groupgate.emulator.LocalAws;
-import com.groupgate.emulator.LocalResources;
+import com.groupgate.localaws.LocalAws;
+import com.groupgate.localaws.LocalResources;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

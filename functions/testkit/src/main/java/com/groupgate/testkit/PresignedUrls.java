@@ -17,7 +17,7 @@ public final class PresignedUrls {
     /** The answer to a GET of {@code url}, presigned by {@code functionLogicalId}. */
     public static HttpResponse<byte[]> get(String url, String functionLogicalId) {
         URI uri = URI.create(url);
-        EmulatedAws aws = EmulatedAws.get();
+        TestDeployment aws = TestDeployment.get();
         ActionRecorder.forFunction(functionLogicalId, aws.resources()).presignedGet(uri);
         try {
             return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofByteArray());
