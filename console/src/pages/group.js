@@ -114,7 +114,7 @@ function entrySection(ctx, group, path, reload) {
   const imageForm = h('form', { class: 'form', 'data-form': 'entry-image', novalidate: true },
     h('fieldset', { 'data-write': true }, h('legend', {}, t('console.entry.image')),
       ctx.field(t('console.entry.imageFile'), file, t('console.entry.imageHint')),
-      ctx.field(t('console.entry.expiresAtOptional'), expires, t('console.entry.expiresAtHint')),
+      ctx.field(t('console.entry.expiresAtOptional'), expires, t('console.entry.expiresAtHint', { zone: ctx.zone })),
       h('div', { class: 'actions' }, h('button', { type: 'submit', 'data-action': 'upload-entry', 'data-write': true }, t('console.entry.upload')))));
   imageForm.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -124,7 +124,8 @@ function entrySection(ctx, group, path, reload) {
       ctx.fieldErrors(imageForm, { field: 'entryImage', message: t('console.entry.chooseFile') });
       return;
     }
-    const params = expires.value ? { expiresAt: new Date(expires.value).toISOString() } : undefined;
+    // The time typed is the tenant's (as every time the console shows), not the browser's.
+    const params = expires.value ? { expiresAt: fmt.instant(expires.value) } : undefined;
     try {
       const updated = await ctx.busy(e.submitter || imageForm, () => api.request('PUT', `${path}/entry-image`,
         { body: picture, params, contentType: picture.type || 'image/png' }));

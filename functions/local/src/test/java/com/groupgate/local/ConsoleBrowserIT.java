@@ -98,6 +98,12 @@ class ConsoleBrowserIT {
     @Test
     void aNewTenantRunsItsGroupFromTheConsoleInChinese() throws Exception {
         String key = newTenant("河畔学校");
+        driver.get(base + "/console");
+        ((JavascriptExecutor) driver).executeScript("sessionStorage.clear(); localStorage.clear();");
+        driver.navigate().refresh();
+        waitFor(By.cssSelector("input[name='apiKey']"));
+        assertEquals("登录", driver.findElement(By.cssSelector("form h1")).getText(), "Chinese from the browser's languages");
+        checkPage("sign-in");
         signIn(key);
         assertEquals("zh-CN", driver.findElement(By.tagName("html")).getAttribute("lang"));
         assertEquals("群组", driver.findElement(By.cssSelector("#page h1")).getText());
