@@ -29,7 +29,7 @@ What the data is, honestly. Two parts:
   `GROUPGATE_REQUIRE_ORIGIN_VERIFY=true make run`), refusals among them (geo, daily cap,
   a revoked code), and join requests to the approval group left pending for the tenant.
 
-Prints the dashboard URL and the demo tenant's API key last, as `GROUPGATE_DEMO_KEY=<key>`.
+Prints the console and dashboard URLs and the demo tenant's API key last, as `GROUPGATE_DEMO_KEY=<key>`.
 Standard library only (the emulator's requests are signed with SigV4 here); the randomness
 is seeded (GROUPGATE_DEMO_SEED) so runs are alike, but the week ends at the time it runs.
 """
@@ -465,6 +465,7 @@ def main():
     print("The stream brings every fact to the aggregate; on a busy machine the week's rollups take a minute"
           " or two to catch up. Scans in all (the week's and now's), what the stats count once caught up:")
     print(f"GROUPGATE_DEMO_SCANS={sum(by_day.values()) + len(tasks)}")
+    print(f"Console: {BASE}/console   (sign in with the key below; it stays in the browser tab)")
     print(f"Dashboard: {BASE}/dashboard   (paste the key below; it stays in the browser tab)")
     print(f"GROUPGATE_DEMO_KEY={key}")
 

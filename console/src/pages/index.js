@@ -1,0 +1,13 @@
+// Every page of the console, one line each; the first is where the console opens. The order is
+// the navigation's order. A page whose nav is null has no menu entry (details reached by link).
+import groups from './groups.js';
+import group from './group.js';
+import approvals from './approvals.js';
+import liveCodes from './live-codes.js';
+
+export default [
+  groups,
+  group,
+  approvals,
+  liveCodes,
+];
