@@ -10,10 +10,15 @@ import java.util.Optional;
  * and the PDF page it goes on. Phones read a code reliably out to about ten times its width,
  * so each target size is roughly a tenth of the viewing distance.
  *
- * <p>The values are chosen by the robustness benchmark ({@code make robustness}, table in
- * BENCHMARKS.md): each preset is decoded after simulated print and camera damage beside the
- * plain zxing default (level L, 4-module quiet zone) at the same printed size, and no preset
- * reads worse than that default in any row.
+ * <p>The values are chosen by the robustness benchmark ({@code make robustness-sweep} and
+ * {@code make robustness}, tables in BENCHMARKS.md): each candidate is photographed under
+ * simulated print and camera damage beside the plain zxing default (level L, 4-module quiet
+ * zone) at the same printed size, decoded by zxing and by OpenCV. At the same size, more error
+ * correction means more, smaller modules, which read worse when blurred or tilted; a 2-module
+ * quiet zone gives level M at version 5 exactly the default's module size (41 modules across
+ * either way), so M gains glare and occlusion and loses nothing. Q pays for its version 6 only
+ * where scuffs and cover matter more than distance (stickers). A screen's whole CSS pixels
+ * give M the default's module size with the full 4-module quiet zone.
  *
  * <p>Sizes are of the printed square, quiet zone included (what a layout reserves). Module
  * size depends on the QR version the text needs, so it is computed per version: a whole
@@ -23,13 +28,13 @@ public enum Medium {
     /** On a phone or monitor; scanned by another phone from about 40 cm. CSS pixels (96 per inch). */
     SCREEN(Ecc.M, 320 * 25.4 / 96, 400, 96, 4, PageSize.A6),
     /** Handouts and table cards, held in the hand: about 35 mm, read from 35 cm. */
-    FLYER(Ecc.M, 35, 350, 300, 4, PageSize.A5),
+    FLYER(Ecc.M, 35, 350, 300, 2, PageSize.A5),
     /** Wall and window posters: about 120 mm, read from 1.2 m. */
-    POSTER(Ecc.Q, 120, 1200, 300, 4, PageSize.A3),
+    POSTER(Ecc.M, 120, 1200, 300, 2, PageSize.A3),
     /** Banners, hoardings, shop fronts: about 400 mm, read from 4 m; large-format resolution. */
-    BILLBOARD(Ecc.Q, 400, 4000, 100, 4, PageSize.A1),
+    BILLBOARD(Ecc.M, 400, 4000, 100, 2, PageSize.A1),
     /** Small labels on counters, products and tables, scuffed and partly covered: 30 mm from 25 cm. */
-    STICKER(Ecc.H, 30, 250, 300, 4, PageSize.STICKER);
+    STICKER(Ecc.Q, 30, 250, 300, 2, PageSize.STICKER);
 
     static final double MM_PER_INCH = 25.4;
 
@@ -89,7 +94,10 @@ public enum Medium {
         return dpi;
     }
 
-    /** Light modules on each side of the symbol. */
+    /**
+     * Light modules on each side of the symbol: 2 for print (half of ISO/IEC 18004's 4, for
+     * larger modules in the same square; both decoders read it beside busy artwork), 4 on screens.
+     */
     public int quietZoneModules() {
         return quietZoneModules;
     }

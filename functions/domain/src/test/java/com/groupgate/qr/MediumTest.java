@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.groupgate.id.Id;
-import com.groupgate.token.KeyRing;
-import com.groupgate.token.ScanToken;
-import com.groupgate.token.ScanUrl;
-import com.groupgate.token.SigningKey;
-import com.groupgate.token.TokenCodec;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -19,16 +13,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class MediumTest {
-    /** template.yaml's default ScanBaseUrl. */
-    private static final String DEFAULT_BASE = "HTTPS://GG.EXAMPLE.COM/S/";
-
-    private static String groupCodeScanUrl() {
-        byte[] secret = new byte[SigningKey.SECRET_BYTES];
-        Arrays.fill(secret, (byte) 3);
-        String token = TokenCodec.issueShort(KeyRing.of(new SigningKey(1, secret, false)), new Id(42), new Id(7),
-                ScanToken.NEVER, new byte[] {1, 2, 3, 4});
-        return ScanUrl.scanUrl(DEFAULT_BASE, token);
-    }
+    /**
+     * A group code's scan URL under template.yaml's default base: a short (v2) token, 66
+     * base32 characters, 91 in all.
+     */
+    private static final String GROUP_CODE_URL = "HTTPS://GG.EXAMPLE.COM/S/"
+            + "AIAAAAAAAAAAAKQAAAAAAAAAAB7777777YBAQCDWVJ3L2F6M5S4DQXGTA7ONOYRIH2";
 
     @Test
     void wireNamesAreTheFiveLowercasePresets() {
@@ -55,7 +45,7 @@ class MediumTest {
     @ParameterizedTest
     @EnumSource(Medium.class)
     void aGroupCodeFillsMostOfTheTargetSizeWithWholePixelModules(Medium medium) {
-        int version = QrImage.qrVersionFor(groupCodeScanUrl(), medium.ecc());
+        int version = QrImage.qrVersionFor(GROUP_CODE_URL, medium.ecc());
         int printedPx = medium.modulePx(version) * medium.modulesAcross(version);
         assertTrue(printedPx <= medium.sizePx(), medium + " overflows its size: " + printedPx);
         assertTrue(printedPx >= 0.85 * medium.sizePx(), medium + " wastes its size: " + printedPx + " of " + medium.sizePx());
@@ -79,6 +69,11 @@ class MediumTest {
         assertTrue(page.widthMm() >= medium.sizeMm() + 20, medium + " on " + page.name());
         assertTrue(page.heightMm() >= medium.sizeMm() + 20, medium + " on " + page.name());
         assertTrue(medium.quietZoneModules() >= 1);
+    }
+
+    @Test
+    void theSampleUrlIsAGroupCodesLength() {
+        assertEquals(91, GROUP_CODE_URL.length());
     }
 
     @Test
