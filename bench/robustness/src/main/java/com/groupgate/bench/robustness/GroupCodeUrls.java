@@ -4,7 +4,6 @@ import com.groupgate.id.Id;
 import com.groupgate.qr.Ecc;
 import com.groupgate.qr.QrReadBack;
 import com.groupgate.token.KeyRing;
-import com.groupgate.token.ScanToken;
 import com.groupgate.token.ScanUrl;
 import com.groupgate.token.SigningKey;
 import com.groupgate.token.TokenCodec;
@@ -40,8 +39,7 @@ final class GroupCodeUrls {
             int attempt = 0;
             do {
                 random.nextBytes(salt);
-                url = ScanUrl.scanUrl(DEFAULT_BASE, TokenCodec.issueShort(ring, code, tenant,
-                        Math.min(expiresAt, ScanToken.NEVER), salt));
+                url = ScanUrl.scanUrl(DEFAULT_BASE, TokenCodec.issueShort(ring, code, tenant, expiresAt, salt));
             } while (!QrReadBack.readsBack(url, Ecc.M, 8) && ++attempt < MAX_SALTS);
             urls.add(url);
         }
