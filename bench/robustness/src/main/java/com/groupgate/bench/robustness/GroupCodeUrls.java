@@ -25,6 +25,11 @@ final class GroupCodeUrls {
     }
 
     static List<String> issue(int count, long seed) {
+        return issue(count, seed, DEFAULT_BASE);
+    }
+
+    /** As {@link #issue(int, long)}, under another base URL (uppercase, ending in {@code /S/}). */
+    static List<String> issue(int count, long seed, String base) {
         Random random = new Random(seed);
         byte[] secret = new byte[SigningKey.SECRET_BYTES];
         random.nextBytes(secret);
@@ -39,7 +44,7 @@ final class GroupCodeUrls {
             int attempt = 0;
             do {
                 random.nextBytes(salt);
-                url = ScanUrl.scanUrl(DEFAULT_BASE, TokenCodec.issueShort(ring, code, tenant, expiresAt, salt));
+                url = ScanUrl.scanUrl(base, TokenCodec.issueShort(ring, code, tenant, expiresAt, salt));
             } while (!QrReadBack.readsBack(url, Ecc.M, 8) && ++attempt < MAX_SALTS);
             urls.add(url);
         }

@@ -23,8 +23,8 @@ import java.util.function.Function;
  * zxing (without and with TRY_HARDER) and OpenCV. Prints Markdown tables of decode rates and
  * the rows where a preset reads worse than the default.
  *
- * <p>Arguments: {@code [trials (default 40)] [seed (default 23)] [output file]}. Deterministic
- * for the arguments.
+ * <p>Arguments: {@code [trials (default 40)] [seed (default 23)] [output file] [scan base URL
+ * (default template.yaml's)]}. Deterministic for the arguments.
  */
 public final class RobustnessBench {
     static final int THREADS = 2;
@@ -35,10 +35,11 @@ public final class RobustnessBench {
     public static void main(String[] args) throws IOException, InterruptedException {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 40;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 23;
+        String base = args.length > 3 ? args[3] : GroupCodeUrls.DEFAULT_BASE;
         long started = System.nanoTime();
-        Result result = run(List.of(Medium.values()), trials, seed);
+        Result result = run(List.of(Medium.values()), GroupCodeUrls.issue(trials, seed, base), seed);
         String markdown = result.markdown((System.nanoTime() - started) / 1e9, seed);
-        if (args.length > 2) {
+        if (args.length > 2 && !args[2].isEmpty()) {
             Files.writeString(Path.of(args[2]), markdown, StandardCharsets.UTF_8);
         }
         new PrintStream(System.out, true, StandardCharsets.UTF_8).print(markdown);
@@ -78,12 +79,12 @@ public final class RobustnessBench {
         return damage.apply(Conditions.handheld(medium.viewingDistanceMm(), random), damage.strengths().get(level));
     }
 
-    static Result run(List<Medium> media, int trials, long seed) throws InterruptedException {
-        List<String> urls = GroupCodeUrls.issue(trials, seed);
+    static Result run(List<Medium> media, List<String> urls, long seed) throws InterruptedException {
+        int trials = urls.size();
         List<QrDecoder> named = decoders();
         List<String> names = named.stream().map(QrDecoder::name).toList();
         named.forEach(QrDecoder::close);
-        Result result = new Result(media, names, trials);
+        Result result = new Result(media, names, urls);
         perMedium(media, medium -> {
             List<QrDecoder> decoders = decoders();
             try {
@@ -113,13 +114,15 @@ public final class RobustnessBench {
     static final class Result {
         private final List<Medium> media;
         private final List<String> decoders;
+        private final List<String> urls;
         private final int trials;
         private final Paired[][][][] rows;
 
-        Result(List<Medium> media, List<String> decoders, int trials) {
+        Result(List<Medium> media, List<String> decoders, List<String> urls) {
             this.media = media;
             this.decoders = decoders;
-            this.trials = trials;
+            this.urls = urls;
+            this.trials = urls.size();
             this.rows = new Paired[media.size()][Damage.values().length][4][decoders.size()];
             for (Paired[][][] byDamage : rows) {
                 for (Paired[][] byLevel : byDamage) {
@@ -158,11 +161,11 @@ public final class RobustnessBench {
 
         String markdown(double seconds, long seed) {
             StringBuilder md = new StringBuilder();
-            md.append(String.format(Locale.ROOT, "%d photographs a row (seed %d), %.0f s. Each cell: preset / zxing "
-                    + "default, %% decoded; **bold** where the preset reads more, ✗ where it reads fewer.%n%n",
-                    trials, seed, seconds));
+            String sample = urls.get(0);
+            md.append(String.format(Locale.ROOT, "%d photographs a row (seed %d; scan URLs of %d characters, such as "
+                    + "`%s`), %.0f s. Each cell: preset / zxing default, %% decoded; **bold** where the preset reads "
+                    + "more, ✗ where it reads fewer.%n%n", trials, seed, sample.length(), sample, seconds));
             md.append("| preset | symbol (preset) | symbol (default, same printed size) |\n|---|---|---|\n");
-            String sample = GroupCodeUrls.issue(1, seed).get(0);
             for (Medium medium : media) {
                 md.append(String.format(Locale.ROOT, "| %s (%.0f mm at %.2f m, %d dpi) | %s | %s |%n",
                         medium.wireName(), medium.sizeMm(), medium.viewingDistanceMm() / 1000.0, medium.dpi(),
