@@ -16,9 +16,12 @@ import java.util.Optional;
  * zone) at the same printed size, decoded by zxing and by OpenCV. At the same size, more error
  * correction means more, smaller modules, which read worse when blurred or tilted; a 2-module
  * quiet zone gives level M at version 5 exactly the default's module size (41 modules across
- * either way), so M gains glare and occlusion and loses nothing. Q pays for its version 6 only
- * where scuffs and cover matter more than distance (stickers). A screen's whole CSS pixels
- * give M the default's module size with the full 4-module quiet zone.
+ * either way): with zxing M reads glare, noise and covered corners better and loses only
+ * steep tilts on small prints. OpenCV reads version 4 somewhat better than version 5, which
+ * nothing above level L avoids under a 25-character base URL (BENCHMARKS.md lists each row
+ * that is worse). Q pays for its version 6 only where scuffs and cover matter more than
+ * distance (stickers). A screen's whole CSS pixels give M the default's module size with the
+ * full 4-module quiet zone.
  *
  * <p>Sizes are of the printed square, quiet zone included (what a layout reserves). Module
  * size depends on the QR version the text needs, so it is computed per version: a whole
