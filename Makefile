@@ -107,7 +107,8 @@ bench: build robustness
 
 # The media presets beside zxing's plain default at the same printed size, photographed under
 # simulated damage and decoded by zxing and OpenCV (BENCHMARKS.md, "Print robustness").
-# ROBUSTNESS_ARGS: [trials a row (40)] [seed (23)] [Markdown output file]. A few minutes on 2 cores.
+# ROBUSTNESS_ARGS: [trials a row (40)] [seed (23)] [Markdown output file] [scan base URL (the template's
+# default)]. About 2.5 min of CPU on two threads.
 # The classpath comes from this checkout's reactor (target/classes), as for make run.
 ROBUSTNESS_CP := bench/robustness/target/classes:$$(cat bench/robustness/target/classpath.txt)
 robustness:
