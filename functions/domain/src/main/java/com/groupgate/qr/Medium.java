@@ -19,9 +19,8 @@ import java.util.Optional;
  * either way): with zxing M reads glare, noise and covered corners better and loses only
  * steep tilts on small prints. OpenCV reads version 4 somewhat better than version 5, which
  * nothing above level L avoids under a 25-character base URL (BENCHMARKS.md lists each row
- * that is worse). Q pays for its version 6 only where scuffs and cover matter more than
- * distance (stickers). A screen's whole CSS pixels give M the default's module size with the
- * full 4-module quiet zone.
+ * that is worse). Q and H, tried for stickers, lose blur and tilt rows beyond chance. A
+ * screen's whole CSS pixels give M the default's module size with the full 4-module quiet zone.
  *
  * <p>Sizes are of the printed square, quiet zone included (what a layout reserves). Module
  * size depends on the QR version the text needs, so it is computed per version: a whole
@@ -36,8 +35,8 @@ public enum Medium {
     POSTER(Ecc.M, 120, 1200, 300, 2, PageSize.A3),
     /** Banners, hoardings, shop fronts: about 400 mm, read from 4 m; large-format resolution. */
     BILLBOARD(Ecc.M, 400, 4000, 100, 2, PageSize.A1),
-    /** Small labels on counters, products and tables, scuffed and partly covered: 30 mm from 25 cm. */
-    STICKER(Ecc.Q, 30, 250, 300, 2, PageSize.STICKER);
+    /** Small labels on counters, products and tables: 30 mm from 25 cm. */
+    STICKER(Ecc.M, 30, 250, 300, 2, PageSize.STICKER);
 
     static final double MM_PER_INCH = 25.4;
 

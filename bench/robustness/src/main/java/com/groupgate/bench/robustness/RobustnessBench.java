@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -24,7 +25,8 @@ import java.util.function.Function;
  * the rows where a preset reads worse than the default.
  *
  * <p>Arguments: {@code [trials (default 40)] [seed (default 23)] [output file] [scan base URL
- * (default template.yaml's)]}. Deterministic for the arguments.
+ * (default template.yaml's)] [media, comma-separated wire names (default all)]}. Deterministic
+ * for the arguments; a medium's rows do not depend on which other media run.
  */
 public final class RobustnessBench {
     static final int THREADS = 2;
@@ -37,7 +39,12 @@ public final class RobustnessBench {
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 23;
         String base = args.length > 3 ? args[3] : GroupCodeUrls.DEFAULT_BASE;
         long started = System.nanoTime();
-        Result result = run(List.of(Medium.values()), GroupCodeUrls.issue(trials, seed, base), seed);
+        List<Medium> media = args.length > 4
+                ? Arrays.stream(args[4].split(",")).map(name -> Medium.parse(name).orElseThrow(
+                        () -> new IllegalArgumentException("no medium " + name))).toList()
+                : List.of(Medium.values());
+        Result result = run(media, GroupCodeUrls.issue(trials, seed, base.isEmpty() ? GroupCodeUrls.DEFAULT_BASE : base),
+                seed);
         String markdown = result.markdown((System.nanoTime() - started) / 1e9, seed);
         if (args.length > 2 && !args[2].isEmpty()) {
             Files.writeString(Path.of(args[2]), markdown, StandardCharsets.UTF_8);
