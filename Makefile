@@ -15,7 +15,7 @@ SAM := SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam
 ACTIONLINT_VERSION := 1.7.12
 ACTIONLINT := .tools/actionlint-$(ACTIONLINT_VERSION)
 
-.PHONY: venv sam-venv sam-build build test unit lint run invoke env-json bench coldstart demo freshness clean jar-sizes \
+.PHONY: venv sam-venv sam-build build test unit lint run invoke env-json bench robustness robustness-sweep coldstart demo freshness clean jar-sizes \
   console console-publish
 
 venv: $(VENV_STAMP)
@@ -122,9 +122,26 @@ env-json:
 	@test -f .run/env.json || { echo "make env-json: start make run first (it writes .run/env.json)" >&2; exit 1; }
 	install -m 600 .run/env.json env.json
 
-bench: build
+bench: build robustness
 	$(MVN) -q -Pbench -pl bench -am -DskipTests package
 	java -jar bench/target/groupgate-bench.jar $(BENCH_ARGS)
+
+# The media presets beside zxing's plain default at the same printed size, photographed under
+# simulated damage and decoded by zxing and OpenCV (BENCHMARKS.md, "Print robustness").
+# ROBUSTNESS_ARGS: [trials a row (40)] [seed (23)] [Markdown output file] [scan base URL (the template's
+# default)]. About 2.5 min of CPU on two threads.
+# The classpath comes from this checkout's reactor (target/classes), as for make run.
+ROBUSTNESS_CP := bench/robustness/target/classes:$$(cat bench/robustness/target/classpath.txt)
+robustness:
+	$(MVN) -q -pl bench/robustness -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
+	  -Dmdep.outputFile=target/classpath.txt
+	java -cp $(ROBUSTNESS_CP) com.groupgate.bench.robustness.RobustnessBench $(ROBUSTNESS_ARGS)
+
+# How the presets were chosen: every candidate level and quiet zone per medium against the default.
+robustness-sweep:
+	$(MVN) -q -pl bench/robustness -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
+	  -Dmdep.outputFile=target/classpath.txt
+	java -cp $(ROBUSTNESS_CP) com.groupgate.bench.robustness.PresetSweep $(ROBUSTNESS_ARGS)
 
 jar-sizes: build
 	@ls -l functions/*/target/groupgate-*-lambda.jar | awk '{printf "%-45s %8.1f KiB\n", $$9, $$5/1024}'

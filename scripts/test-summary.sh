@@ -3,7 +3,8 @@
 set -euo pipefail
 shopt -s nullglob
 tests=0; failures=0; errors=0; skipped=0
-for f in functions/*/target/surefire-reports/TEST-*.xml bench/target/surefire-reports/TEST-*.xml; do
+for f in functions/*/target/surefire-reports/TEST-*.xml bench/target/surefire-reports/TEST-*.xml \
+         bench/robustness/target/surefire-reports/TEST-*.xml; do
   line=$(grep -m1 -o '<testsuite [^>]*>' "$f")
   get() { printf '%s' "$line" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
   tests=$((tests + $(get tests))); failures=$((failures + $(get failures)))
