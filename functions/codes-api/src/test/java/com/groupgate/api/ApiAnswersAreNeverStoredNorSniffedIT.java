@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.groupgate.api.ApiTestbed.TestTenant;
+import com.groupgate.api.audit.AuditApiHandler;
 import com.groupgate.testkit.EmulatedAws;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Clock;

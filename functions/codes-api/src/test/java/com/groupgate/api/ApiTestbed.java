@@ -3,6 +3,7 @@ package com.groupgate.api;
 import static com.groupgate.testkit.HttpCalls.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.groupgate.api.audit.AuditApiHandler;
 import com.groupgate.config.Wiring;
 import com.groupgate.testkit.EmulatedAws;
 import com.groupgate.testkit.HttpCalls;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.groupgate.api.audit.AuditScheduleHandler;
 import com.groupgate.testkit.HttpCalls;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;

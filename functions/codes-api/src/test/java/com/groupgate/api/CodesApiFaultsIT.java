@@ -11,6 +11,7 @@ import com.groupgate.api.ApiTestbed.TestTenant;
 import com.groupgate.emulator.EmulatorFaults.Kind;
 import com.groupgate.emulator.EmulatorFaults.Rule;
 import com.groupgate.id.Id;
+import com.groupgate.jobs.KeyRotationHandler;
 import com.groupgate.testkit.EmulatedAws;
 import com.groupgate.testkit.FunctionFaults;
 import com.groupgate.testkit.HttpCalls;

@@ -4,6 +4,7 @@ import static com.groupgate.testkit.HttpCalls.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.groupgate.api.ApiTestbed.TestTenant;
+import com.groupgate.api.routes.DashboardRoutes;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Every request the dashboard's script reads with (dashboard/app.js: the page and its files,
  * the code and live-code lists, channel rows, usage, each code's stats, the webhooks and
  * their deliveries) answers a read key; its one change, the webhook test, is refused a read
- * key and nothing is written ({@link DashboardOnlyReadsTest} says it makes no other kind).
+ * key and nothing is written ({@link com.groupgate.api.routes.DashboardOnlyReadsTest} says it makes no other kind).
  */
 class DashboardReadKeyIT {
     @Test

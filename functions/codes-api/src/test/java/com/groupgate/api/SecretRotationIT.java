@@ -3,6 +3,7 @@ package com.groupgate.api;
 import static com.groupgate.testkit.HttpCalls.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.groupgate.api.audit.AuditApiHandler;
 import com.groupgate.emulator.CloudFormationTemplate;
 import com.groupgate.secret.SecretsManagerSecret;
 import com.groupgate.testkit.EmulatedAws;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.groupgate.api.ApiTestbed.MutableClock;
 import com.groupgate.api.ApiTestbed.TestTenant;
 import com.groupgate.config.Wiring;
+import com.groupgate.jobs.KeyRotationHandler;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.testkit.EmulatedAws;
 import com.groupgate.testkit.HttpCalls;

@@ -55,7 +55,7 @@ class SamBuildTargetsTest {
                 """);
         Map<String, Object> tenantDeletion = Map.of(
                 "Metadata", Map.of("BuildMethod", "makefile"),
-                "Properties", Map.of("CodeUri", ".", "Handler", "com.groupgate.api.TenantDeletionHandler::handleRequest"));
+                "Properties", Map.of("CodeUri", ".", "Handler", "com.groupgate.jobs.TenantDeletionHandler::handleRequest"));
         assertEquals(List.of("TenantDeletionFunction: the Makefile has no target build-TenantDeletionFunction"
                         + " (sam build runs it for BuildMethod: makefile)"),
                 problems("TenantDeletionFunction", tenantDeletion, targets));
@@ -70,10 +70,10 @@ class SamBuildTargetsTest {
                 """);
         Map<String, Object> tenantDeletion = Map.of(
                 "Metadata", Map.of("BuildMethod", "makefile"),
-                "Properties", Map.of("CodeUri", ".", "Handler", "com.groupgate.api.TenantDeletionHandler::handleRequest"));
+                "Properties", Map.of("CodeUri", ".", "Handler", "com.groupgate.jobs.TenantDeletionHandler::handleRequest"));
         List<String> problems = problems("TenantDeletionFunction", tenantDeletion, targets);
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).contains("com/groupgate/api/TenantDeletionHandler.java is not in functions/aggregate"),
+        assertTrue(problems.get(0).contains("com/groupgate/jobs/TenantDeletionHandler.java is not in functions/aggregate"),
                 problems.get(0));
     }
 

@@ -2,8 +2,8 @@ package com.groupgate.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.groupgate.api.AuditApiHandler;
 import com.groupgate.api.CodesApiHandler;
+import com.groupgate.api.audit.AuditApiHandler;
 import com.groupgate.emulator.CloudFormationTemplate;
 import com.groupgate.scan.ScanHandler;
 import com.groupgate.testkit.ApiContract;

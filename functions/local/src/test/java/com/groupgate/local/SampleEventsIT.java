@@ -188,9 +188,9 @@ class SampleEventsIT {
         // template.yaml names the handler; it is being written elsewhere. Run it once it exists.
         Class<?> handlerClass;
         try {
-            handlerClass = Class.forName("com.groupgate.api.KeyRotationHandler", true, LOADER);
+            handlerClass = Class.forName("com.groupgate.jobs.KeyRotationHandler", true, LOADER);
         } catch (ClassNotFoundException absent) {
-            Assumptions.abort("com.groupgate.api.KeyRotationHandler does not exist yet");
+            Assumptions.abort("com.groupgate.jobs.KeyRotationHandler does not exist yet");
             return;
         }
         Method handle = java.util.Arrays.stream(handlerClass.getMethods())

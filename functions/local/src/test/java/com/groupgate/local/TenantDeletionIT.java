@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.groupgate.api.TenantDeletionHandler;
 import com.groupgate.emulator.EmulatorFaults.Kind;
+import com.groupgate.jobs.TenantDeletionHandler;
 import com.groupgate.testkit.FunctionFaults;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,0 +1,95 @@
+package com.groupgate.api.routes;
+
+import com.groupgate.api.edge.Authenticator;
+import com.groupgate.api.edge.Paging;
+import com.groupgate.error.Refusal;
+import com.groupgate.error.RefusalException;
+import com.groupgate.group.GroupTable;
+import com.groupgate.http.ApiRequest;
+import com.groupgate.http.ApiResponse;
+import com.groupgate.http.Json;
+import com.groupgate.http.JsonFields;
+import com.groupgate.http.Router;
+import com.groupgate.id.Id;
+import com.groupgate.join.JoinRequestTable;
+import com.groupgate.tenant.Tenant;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The tenant's side of approval groups: list pending requests, approve or reject them. */
+public final class JoinRequestRoutes {
+    private static final Set<String> STATUSES = Set.of("pending", "joined", "rejected");
+
+    private final Authenticator auth;
+    private final GroupTable groups;
+    private final JoinRequestTable members;
+    private final Clock clock;
+
+    private final Audit audit;
+
+    public JoinRequestRoutes(Authenticator auth, GroupTable groups, JoinRequestTable members, Clock clock, Audit audit) {
+        this.audit = audit;
+        this.auth = auth;
+        this.groups = groups;
+        this.members = members;
+        this.clock = clock;
+    }
+
+    public void register(Router router) {
+        router.on("GET", "/v1/groups/{groupId}/join-requests", this::list)
+                .on("POST", "/v1/join-requests/{requestId}/approve", r -> decide(r, true))
+                .on("POST", "/v1/join-requests/{requestId}/reject", r -> decide(r, false));
+    }
+
+    private ApiResponse list(ApiRequest request) {
+        Tenant tenant = auth.tenant(request);
+        Id groupId = Views.id(request.pathParam("groupId"));
+        String status = request.queryParam("status") == null ? "pending" : request.queryParam("status");
+        if (!STATUSES.contains(status)) {
+            throw RefusalException.badField("status", "must be pending, joined or rejected");
+        }
+        int limit = Paging.intParam(request, "limit", 1, 100, 50);
+        String cursor = request.queryParam("cursor");
+        if (cursor != null && !JoinRequestTable.isCursor(cursor)) {
+            throw RefusalException.badField("cursor", "not a cursor this API returned");
+        }
+        groups.find(tenant.tenantId(), groupId).orElseThrow(RefusalException::notFound);
+        // One page, one query: the work of a request is bounded whatever the group's backlog.
+        JoinRequestTable.Page page = members.requests(tenant.tenantId(), groupId, status, limit, cursor);
+        List<Map<String, Object>> items = page.items().stream().map(r -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("requestId", r.requestId().toString());
+            item.put("memberRef", r.memberRef());
+            item.put("createdAt", Instant.ofEpochSecond(r.createdAt()).toString());
+            item.put("status", r.status());
+            return item;
+        }).toList();
+        return Paging.page(items, page.nextCursor());
+    }
+
+    private ApiResponse decide(ApiRequest request, boolean approve) {
+        Tenant tenant = auth.tenant(request);
+        JsonFields.of(Json.body(request), Set.of());
+        Id requestId = Views.id(request.pathParam("requestId"));
+        Instant now = clock.instant();
+        audit.change(approve ? "join-request.approve" : "join-request.reject", "join-request/" + requestId, "");
+        JoinRequestTable.Decision decision = approve ? members.approve(tenant.tenantId(), requestId, now)
+                : members.reject(tenant.tenantId(), requestId, now);
+        return switch (decision) {
+            case JOINED -> ApiResponse.json(200, Map.of("status", "joined"));
+            case REJECTED -> ApiResponse.json(200, Map.of("status", "rejected"));
+            case GROUP_FULL -> throw new RefusalException(Refusal.GROUP_FULL, "the group is full");
+            case GROUP_ARCHIVED -> throw new RefusalException(Refusal.ARCHIVED, "the group is archived");
+            case GROUP_BLOCKED -> throw new RefusalException(Refusal.BLOCKED,
+                    "the operator blocked this group: no one joins it while the block lasts");
+            case ALREADY_DECIDED -> throw new RefusalException(Refusal.CONFLICT,
+                    "the request was already " + members.findRequest(tenant.tenantId(), requestId)
+                            .map(JoinRequestTable.JoinRequest::status).orElse("decided"));
+            case NOT_FOUND -> throw RefusalException.notFound();
+        };
+    }
+}
