@@ -7,10 +7,14 @@ import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
 import com.groupgate.block.BlockTable;
 import com.groupgate.fact.FactCodec;
-import com.groupgate.group.Group;
-import com.groupgate.id.Id;
-import com.groupgate.token.RequestStatusTokens;
+import com.groupgate.group.GroupTable;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.RequestId;
+import com.groupgate.id.TenantId;
+import com.groupgate.id.TicketId;
 import com.groupgate.storage.MainTableKeys;
+import com.groupgate.storage.StoredValues;
+import com.groupgate.token.RequestStatusTokens;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -45,14 +49,14 @@ public final class JoinRequestTable {
         this.members = new MemberTable(dynamo, table);
     }
 
-    public record JoinRequest(Id requestId, Id groupId, String memberRef, long createdAt, String status) {
+    public record JoinRequest(RequestId requestId, GroupId groupId, String memberRef, long createdAt, String status) {
     }
 
     public record Page(List<JoinRequest> items, String nextCursor) {
     }
 
     /** What filing came to: the request (new, or the ticket's earlier one), or why none was filed. */
-    public record Filing(Outcome outcome, Id requestId) {
+    public record Filing(Outcome outcome, RequestId requestId) {
         public enum Outcome {
             FILED,
             /** This ticket admitted this memberRef through a join already. */
@@ -71,7 +75,7 @@ public final class JoinRequestTable {
      * is pending, and are refused once it is decided.
      */
     public Filing request(JoinAttempt a) {
-        Id requestId = Id.random();
+        RequestId requestId = RequestId.random();
         Instant at = a.fact().at();
         Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.request(a.tenantId(), requestId));
         item.put("requestId", s(requestId.toString()));
@@ -84,7 +88,7 @@ public final class JoinRequestTable {
         item.put("gsi1pk", s(MainTableKeys.requestsIndex(a.tenantId(), a.groupId())));
         item.put("gsi1sk", s(MainTableKeys.requestsIndexSort("pending", at.getEpochSecond(), requestId)));
         TransactWriteItem claim = TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(MainTableKeys.ticket(a.ticket().ticketId()))
+                .key(MainTableKeys.ticket(a.ticket().id()))
                 .updateExpression("SET memberRef = :ref, requestId = :rid, #ttl = :ttl")
                 .conditionExpression("attribute_not_exists(memberRef) AND attribute_not_exists(#ended)")
                 .expressionAttributeNames(Map.of("#ttl", "ttl", "#ended", MemberTable.ENDED_AT))
@@ -123,7 +127,7 @@ public final class JoinRequestTable {
         if (earlier == null) {
             return new Filing(Filing.Outcome.JOINED, null);
         }
-        Id requestId = Id.parse(earlier).orElseThrow();
+        RequestId requestId = RequestId.parse(earlier).orElseThrow();
         boolean pending = findRequest(a.tenantId(), requestId).filter(r -> "pending".equals(r.status())).isPresent();
         return pending ? new Filing(Filing.Outcome.FILED, requestId) : new Filing(Filing.Outcome.TICKET_USED, null);
     }
@@ -133,7 +137,7 @@ public final class JoinRequestTable {
      * items from one query, whatever the group's size. The cursor is opaque to callers
      * ({@link #isCursor} checks its shape).
      */
-    public Page requests(Id tenantId, Id groupId, String status, int limit, String cursor) {
+    public Page requests(TenantId tenantId, GroupId groupId, String status, int limit, String cursor) {
         String index = MainTableKeys.requestsIndex(tenantId, groupId);
         Map<String, AttributeValue> start = cursor == null ? null : startKey(tenantId, index, status, cursor);
         QueryResponse page = dynamo.query(q -> q.tableName(table).indexName("gsi1").limit(limit)
@@ -152,7 +156,7 @@ public final class JoinRequestTable {
         return MainTableKeys.parseRequestsCursor(text).isPresent();
     }
 
-    private static Map<String, AttributeValue> startKey(Id tenantId, String index, String status, String cursor) {
+    private static Map<String, AttributeValue> startKey(TenantId tenantId, String index, String status, String cursor) {
         MainTableKeys.RequestsCursor after = MainTableKeys.parseRequestsCursor(cursor).orElseThrow();
         Map<String, AttributeValue> start = new HashMap<>(MainTableKeys.request(tenantId, after.requestId()));
         start.put("gsi1pk", s(index));
@@ -161,20 +165,20 @@ public final class JoinRequestTable {
     }
 
     /** The request, unless it is unknown or erased (what stays of an erased one is only for its statusUrl). */
-    public Optional<JoinRequest> findRequest(Id tenantId, Id requestId) {
+    public Optional<JoinRequest> findRequest(TenantId tenantId, RequestId requestId) {
         return findRequestItem(tenantId, requestId).map(JoinRequestTable::toRequest);
     }
 
     /** The request as its statusUrl sees it: erased ones too, as {@link #REMOVED} with no memberRef. */
-    public Optional<JoinRequest> statusOf(Id tenantId, Id requestId) {
+    public Optional<JoinRequest> statusOf(TenantId tenantId, RequestId requestId) {
         return findAnyRequestItem(tenantId, requestId).map(JoinRequestTable::toRequest);
     }
 
-    private Optional<Map<String, AttributeValue>> findRequestItem(Id tenantId, Id requestId) {
+    private Optional<Map<String, AttributeValue>> findRequestItem(TenantId tenantId, RequestId requestId) {
         return findAnyRequestItem(tenantId, requestId).filter(i -> !REMOVED.equals(Attr.str(i, "status")));
     }
 
-    private Optional<Map<String, AttributeValue>> findAnyRequestItem(Id tenantId, Id requestId) {
+    private Optional<Map<String, AttributeValue>> findAnyRequestItem(TenantId tenantId, RequestId requestId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(MainTableKeys.request(tenantId, requestId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
@@ -185,7 +189,7 @@ public final class JoinRequestTable {
      * also respects capacity, so approvals racing scans' joins never overfill the group.
      * Approval is the verification {@code verifyAbove} asks for, so only capacity bounds it.
      */
-    public Decision approve(Id tenantId, Id requestId, Instant at) {
+    public Decision approve(TenantId tenantId, RequestId requestId, Instant at) {
         Optional<Map<String, AttributeValue>> found = findRequestItem(tenantId, requestId);
         if (found.isEmpty()) {
             return Decision.NOT_FOUND;
@@ -196,7 +200,7 @@ public final class JoinRequestTable {
         try {
             Transactions.write(dynamo, List.of(decide,
                     members.putMember(tenantId, request.groupId(), request.memberRef(), fact,
-                            Id.parse(Attr.str(found.get(), MemberTable.TICKET_ID)).orElse(null)),
+                            TicketId.parse(Attr.str(found.get(), MemberTable.TICKET_ID)).orElse(null)),
                     members.raiseMembers(tenantId, request.groupId(), Long.MAX_VALUE)));
             return Decision.JOINED;
         } catch (TransactionCanceledException e) {
@@ -218,14 +222,14 @@ public final class JoinRequestTable {
             if (Transactions.failed(e, 2)) {
                 Map<String, AttributeValue> group = Transactions.old(e, 2);
                 return group.containsKey(BlockTable.REASON) ? Decision.GROUP_BLOCKED
-                        : Group.ARCHIVED.equals(Attr.str(group, "status")) ? Decision.GROUP_ARCHIVED
+                        : GroupTable.archived(group) ? Decision.GROUP_ARCHIVED
                         : Decision.GROUP_FULL;
             }
             throw e;
         }
     }
 
-    public Decision reject(Id tenantId, Id requestId, Instant at) {
+    public Decision reject(TenantId tenantId, RequestId requestId, Instant at) {
         Optional<JoinRequest> found = findRequest(tenantId, requestId);
         if (found.isEmpty()) {
             return Decision.NOT_FOUND;
@@ -238,7 +242,7 @@ public final class JoinRequestTable {
         }
     }
 
-    private TransactWriteItem decide(Id tenantId, JoinRequest request, String status, Instant at) {
+    private TransactWriteItem decide(TenantId tenantId, JoinRequest request, String status, Instant at) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(MainTableKeys.request(tenantId, request.requestId()))
                 .updateExpression("SET #st = :st, gsi1sk = :sk, decidedAt = :at")
@@ -268,8 +272,8 @@ public final class JoinRequestTable {
     }
 
     private static JoinRequest toRequest(Map<String, AttributeValue> item) {
-        return new JoinRequest(Id.parse(Attr.str(item, "requestId")).orElseThrow(),
-                Id.parse(Attr.str(item, "groupId")).orElseThrow(), Attr.str(item, "memberRef"),
+        return new JoinRequest(StoredValues.id(item, "requestId", RequestId::parse),
+                StoredValues.id(item, "groupId", GroupId::parse), Attr.str(item, "memberRef"),
                 Attr.num(item, "createdAt", 0), Attr.str(item, "status"));
     }
 }

@@ -10,7 +10,8 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.RequestId;
 import com.groupgate.join.JoinRequestTable;
 import com.groupgate.tenant.Tenant;
 import java.time.Clock;
@@ -47,7 +48,7 @@ public final class JoinRequestRoutes {
 
     private ApiResponse list(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
-        Id groupId = Views.id(request.pathParam("groupId"));
+        GroupId groupId = Views.id(request.pathParam("groupId"), GroupId::parse);
         String status = request.queryParam("status") == null ? "pending" : request.queryParam("status");
         if (!STATUSES.contains(status)) {
             throw RefusalException.badField("status", "must be pending, joined or rejected");
@@ -74,7 +75,7 @@ public final class JoinRequestRoutes {
     private ApiResponse decide(ApiRequest request, boolean approve) {
         Tenant tenant = auth.tenant(request);
         JsonFields.of(Json.body(request), Set.of());
-        Id requestId = Views.id(request.pathParam("requestId"));
+        RequestId requestId = Views.id(request.pathParam("requestId"), RequestId::parse);
         Instant now = clock.instant();
         audit.change(approve ? "join-request.approve" : "join-request.reject", "join-request/" + requestId, "");
         JoinRequestTable.Decision decision = approve ? members.approve(tenant.tenantId(), requestId, now)
