@@ -36,8 +36,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * same capacity-safe update a join uses ({@link MemberTable}).
  */
 public final class JoinRequestTable {
-    /** The status of a request whose member was erased: it names no one and shows no entry. */
-    public static final String REMOVED = "removed";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -49,7 +47,7 @@ public final class JoinRequestTable {
         this.members = new MemberTable(dynamo, table);
     }
 
-    public record JoinRequest(RequestId requestId, GroupId groupId, String memberRef, long createdAt, String status) {
+    public record JoinRequest(RequestId requestId, GroupId groupId, String memberRef, long createdAt, RequestStatus status) {
     }
 
     public record Page(List<JoinRequest> items, String nextCursor) {
@@ -82,11 +80,11 @@ public final class JoinRequestTable {
         item.put("groupId", s(a.groupId().toString()));
         item.put("memberRef", s(a.memberRef()));
         item.put(MemberTable.TICKET_ID, s(a.ticket().ticketId().toString()));
-        item.put("status", s("pending"));
+        item.put("status", s(RequestStatus.PENDING.wireName()));
         item.put("createdAt", n(at.getEpochSecond()));
         item.put("pendingFact", Attr.map(FactCodec.encode(a.fact())));
         item.put("gsi1pk", s(MainTableKeys.requestsIndex(a.tenantId(), a.groupId())));
-        item.put("gsi1sk", s(MainTableKeys.requestsIndexSort("pending", at.getEpochSecond(), requestId)));
+        item.put("gsi1sk", s(MainTableKeys.requestsIndexSort(RequestStatus.PENDING.wireName(), at.getEpochSecond(), requestId)));
         TransactWriteItem claim = TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(MainTableKeys.ticket(a.ticket().id()))
                 .updateExpression("SET memberRef = :ref, requestId = :rid, #ttl = :ttl")
@@ -128,7 +126,7 @@ public final class JoinRequestTable {
             return new Filing(Filing.Outcome.JOINED, null);
         }
         RequestId requestId = RequestId.parse(earlier).orElseThrow();
-        boolean pending = findRequest(a.tenantId(), requestId).filter(r -> "pending".equals(r.status())).isPresent();
+        boolean pending = findRequest(a.tenantId(), requestId).filter(r -> r.status() == RequestStatus.PENDING).isPresent();
         return pending ? new Filing(Filing.Outcome.FILED, requestId) : new Filing(Filing.Outcome.TICKET_USED, null);
     }
 
@@ -137,12 +135,12 @@ public final class JoinRequestTable {
      * items from one query, whatever the group's size. The cursor is opaque to callers
      * ({@link #isCursor} checks its shape).
      */
-    public Page requests(TenantId tenantId, GroupId groupId, String status, int limit, String cursor) {
+    public Page requests(TenantId tenantId, GroupId groupId, RequestStatus status, int limit, String cursor) {
         String index = MainTableKeys.requestsIndex(tenantId, groupId);
         Map<String, AttributeValue> start = cursor == null ? null : startKey(tenantId, index, status, cursor);
         QueryResponse page = dynamo.query(q -> q.tableName(table).indexName("gsi1").limit(limit)
                 .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :st)")
-                .expressionAttributeValues(Map.of(":pk", s(index), ":st", s(status + "#")))
+                .expressionAttributeValues(Map.of(":pk", s(index), ":st", s(status.wireName() + "#")))
                 .exclusiveStartKey(start));
         List<JoinRequest> items = page.items().stream().map(JoinRequestTable::toRequest).toList();
         String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !items.isEmpty()
@@ -156,11 +154,12 @@ public final class JoinRequestTable {
         return MainTableKeys.parseRequestsCursor(text).isPresent();
     }
 
-    private static Map<String, AttributeValue> startKey(TenantId tenantId, String index, String status, String cursor) {
+    private static Map<String, AttributeValue> startKey(TenantId tenantId, String index, RequestStatus status,
+                                                        String cursor) {
         MainTableKeys.RequestsCursor after = MainTableKeys.parseRequestsCursor(cursor).orElseThrow();
         Map<String, AttributeValue> start = new HashMap<>(MainTableKeys.request(tenantId, after.requestId()));
         start.put("gsi1pk", s(index));
-        start.put("gsi1sk", s(MainTableKeys.requestsIndexSort(status, after.createdAt(), after.requestId())));
+        start.put("gsi1sk", s(MainTableKeys.requestsIndexSort(status.wireName(), after.createdAt(), after.requestId())));
         return start;
     }
 
@@ -169,13 +168,13 @@ public final class JoinRequestTable {
         return findRequestItem(tenantId, requestId).map(JoinRequestTable::toRequest);
     }
 
-    /** The request as its statusUrl sees it: erased ones too, as {@link #REMOVED} with no memberRef. */
+    /** The request as its statusUrl sees it: erased ones too, as {@link RequestStatus#REMOVED} with no memberRef. */
     public Optional<JoinRequest> statusOf(TenantId tenantId, RequestId requestId) {
         return findAnyRequestItem(tenantId, requestId).map(JoinRequestTable::toRequest);
     }
 
     private Optional<Map<String, AttributeValue>> findRequestItem(TenantId tenantId, RequestId requestId) {
-        return findAnyRequestItem(tenantId, requestId).filter(i -> !REMOVED.equals(Attr.str(i, "status")));
+        return findAnyRequestItem(tenantId, requestId).filter(i -> !RequestStatus.REMOVED.wireName().equals(Attr.str(i, "status")));
     }
 
     private Optional<Map<String, AttributeValue>> findAnyRequestItem(TenantId tenantId, RequestId requestId) {
@@ -196,7 +195,7 @@ public final class JoinRequestTable {
         }
         JoinRequest request = toRequest(found.get());
         RecordedFact fact = FactCodec.decode(Attr.mapOf(found.get(), "pendingFact")).at(at);
-        TransactWriteItem decide = decide(tenantId, request, "joined", at);
+        TransactWriteItem decide = decide(tenantId, request, RequestStatus.JOINED, at);
         try {
             Transactions.write(dynamo, List.of(decide,
                     members.putMember(tenantId, request.groupId(), request.memberRef(), fact,
@@ -207,7 +206,7 @@ public final class JoinRequestTable {
             if (Transactions.failed(e, 0)) {
                 // A retried transaction (the SDK retries after a timeout) whose first try
                 // went through must still answer joined, not a conflict.
-                return findRequest(tenantId, requestId).filter(r -> "joined".equals(r.status())).isPresent()
+                return findRequest(tenantId, requestId).filter(r -> r.status() == RequestStatus.JOINED).isPresent()
                         ? Decision.JOINED : Decision.ALREADY_DECIDED;
             }
             if (Transactions.failed(e, 1)) {
@@ -235,21 +234,21 @@ public final class JoinRequestTable {
             return Decision.NOT_FOUND;
         }
         try {
-            dynamo.transactWriteItems(t -> t.transactItems(decide(tenantId, found.get(), "rejected", at)));
+            dynamo.transactWriteItems(t -> t.transactItems(decide(tenantId, found.get(), RequestStatus.REJECTED, at)));
             return Decision.REJECTED;
         } catch (TransactionCanceledException e) {
             return Decision.ALREADY_DECIDED;
         }
     }
 
-    private TransactWriteItem decide(TenantId tenantId, JoinRequest request, String status, Instant at) {
+    private TransactWriteItem decide(TenantId tenantId, JoinRequest request, RequestStatus status, Instant at) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(MainTableKeys.request(tenantId, request.requestId()))
                 .updateExpression("SET #st = :st, gsi1sk = :sk, decidedAt = :at")
                 .conditionExpression("#st = :pending")
                 .expressionAttributeNames(Map.of("#st", "status"))
-                .expressionAttributeValues(Map.of(":st", s(status), ":pending", s("pending"),
-                        ":sk", s(MainTableKeys.requestsIndexSort(status, request.createdAt(), request.requestId())),
+                .expressionAttributeValues(Map.of(":st", s(status.wireName()), ":pending", s(RequestStatus.PENDING.wireName()),
+                        ":sk", s(MainTableKeys.requestsIndexSort(status.wireName(), request.createdAt(), request.requestId())),
                         ":at", n(at.getEpochSecond())))
                 .build()).build();
     }
@@ -266,7 +265,7 @@ public final class JoinRequestTable {
         item.put("requestId", request.get("requestId"));
         item.put("groupId", request.get("groupId"));
         item.put("createdAt", request.getOrDefault("createdAt", n(now.getEpochSecond())));
-        item.put("status", s(REMOVED));
+        item.put("status", s(RequestStatus.REMOVED.wireName()));
         item.put("ttl", n(now.getEpochSecond() + RequestStatusTokens.VALIDITY_SECONDS));
         return item;
     }
@@ -274,6 +273,7 @@ public final class JoinRequestTable {
     private static JoinRequest toRequest(Map<String, AttributeValue> item) {
         return new JoinRequest(StoredValues.id(item, "requestId", RequestId::parse),
                 StoredValues.id(item, "groupId", GroupId::parse), Attr.str(item, "memberRef"),
-                Attr.num(item, "createdAt", 0), Attr.str(item, "status"));
+                Attr.num(item, "createdAt", 0),
+                StoredValues.oneOf("status", Attr.str(item, "status"), RequestStatus.values(), RequestStatus::wireName));
     }
 }

@@ -49,7 +49,8 @@ final class LiveScanService {
 
     /** @param ticketRing the ring the join ticket of an accepted scan is signed with */
     ScanService.Landing scan(KeyRing ticketRing, ScanToken token, RecordedFact.Origin origin, Instant now) {
-        LiveCodeCache.Entry entry = cache.get(token.tenant(), new LiveCodeId(token.codeId())).orElseThrow(RefusalException::notFound);
+        LiveCodeCache.Entry entry = cache.get(token.tenant(), new LiveCodeId(token.codeId()))
+                .orElseThrow(RefusalException::notFound);
         for (int attempt = 0; attempt < 2; attempt++) {
             LiveCode code = entry.code();
             Optional<Group> target = code.active() ? route(entry, now) : Optional.empty();

@@ -69,11 +69,11 @@ final class RequestStatusService {
         JoinRequestTable.JoinRequest request = requests.statusOf(ref.tenant(), ref.request())
                 .orElseThrow(RefusalException::notFound);
         return switch (request.status()) {
-            case "pending" -> new Status("pending", null, false);
-            case "joined" -> members.isMember(ref.tenant(), request.groupId(), request.memberRef())
+            case PENDING -> new Status("pending", null, false);
+            case JOINED -> members.isMember(ref.tenant(), request.groupId(), request.memberRef())
                     ? approved(ref.tenant(), request.groupId(), now) : REMOVED;
-            case JoinRequestTable.REMOVED -> REMOVED;
-            default -> new Status("rejected", null, false);
+            case REMOVED -> REMOVED;
+            case REJECTED -> new Status("rejected", null, false);
         };
     }
 

@@ -13,6 +13,7 @@ import com.groupgate.http.Router;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.RequestId;
 import com.groupgate.join.JoinRequestTable;
+import com.groupgate.join.RequestStatus;
 import com.groupgate.tenant.Tenant;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import java.util.Set;
 
 /** The tenant's side of approval groups: list pending requests, approve or reject them. */
 public final class JoinRequestRoutes {
-    private static final Set<String> STATUSES = Set.of("pending", "joined", "rejected");
 
     private final Authenticator auth;
     private final GroupTable groups;
@@ -49,10 +49,8 @@ public final class JoinRequestRoutes {
     private ApiResponse list(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         GroupId groupId = Views.id(request.pathParam("groupId"), GroupId::parse);
-        String status = request.queryParam("status") == null ? "pending" : request.queryParam("status");
-        if (!STATUSES.contains(status)) {
-            throw RefusalException.badField("status", "must be pending, joined or rejected");
-        }
+        RequestStatus status = request.queryParam("status") == null ? RequestStatus.PENDING
+                : RequestStatus.parseListed(request.queryParam("status"), "status");
         int limit = Paging.intParam(request, "limit", 1, 100, 50);
         String cursor = request.queryParam("cursor");
         if (cursor != null && !JoinRequestTable.isCursor(cursor)) {
@@ -66,7 +64,7 @@ public final class JoinRequestRoutes {
             item.put("requestId", r.requestId().toString());
             item.put("memberRef", r.memberRef());
             item.put("createdAt", Instant.ofEpochSecond(r.createdAt()).toString());
-            item.put("status", r.status());
+            item.put("status", r.status().wireName());
             return item;
         }).toList();
         return Paging.page(items, page.nextCursor());
@@ -89,7 +87,7 @@ public final class JoinRequestRoutes {
                     "the operator blocked this group: no one joins it while the block lasts");
             case ALREADY_DECIDED -> throw new RefusalException(Refusal.CONFLICT,
                     "the request was already " + members.findRequest(tenant.tenantId(), requestId)
-                            .map(JoinRequestTable.JoinRequest::status).orElse("decided"));
+                            .map(r -> r.status().wireName()).orElse("decided"));
             case NOT_FOUND -> throw RefusalException.notFound();
         };
     }
