@@ -2,12 +2,14 @@ package com.groupgate.analytics;
 
 import static com.groupgate.aws.Attr.s;
 
-import com.groupgate.code.CodeTable;
 import com.groupgate.error.RefusalException;
-import com.groupgate.group.GroupTable;
+import com.groupgate.id.CodeId;
+import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
-import com.groupgate.usage.UsageTable;
+import com.groupgate.id.LiveCodeId;
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
+import com.groupgate.usage.UsageTable;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,22 +56,17 @@ public final class StatsReader {
     public record MonthUsage(String month, long codesIssued, long scansVerified, long joins, long imageBytesStored) {
     }
 
-    /** The MainTable key of a live code; the live-code adapter owns the item itself. */
-    public static Map<String, AttributeValue> liveCodeKey(Id tenantId, Id liveCodeId) {
-        return MainTableKeys.liveCode(tenantId, liveCodeId);
-    }
-
     /**
      * The report of {@code id} for {@code query}.
      *
      * @throws RefusalException not_found when {@code id} is not the tenant's (another
      *                          tenant's is not found, like a missing one)
      */
-    public StatsReport report(Id tenantId, Subject subject, Id id, StatsQuery query) {
+    public StatsReport report(TenantId tenantId, Subject subject, Id id, StatsQuery query) {
         Map<String, AttributeValue> key = switch (subject) {
-            case CODE -> CodeTable.key(tenantId, id);
-            case GROUP -> GroupTable.key(tenantId, id);
-            case LIVE_CODE -> liveCodeKey(tenantId, id);
+            case CODE -> MainTableKeys.code(tenantId, new CodeId(id));
+            case GROUP -> MainTableKeys.group(tenantId, new GroupId(id));
+            case LIVE_CODE -> MainTableKeys.liveCode(tenantId, new LiveCodeId(id));
         };
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(mainTable).key(key)
                 .projectionExpression("pk")).item();
@@ -84,13 +81,13 @@ public final class StatsReader {
      * {@code range}, in key order, after the key {@code after} (null: from the first). The
      * reads are bounded by the page ({@link RollupTable#readPage}).
      */
-    public RowsPage rows(Id tenantId, GroupBy groupBy, StatsRange range, String after, int limit) {
+    public RowsPage rows(TenantId tenantId, GroupBy groupBy, StatsRange range, String after, int limit) {
         RollupTable.Page page = rollups.readPage(tenantId.toString(), groupBy.dimension(), range, after, limit);
         return new RowsPage(Stats.rowsInKeyOrder(range, page.valuesById()), page.last());
     }
 
     /** Issued codes and stored bytes (MainTable) and counted scans and joins (rollups) of {@code key}'s month. */
-    public MonthUsage usage(Id tenantId, UsageKey key) {
+    public MonthUsage usage(TenantId tenantId, UsageKey key) {
         Map<String, Long> issued = UsageTable.read(dynamo, mainTable, tenantId, key.month());
         UsageDelta counted = rollups.usage(key);
         return new MonthUsage(key.month(), issued.get("codesIssued"), counted.scansVerified(), counted.joins(),

@@ -4,7 +4,8 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
 import java.time.Instant;
 import java.util.Map;
@@ -34,22 +35,22 @@ public final class BlockTable {
      * Blocks the group (a block already there is replaced by this one's reason and time);
      * false when there is no such group (nothing written).
      */
-    public boolean blockGroup(Id tenantId, Id groupId, Block block) {
+    public boolean blockGroup(TenantId tenantId, GroupId groupId, Block block) {
         return block(MainTableKeys.group(tenantId, groupId), block);
     }
 
     /** Lifts any block of the group; false when there is no such group. */
-    public boolean unblockGroup(Id tenantId, Id groupId) {
+    public boolean unblockGroup(TenantId tenantId, GroupId groupId) {
         return unblock(MainTableKeys.group(tenantId, groupId));
     }
 
     /** Blocks the tenant, as {@link #blockGroup}; false when there is no such tenant. */
-    public boolean blockTenant(Id tenantId, Block block) {
+    public boolean blockTenant(TenantId tenantId, Block block) {
         return block(MainTableKeys.tenant(tenantId), block);
     }
 
     /** Lifts any block of the tenant; false when there is no such tenant. */
-    public boolean unblockTenant(Id tenantId) {
+    public boolean unblockTenant(TenantId tenantId) {
         return unblock(MainTableKeys.tenant(tenantId));
     }
 

@@ -1,6 +1,7 @@
 package com.groupgate.code;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.CodeId;
+import com.groupgate.id.TenantId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +27,11 @@ public final class CodeCache {
     }
 
     /** The code's status now, never from memory ({@link CodeTable#status}). */
-    public Optional<String> currentStatus(Id tenantId, Id codeId) {
+    public Optional<CodeStatus> currentStatus(TenantId tenantId, CodeId codeId) {
         return codes.status(tenantId, codeId);
     }
 
-    public Optional<GroupCode> get(Id tenantId, Id codeId) {
+    public Optional<GroupCode> get(TenantId tenantId, CodeId codeId) {
         String key = tenantId + "/" + codeId;
         synchronized (entries) {
             GroupCode cached = entries.get(key);

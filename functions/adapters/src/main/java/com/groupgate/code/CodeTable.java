@@ -6,11 +6,17 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
 import com.groupgate.aws.BatchReads;
-import com.groupgate.id.Id;
+import com.groupgate.id.CodeId;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
+import com.groupgate.join.JoinPolicy;
+import com.groupgate.qr.Ecc;
 import com.groupgate.scan.GeoRules;
 import com.groupgate.storage.MainTableKeys;
 import com.groupgate.storage.NewestFirst;
+import com.groupgate.storage.StoredValues;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,16 +58,6 @@ public final class CodeTable {
         this.table = table;
     }
 
-    /** The code item ({@link MainTableKeys#code}). */
-    public static Map<String, AttributeValue> key(Id tenantId, Id codeId) {
-        return MainTableKeys.code(tenantId, codeId);
-    }
-
-    /** The counter item every scan of the code writes ({@link MainTableKeys#codeCounter}). */
-    public static Map<String, AttributeValue> counterKey(Id tenantId, Id codeId) {
-        return MainTableKeys.codeCounter(tenantId, codeId);
-    }
-
     /** Stores a new code and its counter together with the usage increments it causes. */
     public void create(GroupCode code, TransactWriteItem usage) {
         dynamo.transactWriteItems(t -> t.transactItems(putNew(code), putCounter(code), usage));
@@ -72,16 +68,16 @@ public final class CodeTable {
      * when {@code old} was no longer active or expired (revoked or already superseded).
      */
     public boolean supersede(GroupCode old, GroupCode replacement, TransactWriteItem usage) {
-        Update mark = Update.builder().tableName(table).key(key(old.tenantId(), old.codeId()))
+        Update mark = Update.builder().tableName(table).key(MainTableKeys.code(old.tenantId(), old.codeId()))
                 .updateExpression("SET #st = :sup, supersededBy = :by")
                 .conditionExpression("#st = :active")
                 .expressionAttributeNames(Map.of("#st", "status"))
-                .expressionAttributeValues(Map.of(":sup", s(GroupCode.SUPERSEDED),
-                        ":by", s(replacement.codeId().toString()), ":active", s(GroupCode.ACTIVE)))
+                .expressionAttributeValues(Map.of(":sup", s(CodeStatus.SUPERSEDED.wireName()),
+                        ":by", s(replacement.codeId().text()), ":active", s(CodeStatus.ACTIVE.wireName())))
                 .build();
         try {
             dynamo.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().update(mark).build(),
-                    counterStatus(old.tenantId(), old.codeId(), GroupCode.SUPERSEDED),
+                    counterStatus(old.tenantId(), old.codeId(), CodeStatus.SUPERSEDED),
                     putNew(replacement), putCounter(replacement), usage));
             return true;
         } catch (TransactionCanceledException e) {
@@ -90,16 +86,16 @@ public final class CodeTable {
     }
 
     /** Marks the code and its counter revoked; empty when it does not exist. */
-    public Optional<GroupCode> revoke(Id tenantId, Id codeId) {
-        Update mark = Update.builder().tableName(table).key(key(tenantId, codeId))
+    public Optional<GroupCode> revoke(TenantId tenantId, CodeId codeId) {
+        Update mark = Update.builder().tableName(table).key(MainTableKeys.code(tenantId, codeId))
                 .updateExpression("SET #st = :revoked")
                 .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeNames(Map.of("#st", "status"))
-                .expressionAttributeValues(Map.of(":revoked", s(GroupCode.REVOKED)))
+                .expressionAttributeValues(Map.of(":revoked", s(CodeStatus.REVOKED.wireName())))
                 .build();
         try {
             dynamo.transactWriteItems(t -> t.transactItems(TransactWriteItem.builder().update(mark).build(),
-                    counterStatus(tenantId, codeId, GroupCode.REVOKED)));
+                    counterStatus(tenantId, codeId, CodeStatus.REVOKED)));
         } catch (TransactionCanceledException e) {
             return Optional.empty();
         }
@@ -107,11 +103,11 @@ public final class CodeTable {
     }
 
     /** Sets the counter's status, which the counting write returns to the scan. */
-    private TransactWriteItem counterStatus(Id tenantId, Id codeId, String status) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(counterKey(tenantId, codeId))
+    private TransactWriteItem counterStatus(TenantId tenantId, CodeId codeId, CodeStatus status) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(MainTableKeys.codeCounter(tenantId, codeId))
                 .updateExpression("SET #st = :st")
                 .expressionAttributeNames(Map.of("#st", "status"))
-                .expressionAttributeValues(Map.of(":st", s(status))).build()).build();
+                .expressionAttributeValues(Map.of(":st", s(status.wireName()))).build()).build();
     }
 
     /** A page of stored codes, newest first, and the cursor of the next page (null at the end). */
@@ -122,16 +118,16 @@ public final class CodeTable {
      * A page of the tenant's codes from gsi1, newest first ({@link NewestFirst}); a cursor
      * is refused by {@link #isCursor} before it gets here.
      */
-    public Page list(Id tenantId, int limit, String cursor) {
+    public Page list(TenantId tenantId, int limit, String cursor) {
         NewestFirst.Page page = NewestFirst.read(dynamo, table, MainTableKeys.codesIndex(tenantId), limit, cursor,
-                codeId -> key(tenantId, codeId));
+                CodeId::parse, codeId -> MainTableKeys.code(tenantId, codeId));
         List<Map<String, AttributeValue>> items = page.items();
         String next = page.nextCursor();
         Map<String, Map<String, AttributeValue>> counters = new HashMap<>();
         if (!items.isEmpty()) {
             List<Map<String, AttributeValue>> keys = items.stream()
-                    .map(i -> counterKey(Id.parse(Attr.str(i, "tenantId")).orElseThrow(),
-                            Id.parse(Attr.str(i, "codeId")).orElseThrow())).toList();
+                    .map(i -> MainTableKeys.codeCounter(StoredValues.id(i, "tenantId", TenantId::parse),
+                            StoredValues.id(i, "codeId", CodeId::parse))).toList();
             BatchReads.getAll(dynamo, table, KeysAndAttributes.builder().keys(keys).build())
                     .forEach(c -> counters.put(Attr.str(c, "pk"), c));
         }
@@ -141,12 +137,12 @@ public final class CodeTable {
 
     /** Whether {@code text} has the shape of a cursor {@link #list} (or the live codes' list) returns. */
     public static boolean isCursor(String text) {
-        return MainTableKeys.listCursorId(text).isPresent();
+        return MainTableKeys.listCursorId(text, CodeId::parse).isPresent();
     }
 
     /** The code as stored (consistent read), without its counter. */
-    public Optional<GroupCode> find(Id tenantId, Id codeId) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(tenantId, codeId))
+    public Optional<GroupCode> find(TenantId tenantId, CodeId codeId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(MainTableKeys.code(tenantId, codeId))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
@@ -155,15 +151,15 @@ public final class CodeTable {
      * The code's status as its counter holds it now (a consistent read): what a refusal
      * decided before counting asks, so that a dead code answers dead whatever else is wrong.
      */
-    public Optional<String> status(Id tenantId, Id codeId) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(counterKey(tenantId, codeId))
+    public Optional<CodeStatus> status(TenantId tenantId, CodeId codeId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(MainTableKeys.codeCounter(tenantId, codeId))
                 .consistentRead(true).projectionExpression("#st").expressionAttributeNames(Map.of("#st", "status")))
                 .item();
-        return Optional.ofNullable(item == null ? null : Attr.str(item, "status"));
+        return item == null || !item.containsKey("status") ? Optional.empty() : Optional.of(status(item));
     }
 
     /** The code with its counter: both items of its partition, in one query. */
-    public Optional<StoredCode> findStored(Id tenantId, Id codeId) {
+    public Optional<StoredCode> findStored(TenantId tenantId, CodeId codeId) {
         List<Map<String, AttributeValue>> items = dynamo.query(q -> q.tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(MainTableKeys.codePartition(tenantId, codeId))))).items();
@@ -179,6 +175,11 @@ public final class CodeTable {
         return code == null ? Optional.empty() : Optional.of(new StoredCode(fromItem(code), counts(counter)));
     }
 
+    /** The status a code or counter item holds. */
+    static CodeStatus status(Map<String, AttributeValue> item) {
+        return StoredValues.oneOf("status", Attr.str(item, "status"), CodeStatus.values(), CodeStatus::wireName);
+    }
+
     /** A counter item's scans by day. */
     static Map<String, Long> counts(Map<String, AttributeValue> counter) {
         Map<String, Long> out = new HashMap<>();
@@ -187,8 +188,8 @@ public final class CodeTable {
     }
 
     private TransactWriteItem putCounter(GroupCode c) {
-        Map<String, AttributeValue> item = new HashMap<>(counterKey(c.tenantId(), c.codeId()));
-        item.put("status", s(c.status()));
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.codeCounter(c.tenantId(), c.codeId()));
+        item.put("status", s(c.status().wireName()));
         item.put("daily", Attr.map(Map.of()));
         item.put("ttl", n(c.expiresAt() + KEEP_AFTER_EXPIRY.toSeconds()));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
@@ -201,10 +202,10 @@ public final class CodeTable {
     }
 
     public static Map<String, AttributeValue> toItem(GroupCode c) {
-        Map<String, AttributeValue> item = new HashMap<>(key(c.tenantId(), c.codeId()));
-        item.put("tenantId", s(c.tenantId().toString()));
-        item.put("codeId", s(c.codeId().toString()));
-        item.put("groupId", s(c.groupId().toString()));
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.code(c.tenantId(), c.codeId()));
+        item.put("tenantId", s(c.tenantId().text()));
+        item.put("codeId", s(c.codeId().text()));
+        item.put("groupId", s(c.groupId().text()));
         if (c.channel() != null) {
             item.put("channel", s(c.channel()));
         }
@@ -216,21 +217,21 @@ public final class CodeTable {
                 "denyRegions", Attr.strings(c.geo().denyRegions()),
                 "allowCidrs", Attr.strings(GeoRules.texts(c.geo().allowCidrs())),
                 "denyCidrs", Attr.strings(GeoRules.texts(c.geo().denyCidrs())))));
-        item.put("ecc", s(c.ecc()));
+        item.put("ecc", s(c.ecc().name()));
         item.put("modulePx", n(c.modulePx()));
         item.put("ttlSeconds", n(c.ttlSeconds()));
         item.put("issuedAt", n(c.issuedAt()));
         item.put("expiresAt", n(c.expiresAt()));
-        item.put("status", s(c.status()));
+        item.put("status", s(c.status().wireName()));
         item.put("keyVersion", n(c.keyVersion()));
         item.put("salt", b(c.salt()));
         item.put("imageKey", s(c.imageKey()));
         item.put("imageBytes", n(c.imageBytes()));
         item.put("qrVersion", n(c.qrVersion()));
-        item.put("timezone", s(c.timezone()));
+        item.put("timezone", s(c.timezone().getId()));
         Map<String, String> group = new HashMap<>();
         group.put("name", c.groupName());
-        group.put("joinPolicy", c.joinPolicy());
+        group.put("joinPolicy", c.joinPolicy().wireName());
         group.put("welcomeMessage", c.welcomeMessage());
         item.put("group", Attr.stringMap(group));
         item.put("ttl", n(c.expiresAt() + KEEP_AFTER_EXPIRY.toSeconds()));
@@ -243,29 +244,30 @@ public final class CodeTable {
         Map<String, AttributeValue> geo = Attr.mapOf(item, "geo");
         Map<String, AttributeValue> group = Attr.mapOf(item, "group");
         return new GroupCode(
-                Id.parse(Attr.str(item, "tenantId")).orElseThrow(),
-                Id.parse(Attr.str(item, "codeId")).orElseThrow(),
-                Id.parse(Attr.str(item, "groupId")).orElseThrow(),
+                StoredValues.id(item, "tenantId", TenantId::parse),
+                StoredValues.id(item, "codeId", CodeId::parse),
+                StoredValues.id(item, "groupId", GroupId::parse),
                 Attr.str(item, "channel"),
                 (int) Attr.num(item, "dailyScanLimit", 0),
                 GeoRules.of(Attr.strList(geo, "allowCountries"), Attr.strList(geo, "denyCountries"),
                         Attr.strList(geo, "allowRegions"), Attr.strList(geo, "denyRegions"),
                         Attr.strList(geo, "allowCidrs"), Attr.strList(geo, "denyCidrs")),
-                Attr.str(item, "ecc"),
+                StoredValues.oneOf("ecc", Attr.str(item, "ecc"), Ecc.values(), Ecc::name),
                 (int) Attr.num(item, "modulePx", 0),
                 Attr.num(item, "ttlSeconds", 0),
                 Attr.num(item, "issuedAt", 0),
                 Attr.num(item, "expiresAt", 0),
-                Attr.str(item, "status"),
-                Attr.str(item, "supersededBy"),
+                status(item),
+                StoredValues.idOrNull(item, "supersededBy", CodeId::parse),
                 (int) Attr.num(item, "keyVersion", 0),
                 Attr.bytes(item, "salt"),
                 Attr.str(item, "imageKey"),
                 Attr.num(item, "imageBytes", 0),
                 (int) Attr.num(item, "qrVersion", 0),
-                Attr.str(item, "timezone"),
+                ZoneId.of(Attr.str(item, "timezone")),
                 Attr.str(group, "name"),
-                Attr.str(group, "joinPolicy"),
+                StoredValues.oneOf("group.joinPolicy", Attr.str(group, "joinPolicy"), JoinPolicy.values(),
+                        JoinPolicy::wireName),
                 Attr.str(group, "welcomeMessage"));
     }
 

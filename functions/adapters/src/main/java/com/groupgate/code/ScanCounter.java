@@ -6,6 +6,7 @@ import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
 import com.groupgate.aws.StaleDays;
 import com.groupgate.fact.FactCodec;
+import com.groupgate.storage.MainTableKeys;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -50,12 +51,12 @@ public final class ScanCounter {
     }
 
     /** The code's status and today's count after this scan, as the write left them. */
-    public record Counted(String status, long countToday) {
+    public record Counted(CodeStatus status, long countToday) {
     }
 
     /** Counts a scan on {@code dayKey}; empty when the code's counter no longer exists. */
     public Optional<Counted> count(GroupCode code, String dayKey, RecordedFact fact) {
-        Map<String, AttributeValue> key = CodeTable.counterKey(code.tenantId(), code.codeId());
+        Map<String, AttributeValue> key = MainTableKeys.codeCounter(code.tenantId(), code.codeId());
         String itemId = key.get("pk").s();
         Map<String, String> names = new HashMap<>(Map.of("#daily", "daily", "#day", dayKey, "#fact", "fact", "#id", "id"));
         StringBuilder update = new StringBuilder("SET #daily.#day = if_not_exists(#daily.#day, :zero) + :one, #fact = :fact");
@@ -71,12 +72,12 @@ public final class ScanCounter {
                     .returnValues("ALL_NEW")
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
             staleDays.remember(itemId, Attr.mapOf(after, "daily"), dayKey);
-            return Optional.of(new Counted(Attr.str(after, "status"), CodeTable.counts(after).getOrDefault(dayKey, 0L)));
+            return Optional.of(new Counted(CodeTable.status(after), CodeTable.counts(after).getOrDefault(dayKey, 0L)));
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> before = e.hasItem() ? e.item() : Map.of();
             if (factId.equals(Attr.mapOf(before, "fact").get("id"))) {
                 // The SDK retried a write that had already counted this scan: count it once.
-                return Optional.of(new Counted(Attr.str(before, "status"),
+                return Optional.of(new Counted(CodeTable.status(before),
                         CodeTable.counts(before).getOrDefault(dayKey, 0L)));
             }
             return Optional.empty();

@@ -5,9 +5,9 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
-import com.groupgate.id.Id;
-import com.groupgate.tenant.FactRetention;
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
+import com.groupgate.tenant.FactRetention;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,10 +25,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class FactTable {
     private final DynamoDbClient dynamo;
     private final String table;
-    private final Function<Id, Duration> retention;
+    private final Function<TenantId, Duration> retention;
 
     /** @param retention how long a tenant's facts are kept (the scan path's cached tenant policy) */
-    public FactTable(DynamoDbClient dynamo, String table, Function<Id, Duration> retention) {
+    public FactTable(DynamoDbClient dynamo, String table, Function<TenantId, Duration> retention) {
         this.dynamo = dynamo;
         this.table = table;
         this.retention = retention;
@@ -38,7 +38,7 @@ public final class FactTable {
         Map<String, AttributeValue> item = new HashMap<>();
         item.putAll(MainTableKeys.refusalFact(fact.factId()));
         item.put("fact", Attr.map(FactCodec.encode(fact)));
-        Duration keep = retention.apply(Id.parse(fact.tenantId()).orElseThrow());
+        Duration keep = retention.apply(TenantId.parse(fact.tenantId()).orElseThrow());
         item.put("ttl", n(fact.at().plus(keep).getEpochSecond()));
         dynamo.putItem(p -> p.tableName(table).item(item));
     }

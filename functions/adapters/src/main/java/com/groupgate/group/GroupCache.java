@@ -1,6 +1,7 @@
 package com.groupgate.group;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public final class GroupCache {
         this.clock = clock;
     }
 
-    public Optional<Group> get(Id tenantId, Id groupId) {
+    public Optional<Group> get(TenantId tenantId, GroupId groupId) {
         String key = tenantId + "/" + groupId;
         Cached c = entries.get(key);
         Instant now = clock.instant();

@@ -7,9 +7,12 @@ import static com.groupgate.aws.Attr.s;
 import com.groupgate.aws.Attr;
 import com.groupgate.block.BlockTable;
 import com.groupgate.entry.Entry;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
+import com.groupgate.join.GroupCategory;
 import com.groupgate.join.JoinPolicy;
 import com.groupgate.storage.MainTableKeys;
+import com.groupgate.storage.StoredValues;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,24 +37,20 @@ public final class GroupTable {
     public record Page(List<Group> items, String nextCursor) {
     }
 
-    public static Map<String, AttributeValue> key(Id tenantId, Id groupId) {
-        return MainTableKeys.group(tenantId, groupId);
-    }
-
     public void create(Group g) {
-        Map<String, AttributeValue> item = new HashMap<>(key(g.tenantId(), g.groupId()));
-        item.put("tenantId", s(g.tenantId().toString()));
-        item.put("groupId", s(g.groupId().toString()));
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.group(g.tenantId(), g.groupId()));
+        item.put("tenantId", s(g.tenantId().text()));
+        item.put("groupId", s(g.groupId().text()));
         item.put("name", s(g.name()));
         item.put("capacity", n(g.capacity()));
         item.put("members", n(g.members()));
-        item.put("joinPolicy", s(g.joinPolicy()));
-        item.put("category", s(g.category()));
+        item.put("joinPolicy", s(g.joinPolicy().wireName()));
+        item.put("category", s(g.category().wireName()));
         if (g.welcomeMessage() != null) {
             item.put("welcomeMessage", s(g.welcomeMessage()));
         }
         if (g.preset() != null) {
-            item.put("preset", s(g.preset()));
+            item.put("preset", s(g.preset().wireName()));
         }
         if (g.sealedPasscode() != null) {
             item.put("sealedPasscode", b(g.sealedPasscode()));
@@ -61,7 +60,7 @@ public final class GroupTable {
             item.put("verifyAbove", n(g.verifyAbove()));
         }
         item.put("passcodeDigits", n(g.passcodeDigits()));
-        item.put("status", s(g.status() == null ? Group.ACTIVE : g.status()));
+        item.put("status", s((g.status() == null ? GroupStatus.ACTIVE : g.status()).wireName()));
         if (g.entry() != null) {
             item.put("entry", GroupEntries.encode(g.entry()));
         }
@@ -73,9 +72,9 @@ public final class GroupTable {
      * there is no such group or its join policy is not passcode (nothing written). Joins
      * read the group consistently, so the old secret stops admitting anyone at once.
      */
-    public Optional<Group> replacePasscode(Id tenantId, Id groupId, byte[] sealedPasscode) {
+    public Optional<Group> replacePasscode(TenantId tenantId, GroupId groupId, byte[] sealedPasscode) {
         try {
-            Map<String, AttributeValue> item = dynamo.updateItem(u -> u.tableName(table).key(key(tenantId, groupId))
+            Map<String, AttributeValue> item = dynamo.updateItem(u -> u.tableName(table).key(MainTableKeys.group(tenantId, groupId))
                     .updateExpression("SET sealedPasscode = :sealed")
                     .conditionExpression("attribute_exists(pk) AND joinPolicy = :passcode")
                     .expressionAttributeValues(Map.of(":sealed", b(sealedPasscode),
@@ -88,9 +87,9 @@ public final class GroupTable {
     }
 
     /** What a tenant changes of a group (PATCH); null fields stay as they are. */
-    public record Change(String name, Integer capacity, String welcomeMessage, String joinPolicy,
+    public record Change(String name, Integer capacity, String welcomeMessage, JoinPolicy joinPolicy,
                          boolean verifyAboveGiven, Integer verifyAbove, boolean entryGiven, Entry entry,
-                         String status, byte[] sealedPasscode) {
+                         GroupStatus status, byte[] sealedPasscode) {
         /** Only the entry. */
         public static Change entry(Entry entry) {
             return new Change(null, null, null, null, false, null, true, entry, null, null);
@@ -105,7 +104,7 @@ public final class GroupTable {
      * group has is refused by DynamoDB itself, so a join landing meanwhile cannot be
      * squeezed out.
      */
-    public Edited update(Id tenantId, Id groupId, Change change) {
+    public Edited update(TenantId tenantId, GroupId groupId, Change change) {
         StringBuilder set = new StringBuilder();
         StringBuilder remove = new StringBuilder();
         Map<String, String> names = new HashMap<>();
@@ -113,8 +112,8 @@ public final class GroupTable {
         setIf(set, names, values, "name", change.name() == null ? null : s(change.name()));
         setIf(set, names, values, "capacity", change.capacity() == null ? null : n(change.capacity()));
         setIf(set, names, values, "welcomeMessage", change.welcomeMessage() == null ? null : s(change.welcomeMessage()));
-        setIf(set, names, values, "joinPolicy", change.joinPolicy() == null ? null : s(change.joinPolicy()));
-        setIf(set, names, values, "status", change.status() == null ? null : s(change.status()));
+        setIf(set, names, values, "joinPolicy", change.joinPolicy() == null ? null : s(change.joinPolicy().wireName()));
+        setIf(set, names, values, "status", change.status() == null ? null : s(change.status().wireName()));
         setIf(set, names, values, "sealedPasscode", change.sealedPasscode() == null ? null : b(change.sealedPasscode()));
         if (change.verifyAboveGiven()) {
             setOrRemove(set, remove, names, values, "verifyAbove",
@@ -136,7 +135,7 @@ public final class GroupTable {
         }
         String finalCondition = condition;
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(key(tenantId, groupId)).updateExpression(expression.strip())
+            dynamo.updateItem(u -> u.tableName(table).key(MainTableKeys.group(tenantId, groupId)).updateExpression(expression.strip())
                     .conditionExpression(finalCondition).expressionAttributeNames(names)
                     .expressionAttributeValues(values.isEmpty() ? null : values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
@@ -165,14 +164,14 @@ public final class GroupTable {
         }
     }
 
-    public Optional<Group> find(Id tenantId, Id groupId) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(tenantId, groupId))
+    public Optional<Group> find(TenantId tenantId, GroupId groupId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(MainTableKeys.group(tenantId, groupId))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(from(item));
     }
 
     /** A page of the tenant's groups in id order; the cursor is opaque to callers. */
-    public Page list(Id tenantId, int limit, String cursor) {
+    public Page list(TenantId tenantId, int limit, String cursor) {
         Map<String, AttributeValue> start = cursor == null ? null
                 : MainTableKeys.key(MainTableKeys.tenantPartition(tenantId), MainTableKeys.GROUP_PREFIX + cursor);
         QueryResponse page = dynamo.query(q -> q.tableName(table).limit(limit)
@@ -181,20 +180,34 @@ public final class GroupTable {
                 .exclusiveStartKey(start));
         List<Group> items = page.items().stream().map(GroupTable::from).toList();
         String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !items.isEmpty()
-                ? items.get(items.size() - 1).groupId().toString() : null;
+                ? items.get(items.size() - 1).groupId().text() : null;
         return new Page(items, next);
     }
 
     public static Group from(Map<String, AttributeValue> item) {
-        return new Group(Id.parse(Attr.str(item, "tenantId")).orElseThrow(),
-                Id.parse(Attr.str(item, "groupId")).orElseThrow(),
+        return new Group(StoredValues.id(item, "tenantId", TenantId::parse),
+                StoredValues.id(item, "groupId", GroupId::parse),
                 Attr.str(item, "name"), (int) Attr.num(item, "capacity", 0), Attr.num(item, "members", 0),
-                Attr.str(item, "joinPolicy"), Attr.str(item, "category"), Attr.str(item, "welcomeMessage"),
-                Attr.str(item, "preset"), Attr.bytes(item, "sealedPasscode"), Attr.num(item, "createdAt", 0),
+                StoredValues.oneOf("joinPolicy", Attr.str(item, "joinPolicy"), JoinPolicy.values(), JoinPolicy::wireName),
+                StoredValues.oneOf("category", Attr.str(item, "category"), GroupCategory.values(),
+                        GroupCategory::wireName),
+                Attr.str(item, "welcomeMessage"),
+                item.containsKey("preset")
+                        ? StoredValues.oneOf("preset", Attr.str(item, "preset"), Preset.values(), Preset::wireName) : null,
+                Attr.bytes(item, "sealedPasscode"), Attr.num(item, "createdAt", 0),
                 item.containsKey("verifyAbove") ? (int) Attr.num(item, "verifyAbove", 0) : null,
                 (int) Attr.num(item, "passcodeDigits", 6),
-                item.containsKey("status") ? Attr.str(item, "status") : Group.ACTIVE,
+                item.containsKey("status") ? status(item) : GroupStatus.ACTIVE,
                 GroupEntries.decode(Attr.mapOf(item, "entry")), BlockTable.from(item));
+    }
+
+    /** Whether a group item (or a failed condition's old image of one) is archived; one without a status is not. */
+    public static boolean archived(Map<String, AttributeValue> item) {
+        return item.containsKey("status") && status(item) == GroupStatus.ARCHIVED;
+    }
+
+    private static GroupStatus status(Map<String, AttributeValue> item) {
+        return StoredValues.oneOf("status", Attr.str(item, "status"), GroupStatus.values(), GroupStatus::wireName);
     }
 
 }

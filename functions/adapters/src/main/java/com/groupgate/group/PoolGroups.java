@@ -1,7 +1,9 @@
 package com.groupgate.group;
 
 import com.groupgate.aws.BatchReads;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
+import com.groupgate.storage.MainTableKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,19 +23,19 @@ public final class PoolGroups {
     }
 
     /** The tenant's groups among {@code groupIds}, in that order; ids that are not the tenant's are left out. */
-    public List<Group> read(Id tenantId, List<Id> groupIds, boolean consistent) {
+    public List<Group> read(TenantId tenantId, List<GroupId> groupIds, boolean consistent) {
         Map<String, Group> byId = new HashMap<>();
         for (int from = 0; from < groupIds.size(); from += 100) {
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
-            for (Id g : groupIds.subList(from, Math.min(groupIds.size(), from + 100))) {
-                keys.add(GroupTable.key(tenantId, g));
+            for (GroupId g : groupIds.subList(from, Math.min(groupIds.size(), from + 100))) {
+                keys.add(MainTableKeys.group(tenantId, g));
             }
             BatchReads.getAll(dynamo, table, KeysAndAttributes.builder().keys(keys).consistentRead(consistent).build())
                     .forEach(item -> byId.put(item.get("groupId").s(), GroupTable.from(item)));
         }
         List<Group> out = new ArrayList<>();
-        for (Id g : groupIds) {
-            Group found = byId.get(g.toString());
+        for (GroupId g : groupIds) {
+            Group found = byId.get(g.text());
             if (found != null) {
                 out.add(found);
             }

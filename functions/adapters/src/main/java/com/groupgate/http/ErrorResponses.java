@@ -4,11 +4,11 @@ import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.telemetry.Log;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
-import java.util.Map;
 
 /**
  * Refusals to {@code {"error":{"code","message"}}} responses; AWS saying "too much at once"

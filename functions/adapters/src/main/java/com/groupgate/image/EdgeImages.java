@@ -1,7 +1,7 @@
 package com.groupgate.image;
 
 import com.groupgate.hash.Sha256;
-import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +38,7 @@ public final class EdgeImages {
             this.segment = segment;
         }
 
-        String prefix(Id tenantId) {
+        String prefix(TenantId tenantId) {
             return PREFIX + segment + "/" + tenantId + "/";
         }
     }
@@ -62,7 +62,7 @@ public final class EdgeImages {
     }
 
     /** The image's name: the same bytes, the same name. */
-    public static String key(Kind kind, Id tenantId, byte[] png) {
+    public static String key(Kind kind, TenantId tenantId, byte[] png) {
         return kind.prefix(tenantId) + Sha256.hex(png) + ".png";
     }
 
@@ -75,7 +75,7 @@ public final class EdgeImages {
     }
 
     /** Every prefix a tenant's code images are under. */
-    public static List<String> tenantPrefixes(Id tenantId) {
+    public static List<String> tenantPrefixes(TenantId tenantId) {
         return List.of(Kind.GROUP_CODE.prefix(tenantId), Kind.LIVE_CODE.prefix(tenantId));
     }
 }

@@ -1,6 +1,7 @@
 package com.groupgate.image;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
 import com.groupgate.telemetry.Log;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ public final class EntryImages {
     }
 
     /** Stores a picture; its new key. */
-    public String put(Id tenantId, Id groupId, byte[] bytes, String contentType) {
+    public String put(TenantId tenantId, GroupId groupId, byte[] bytes, String contentType) {
         String key = ImageBucket.entryImageKey(tenantId, groupId, "image/png".equals(contentType) ? "png" : "jpg");
         bucket.putPrivate(key, bytes, contentType);
         return key;

@@ -1,7 +1,9 @@
 package com.groupgate.image;
 
 import com.groupgate.aws.AwsClients;
+import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -44,18 +46,18 @@ public final class ImageBucket {
     }
 
     /** Where a tenant's entry pictures are: {@code entries/<tenant>/<group>/<id>.png|jpg}. */
-    public static String entryImageKey(Id tenantId, Id groupId, String extension) {
+    public static String entryImageKey(TenantId tenantId, GroupId groupId, String extension) {
         return entriesPrefix(tenantId) + groupId + "/" + Id.random() + "." + extension;
     }
 
     /** Every prefix under which a tenant's objects are stored. */
-    public static List<String> tenantPrefixes(Id tenantId) {
+    public static List<String> tenantPrefixes(TenantId tenantId) {
         List<String> out = new ArrayList<>(EdgeImages.tenantPrefixes(tenantId));
         out.add(entriesPrefix(tenantId));
         return List.copyOf(out);
     }
 
-    private static String entriesPrefix(Id tenantId) {
+    private static String entriesPrefix(TenantId tenantId) {
         return "entries/" + tenantId + "/";
     }
 

@@ -2,13 +2,12 @@ package com.groupgate.join;
 
 import static com.groupgate.aws.Attr.s;
 
-import com.groupgate.code.CodeTable;
-import com.groupgate.code.GroupCode;
-import com.groupgate.group.Group;
-import com.groupgate.group.GroupTable;
-import com.groupgate.id.Id;
-import com.groupgate.live.LiveCode;
-import com.groupgate.live.LiveCodeTable;
+import com.groupgate.code.CodeStatus;
+import com.groupgate.group.GroupStatus;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
+import com.groupgate.live.LiveCodeStatus;
+import com.groupgate.storage.MainTableKeys;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -26,16 +25,19 @@ final class Guards {
 
     /** The code the ticket came through: not revoked (a refreshed code's tickets still join). */
     static TransactWriteItem code(String table, JoinAttempt a) {
-        Id tenantId = a.tenantId();
-        if (a.ticket().liveCodeId() != null) {
-            return check(table, LiveCodeTable.key(tenantId, a.ticket().liveCodeId()), "#st = :ok", LiveCode.ACTIVE);
+        TenantId tenantId = a.tenantId();
+        if (a.ticket().liveCode() != null) {
+            return check(table, MainTableKeys.liveCode(tenantId, a.ticket().liveCode()), "#st = :ok",
+                    LiveCodeStatus.ACTIVE.wireName());
         }
-        return check(table, CodeTable.counterKey(tenantId, a.ticket().codeId()), "#st <> :ok", GroupCode.REVOKED);
+        return check(table, MainTableKeys.codeCounter(tenantId, a.ticket().code()), "#st <> :ok",
+                CodeStatus.REVOKED.wireName());
     }
 
     /** The group exists and is not archived (for a request; a join's count update checks it itself). */
-    static TransactWriteItem group(String table, Id tenantId, Id groupId) {
-        return check(table, GroupTable.key(tenantId, groupId), "attribute_not_exists(#st) OR #st = :ok", Group.ACTIVE);
+    static TransactWriteItem group(String table, TenantId tenantId, GroupId groupId) {
+        return check(table, MainTableKeys.group(tenantId, groupId), "attribute_not_exists(#st) OR #st = :ok",
+                GroupStatus.ACTIVE.wireName());
     }
 
     private static TransactWriteItem check(String table, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> key,

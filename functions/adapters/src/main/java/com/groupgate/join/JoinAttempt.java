@@ -1,7 +1,8 @@
 package com.groupgate.join;
 
 import com.groupgate.analytics.RecordedFact;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
 import com.groupgate.token.JoinTicket;
 import java.util.Objects;
 
@@ -24,12 +25,12 @@ public record JoinAttempt(JoinTicket ticket, String memberRef, RecordedFact fact
         Objects.requireNonNull(fact, "fact");
     }
 
-    public Id tenantId() {
-        return ticket.tenantId();
+    public TenantId tenantId() {
+        return ticket.tenant();
     }
 
     /** The group joined: for a live code, the pool group the fact names. */
-    public Id groupId() {
-        return Id.parse(fact.groupId()).orElse(ticket.groupId());
+    public GroupId groupId() {
+        return GroupId.parse(fact.groupId()).orElse(ticket.group());
     }
 }

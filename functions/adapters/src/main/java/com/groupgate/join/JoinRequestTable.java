@@ -7,10 +7,14 @@ import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
 import com.groupgate.block.BlockTable;
 import com.groupgate.fact.FactCodec;
-import com.groupgate.group.Group;
-import com.groupgate.id.Id;
-import com.groupgate.token.RequestStatusTokens;
+import com.groupgate.group.GroupTable;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.RequestId;
+import com.groupgate.id.TenantId;
+import com.groupgate.id.TicketId;
 import com.groupgate.storage.MainTableKeys;
+import com.groupgate.storage.StoredValues;
+import com.groupgate.token.RequestStatusTokens;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -32,8 +36,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * same capacity-safe update a join uses ({@link MemberTable}).
  */
 public final class JoinRequestTable {
-    /** The status of a request whose member was erased: it names no one and shows no entry. */
-    public static final String REMOVED = "removed";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -45,14 +47,14 @@ public final class JoinRequestTable {
         this.members = new MemberTable(dynamo, table);
     }
 
-    public record JoinRequest(Id requestId, Id groupId, String memberRef, long createdAt, String status) {
+    public record JoinRequest(RequestId requestId, GroupId groupId, String memberRef, long createdAt, RequestStatus status) {
     }
 
     public record Page(List<JoinRequest> items, String nextCursor) {
     }
 
     /** What filing came to: the request (new, or the ticket's earlier one), or why none was filed. */
-    public record Filing(Outcome outcome, Id requestId) {
+    public record Filing(Outcome outcome, RequestId requestId) {
         public enum Outcome {
             FILED,
             /** This ticket admitted this memberRef through a join already. */
@@ -71,20 +73,20 @@ public final class JoinRequestTable {
      * is pending, and are refused once it is decided.
      */
     public Filing request(JoinAttempt a) {
-        Id requestId = Id.random();
+        RequestId requestId = RequestId.random();
         Instant at = a.fact().at();
         Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.request(a.tenantId(), requestId));
         item.put("requestId", s(requestId.toString()));
         item.put("groupId", s(a.groupId().toString()));
         item.put("memberRef", s(a.memberRef()));
         item.put(MemberTable.TICKET_ID, s(a.ticket().ticketId().toString()));
-        item.put("status", s("pending"));
+        item.put("status", s(RequestStatus.PENDING.wireName()));
         item.put("createdAt", n(at.getEpochSecond()));
         item.put("pendingFact", Attr.map(FactCodec.encode(a.fact())));
         item.put("gsi1pk", s(MainTableKeys.requestsIndex(a.tenantId(), a.groupId())));
-        item.put("gsi1sk", s(MainTableKeys.requestsIndexSort("pending", at.getEpochSecond(), requestId)));
+        item.put("gsi1sk", s(MainTableKeys.requestsIndexSort(RequestStatus.PENDING.wireName(), at.getEpochSecond(), requestId)));
         TransactWriteItem claim = TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(MainTableKeys.ticket(a.ticket().ticketId()))
+                .key(MainTableKeys.ticket(a.ticket().id()))
                 .updateExpression("SET memberRef = :ref, requestId = :rid, #ttl = :ttl")
                 .conditionExpression("attribute_not_exists(memberRef) AND attribute_not_exists(#ended)")
                 .expressionAttributeNames(Map.of("#ttl", "ttl", "#ended", MemberTable.ENDED_AT))
@@ -123,8 +125,8 @@ public final class JoinRequestTable {
         if (earlier == null) {
             return new Filing(Filing.Outcome.JOINED, null);
         }
-        Id requestId = Id.parse(earlier).orElseThrow();
-        boolean pending = findRequest(a.tenantId(), requestId).filter(r -> "pending".equals(r.status())).isPresent();
+        RequestId requestId = RequestId.parse(earlier).orElseThrow();
+        boolean pending = findRequest(a.tenantId(), requestId).filter(r -> r.status() == RequestStatus.PENDING).isPresent();
         return pending ? new Filing(Filing.Outcome.FILED, requestId) : new Filing(Filing.Outcome.TICKET_USED, null);
     }
 
@@ -133,12 +135,12 @@ public final class JoinRequestTable {
      * items from one query, whatever the group's size. The cursor is opaque to callers
      * ({@link #isCursor} checks its shape).
      */
-    public Page requests(Id tenantId, Id groupId, String status, int limit, String cursor) {
+    public Page requests(TenantId tenantId, GroupId groupId, RequestStatus status, int limit, String cursor) {
         String index = MainTableKeys.requestsIndex(tenantId, groupId);
         Map<String, AttributeValue> start = cursor == null ? null : startKey(tenantId, index, status, cursor);
         QueryResponse page = dynamo.query(q -> q.tableName(table).indexName("gsi1").limit(limit)
                 .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :st)")
-                .expressionAttributeValues(Map.of(":pk", s(index), ":st", s(status + "#")))
+                .expressionAttributeValues(Map.of(":pk", s(index), ":st", s(status.wireName() + "#")))
                 .exclusiveStartKey(start));
         List<JoinRequest> items = page.items().stream().map(JoinRequestTable::toRequest).toList();
         String next = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() && !items.isEmpty()
@@ -152,29 +154,30 @@ public final class JoinRequestTable {
         return MainTableKeys.parseRequestsCursor(text).isPresent();
     }
 
-    private static Map<String, AttributeValue> startKey(Id tenantId, String index, String status, String cursor) {
+    private static Map<String, AttributeValue> startKey(TenantId tenantId, String index, RequestStatus status,
+                                                        String cursor) {
         MainTableKeys.RequestsCursor after = MainTableKeys.parseRequestsCursor(cursor).orElseThrow();
         Map<String, AttributeValue> start = new HashMap<>(MainTableKeys.request(tenantId, after.requestId()));
         start.put("gsi1pk", s(index));
-        start.put("gsi1sk", s(MainTableKeys.requestsIndexSort(status, after.createdAt(), after.requestId())));
+        start.put("gsi1sk", s(MainTableKeys.requestsIndexSort(status.wireName(), after.createdAt(), after.requestId())));
         return start;
     }
 
     /** The request, unless it is unknown or erased (what stays of an erased one is only for its statusUrl). */
-    public Optional<JoinRequest> findRequest(Id tenantId, Id requestId) {
+    public Optional<JoinRequest> findRequest(TenantId tenantId, RequestId requestId) {
         return findRequestItem(tenantId, requestId).map(JoinRequestTable::toRequest);
     }
 
-    /** The request as its statusUrl sees it: erased ones too, as {@link #REMOVED} with no memberRef. */
-    public Optional<JoinRequest> statusOf(Id tenantId, Id requestId) {
+    /** The request as its statusUrl sees it: erased ones too, as {@link RequestStatus#REMOVED} with no memberRef. */
+    public Optional<JoinRequest> statusOf(TenantId tenantId, RequestId requestId) {
         return findAnyRequestItem(tenantId, requestId).map(JoinRequestTable::toRequest);
     }
 
-    private Optional<Map<String, AttributeValue>> findRequestItem(Id tenantId, Id requestId) {
-        return findAnyRequestItem(tenantId, requestId).filter(i -> !REMOVED.equals(Attr.str(i, "status")));
+    private Optional<Map<String, AttributeValue>> findRequestItem(TenantId tenantId, RequestId requestId) {
+        return findAnyRequestItem(tenantId, requestId).filter(i -> !RequestStatus.REMOVED.wireName().equals(Attr.str(i, "status")));
     }
 
-    private Optional<Map<String, AttributeValue>> findAnyRequestItem(Id tenantId, Id requestId) {
+    private Optional<Map<String, AttributeValue>> findAnyRequestItem(TenantId tenantId, RequestId requestId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(MainTableKeys.request(tenantId, requestId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
@@ -185,25 +188,25 @@ public final class JoinRequestTable {
      * also respects capacity, so approvals racing scans' joins never overfill the group.
      * Approval is the verification {@code verifyAbove} asks for, so only capacity bounds it.
      */
-    public Decision approve(Id tenantId, Id requestId, Instant at) {
+    public Decision approve(TenantId tenantId, RequestId requestId, Instant at) {
         Optional<Map<String, AttributeValue>> found = findRequestItem(tenantId, requestId);
         if (found.isEmpty()) {
             return Decision.NOT_FOUND;
         }
         JoinRequest request = toRequest(found.get());
         RecordedFact fact = FactCodec.decode(Attr.mapOf(found.get(), "pendingFact")).at(at);
-        TransactWriteItem decide = decide(tenantId, request, "joined", at);
+        TransactWriteItem decide = decide(tenantId, request, RequestStatus.JOINED, at);
         try {
             Transactions.write(dynamo, List.of(decide,
                     members.putMember(tenantId, request.groupId(), request.memberRef(), fact,
-                            Id.parse(Attr.str(found.get(), MemberTable.TICKET_ID)).orElse(null)),
+                            TicketId.parse(Attr.str(found.get(), MemberTable.TICKET_ID)).orElse(null)),
                     members.raiseMembers(tenantId, request.groupId(), Long.MAX_VALUE)));
             return Decision.JOINED;
         } catch (TransactionCanceledException e) {
             if (Transactions.failed(e, 0)) {
                 // A retried transaction (the SDK retries after a timeout) whose first try
                 // went through must still answer joined, not a conflict.
-                return findRequest(tenantId, requestId).filter(r -> "joined".equals(r.status())).isPresent()
+                return findRequest(tenantId, requestId).filter(r -> r.status() == RequestStatus.JOINED).isPresent()
                         ? Decision.JOINED : Decision.ALREADY_DECIDED;
             }
             if (Transactions.failed(e, 1)) {
@@ -218,34 +221,34 @@ public final class JoinRequestTable {
             if (Transactions.failed(e, 2)) {
                 Map<String, AttributeValue> group = Transactions.old(e, 2);
                 return group.containsKey(BlockTable.REASON) ? Decision.GROUP_BLOCKED
-                        : Group.ARCHIVED.equals(Attr.str(group, "status")) ? Decision.GROUP_ARCHIVED
+                        : GroupTable.archived(group) ? Decision.GROUP_ARCHIVED
                         : Decision.GROUP_FULL;
             }
             throw e;
         }
     }
 
-    public Decision reject(Id tenantId, Id requestId, Instant at) {
+    public Decision reject(TenantId tenantId, RequestId requestId, Instant at) {
         Optional<JoinRequest> found = findRequest(tenantId, requestId);
         if (found.isEmpty()) {
             return Decision.NOT_FOUND;
         }
         try {
-            dynamo.transactWriteItems(t -> t.transactItems(decide(tenantId, found.get(), "rejected", at)));
+            dynamo.transactWriteItems(t -> t.transactItems(decide(tenantId, found.get(), RequestStatus.REJECTED, at)));
             return Decision.REJECTED;
         } catch (TransactionCanceledException e) {
             return Decision.ALREADY_DECIDED;
         }
     }
 
-    private TransactWriteItem decide(Id tenantId, JoinRequest request, String status, Instant at) {
+    private TransactWriteItem decide(TenantId tenantId, JoinRequest request, RequestStatus status, Instant at) {
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
                 .key(MainTableKeys.request(tenantId, request.requestId()))
                 .updateExpression("SET #st = :st, gsi1sk = :sk, decidedAt = :at")
                 .conditionExpression("#st = :pending")
                 .expressionAttributeNames(Map.of("#st", "status"))
-                .expressionAttributeValues(Map.of(":st", s(status), ":pending", s("pending"),
-                        ":sk", s(MainTableKeys.requestsIndexSort(status, request.createdAt(), request.requestId())),
+                .expressionAttributeValues(Map.of(":st", s(status.wireName()), ":pending", s(RequestStatus.PENDING.wireName()),
+                        ":sk", s(MainTableKeys.requestsIndexSort(status.wireName(), request.createdAt(), request.requestId())),
                         ":at", n(at.getEpochSecond())))
                 .build()).build();
     }
@@ -262,14 +265,15 @@ public final class JoinRequestTable {
         item.put("requestId", request.get("requestId"));
         item.put("groupId", request.get("groupId"));
         item.put("createdAt", request.getOrDefault("createdAt", n(now.getEpochSecond())));
-        item.put("status", s(REMOVED));
+        item.put("status", s(RequestStatus.REMOVED.wireName()));
         item.put("ttl", n(now.getEpochSecond() + RequestStatusTokens.VALIDITY_SECONDS));
         return item;
     }
 
     private static JoinRequest toRequest(Map<String, AttributeValue> item) {
-        return new JoinRequest(Id.parse(Attr.str(item, "requestId")).orElseThrow(),
-                Id.parse(Attr.str(item, "groupId")).orElseThrow(), Attr.str(item, "memberRef"),
-                Attr.num(item, "createdAt", 0), Attr.str(item, "status"));
+        return new JoinRequest(StoredValues.id(item, "requestId", RequestId::parse),
+                StoredValues.id(item, "groupId", GroupId::parse), Attr.str(item, "memberRef"),
+                Attr.num(item, "createdAt", 0),
+                StoredValues.oneOf("status", Attr.str(item, "status"), RequestStatus.values(), RequestStatus::wireName));
     }
 }

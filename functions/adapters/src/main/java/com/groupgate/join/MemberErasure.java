@@ -4,11 +4,13 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
 import com.groupgate.aws.BatchReads;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
+import com.groupgate.id.TicketId;
+import com.groupgate.storage.MainTableKeys;
 import com.groupgate.webhook.ErasedEvents;
 import com.groupgate.webhook.WebhookEvent;
 import com.groupgate.webhook.WebhookEventType;
-import com.groupgate.storage.MainTableKeys;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +65,7 @@ public final class MemberErasure {
      * Erases {@code memberRef} from {@code groupIds} (one page of the tenant's groups, at most
      * 100); {@code hash} is the keyed hash the erasure names the member by.
      */
-    public Erased erase(Id tenantId, List<Id> groupIds, String memberRef, String hash, Instant now) {
+    public Erased erase(TenantId tenantId, List<GroupId> groupIds, String memberRef, String hash, Instant now) {
         if (groupIds.size() > BATCH) {
             throw new IllegalArgumentException("at most " + BATCH + " groups at a time, was " + groupIds.size());
         }
@@ -78,7 +80,7 @@ public final class MemberErasure {
                 .keys(keys).consistentRead(true).projectionExpression("pk, sk, #fact")
                 .expressionAttributeNames(Map.of("#fact", "fact")).build())) {
             String partition = Attr.str(found, "pk");
-            Id groupId = Id.parse(partition.substring(partition.lastIndexOf('#') + 1)).orElseThrow();
+            GroupId groupId = GroupId.parse(partition.substring(partition.lastIndexOf('#') + 1)).orElseThrow();
             markErased(found, hash);
             if (members.remove(tenantId, groupId, memberRef, now)) {
                 memberships++;
@@ -89,16 +91,16 @@ public final class MemberErasure {
             }
         }
         int requests = 0;
-        for (Id groupId : groupIds) {
+        for (GroupId groupId : groupIds) {
             requests += eraseRequests(tenantId, groupId, memberRef, now, events);
         }
-        this.events.eraseById(tenantId.toString(), events);
+        this.events.eraseById(tenantId, events);
         return new Erased(memberships, requests);
     }
 
     /** Erases the stored webhook events that name {@code memberRef}, once per erasure (not per page of groups). */
-    public int eraseEvents(Id tenantId, String memberRef) {
-        return events.erase(tenantId.toString(), memberRef);
+    public int eraseEvents(TenantId tenantId, String memberRef) {
+        return events.erase(tenantId, memberRef);
     }
 
     /** The member item names the hash its deletion's event is to carry; nothing when it is gone already. */
@@ -115,12 +117,12 @@ public final class MemberErasure {
 
     /** Ends the ticket that filed a request and drops its record of the memberRef; the ticket still admits no one. */
     private void forgetTicket(Map<String, AttributeValue> request, Instant now) {
-        Id.parse(Attr.str(request, MemberTable.TICKET_ID)).ifPresent(ticket ->
+        TicketId.parse(Attr.str(request, MemberTable.TICKET_ID)).ifPresent(ticket ->
                 dynamo.transactWriteItems(t -> t.transactItems(members.endTicket(ticket, now))));
     }
 
     /** Erases the ref's requests in one group, adding the ids of the events each caused to {@code events}. */
-    private int eraseRequests(Id tenantId, Id groupId, String memberRef, Instant now, List<String> events) {
+    private int eraseRequests(TenantId tenantId, GroupId groupId, String memberRef, Instant now, List<String> events) {
         int erased = 0;
         Map<String, AttributeValue> start = null;
         do {

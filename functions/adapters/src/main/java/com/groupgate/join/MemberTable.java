@@ -7,11 +7,13 @@ import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
 import com.groupgate.block.BlockTable;
 import com.groupgate.fact.FactCodec;
-import com.groupgate.group.Group;
+import com.groupgate.group.GroupStatus;
 import com.groupgate.group.GroupTable;
-import com.groupgate.id.Id;
-import com.groupgate.webhook.ChangeEvents;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
+import com.groupgate.id.TicketId;
 import com.groupgate.storage.MainTableKeys;
+import com.groupgate.webhook.ChangeEvents;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -84,7 +86,7 @@ public final class MemberTable {
     public JoinResult join(JoinAttempt a) {
         long limit = Math.min(a.seatLimit(), a.approvalFrom());
         List<TransactWriteItem> items = List.of(claimTicket(a), putMember(a.tenantId(), a.groupId(), a.memberRef(),
-                a.fact(), a.ticket().ticketId()), raiseMembers(a.tenantId(), a.groupId(), limit), Guards.code(table, a));
+                a.fact(), a.ticket().id()), raiseMembers(a.tenantId(), a.groupId(), limit), Guards.code(table, a));
         try {
             Transactions.write(dynamo, items);
             return JoinResult.JOINED;
@@ -113,7 +115,7 @@ public final class MemberTable {
         if (group.containsKey(BlockTable.REASON)) {
             return JoinResult.GROUP_BLOCKED;
         }
-        if (Group.ARCHIVED.equals(Attr.str(group, "status"))) {
+        if (GroupTable.archived(group)) {
             return JoinResult.GROUP_ARCHIVED;
         }
         long members = Attr.num(group, "members", 0);
@@ -125,7 +127,7 @@ public final class MemberTable {
 
     /** The ticket's first use records its memberRef; a use with another memberRef fails. */
     private TransactWriteItem claimTicket(JoinAttempt a) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(MainTableKeys.ticket(a.ticket().ticketId()))
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(MainTableKeys.ticket(a.ticket().id()))
                 .updateExpression("SET memberRef = :ref, #ttl = :ttl")
                 .conditionExpression("attribute_not_exists(" + ENDED_AT + ") AND (attribute_not_exists(memberRef)"
                         + " OR memberRef = :ref)")
@@ -139,7 +141,7 @@ public final class MemberTable {
      * The member item; {@code ticketId}, the ticket that admitted it (or filed its request),
      * so that an erasure finds the ticket's record of the memberRef too.
      */
-    TransactWriteItem putMember(Id tenantId, Id groupId, String memberRef, RecordedFact fact, Id ticketId) {
+    TransactWriteItem putMember(TenantId tenantId, GroupId groupId, String memberRef, RecordedFact fact, TicketId ticketId) {
         Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.member(tenantId, groupId, memberRef));
         item.put("memberRef", s(memberRef));
         if (ticketId != null) {
@@ -152,8 +154,8 @@ public final class MemberTable {
     }
 
     /** Raises the group's members while below capacity and {@code limit}, and not archived. */
-    TransactWriteItem raiseMembers(Id tenantId, Id groupId, long limit) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":active", s(Group.ACTIVE)));
+    TransactWriteItem raiseMembers(TenantId tenantId, GroupId groupId, long limit) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":one", n(1), ":active", s(GroupStatus.ACTIVE.wireName())));
         // CAPACITY is a DynamoDB reserved word: bare, the whole transaction is a ValidationException.
         // A blocked group takes no one, whatever a container remembers of it.
         String condition = "attribute_exists(pk) AND #members < #capacity"
@@ -163,7 +165,7 @@ public final class MemberTable {
             condition += " AND #members < :limit";
         }
         return TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(GroupTable.key(tenantId, groupId))
+                .key(MainTableKeys.group(tenantId, groupId))
                 .updateExpression("SET #members = #members + :one")
                 .conditionExpression(condition)
                 .expressionAttributeNames(Map.of("#members", "members", "#capacity", "capacity", "#st", "status",
@@ -192,7 +194,7 @@ public final class MemberTable {
         }
     }
 
-    public TicketUse ticketUse(Id ticketId) {
+    public TicketUse ticketUse(TicketId ticketId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(MainTableKeys.ticket(ticketId))).item();
         if (item == null || item.isEmpty()) {
@@ -209,7 +211,7 @@ public final class MemberTable {
     }
 
     /** One page of a group's members in memberRef order: one query, at most {@code limit} items. */
-    public Page members(Id tenantId, Id groupId, int limit, String afterMemberRef) {
+    public Page members(TenantId tenantId, GroupId groupId, int limit, String afterMemberRef) {
         String pk = MainTableKeys.membersPartition(tenantId, groupId);
         Map<String, AttributeValue> start = afterMemberRef == null ? null
                 : MainTableKeys.member(tenantId, groupId, afterMemberRef);
@@ -230,7 +232,7 @@ public final class MemberTable {
      * to the members listed. The same transaction ends the ticket that admitted the member,
      * so its retry cannot put it back. False when it was not a member.
      */
-    public boolean remove(Id tenantId, Id groupId, String memberRef, Instant now) {
+    public boolean remove(TenantId tenantId, GroupId groupId, String memberRef, Instant now) {
         Map<String, AttributeValue> key = MainTableKeys.member(tenantId, groupId, memberRef);
         for (int attempt = 1; ; attempt++) {
             Map<String, AttributeValue> member = dynamo.getItem(g -> g.tableName(table).consistentRead(true).key(key)
@@ -246,13 +248,13 @@ public final class MemberTable {
                     .expressionAttributeNames(Map.of("#tid", MemberTable.TICKET_ID))
                     .expressionAttributeValues(ticket == null ? null : Map.of(":tid", s(ticket)))).build();
             TransactWriteItem free = TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(GroupTable.key(tenantId, groupId))
+                    .key(MainTableKeys.group(tenantId, groupId))
                     .updateExpression("SET #members = #members - :one")
                     .conditionExpression("#members > :zero")
                     .expressionAttributeNames(Map.of("#members", "members"))
                     .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0))).build()).build();
             List<TransactWriteItem> items = new ArrayList<>(List.of(delete, free));
-            Id.parse(ticket).ifPresent(t -> items.add(endTicket(t, now)));
+            TicketId.parse(ticket).ifPresent(t -> items.add(endTicket(t, now)));
             try {
                 Transactions.write(dynamo, items);
                 return true;
@@ -271,7 +273,7 @@ public final class MemberTable {
      * erasure to miss). The item may be gone (its TTL passed): then the ticket has expired
      * and admits no one anyway, and the item made here expires an hour from now.
      */
-    TransactWriteItem endTicket(Id ticketId, Instant now) {
+    TransactWriteItem endTicket(TicketId ticketId, Instant now) {
         String update = "SET #ended = if_not_exists(#ended, :now), #ttl = if_not_exists(#ttl, :ttl)"
                 + " REMOVE memberRef, requestId";
         return TransactWriteItem.builder().update(Update.builder().tableName(table).key(MainTableKeys.ticket(ticketId))
@@ -282,7 +284,7 @@ public final class MemberTable {
                 .build()).build();
     }
 
-    public boolean isMember(Id tenantId, Id groupId, String memberRef) {
+    public boolean isMember(TenantId tenantId, GroupId groupId, String memberRef) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(MainTableKeys.member(tenantId, groupId, memberRef))).item();
         return item != null && !item.isEmpty();

@@ -3,7 +3,9 @@ package com.groupgate.join;
 import static com.groupgate.aws.Attr.n;
 
 import com.groupgate.aws.Attr;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
+import com.groupgate.id.TicketId;
 import com.groupgate.storage.MainTableKeys;
 import java.time.Instant;
 import java.util.Map;
@@ -29,7 +31,7 @@ public final class PasscodeTries {
     }
 
     /** The ticket's tries used including this one, or empty when it has used all {@code maxTries}. */
-    public OptionalInt claimTicketTry(Id ticketId, long ticketExpiresAt, int maxTries) {
+    public OptionalInt claimTicketTry(TicketId ticketId, long ticketExpiresAt, int maxTries) {
         return claim(MainTableKeys.ticket(ticketId), maxTries, ticketExpiresAt + 3600);
     }
 
@@ -40,13 +42,13 @@ public final class PasscodeTries {
     }
 
     /** Claims one of the group's tries this hour; false when its budget is spent. */
-    public boolean claimGroupTry(Id tenantId, Id groupId, Instant at) {
+    public boolean claimGroupTry(TenantId tenantId, GroupId groupId, Instant at) {
         return claim(MainTableKeys.groupTries(tenantId, groupId, PasscodeAttempts.window(at)),
                 PasscodeAttempts.PER_GROUP_PER_HOUR, expiry(at)).isPresent();
     }
 
     /** Gives back a client's and a group's claims of a passcode that was right. */
-    public void refund(String ipHash, Id tenantId, Id groupId, Instant at) {
+    public void refund(String ipHash, TenantId tenantId, GroupId groupId, Instant at) {
         long window = PasscodeAttempts.window(at);
         if (ipHash != null) {
             giveBack(MainTableKeys.clientTries(ipHash, window));

@@ -5,10 +5,10 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.storage.MainTableKeys;
 import com.groupgate.telemetry.Log;
 import com.groupgate.token.KeyRing;
 import com.groupgate.token.SigningKey;
-import com.groupgate.storage.MainTableKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -229,7 +229,7 @@ public final class SigningKeyTable {
         if (!replaced) {
             return Retirement.STILL_SIGNING;
         }
-        dynamo.updateItem(u -> u.tableName(table).key(key(version))
+        dynamo.updateItem(u -> u.tableName(table).key(MainTableKeys.signingKey(version))
                 .updateExpression("SET #st = :retired")
                 .conditionExpression("attribute_exists(pk)")
                 .expressionAttributeNames(Map.of("#st", "status"))
@@ -257,7 +257,7 @@ public final class SigningKeyTable {
             throw new IllegalStateException("key versions are exhausted at 255");
         }
         GenerateDataKeyResponse dataKey = kms.generateDataKey(g -> g.keyId(kmsKeyId).keySpec(DataKeySpec.AES_256));
-        Map<String, AttributeValue> item = new HashMap<>(key(version));
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.signingKey(version));
         item.put("version", n(version));
         item.put("wrappedKey", b(dataKey.ciphertextBlob().asByteArray()));
         item.put("status", s("active"));
@@ -274,9 +274,5 @@ public final class SigningKeyTable {
         }
         unwrapped.put(version, dataKey.plaintext().asByteArray());
         return true;
-    }
-
-    private static Map<String, AttributeValue> key(int version) {
-        return MainTableKeys.signingKey(version);
     }
 }

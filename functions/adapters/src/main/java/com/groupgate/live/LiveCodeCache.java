@@ -2,7 +2,8 @@ package com.groupgate.live;
 
 import com.groupgate.group.Group;
 import com.groupgate.group.PoolGroups;
-import com.groupgate.id.Id;
+import com.groupgate.id.LiveCodeId;
+import com.groupgate.id.TenantId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public final class LiveCodeCache {
         this.clock = clock;
     }
 
-    public Optional<Entry> get(Id tenantId, Id liveCodeId) {
+    public Optional<Entry> get(TenantId tenantId, LiveCodeId liveCodeId) {
         Entry e = entries.get(tenantId + "/" + liveCodeId);
         if (e != null && clock.instant().isBefore(e.readAt().plus(FRESH_FOR))) {
             return Optional.of(e);
@@ -44,12 +45,12 @@ public final class LiveCodeCache {
     }
 
     /** Forgets what this container knows of a live code, e.g. after a join changed its pool's fill. */
-    public void invalidate(Id tenantId, Id liveCodeId) {
+    public void invalidate(TenantId tenantId, LiveCodeId liveCodeId) {
         entries.remove(tenantId + "/" + liveCodeId);
     }
 
     /** Reads the live code and its pool again, strongly consistent. */
-    public Optional<Entry> reload(Id tenantId, Id liveCodeId) {
+    public Optional<Entry> reload(TenantId tenantId, LiveCodeId liveCodeId) {
         String key = tenantId + "/" + liveCodeId;
         Optional<LiveCode> code = live.find(tenantId, liveCodeId);
         if (code.isEmpty()) {

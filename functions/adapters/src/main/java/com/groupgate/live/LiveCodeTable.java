@@ -6,12 +6,16 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
+import com.groupgate.aws.BatchReads;
 import com.groupgate.aws.StaleDays;
 import com.groupgate.fact.FactCodec;
-import com.groupgate.aws.BatchReads;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.LiveCodeId;
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
 import com.groupgate.storage.NewestFirst;
+import com.groupgate.storage.StoredValues;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -45,21 +49,13 @@ public final class LiveCodeTable {
     }
 
     /** The live code's item ({@link MainTableKeys#liveCode}). */
-    public static Map<String, AttributeValue> key(Id tenantId, Id liveCodeId) {
-        return MainTableKeys.liveCode(tenantId, liveCodeId);
-    }
-
-    static Map<String, AttributeValue> shardKey(Id tenantId, Id liveCodeId, int shard) {
-        return MainTableKeys.liveCodeShard(tenantId, liveCodeId, shard);
-    }
-
     public void create(LiveCode code, TransactWriteItem usage) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(toItem(code))
                 .conditionExpression("attribute_not_exists(pk)").build()).build());
         for (int k = 0; k < CounterShards.COUNT; k++) {
-            Map<String, AttributeValue> shard = new HashMap<>(shardKey(code.tenantId(), code.liveCodeId(), k));
-            shard.put("status", s(code.status()));
+            Map<String, AttributeValue> shard = new HashMap<>(MainTableKeys.liveCodeShard(code.tenantId(), code.liveCodeId(), k));
+            shard.put("status", s(code.status().wireName()));
             shard.put("poolVersion", n(code.poolVersion()));
             shard.put("daily", Attr.map(Map.of()));
             items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(shard).build()).build());
@@ -72,15 +68,15 @@ public final class LiveCodeTable {
     }
 
     /** A page of the tenant's live codes from gsi1, newest first, paged as the group codes ({@link NewestFirst}). */
-    public Page list(Id tenantId, int limit, String cursor) {
+    public Page list(TenantId tenantId, int limit, String cursor) {
         NewestFirst.Page page = NewestFirst.read(dynamo, table, MainTableKeys.liveCodesIndex(tenantId), limit, cursor,
-                liveCodeId -> key(tenantId, liveCodeId));
+                LiveCodeId::parse, liveCodeId -> MainTableKeys.liveCode(tenantId, liveCodeId));
         return new Page(page.items().stream().map(LiveCodeTable::fromItem).toList(), page.nextCursor());
     }
 
-    public Optional<LiveCode> find(Id tenantId, Id liveCodeId) {
+    public Optional<LiveCode> find(TenantId tenantId, LiveCodeId liveCodeId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(key(tenantId, liveCodeId))).item();
+                .key(MainTableKeys.liveCode(tenantId, liveCodeId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
@@ -90,8 +86,8 @@ public final class LiveCodeTable {
         values.put(":old", n(old.poolVersion()));
         values.put(":new", n(updated.poolVersion()));
         values.put(":name", s(updated.name()));
-        values.put(":groups", Attr.strings(updated.groupIds().stream().map(Id::toString).toList()));
-        values.put(":active", s(LiveCode.ACTIVE));
+        values.put(":groups", Attr.strings(updated.groupIds().stream().map(GroupId::text).toList()));
+        values.put(":active", s(LiveCodeStatus.ACTIVE.wireName()));
         StringBuilder set = new StringBuilder("SET poolVersion = :new, #name = :name, groupIds = :groups");
         StringBuilder remove = new StringBuilder();
         optional(set, remove, values, "switchAfterJoins", updated.switchAfterJoins());
@@ -99,7 +95,7 @@ public final class LiveCodeTable {
         optional(set, remove, values, "dailyScanLimit", updated.dailyScanLimit());
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(key(old.tenantId(), old.liveCodeId()))
+                .key(MainTableKeys.liveCode(old.tenantId(), old.liveCodeId()))
                 .updateExpression(set + (remove.isEmpty() ? "" : " REMOVE " + remove))
                 .conditionExpression("poolVersion = :old AND #st = :active")
                 .expressionAttributeNames(Map.of("#name", "name", "#st", "status"))
@@ -114,15 +110,15 @@ public final class LiveCodeTable {
     }
 
     /** Revokes the live code and all its shards; empty when it does not exist. */
-    public Optional<LiveCode> revoke(Id tenantId, Id liveCodeId) {
+    public Optional<LiveCode> revoke(TenantId tenantId, LiveCodeId liveCodeId) {
         Optional<LiveCode> found = find(tenantId, liveCodeId);
         if (found.isEmpty()) {
             return found;
         }
         LiveCode code = found.get();
-        Map<String, AttributeValue> values = Map.of(":revoked", s(LiveCode.REVOKED), ":v", n(code.poolVersion() + 1));
+        Map<String, AttributeValue> values = Map.of(":revoked", s(LiveCodeStatus.REVOKED.wireName()), ":v", n(code.poolVersion() + 1));
         List<TransactWriteItem> items = new ArrayList<>();
-        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(tenantId, liveCodeId))
+        items.add(TransactWriteItem.builder().update(Update.builder().tableName(table).key(MainTableKeys.liveCode(tenantId, liveCodeId))
                 .updateExpression("SET #st = :revoked, poolVersion = :v")
                 .expressionAttributeNames(Map.of("#st", "status"))
                 .expressionAttributeValues(values).build()).build());
@@ -136,7 +132,7 @@ public final class LiveCodeTable {
         Map<String, String> names = expression.contains("#st") ? Map.of("#st", "status") : null;
         for (int k = 0; k < CounterShards.COUNT; k++) {
             items.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                    .key(shardKey(code.tenantId(), code.liveCodeId(), k)).updateExpression(expression)
+                    .key(MainTableKeys.liveCodeShard(code.tenantId(), code.liveCodeId(), k)).updateExpression(expression)
                     .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
         }
         return items;
@@ -156,7 +152,7 @@ public final class LiveCodeTable {
         values.put(":one", n(1));
         values.put(":fact", Attr.map(FactCodec.encode(fact)));
         values.put(":v", n(code.poolVersion()));
-        values.put(":active", s(LiveCode.ACTIVE));
+        values.put(":active", s(LiveCodeStatus.ACTIVE.wireName()));
         AttributeValue factId = s(fact.factId());
         values.put(":factId", factId);
         // As for group codes: a retried write that already counted this scan counts it once.
@@ -165,7 +161,7 @@ public final class LiveCodeTable {
             values.put(":cap", n(shardCap));
             condition += " AND (attribute_not_exists(#daily.#day) OR #daily.#day < :cap)";
         }
-        Map<String, AttributeValue> key = shardKey(code.tenantId(), code.liveCodeId(), shard);
+        Map<String, AttributeValue> key = MainTableKeys.liveCodeShard(code.tenantId(), code.liveCodeId(), shard);
         String itemId = key.get("pk").s();
         Map<String, String> names = new HashMap<>(Map.of("#daily", "daily", "#day", dayKey, "#fact", "fact",
                 "#st", "status", "#id", "id"));
@@ -188,16 +184,16 @@ public final class LiveCodeTable {
                 return Count.COUNTED;
             }
             boolean current = Attr.num(old, "poolVersion", -1) == code.poolVersion()
-                    && LiveCode.ACTIVE.equals(Attr.str(old, "status"));
+                    && LiveCodeStatus.ACTIVE.wireName().equals(Attr.str(old, "status"));
             return current ? Count.SHARD_FULL : Count.STALE;
         }
     }
 
     /** Scans counted today over all shards. */
-    public long countedOn(Id tenantId, Id liveCodeId, String dayKey) {
+    public long countedOn(TenantId tenantId, LiveCodeId liveCodeId, String dayKey) {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (int k = 0; k < CounterShards.COUNT; k++) {
-            keys.add(shardKey(tenantId, liveCodeId, k));
+            keys.add(MainTableKeys.liveCodeShard(tenantId, liveCodeId, k));
         }
         long total = 0;
         for (Map<String, AttributeValue> item : BatchReads.getAll(dynamo, table,
@@ -219,11 +215,11 @@ public final class LiveCodeTable {
     }
 
     static Map<String, AttributeValue> toItem(LiveCode c) {
-        Map<String, AttributeValue> item = new HashMap<>(key(c.tenantId(), c.liveCodeId()));
-        item.put("tenantId", s(c.tenantId().toString()));
-        item.put("liveCodeId", s(c.liveCodeId().toString()));
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.liveCode(c.tenantId(), c.liveCodeId()));
+        item.put("tenantId", s(c.tenantId().text()));
+        item.put("liveCodeId", s(c.liveCodeId().text()));
         item.put("name", s(c.name()));
-        item.put("groupIds", Attr.strings(c.groupIds().stream().map(Id::toString).toList()));
+        item.put("groupIds", Attr.strings(c.groupIds().stream().map(GroupId::text).toList()));
         if (c.switchAfterJoins() != null) {
             item.put("switchAfterJoins", n(c.switchAfterJoins()));
         }
@@ -233,14 +229,14 @@ public final class LiveCodeTable {
         if (c.dailyScanLimit() != null) {
             item.put("dailyScanLimit", n(c.dailyScanLimit()));
         }
-        item.put("status", s(c.status()));
+        item.put("status", s(c.status().wireName()));
         item.put("poolVersion", n(c.poolVersion()));
         item.put("keyVersion", n(c.keyVersion()));
         item.put("salt", b(c.salt()));
         item.put("imageKey", s(c.imageKey()));
         item.put("imageBytes", n(c.imageBytes()));
         item.put("qrVersion", n(c.qrVersion()));
-        item.put("timezone", s(c.timezone()));
+        item.put("timezone", s(c.timezone().getId()));
         item.put("createdAt", n(c.createdAt()));
         item.put("gsi1pk", s(MainTableKeys.liveCodesIndex(c.tenantId())));
         item.put("gsi1sk", s(MainTableKeys.listSort(c.createdAt(), c.liveCodeId())));
@@ -249,21 +245,22 @@ public final class LiveCodeTable {
 
     static LiveCode fromItem(Map<String, AttributeValue> item) {
         return new LiveCode(
-                Id.parse(Attr.str(item, "tenantId")).orElseThrow(),
-                Id.parse(Attr.str(item, "liveCodeId")).orElseThrow(),
+                StoredValues.id(item, "tenantId", TenantId::parse),
+                StoredValues.id(item, "liveCodeId", LiveCodeId::parse),
                 Attr.str(item, "name"),
-                Attr.strList(item, "groupIds").stream().map(g -> Id.parse(g).orElseThrow()).toList(),
+                Attr.strList(item, "groupIds").stream().map(g -> GroupId.parse(g).orElseThrow(
+                        () -> new IllegalStateException("stored groupIds holds one that is not an id"))).toList(),
                 item.containsKey("switchAfterJoins") ? (int) Attr.num(item, "switchAfterJoins", 0) : null,
                 Attr.str(item, "channel"),
                 item.containsKey("dailyScanLimit") ? (int) Attr.num(item, "dailyScanLimit", 0) : null,
-                Attr.str(item, "status"),
+                StoredValues.oneOf("status", Attr.str(item, "status"), LiveCodeStatus.values(), LiveCodeStatus::wireName),
                 Attr.num(item, "poolVersion", 0),
                 (int) Attr.num(item, "keyVersion", 0),
                 Attr.bytes(item, "salt"),
                 Attr.str(item, "imageKey"),
                 Attr.num(item, "imageBytes", 0),
                 (int) Attr.num(item, "qrVersion", 0),
-                Attr.str(item, "timezone"),
+                ZoneId.of(Attr.str(item, "timezone")),
                 Attr.num(item, "createdAt", 0));
     }
 }

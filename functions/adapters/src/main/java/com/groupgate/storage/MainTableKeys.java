@@ -3,7 +3,14 @@ package com.groupgate.storage;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.analytics.UsageKey;
-import com.groupgate.id.Id;
+import com.groupgate.id.ApiKeyId;
+import com.groupgate.id.CodeId;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.LiveCodeId;
+import com.groupgate.id.RequestId;
+import com.groupgate.id.TenantId;
+import com.groupgate.id.TicketId;
+import com.groupgate.id.WebhookId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -115,6 +123,10 @@ public final class MainTableKeys {
      * service's own items), and its other parts in the order the builder takes them.
      */
     public record Parsed(Kind kind, String tenantId, List<String> parts) {
+        /** The partition prefix of the key's tenant ({@link #tenantPartition}), or null for the service's own items. */
+        public String tenantPartition() {
+            return tenantId == null ? null : TENANT + tenantId;
+        }
     }
 
     private MainTableKeys() {
@@ -148,12 +160,15 @@ public final class MainTableKeys {
     }
 
     /** The prefix every key of {@code tenantId}'s items starts with (the tenant's deletion goes by it). */
-    public static String tenantPartition(Id tenantId) {
-        return TENANT + tenantId;
+    public static String tenantPartition(TenantId tenantId) {
+        return TENANT + tenantId.text();
     }
 
-    /** As {@link #tenantPartition(Id)}, for the callers (webhooks) that carry the id as text. */
-    public static String tenantPartition(String tenantId) {
+    /**
+     * As {@link #tenantPartition(TenantId)}, for the webhook event pipeline only: its events
+     * carry the tenant as the text of the stream image that caused them, and are hashed over it.
+     */
+    private static String eventTenantPartition(String tenantId) {
         return TENANT + tenantId;
     }
 
@@ -163,11 +178,11 @@ public final class MainTableKeys {
 
     // Tenants and API keys.
 
-    public static Map<String, AttributeValue> tenant(Id tenantId) {
+    public static Map<String, AttributeValue> tenant(TenantId tenantId) {
         return key(tenantPartition(tenantId), "TENANT");
     }
 
-    public static Map<String, AttributeValue> apiKey(Id tenantId, String keyId) {
+    public static Map<String, AttributeValue> apiKey(TenantId tenantId, ApiKeyId keyId) {
         return key(tenantPartition(tenantId), API_KEY_PREFIX + keyId);
     }
 
@@ -175,29 +190,29 @@ public final class MainTableKeys {
         return key("APIKEY#" + keyHash, "APIKEY");
     }
 
-    public static Map<String, AttributeValue> apiKeyCount(Id tenantId) {
+    public static Map<String, AttributeValue> apiKeyCount(TenantId tenantId) {
         return key(tenantPartition(tenantId), "KEYCOUNT");
     }
 
     /** A tenant's deletion record, outside the tenant's keys so that the sweep never removes it. */
-    public static Map<String, AttributeValue> tenantDeletion(Id tenantId) {
-        return key(TENANT_DELETION, tenantId.toString());
+    public static Map<String, AttributeValue> tenantDeletion(TenantId tenantId) {
+        return key(TENANT_DELETION, tenantId.text());
     }
 
     // Groups, word lists, usage.
 
-    public static Map<String, AttributeValue> group(Id tenantId, Id groupId) {
+    public static Map<String, AttributeValue> group(TenantId tenantId, GroupId groupId) {
         return key(tenantPartition(tenantId), GROUP_PREFIX + groupId);
     }
 
     /** A word list's pointer: the operator's, or a tenant's ({@code tenantId} null for the operator's). */
-    public static Map<String, AttributeValue> wordList(Id tenantId) {
+    public static Map<String, AttributeValue> wordList(TenantId tenantId) {
         return tenantId == null ? key("WORDS", "OPERATOR") : key(tenantPartition(tenantId), "WORDS");
     }
 
     /** A tenant's usage in one UTC month, the same layout as AnalyticsTable's usage item ({@link UsageKey}). */
-    public static Map<String, AttributeValue> usage(Id tenantId, String month) {
-        UsageKey usage = new UsageKey(tenantId.toString(), month);
+    public static Map<String, AttributeValue> usage(TenantId tenantId, String month) {
+        UsageKey usage = new UsageKey(tenantId.text(), month);
         return key(usage.pk(), usage.sk());
     }
 
@@ -207,35 +222,35 @@ public final class MainTableKeys {
 
     // Group codes and live codes.
 
-    public static String codePartition(Id tenantId, Id codeId) {
+    public static String codePartition(TenantId tenantId, CodeId codeId) {
         return tenantPartition(tenantId) + "#CODE#" + codeId;
     }
 
     /** The code item (settings, fixed at issue). */
-    public static Map<String, AttributeValue> code(Id tenantId, Id codeId) {
+    public static Map<String, AttributeValue> code(TenantId tenantId, CodeId codeId) {
         return key(codePartition(tenantId, codeId), CODE);
     }
 
     /** The counter item every scan of the code writes. */
-    public static Map<String, AttributeValue> codeCounter(Id tenantId, Id codeId) {
+    public static Map<String, AttributeValue> codeCounter(TenantId tenantId, CodeId codeId) {
         return key(codePartition(tenantId, codeId), COUNT);
     }
 
     /** The gsi1 partition listing a tenant's codes, newest first by {@link ListCursor}. */
-    public static String codesIndex(Id tenantId) {
+    public static String codesIndex(TenantId tenantId) {
         return tenantPartition(tenantId) + "#CODES";
     }
 
-    public static Map<String, AttributeValue> liveCode(Id tenantId, Id liveCodeId) {
+    public static Map<String, AttributeValue> liveCode(TenantId tenantId, LiveCodeId liveCodeId) {
         return key(tenantPartition(tenantId) + "#LIVE#" + liveCodeId, "LIVE");
     }
 
-    public static Map<String, AttributeValue> liveCodeShard(Id tenantId, Id liveCodeId, int shard) {
+    public static Map<String, AttributeValue> liveCodeShard(TenantId tenantId, LiveCodeId liveCodeId, int shard) {
         return key(tenantPartition(tenantId) + "#LIVE#" + liveCodeId + "#SHARD#" + shard, "SHARD");
     }
 
     /** The gsi1 partition listing a tenant's live codes (shards are not on it). */
-    public static String liveCodesIndex(Id tenantId) {
+    public static String liveCodesIndex(TenantId tenantId) {
         return tenantPartition(tenantId) + "#LIVECODES";
     }
 
@@ -243,16 +258,25 @@ public final class MainTableKeys {
      * The gsi1 sort key of a listed code or live code, and the cursor of its lists: the
      * creation time zero-padded to 12 digits (string order is time order), then the id.
      */
-    public static String listSort(long createdAt, Id id) {
+    public static String listSort(long createdAt, CodeId id) {
+        return listSort(createdAt, id.text());
+    }
+
+    /** As {@link #listSort(long, CodeId)}, for a live code. */
+    public static String listSort(long createdAt, LiveCodeId id) {
+        return listSort(createdAt, id.text());
+    }
+
+    private static String listSort(long createdAt, String id) {
         return String.format("%012d#%s", createdAt, id);
     }
 
     /** The id a {@link #listSort} cursor names; empty for any text {@link #listSort} does not make. */
-    public static Optional<Id> listCursorId(String cursor) {
+    public static <T> Optional<T> listCursorId(String cursor, Function<String, Optional<T>> parseId) {
         if (cursor == null || !LIST_CURSOR.matcher(cursor).matches()) {
             return Optional.empty();
         }
-        return Id.parse(cursor.substring(LIST_CURSOR_ID_AT));
+        return parseId.apply(cursor.substring(LIST_CURSOR_ID_AT));
     }
 
     /** A refusal's fact (before counting), keyed by the fact id. */
@@ -262,35 +286,35 @@ public final class MainTableKeys {
 
     // Joins.
 
-    public static String membersPartition(Id tenantId, Id groupId) {
+    public static String membersPartition(TenantId tenantId, GroupId groupId) {
         return tenantPartition(tenantId) + "#G#" + groupId;
     }
 
     /** A group's member: {@code pk=T#<t>#G#<g>, sk=MEMBER#<ref>}. */
-    public static Map<String, AttributeValue> member(Id tenantId, Id groupId, String memberRef) {
+    public static Map<String, AttributeValue> member(TenantId tenantId, GroupId groupId, String memberRef) {
         return key(membersPartition(tenantId, groupId), MEMBER_PREFIX + memberRef);
     }
 
     /** A join request: {@code pk=T#<t>#REQ#<id>, sk=REQ}. */
-    public static Map<String, AttributeValue> request(Id tenantId, Id requestId) {
+    public static Map<String, AttributeValue> request(TenantId tenantId, RequestId requestId) {
         return key(tenantPartition(tenantId) + "#REQ#" + requestId, REQUEST);
     }
 
     /** A group's requests on gsi1, sorted by status, then creation. */
-    public static String requestsIndex(Id tenantId, Id groupId) {
+    public static String requestsIndex(TenantId tenantId, GroupId groupId) {
         return membersPartition(tenantId, groupId) + "#REQ";
     }
 
-    public static String requestsIndexSort(String status, long createdAt, Id requestId) {
+    public static String requestsIndexSort(String status, long createdAt, RequestId requestId) {
         return status + "#" + createdAt + "#" + requestId;
     }
 
     /** Where a page of a group's requests stopped: the last request's creation time and id. */
-    public record RequestsCursor(long createdAt, Id requestId) {
+    public record RequestsCursor(long createdAt, RequestId requestId) {
     }
 
     /** The cursor after a request: its {@link #requestsIndexSort} without the status. */
-    public static String requestsCursor(long createdAt, Id requestId) {
+    public static String requestsCursor(long createdAt, RequestId requestId) {
         return createdAt + "#" + requestId;
     }
 
@@ -300,10 +324,10 @@ public final class MainTableKeys {
         if (m == null || !m.matches()) {
             return Optional.empty();
         }
-        return Id.parse(m.group(2)).map(id -> new RequestsCursor(Long.parseLong(m.group(1)), id));
+        return RequestId.parse(m.group(2)).map(id -> new RequestsCursor(Long.parseLong(m.group(1)), id));
     }
 
-    public static Map<String, AttributeValue> ticket(Id ticketId) {
+    public static Map<String, AttributeValue> ticket(TicketId ticketId) {
         return key("TICKET#" + ticketId, "TICKET");
     }
 
@@ -313,14 +337,14 @@ public final class MainTableKeys {
     }
 
     /** Wrong-passcode budget of one group for one hour, across all tickets and clients. */
-    public static Map<String, AttributeValue> groupTries(Id tenantId, Id groupId, long hour) {
+    public static Map<String, AttributeValue> groupTries(TenantId tenantId, GroupId groupId, long hour) {
         return key(membersPartition(tenantId, groupId) + "#PASSCODE#" + hour, "TRIES");
     }
 
     // Webhooks.
 
     /** A tenant's endpoint: {@code pk=T#<t>, sk=WEBHOOK#<id>} (listed with the tenant's other items). */
-    public static Map<String, AttributeValue> webhook(String tenantId, String webhookId) {
+    public static Map<String, AttributeValue> webhook(TenantId tenantId, WebhookId webhookId) {
         return key(tenantPartition(tenantId), WEBHOOK_PREFIX + webhookId);
     }
 
@@ -335,7 +359,7 @@ public final class MainTableKeys {
     }
 
     public static String eventPartition(String tenantId, String eventId) {
-        return tenantPartition(tenantId) + "#WHEV#" + eventId;
+        return eventTenantPartition(tenantId) + "#WHEV#" + eventId;
     }
 
     /**
@@ -344,20 +368,20 @@ public final class MainTableKeys {
      * item's own key. The ref is in the item's body already; the index adds no holder of it.
      */
     public static String memberEventsIndex(String tenantId, String memberRef) {
-        return tenantPartition(tenantId) + "#WHMEMBER#" + memberRef;
+        return eventTenantPartition(tenantId) + "#WHMEMBER#" + memberRef;
     }
 
-    public static String deliveriesPartition(String tenantId, String webhookId) {
+    public static String deliveriesPartition(TenantId tenantId, WebhookId webhookId) {
         return tenantPartition(tenantId) + "#WH#" + webhookId;
     }
 
     /** One delivery attempt: {@code pk=T#<t>#WH#<webhook>, sk=DLV#<delivery>}. */
-    public static Map<String, AttributeValue> delivery(String tenantId, String webhookId, String deliveryId) {
+    public static Map<String, AttributeValue> delivery(TenantId tenantId, WebhookId webhookId, String deliveryId) {
         return key(deliveriesPartition(tenantId, webhookId), "DLV#" + deliveryId);
     }
 
     /** gsi1 lists an endpoint's attempts newest first by {@link #deliveriesSort}. */
-    public static String deliveriesIndex(String tenantId, String webhookId) {
+    public static String deliveriesIndex(TenantId tenantId, WebhookId webhookId) {
         return deliveriesPartition(tenantId, webhookId) + "#DLV";
     }
 

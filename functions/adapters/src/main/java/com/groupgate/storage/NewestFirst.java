@@ -3,10 +3,10 @@ package com.groupgate.storage;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
-import com.groupgate.id.Id;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,15 +27,15 @@ public final class NewestFirst {
 
     /**
      * Reads up to {@code limit} items of {@code index} after {@code cursor} (null: from the
-     * newest). {@code itemKey} is the table key of the item a cursor's id names, which the
+     * newest). {@code parseId} reads the cursor's id; {@code itemKey} is the table key of the item a cursor's id names, which the
      * index's start key needs beside the index's own. A cursor is checked by the routes
      * ({@link MainTableKeys#listCursorId}) before it gets here.
      */
-    public static Page read(DynamoDbClient dynamo, String table, String index, int limit, String cursor,
-            Function<Id, Map<String, AttributeValue>> itemKey) {
+    public static <I> Page read(DynamoDbClient dynamo, String table, String index, int limit, String cursor,
+            Function<String, Optional<I>> parseId, Function<I, Map<String, AttributeValue>> itemKey) {
         Map<String, AttributeValue> start = null;
         if (cursor != null) {
-            start = new HashMap<>(itemKey.apply(MainTableKeys.listCursorId(cursor).orElseThrow()));
+            start = new HashMap<>(itemKey.apply(MainTableKeys.listCursorId(cursor, parseId).orElseThrow()));
             start.put("gsi1pk", s(index));
             start.put("gsi1sk", s(cursor));
         }

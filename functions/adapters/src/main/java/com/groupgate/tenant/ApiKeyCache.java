@@ -1,7 +1,8 @@
 package com.groupgate.tenant;
 
 import com.groupgate.http.ErrorResponses;
-import com.groupgate.id.Id;
+import com.groupgate.id.ApiKeyId;
+import com.groupgate.id.TenantId;
 import com.groupgate.telemetry.Log;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,12 +65,12 @@ public final class ApiKeyCache {
     }
 
     /** Forgets the deleted key {@code keyId} in this container at once (others within {@link #CACHE_FOR}). */
-    public void forget(Id keyId) {
+    public void forget(ApiKeyId keyId) {
         entries.values().removeIf(e -> keyId.equals(e.caller().keyId()));
     }
 
     /** Forgets every key of {@code tenantId} in this container at once (a block or unblock; others within {@link #CACHE_FOR}). */
-    public void forgetTenant(Id tenantId) {
+    public void forgetTenant(TenantId tenantId) {
         entries.values().removeIf(e -> tenantId.equals(e.caller().tenant().tenantId()));
     }
 

@@ -6,8 +6,10 @@ import static com.groupgate.aws.Attr.s;
 import com.groupgate.aws.Attr;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
-import com.groupgate.id.Id;
+import com.groupgate.id.ApiKeyId;
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
+import com.groupgate.storage.StoredValues;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -54,30 +56,18 @@ public final class ApiKeyTable {
     }
 
     /** What a presented key grants; {@code keyId} null for a key stored before keys had ids. */
-    public record Grant(Id tenantId, Id keyId, KeyScope scope) {
+    public record Grant(TenantId tenantId, ApiKeyId keyId, KeyScope scope) {
     }
 
     /** A key to be issued together with other writes (a new tenant's first key). */
     record Pending(Issued issued, List<TransactWriteItem> writes) {
     }
 
-    static Map<String, AttributeValue> entryKey(Id tenantId, Id keyId) {
-        return MainTableKeys.apiKey(tenantId, keyId.toString());
-    }
-
-    static Map<String, AttributeValue> lookupKey(String keyHash) {
-        return MainTableKeys.apiKeyLookup(keyHash);
-    }
-
-    static Map<String, AttributeValue> countKey(Id tenantId) {
-        return MainTableKeys.apiKeyCount(tenantId);
-    }
-
     /**
      * Issues a key. At most {@link KeySettings#MAX_KEYS} per tenant: one more is a 409
      * {@code key_limit}, and nothing is written.
      */
-    public Issued issue(Id tenantId, KeySettings settings, Instant now) {
+    public Issued issue(TenantId tenantId, KeySettings settings, Instant now) {
         Pending pending = pending(tenantId, settings, now);
         try {
             dynamo.transactWriteItems(t -> t.transactItems(pending.writes()));
@@ -92,25 +82,25 @@ public final class ApiKeyTable {
     }
 
     /** The writes that issue a key: its entry and lookup (each new) and the count raised under the cap. */
-    Pending pending(Id tenantId, KeySettings settings, Instant now) {
+    Pending pending(TenantId tenantId, KeySettings settings, Instant now) {
         String apiKey = ApiKeys.newKey();
         String hash = ApiKeys.sha256Hex(apiKey);
-        ApiKey key = new ApiKey(Id.random(), settings.name(), settings.scope(), Instant.ofEpochSecond(now.getEpochSecond()),
+        ApiKey key = new ApiKey(ApiKeyId.random(), settings.name(), settings.scope(), Instant.ofEpochSecond(now.getEpochSecond()),
                 null);
-        Map<String, AttributeValue> entry = new HashMap<>(entryKey(tenantId, key.keyId()));
-        entry.put("tenantId", s(tenantId.toString()));
-        entry.put("keyId", s(key.keyId().toString()));
+        Map<String, AttributeValue> entry = new HashMap<>(MainTableKeys.apiKey(tenantId, key.keyId()));
+        entry.put("tenantId", s(tenantId.text()));
+        entry.put("keyId", s(key.keyId().text()));
         entry.put("name", s(key.name()));
         entry.put("scope", s(key.scope().wireName()));
         entry.put("keyHash", s(hash));
         entry.put("createdAt", n(key.createdAt().getEpochSecond()));
-        Map<String, AttributeValue> lookup = new HashMap<>(lookupKey(hash));
-        lookup.put("tenantId", s(tenantId.toString()));
+        Map<String, AttributeValue> lookup = new HashMap<>(MainTableKeys.apiKeyLookup(hash));
+        lookup.put("tenantId", s(tenantId.text()));
         lookup.put("keyId", s(key.keyId().toString()));
         lookup.put("scope", s(key.scope().wireName()));
         lookup.put("keyHash", s(hash));
         lookup.put("createdAt", n(key.createdAt().getEpochSecond()));
-        Update count = Update.builder().tableName(table).key(countKey(tenantId))
+        Update count = Update.builder().tableName(table).key(MainTableKeys.apiKeyCount(tenantId))
                 .updateExpression("SET #keys = if_not_exists(#keys, :zero) + :one, "
                         + "#full = if_not_exists(#full, :zero) + :fullAdded")
                 .conditionExpression("attribute_not_exists(#keys) OR #keys < :max")
@@ -123,7 +113,7 @@ public final class ApiKeyTable {
     }
 
     /** The tenant's keys, oldest first. The cap keeps them to one small page. */
-    public List<ApiKey> list(Id tenantId) {
+    public List<ApiKey> list(TenantId tenantId) {
         return entries(tenantId).stream().map(ApiKeyTable::entry)
                 .sorted(Comparator.comparing(ApiKey::createdAt).thenComparing(k -> k.keyId().toString()))
                 .toList();
@@ -135,14 +125,14 @@ public final class ApiKeyTable {
      * {@code last_full_key}, because without it no one could issue keys or change
      * anything again. Either refusal writes nothing.
      */
-    public void delete(Id tenantId, Id keyId) {
+    public void delete(TenantId tenantId, ApiKeyId keyId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(entryKey(tenantId, keyId))).item();
+                .key(MainTableKeys.apiKey(tenantId, keyId))).item();
         if (item == null || item.isEmpty()) {
             throw RefusalException.notFound();
         }
         boolean full = entry(item).scope() == KeyScope.FULL;
-        Update.Builder count = Update.builder().tableName(table).key(countKey(tenantId));
+        Update.Builder count = Update.builder().tableName(table).key(MainTableKeys.apiKeyCount(tenantId));
         if (full) {
             count.updateExpression("SET #keys = #keys - :one, #full = #full - :one")
                     .conditionExpression("#full > :one")
@@ -152,10 +142,10 @@ public final class ApiKeyTable {
         }
         count.expressionAttributeValues(Map.of(":one", n(1)));
         List<TransactWriteItem> writes = List.of(
-                TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(entryKey(tenantId, keyId))
+                TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(MainTableKeys.apiKey(tenantId, keyId))
                         .conditionExpression("attribute_exists(pk)").build()).build(),
                 TransactWriteItem.builder().delete(Delete.builder().tableName(table)
-                        .key(lookupKey(Attr.str(item, "keyHash"))).build()).build(),
+                        .key(MainTableKeys.apiKeyLookup(Attr.str(item, "keyHash"))).build()).build(),
                 TransactWriteItem.builder().update(count.build()).build());
         try {
             dynamo.transactWriteItems(t -> t.transactItems(writes));
@@ -172,7 +162,7 @@ public final class ApiKeyTable {
     }
 
     /** The entries of the tenant's keys as stored. The cap keeps them to one small page. */
-    private List<Map<String, AttributeValue>> entries(Id tenantId) {
+    private List<Map<String, AttributeValue>> entries(TenantId tenantId) {
         return dynamo.query(q -> q.tableName(table).consistentRead(true).limit(KeySettings.MAX_KEYS + 1)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :entry)")
                         .expressionAttributeValues(Map.of(":pk", s(MainTableKeys.tenantPartition(tenantId)),
@@ -181,12 +171,12 @@ public final class ApiKeyTable {
     }
 
     /** Deletes the lookup of every key of {@code tenantId} (its tenant is being deleted); how many. */
-    int removeLookups(Id tenantId) {
+    int removeLookups(TenantId tenantId) {
         int removed = 0;
         for (Map<String, AttributeValue> entry : entries(tenantId)) {
             String hash = Attr.str(entry, "keyHash");
             if (hash != null) {
-                dynamo.deleteItem(d -> d.tableName(table).key(lookupKey(hash)));
+                dynamo.deleteItem(d -> d.tableName(table).key(MainTableKeys.apiKeyLookup(hash)));
                 removed++;
             }
         }
@@ -196,15 +186,14 @@ public final class ApiKeyTable {
     /** What the key whose SHA-256 is {@code keyHash} grants, or empty when no such key exists. */
     public Optional<Grant> lookup(String keyHash) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(lookupKey(keyHash))).item();
+                .key(MainTableKeys.apiKeyLookup(keyHash))).item();
         if (item == null || item.isEmpty() || !sameHash(keyHash, Attr.str(item, "keyHash"))) {
             return Optional.empty();
         }
         String scope = Attr.str(item, "scope");
-        String keyId = Attr.str(item, "keyId");
-        return Optional.of(new Grant(Id.parse(Attr.str(item, "tenantId")).orElseThrow(),
-                keyId == null ? null : Id.parse(keyId).orElseThrow(),
-                scope == null ? KeyScope.FULL : KeyScope.parse(scope, "scope")));
+        return Optional.of(new Grant(StoredValues.id(item, "tenantId", TenantId::parse),
+                StoredValues.idOrNull(item, "keyId", ApiKeyId::parse),
+                scope == null ? KeyScope.FULL : scope(item)));
     }
 
     /**
@@ -213,9 +202,9 @@ public final class ApiKeyTable {
      * key write it once a minute between them. False when the condition held it back (or
      * the key is gone: the entry is never recreated by this write).
      */
-    public boolean recordUse(Id tenantId, Id keyId, Instant now) {
+    public boolean recordUse(TenantId tenantId, ApiKeyId keyId, Instant now) {
         try {
-            dynamo.updateItem(u -> u.tableName(table).key(entryKey(tenantId, keyId))
+            dynamo.updateItem(u -> u.tableName(table).key(MainTableKeys.apiKey(tenantId, keyId))
                     .updateExpression("SET lastUsedAt = :now")
                     .conditionExpression("attribute_exists(pk) AND "
                             + "(attribute_not_exists(lastUsedAt) OR lastUsedAt <= :cutoff)")
@@ -229,10 +218,14 @@ public final class ApiKeyTable {
 
     private static ApiKey entry(Map<String, AttributeValue> item) {
         long lastUsed = Attr.num(item, "lastUsedAt", -1);
-        return new ApiKey(Id.parse(Attr.str(item, "keyId")).orElseThrow(), Attr.str(item, "name"),
-                KeyScope.parse(Attr.str(item, "scope"), "scope"),
+        return new ApiKey(StoredValues.id(item, "keyId", ApiKeyId::parse), Attr.str(item, "name"),
+                scope(item),
                 Instant.ofEpochSecond(Attr.num(item, "createdAt", 0)),
                 lastUsed < 0 ? null : Instant.ofEpochSecond(lastUsed));
+    }
+
+    private static KeyScope scope(Map<String, AttributeValue> item) {
+        return StoredValues.oneOf("scope", Attr.str(item, "scope"), KeyScope.values(), KeyScope::wireName);
     }
 
     private TransactWriteItem putNew(Map<String, AttributeValue> item) {

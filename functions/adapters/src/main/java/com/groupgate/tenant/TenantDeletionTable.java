@@ -4,8 +4,9 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
-import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
+import com.groupgate.storage.StoredValues;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ public final class TenantDeletionTable {
      * Starts deleting {@code tenantId} at {@code now}, or answers the deletion already
      * started: asking twice is one deletion.
      */
-    public Job start(Id tenantId, Instant now) {
+    public Job start(TenantId tenantId, Instant now) {
         // Stored to the millisecond: the answer says what a later read will say.
         Job fresh = new Job(TenantDeletion.started(tenantId, now.truncatedTo(ChronoUnit.MILLIS)), null, 1);
         try {
@@ -57,9 +58,9 @@ public final class TenantDeletionTable {
         }
     }
 
-    public Optional<Job> find(Id tenantId) {
+    public Optional<Job> find(TenantId tenantId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(key(tenantId))).item();
+                .key(MainTableKeys.tenantDeletion(tenantId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(job(item));
     }
 
@@ -89,13 +90,9 @@ public final class TenantDeletionTable {
         }
     }
 
-    private static Map<String, AttributeValue> key(Id tenantId) {
-        return MainTableKeys.tenantDeletion(tenantId);
-    }
-
     private static Map<String, AttributeValue> item(Job job) {
         TenantDeletion d = job.deletion();
-        Map<String, AttributeValue> item = new HashMap<>(key(d.tenantId()));
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.tenantDeletion(d.tenantId()));
         item.put("phase", s(d.phase().wireName()));
         item.put("startedAt", n(d.startedAt().toEpochMilli()));
         item.put("updatedAt", n(d.updatedAt().toEpochMilli()));
@@ -118,7 +115,7 @@ public final class TenantDeletionTable {
     }
 
     private static Job job(Map<String, AttributeValue> item) {
-        TenantDeletion d = new TenantDeletion(Id.parse(Attr.str(item, "sk")).orElseThrow(),
+        TenantDeletion d = new TenantDeletion(StoredValues.id(item, "sk", TenantId::parse),
                 TenantDeletion.Phase.parse(Attr.str(item, "phase")), instant(item, "startedAt"),
                 instant(item, "accessRemovedAt"), Attr.num(item, "itemsDeleted", 0), Attr.num(item, "objectsDeleted", 0),
                 instant(item, "updatedAt"), instant(item, "finishedAt"));

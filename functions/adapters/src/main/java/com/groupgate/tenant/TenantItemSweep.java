@@ -3,7 +3,7 @@ package com.groupgate.tenant;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
-import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +46,7 @@ public final class TenantItemSweep {
      * Scans one page of at most {@code limit} items from {@code from} (null: the start)
      * and deletes the tenant's among them.
      */
-    public Page sweep(Id tenantId, TenantDeletionTable.Position from, int limit) {
+    public Page sweep(TenantId tenantId, TenantDeletionTable.Position from, int limit) {
         Map<String, String> names = Map.of("#pk", "pk", "#sk", "sk", "#tenant", "tenantId", "#fact", "fact");
         Map<String, AttributeValue> values = Map.of(":prefix", s(MainTableKeys.tenantPartition(tenantId)),
                 ":id", s(tenantId.toString()), ":inKey", s("#" + tenantId + "#"));

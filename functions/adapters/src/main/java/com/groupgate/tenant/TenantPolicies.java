@@ -1,9 +1,10 @@
 package com.groupgate.tenant;
 
-import com.groupgate.block.Block;
 import com.groupgate.aws.Attr;
+import com.groupgate.block.Block;
 import com.groupgate.block.BlockTable;
-import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
+import com.groupgate.storage.MainTableKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +33,7 @@ public final class TenantPolicies {
     private final DynamoDbClient dynamo;
     private final String table;
     private final Clock clock;
-    private final Map<Id, Cached> entries = new ConcurrentHashMap<>();
+    private final Map<TenantId, Cached> entries = new ConcurrentHashMap<>();
 
     public TenantPolicies(DynamoDbClient dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
@@ -41,20 +42,20 @@ public final class TenantPolicies {
     }
 
     /** The tenant's block as last read (at most {@link #FRESH_FOR} ago), or empty. */
-    public Optional<Block> block(Id tenantId) {
+    public Optional<Block> block(TenantId tenantId) {
         return Optional.ofNullable(read(tenantId).block());
     }
 
     /** How long the tenant's raw facts are kept, as last read ({@link FactRetention}). */
-    public Duration factRetention(Id tenantId) {
+    public Duration factRetention(TenantId tenantId) {
         return read(tenantId).factRetention();
     }
 
-    private Cached read(Id tenantId) {
+    private Cached read(TenantId tenantId) {
         Instant now = clock.instant();
         Cached c = entries.get(tenantId);
         if (c == null || !now.isBefore(c.readAt().plus(FRESH_FOR))) {
-            Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(TenantTable.key(tenantId))
+            Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(MainTableKeys.tenant(tenantId))
                     .projectionExpression(BlockTable.PROJECTION + ", " + RETENTION)).item();
             boolean found = item != null && !item.isEmpty();
             c = new Cached(found ? BlockTable.from(item) : null,

@@ -5,7 +5,7 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
 import com.groupgate.block.BlockTable;
-import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,14 +44,14 @@ public final class TenantTable {
     }
 
     public Created create(String name, ZoneId timezone) {
-        return create(Id.random(), name, timezone);
+        return create(TenantId.random(), name, timezone);
     }
 
     /** A new tenant under {@code tenantId}, chosen by the caller (whose audit entry names it). */
-    public Created create(Id tenantId, String name, ZoneId timezone) {
+    public Created create(TenantId tenantId, String name, ZoneId timezone) {
         Tenant tenant = new Tenant(tenantId, name, timezone);
         Instant now = clock.instant();
-        Map<String, AttributeValue> tenantItem = new HashMap<>(key(tenant.tenantId()));
+        Map<String, AttributeValue> tenantItem = new HashMap<>(MainTableKeys.tenant(tenant.tenantId()));
         tenantItem.putAll(Map.of("tenantId", s(tenant.tenantId().toString()), "name", s(name), "timezone", s(timezone.getId()),
                 "createdAt", n(now.getEpochSecond())));
         ApiKeyTable.Pending firstKey = keys.pending(tenant.tenantId(), KeySettings.initial(), now);
@@ -63,9 +63,9 @@ public final class TenantTable {
         return new Created(tenant, firstKey.issued().apiKey());
     }
 
-    public Optional<Tenant> find(Id tenantId) {
+    public Optional<Tenant> find(TenantId tenantId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table)
-                .key(key(tenantId))).item();
+                .key(MainTableKeys.tenant(tenantId))).item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
@@ -76,9 +76,9 @@ public final class TenantTable {
      * Sets how long the tenant's raw facts are kept; the tenant as it now is, or empty when
      * it does not exist. Scans use the new value within a minute ({@link TenantPolicies}).
      */
-    public Optional<Tenant> setFactRetention(Id tenantId, int days) {
+    public Optional<Tenant> setFactRetention(TenantId tenantId, int days) {
         try {
-            Map<String, AttributeValue> item = dynamo.updateItem(u -> u.tableName(table).key(key(tenantId))
+            Map<String, AttributeValue> item = dynamo.updateItem(u -> u.tableName(table).key(MainTableKeys.tenant(tenantId))
                     .updateExpression("SET #r = :days").conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#r", RETENTION))
                     .expressionAttributeValues(Map.of(":days", n(FactRetention.checked(days))))
@@ -89,15 +89,11 @@ public final class TenantTable {
         }
     }
 
-    private static Tenant tenant(Id tenantId, Map<String, AttributeValue> item) {
+    private static Tenant tenant(TenantId tenantId, Map<String, AttributeValue> item) {
         return new Tenant(tenantId, Attr.str(item, "name"), ZoneId.of(Attr.str(item, "timezone")),
                 BlockTable.from(item), (int) FactRetention.of(Attr.num(item, RETENTION, 0)).toDays());
     }
 
-    /** The tenant's own item: {@code pk=T#<tenant>, sk=TENANT}. */
-    public static Map<String, AttributeValue> key(Id tenantId) {
-        return MainTableKeys.tenant(tenantId);
-    }
 
     /**
      * Removes the tenant and every API key's lookup, so no key of it authenticates once the
@@ -105,9 +101,9 @@ public final class TenantTable {
      * keys' entries stay for the sweep of the tenant's partition. (A tenant deletion's
      * first step; nothing else removes a tenant.)
      */
-    public int removeAccess(Id tenantId) {
+    public int removeAccess(TenantId tenantId) {
         int removed = keys.removeLookups(tenantId);
-        dynamo.deleteItem(d -> d.tableName(table).key(key(tenantId)));
+        dynamo.deleteItem(d -> d.tableName(table).key(MainTableKeys.tenant(tenantId)));
         return removed + 1;
     }
 }

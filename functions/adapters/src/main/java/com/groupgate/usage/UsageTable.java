@@ -3,7 +3,7 @@ package com.groupgate.usage;
 import static com.groupgate.aws.Attr.n;
 
 import com.groupgate.aws.Attr;
-import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,20 +33,16 @@ public final class UsageTable {
         return MONTH.format(at);
     }
 
-    public static Map<String, AttributeValue> key(Id tenantId, String month) {
-        return MainTableKeys.usage(tenantId, month);
-    }
-
     /** The transaction item adding one issued code of {@code imageBytes}. */
-    public TransactWriteItem codeIssued(Id tenantId, Instant at, long imageBytes) {
-        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(key(tenantId, month(at)))
+    public TransactWriteItem codeIssued(TenantId tenantId, Instant at, long imageBytes) {
+        return TransactWriteItem.builder().update(Update.builder().tableName(table).key(MainTableKeys.usage(tenantId, month(at)))
                 .updateExpression("ADD codesIssued :one, imageBytesStored :bytes")
                 .expressionAttributeValues(Map.of(":one", n(1), ":bytes", n(imageBytes))).build()).build();
     }
 
     /** {@code codesIssued} and {@code imageBytesStored} of a month, zero when none. */
-    public static Map<String, Long> read(DynamoDbClient dynamo, String table, Id tenantId, String month) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(key(tenantId, month))).item();
+    public static Map<String, Long> read(DynamoDbClient dynamo, String table, TenantId tenantId, String month) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(MainTableKeys.usage(tenantId, month))).item();
         Map<String, AttributeValue> found = item == null ? Map.of() : item;
         return Map.of("codesIssued", Attr.num(found, "codesIssued", 0),
                 "imageBytesStored", Attr.num(found, "imageBytesStored", 0));

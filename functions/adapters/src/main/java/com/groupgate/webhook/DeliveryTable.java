@@ -6,6 +6,8 @@ import static com.groupgate.aws.Attr.s;
 import com.groupgate.aws.Attr;
 import com.groupgate.hash.Sha256;
 import com.groupgate.id.Base32;
+import com.groupgate.id.TenantId;
+import com.groupgate.id.WebhookId;
 import com.groupgate.storage.MainTableKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,13 +55,13 @@ public final class DeliveryTable {
     }
 
     /** The id of attempt {@code attempt} of {@code chain} of an event to an endpoint. */
-    public static String deliveryId(String webhookId, String eventId, String chain, int attempt) {
-        byte[] digest = Sha256.of(webhookId + "\n" + eventId + "\n" + chain + "\n" + attempt);
+    public static String deliveryId(WebhookId webhookId, String eventId, String chain, int attempt) {
+        byte[] digest = Sha256.of(webhookId.text() + "\n" + eventId + "\n" + chain + "\n" + attempt);
         return "dlv_" + Base32.encode(java.util.Arrays.copyOf(digest, 17)).substring(0, 26).toLowerCase(Locale.ROOT);
     }
 
     /** Records an attempt; false when this attempt was recorded before (a second copy of it). */
-    public boolean record(String tenantId, String webhookId, String chain, Attempt a) {
+    public boolean record(TenantId tenantId, WebhookId webhookId, String chain, Attempt a) {
         Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.delivery(tenantId, webhookId, a.deliveryId()));
         item.put("deliveryId", s(a.deliveryId()));
         item.put("eventId", s(a.eventId()));
@@ -83,14 +85,14 @@ public final class DeliveryTable {
         }
     }
 
-    public Optional<Attempt> find(String tenantId, String webhookId, String deliveryId) {
+    public Optional<Attempt> find(TenantId tenantId, WebhookId webhookId, String deliveryId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(MainTableKeys.delivery(tenantId, webhookId, deliveryId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(from(item));
     }
 
     /** One page of an endpoint's attempts, newest first: one query of at most {@code limit} items. */
-    public Page page(String tenantId, String webhookId, int limit, String cursor) {
+    public Page page(TenantId tenantId, WebhookId webhookId, int limit, String cursor) {
         String index = MainTableKeys.deliveriesIndex(tenantId, webhookId);
         Map<String, AttributeValue> start = cursor == null ? null : Map.of("gsi1pk", s(index), "gsi1sk", s(cursor),
                 "pk", MainTableKeys.delivery(tenantId, webhookId, MainTableKeys.deliveryIdOfSort(cursor)).get("pk"),

@@ -2,6 +2,7 @@ package com.groupgate.webhook;
 
 import static com.groupgate.aws.Attr.s;
 
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,10 @@ public final class ErasedEvents {
      * erased member's items caused, found by their derived ids ({@link WebhookEvent#idOf}) —
      * which reaches events stored before events were listed by member. One query each.
      */
-    public int eraseById(String tenantId, List<String> eventIds) {
+    public int eraseById(TenantId tenantId, List<String> eventIds) {
         int erased = 0;
         for (String eventId : eventIds) {
-            String pk = MainTableKeys.event(tenantId, eventId).get("pk").s();
+            String pk = MainTableKeys.event(tenantId.text(), eventId).get("pk").s();
             for (Map<String, AttributeValue> item : dynamo.query(q -> q.tableName(table).consistentRead(true)
                     .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(pk)))
                     .projectionExpression("pk, sk")).items()) {
@@ -44,8 +45,8 @@ public final class ErasedEvents {
     }
 
     /** Deletes every stored event and redelivery of {@code tenantId} naming {@code memberRef}; how many. */
-    public int erase(String tenantId, String memberRef) {
-        String index = MainTableKeys.memberEventsIndex(tenantId, memberRef);
+    public int erase(TenantId tenantId, String memberRef) {
+        String index = MainTableKeys.memberEventsIndex(tenantId.text(), memberRef);
         int erased = 0;
         Map<String, AttributeValue> start = null;
         do {

@@ -4,8 +4,8 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
-import com.groupgate.webhook.ExpiryReminders.Reminder;
 import com.groupgate.storage.MainTableKeys;
+import com.groupgate.webhook.ExpiryReminders.Reminder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -6,7 +6,10 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.id.TenantId;
+import com.groupgate.id.WebhookId;
 import com.groupgate.storage.MainTableKeys;
+import com.groupgate.storage.StoredValues;
 import java.net.URI;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,8 +45,8 @@ public final class WebhookTable {
 
     public void create(Webhook w) {
         Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.webhook(w.tenantId(), w.webhookId()));
-        item.put("tenantId", s(w.tenantId()));
-        item.put("webhookId", s(w.webhookId()));
+        item.put("tenantId", s(w.tenantId().text()));
+        item.put("webhookId", s(w.webhookId().text()));
         item.put("url", s(w.url().toString()));
         item.put("events", Attr.strings(w.subscription().wireNames()));
         if (w.description() != null) {
@@ -56,7 +59,7 @@ public final class WebhookTable {
     }
 
     /** Every endpoint of the tenant, in id order (one query: there are at most 20). */
-    public List<Webhook> list(String tenantId) {
+    public List<Webhook> list(TenantId tenantId) {
         return dynamo.query(q -> q.tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :w)")
                 .expressionAttributeValues(Map.of(":pk", s(MainTableKeys.tenantPartition(tenantId)),
@@ -64,7 +67,7 @@ public final class WebhookTable {
                 .limit(MAX_PER_TENANT + 1)).items().stream().map(WebhookTable::from).toList();
     }
 
-    public Optional<Webhook> find(String tenantId, String webhookId) {
+    public Optional<Webhook> find(TenantId tenantId, WebhookId webhookId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(MainTableKeys.webhook(tenantId, webhookId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(from(item));
@@ -75,7 +78,7 @@ public final class WebhookTable {
     }
 
     /** Applies {@code change}; the endpoint as it now is, or empty when there is none. */
-    public Optional<Webhook> update(String tenantId, String webhookId, Change change) {
+    public Optional<Webhook> update(TenantId tenantId, WebhookId webhookId, Change change) {
         StringBuilder set = new StringBuilder();
         StringBuilder remove = new StringBuilder();
         Map<String, AttributeValue> values = new HashMap<>();
@@ -94,7 +97,7 @@ public final class WebhookTable {
                 remove.append(" REMOVE #failing, #reason");
             } else {
                 set.append("#reason = :tenant, ");
-                values.put(":tenant", s("tenant"));
+                values.put(":tenant", s(DisabledReason.TENANT.wireName()));
             }
         }
         if (set.isEmpty()) {
@@ -115,7 +118,7 @@ public final class WebhookTable {
     }
 
     /** Removes the endpoint; false when there was none. Its queued attempts find it gone and stop. */
-    public boolean delete(String tenantId, String webhookId) {
+    public boolean delete(TenantId tenantId, WebhookId webhookId) {
         try {
             dynamo.deleteItem(d -> d.tableName(table).key(MainTableKeys.webhook(tenantId, webhookId))
                     .conditionExpression("attribute_exists(pk)"));
@@ -126,7 +129,7 @@ public final class WebhookTable {
     }
 
     /** Puts in a new sealed secret; the one it replaces signs as well until {@code now + OVERLAP}. */
-    public Optional<Webhook> rotate(String tenantId, String webhookId, byte[] sealedNew, Instant now) {
+    public Optional<Webhook> rotate(TenantId tenantId, WebhookId webhookId, byte[] sealedNew, Instant now) {
         Optional<Webhook> current = find(tenantId, webhookId);
         if (current.isEmpty()) {
             return Optional.empty();
@@ -145,21 +148,21 @@ public final class WebhookTable {
         }
     }
 
-    /** Switches the endpoint off for {@code reason} ({@code gone}, {@code failing}). */
-    public void disable(String tenantId, String webhookId, String reason) {
+    /** Switches the endpoint off for {@code reason} ({@link DisabledReason#GONE}, {@link DisabledReason#FAILING}). */
+    public void disable(TenantId tenantId, WebhookId webhookId, DisabledReason reason) {
         try {
             dynamo.updateItem(u -> u.tableName(table).key(MainTableKeys.webhook(tenantId, webhookId))
                     .updateExpression("SET #enabled = :off, #reason = :why")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#enabled", "enabled", "#reason", "disabledReason"))
-                    .expressionAttributeValues(Map.of(":off", bool(false), ":why", s(reason))));
+                    .expressionAttributeValues(Map.of(":off", bool(false), ":why", s(reason.wireName()))));
         } catch (ConditionalCheckFailedException deleted) {
             // removed meanwhile: nothing to switch off
         }
     }
 
     /** Records a failed attempt: the endpoint has been failing since the first one after its last success. */
-    public Optional<Instant> failed(String tenantId, String webhookId, Instant at) {
+    public Optional<Instant> failed(TenantId tenantId, WebhookId webhookId, Instant at) {
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(u -> u.tableName(table)
                     .key(MainTableKeys.webhook(tenantId, webhookId))
@@ -175,7 +178,7 @@ public final class WebhookTable {
     }
 
     /** A success ends the failing streak (written only when there was one). */
-    public void succeeded(String tenantId, String webhookId) {
+    public void succeeded(TenantId tenantId, WebhookId webhookId) {
         try {
             dynamo.updateItem(u -> u.tableName(table).key(MainTableKeys.webhook(tenantId, webhookId))
                     .updateExpression("REMOVE #failing").conditionExpression("attribute_exists(pk)")
@@ -186,7 +189,8 @@ public final class WebhookTable {
     }
 
     static Webhook from(Map<String, AttributeValue> item) {
-        return new Webhook(Attr.str(item, "tenantId"), Attr.str(item, "webhookId"),
+        return new Webhook(StoredValues.id(item, "tenantId", TenantId::parse),
+                StoredValues.id(item, "webhookId", WebhookId::parse),
                 new WebhookUrl(URI.create(Attr.str(item, "url"))),
                 Subscription.parse(Attr.strList(item, "events")), Attr.str(item, "description"),
                 item.get("enabled") != null && Boolean.TRUE.equals(item.get("enabled").bool()),
@@ -194,6 +198,7 @@ public final class WebhookTable {
                 Attr.bytes(item, "sealedPrevious"),
                 item.containsKey("previousUntil") ? Instant.ofEpochSecond(Attr.num(item, "previousUntil", 0)) : null,
                 item.containsKey("failingSince") ? Instant.ofEpochSecond(Attr.num(item, "failingSince", 0)) : null,
-                Attr.str(item, "disabledReason"));
+                item.containsKey("disabledReason") ? StoredValues.oneOf("disabledReason",
+                        Attr.str(item, "disabledReason"), DisabledReason.values(), DisabledReason::wireName) : null);
     }
 }

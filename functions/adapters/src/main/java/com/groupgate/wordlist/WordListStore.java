@@ -7,14 +7,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.groupgate.aws.Attr;
 import com.groupgate.http.Json;
 import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.image.ImageBucket;
 import com.groupgate.storage.MainTableKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -40,10 +41,10 @@ public final class WordListStore {
     public static final String PREFIX = "words/";
 
     /** Whose list: the operator's, or one tenant's. */
-    public record Owner(Id tenantId) {
+    public record Owner(TenantId tenantId) {
         public static final Owner OPERATOR = new Owner(null);
 
-        public static Owner tenant(Id tenantId) {
+        public static Owner tenant(TenantId tenantId) {
             return new Owner(java.util.Objects.requireNonNull(tenantId, "tenantId"));
         }
 
@@ -153,7 +154,7 @@ public final class WordListStore {
     }
 
     /** Where every version of a tenant's list is stored. */
-    public static String tenantPrefix(Id tenantId) {
+    public static String tenantPrefix(TenantId tenantId) {
         return PREFIX + "tenants/" + tenantId + "/";
     }
 }

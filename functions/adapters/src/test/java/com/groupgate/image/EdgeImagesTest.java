@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EdgeImagesTest {
-    private static final Id TENANT = Id.random();
+    private static final TenantId TENANT = TenantId.random();
 
     @Test
     void theSameBytesHaveTheSameNameAndOtherBytesAnother() {

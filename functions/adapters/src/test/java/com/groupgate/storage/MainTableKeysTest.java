@@ -4,7 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.groupgate.id.ApiKeyId;
+import com.groupgate.id.CodeId;
+import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
+import com.groupgate.id.LiveCodeId;
+import com.groupgate.id.RequestId;
+import com.groupgate.id.TenantId;
+import com.groupgate.id.TicketId;
+import com.groupgate.id.WebhookId;
 import com.groupgate.storage.MainTableKeys.Kind;
 import com.groupgate.storage.MainTableKeys.Parsed;
 import java.time.Instant;
@@ -17,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class MainTableKeysTest {
-    private static final Id TENANT = Id.random();
+    private static final TenantId TENANT = TenantId.random();
     private static final Id OTHER = Id.random();
     private static final Id THIRD = Id.random();
     private static final String HASH = "ab".repeat(32);
@@ -34,26 +42,26 @@ class MainTableKeysTest {
         Instant expires = Instant.parse("2026-12-07T05:00:00Z");
         List<Case> cases = new ArrayList<>();
         cases.add(new Case(MainTableKeys.tenant(TENANT), Kind.TENANT, t, List.of()));
-        cases.add(new Case(MainTableKeys.apiKey(TENANT, o), Kind.API_KEY, t, List.of(o)));
+        cases.add(new Case(MainTableKeys.apiKey(TENANT, new ApiKeyId(OTHER)), Kind.API_KEY, t, List.of(o)));
         cases.add(new Case(MainTableKeys.apiKeyCount(TENANT), Kind.API_KEY_COUNT, t, List.of()));
-        cases.add(new Case(MainTableKeys.group(TENANT, OTHER), Kind.GROUP, t, List.of(o)));
-        cases.add(new Case(MainTableKeys.webhook(t, o), Kind.WEBHOOK, t, List.of(o)));
+        cases.add(new Case(MainTableKeys.group(TENANT, new GroupId(OTHER)), Kind.GROUP, t, List.of(o)));
+        cases.add(new Case(MainTableKeys.webhook(TENANT, new WebhookId(OTHER)), Kind.WEBHOOK, t, List.of(o)));
         cases.add(new Case(MainTableKeys.wordList(TENANT), Kind.TENANT_WORD_LIST, t, List.of()));
-        cases.add(new Case(MainTableKeys.code(TENANT, OTHER), Kind.CODE, t, List.of(o)));
-        cases.add(new Case(MainTableKeys.codeCounter(TENANT, OTHER), Kind.CODE_COUNTER, t, List.of(o)));
-        cases.add(new Case(MainTableKeys.liveCode(TENANT, OTHER), Kind.LIVE_CODE, t, List.of(o)));
-        cases.add(new Case(MainTableKeys.liveCodeShard(TENANT, OTHER, 7), Kind.LIVE_CODE_SHARD, t, List.of(o, "7")));
+        cases.add(new Case(MainTableKeys.code(TENANT, new CodeId(OTHER)), Kind.CODE, t, List.of(o)));
+        cases.add(new Case(MainTableKeys.codeCounter(TENANT, new CodeId(OTHER)), Kind.CODE_COUNTER, t, List.of(o)));
+        cases.add(new Case(MainTableKeys.liveCode(TENANT, new LiveCodeId(OTHER)), Kind.LIVE_CODE, t, List.of(o)));
+        cases.add(new Case(MainTableKeys.liveCodeShard(TENANT, new LiveCodeId(OTHER), 7), Kind.LIVE_CODE_SHARD, t, List.of(o, "7")));
         cases.add(new Case(MainTableKeys.usage(TENANT, "2026-12"), Kind.USAGE, t, List.of("2026-12")));
-        cases.add(new Case(MainTableKeys.member(TENANT, OTHER, "ref#with#hashes"), Kind.MEMBER, t,
+        cases.add(new Case(MainTableKeys.member(TENANT, new GroupId(OTHER), "ref#with#hashes"), Kind.MEMBER, t,
                 List.of(o, "ref#with#hashes")));
-        cases.add(new Case(MainTableKeys.groupTries(TENANT, OTHER, 493_000), Kind.GROUP_PASSCODE_TRIES, t,
+        cases.add(new Case(MainTableKeys.groupTries(TENANT, new GroupId(OTHER), 493_000), Kind.GROUP_PASSCODE_TRIES, t,
                 List.of(o, "493000")));
-        cases.add(new Case(MainTableKeys.request(TENANT, OTHER), Kind.JOIN_REQUEST, t, List.of(o)));
+        cases.add(new Case(MainTableKeys.request(TENANT, new RequestId(OTHER)), Kind.JOIN_REQUEST, t, List.of(o)));
         cases.add(new Case(MainTableKeys.event(t, o), Kind.WEBHOOK_EVENT, t, List.of(o)));
         cases.add(new Case(MainTableKeys.redelivery(t, o, third), Kind.REDELIVERY, t, List.of(o, third)));
-        cases.add(new Case(MainTableKeys.delivery(t, o, third), Kind.DELIVERY, t, List.of(o, third)));
+        cases.add(new Case(MainTableKeys.delivery(TENANT, new WebhookId(OTHER), third), Kind.DELIVERY, t, List.of(o, third)));
         cases.add(new Case(MainTableKeys.apiKeyLookup(HASH), Kind.API_KEY_LOOKUP, null, List.of(HASH)));
-        cases.add(new Case(MainTableKeys.ticket(OTHER), Kind.TICKET, null, List.of(o)));
+        cases.add(new Case(MainTableKeys.ticket(new TicketId(OTHER)), Kind.TICKET, null, List.of(o)));
         cases.add(new Case(MainTableKeys.refusalFact(o), Kind.REFUSAL_FACT, null, List.of(o)));
         cases.add(new Case(MainTableKeys.key(MainTableKeys.reminderHour(due),
                 MainTableKeys.reminderSort(due, t, "CODE", o, expires)), Kind.REMINDER, t,
@@ -100,13 +108,14 @@ class MainTableKeysTest {
 
     @Test
     void theCodeAndLiveCodeListsCursorIsTheSortKeyAndNamesTheItemsId() {
-        String cursor = MainTableKeys.listSort(1_765_000_000L, OTHER);
+        String cursor = MainTableKeys.listSort(1_765_000_000L, new CodeId(OTHER));
         assertEquals("001765000000#" + OTHER, cursor);
-        assertEquals(OTHER, MainTableKeys.listCursorId(cursor).orElseThrow());
-        assertTrue(MainTableKeys.listCursorId(null).isEmpty());
-        assertTrue(MainTableKeys.listCursorId("1765000000#" + OTHER).isEmpty(), "10 digits");
-        assertTrue(MainTableKeys.listCursorId("001765000000#" + OTHER + "x").isEmpty(), "not an id");
-        assertTrue(MainTableKeys.listCursorId("001765000000-" + OTHER).isEmpty());
+        assertEquals(new CodeId(OTHER), MainTableKeys.listCursorId(cursor, CodeId::parse).orElseThrow());
+        assertEquals(cursor, MainTableKeys.listSort(1_765_000_000L, new LiveCodeId(OTHER)));
+        assertTrue(MainTableKeys.listCursorId(null, CodeId::parse).isEmpty());
+        assertTrue(MainTableKeys.listCursorId("1765000000#" + OTHER, CodeId::parse).isEmpty(), "10 digits");
+        assertTrue(MainTableKeys.listCursorId("001765000000#" + OTHER + "x", CodeId::parse).isEmpty(), "not an id");
+        assertTrue(MainTableKeys.listCursorId("001765000000-" + OTHER, CodeId::parse).isEmpty());
     }
 
     @Test
@@ -122,9 +131,9 @@ class MainTableKeysTest {
 
     @Test
     void theRequestsCursorIsTheSortKeyAfterTheStatusAndReadsBack() {
-        String cursor = MainTableKeys.requestsCursor(1_765_000_000L, OTHER);
-        assertEquals(MainTableKeys.requestsIndexSort("pending", 1_765_000_000L, OTHER), "pending#" + cursor);
-        assertEquals(new MainTableKeys.RequestsCursor(1_765_000_000L, OTHER),
+        String cursor = MainTableKeys.requestsCursor(1_765_000_000L, new RequestId(OTHER));
+        assertEquals(MainTableKeys.requestsIndexSort("pending", 1_765_000_000L, new RequestId(OTHER)), "pending#" + cursor);
+        assertEquals(new MainTableKeys.RequestsCursor(1_765_000_000L, new RequestId(OTHER)),
                 MainTableKeys.parseRequestsCursor(cursor).orElseThrow());
         assertTrue(MainTableKeys.parseRequestsCursor("x#" + OTHER).isEmpty());
         assertTrue(MainTableKeys.parseRequestsCursor("12#notanid").isEmpty());

@@ -11,10 +11,12 @@ import com.groupgate.analytics.StatsReader;
 import com.groupgate.analytics.StatsReport;
 import com.groupgate.analytics.StatsRow;
 import com.groupgate.analytics.UsageKey;
-import com.groupgate.code.CodeTable;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
+import com.groupgate.id.CodeId;
 import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
+import com.groupgate.storage.MainTableKeys;
 import com.groupgate.usage.UsageTable;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +36,7 @@ class StatsReaderIT {
     private static final Instant T0 = Instant.parse("2026-11-26T01:00:00Z");
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    private final Id tenant = Id.random();
+    private final TenantId tenant = TenantId.random();
     private final Id code = Id.random();
     private final Id group = Id.random();
     private final String mainTable = Emulator.RESOURCES.table("MainTable");
@@ -45,7 +47,7 @@ class StatsReaderIT {
 
     private void aggregateSomeFacts() {
         Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item =
-                new HashMap<>(CodeTable.key(tenant, code));
+                new HashMap<>(MainTableKeys.code(tenant, new CodeId(code)));
         dynamo.putItem(p -> p.tableName(mainTable).item(item));
         dynamo.transactWriteItems(t -> t.transactItems(new UsageTable(mainTable).codeIssued(tenant, T0, 1234)));
         FakeStream stream = new FakeStream("arn:stats:" + tenant);
@@ -89,7 +91,7 @@ class StatsReaderIT {
         aggregateSomeFacts();
         StatsQuery query = query("2026-11-26", "2026-11-27", null, null, SHANGHAI);
         RefusalException other = assertThrows(RefusalException.class,
-                () -> reader.report(Id.random(), StatsReader.Subject.CODE, code, query));
+                () -> reader.report(TenantId.random(), StatsReader.Subject.CODE, code, query));
         assertEquals(Refusal.NOT_FOUND, other.refusal());
         assertThrows(RefusalException.class, () -> reader.report(tenant, StatsReader.Subject.GROUP, group, query));
         assertThrows(RefusalException.class, () -> reader.report(tenant, StatsReader.Subject.LIVE_CODE, code, query));

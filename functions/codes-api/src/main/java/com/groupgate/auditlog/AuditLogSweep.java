@@ -3,7 +3,7 @@ package com.groupgate.auditlog;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
-import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.tenant.TenantDeletionTable.Position;
 import com.groupgate.tenant.TenantItemSweep;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class AuditLogSweep {
      * tenant's log is removed only then, so its last entries — the deletion's own
      * included — end in a signed statement rather than vanishing unsigned.
      */
-    public boolean signedThroughHead(Id tenantId) {
+    public boolean signedThroughHead(TenantId tenantId) {
         Map<String, AttributeValue> head = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(AuditKeys.head(tenantId.toString())).projectionExpression("#g")
                 .expressionAttributeNames(Map.of("#g", CheckpointTable.GROWN))).item();
@@ -41,7 +41,7 @@ public final class AuditLogSweep {
     }
 
     /** One page of at most {@code limit} of the log's items from {@code from} (null: the start). */
-    public TenantItemSweep.Page sweep(Id tenantId, Position from, int limit) {
+    public TenantItemSweep.Page sweep(TenantId tenantId, Position from, int limit) {
         String pk = AuditKeys.pk(tenantId.toString());
         QueryResponse page = dynamo.query(q -> {
             q.tableName(table).limit(limit).consistentRead(true).projectionExpression("pk, sk")

@@ -1,5 +1,6 @@
 package com.groupgate.auditlog;
 
+import com.groupgate.id.TenantId;
 import com.groupgate.webhook.Outbox;
 import com.groupgate.webhook.Webhook;
 import com.groupgate.webhook.WebhookEvent;
@@ -7,6 +8,7 @@ import com.groupgate.webhook.WebhookEventType;
 import com.groupgate.webhook.WebhookTable;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,7 +34,7 @@ public final class CheckpointEvents {
         if (AuditTrail.OPERATOR_LOG.equals(logId)) {
             return;
         }
-        boolean listened = webhooks.list(logId).stream().filter(Webhook::enabled)
+        boolean listened = TenantId.parse(logId).map(webhooks::list).orElse(List.of()).stream().filter(Webhook::enabled)
                 .anyMatch(w -> w.subscription().includes(WebhookEventType.AUDIT_CHECKPOINT));
         if (!listened) {
             return;

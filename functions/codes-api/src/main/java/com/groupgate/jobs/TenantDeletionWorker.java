@@ -1,13 +1,13 @@
 package com.groupgate.jobs;
 
 import com.groupgate.auditlog.AuditLogSweep;
-import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.image.ImageBucket;
 import com.groupgate.telemetry.Log;
 import com.groupgate.tenant.TenantDeletion;
-import com.groupgate.tenant.TenantDeletionTable;
 import com.groupgate.tenant.TenantDeletionTable.Job;
 import com.groupgate.tenant.TenantDeletionTable.Position;
+import com.groupgate.tenant.TenantDeletionTable;
 import com.groupgate.tenant.TenantItemSweep;
 import com.groupgate.tenant.TenantTable;
 import com.groupgate.wordlist.WordListStore;
@@ -113,7 +113,7 @@ final class TenantDeletionWorker {
     }
 
     /** Every prefix the tenant's objects are under: its pictures, and its word list's versions. */
-    static List<String> prefixes(Id tenantId) {
+    static List<String> prefixes(TenantId tenantId) {
         List<String> out = new ArrayList<>(ImageBucket.tenantPrefixes(tenantId));
         out.add(WordListStore.tenantPrefix(tenantId));
         return out;

@@ -116,7 +116,8 @@ class AuditCheckpointsIT {
      */
     private static void subscribe(ApiTestbed.TestTenant t) {
         new com.groupgate.webhook.WebhookTable(ApiTestbed.aws().clients().dynamo(), ApiTestbed.mainTable())
-                .create(new com.groupgate.webhook.Webhook(t.tenantId(), com.groupgate.id.Id.random().toString(),
+                .create(new com.groupgate.webhook.Webhook(com.groupgate.id.TenantId.parse(t.tenantId()).orElseThrow(),
+                        com.groupgate.id.WebhookId.random(),
                         com.groupgate.webhook.WebhookUrl.parse("https://1.1.1.1/audit", false),
                         com.groupgate.webhook.Subscription.parse(List.of("audit.checkpoint")), null, true,
                         java.time.Instant.now(), new byte[] {1}, null, null, null, null));

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.groupgate.audit.AuditEntry;
 import com.groupgate.localaws.EmulatorFaults.Kind;
 import com.groupgate.entry.QrPictures;
+import com.groupgate.id.TenantId;
+import com.groupgate.id.WebhookId;
 import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.FunctionFaults;
 import com.groupgate.testkit.HttpCalls;
@@ -205,8 +207,9 @@ class AuditLogIT {
             var test = api.post("/v1/webhooks/" + w + "/test", null, tenant.auth());
             assertEquals(202, test.status(), test.body());
             String eventId = test.text("eventId");
-            String deliveryId = DeliveryTable.deliveryId(w, eventId, "auto", 1);
-            new DeliveryTable(ApiTestbed.aws().clients().dynamo(), ApiTestbed.mainTable()).record(tenant.tenantId(), w,
+            String deliveryId = DeliveryTable.deliveryId(WebhookId.parse(w).orElseThrow(), eventId, "auto", 1);
+            new DeliveryTable(ApiTestbed.aws().clients().dynamo(), ApiTestbed.mainTable()).record(
+                    TenantId.parse(tenant.tenantId()).orElseThrow(), WebhookId.parse(w).orElseThrow(),
                     "auto", new DeliveryTable.Attempt(deliveryId, eventId, "webhook.test", 1, "failed", 500,
                             Instant.now(), false));
             return () -> api.post("/v1/webhooks/" + w + "/deliveries/" + deliveryId + "/redeliver", null,

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.groupgate.api.ApiTestbed.TestTenant;
 import com.groupgate.localaws.EmulatorFaults.Kind;
 import com.groupgate.localaws.EmulatorFaults.Rule;
-import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.jobs.KeyRotationHandler;
 import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.FunctionFaults;
@@ -157,7 +157,7 @@ class CodesApiFaultsIT {
     /** The tenant's usage item this month, as the code's transaction leaves it. */
     private static long codesIssued() {
         return UsageTable.read(ApiTestbed.aws().clients().dynamo(), ApiTestbed.mainTable(),
-                Id.parse(tenant.tenantId()).orElseThrow(), UsageTable.month(Instant.now())).get("codesIssued");
+                TenantId.parse(tenant.tenantId()).orElseThrow(), UsageTable.month(Instant.now())).get("codesIssued");
     }
 
     @ParameterizedTest

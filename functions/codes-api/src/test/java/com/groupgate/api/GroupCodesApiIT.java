@@ -14,9 +14,10 @@ import com.google.zxing.qrcode.QRCodeReader;
 import com.groupgate.api.ApiTestbed.MutableClock;
 import com.groupgate.api.ApiTestbed.TestTenant;
 import com.groupgate.id.Id;
-import com.groupgate.testkit.HttpCalls;
+import com.groupgate.id.TenantId;
 import com.groupgate.image.EdgeImages;
 import com.groupgate.testkit.EdgeImageUrls;
+import com.groupgate.testkit.HttpCalls;
 import com.groupgate.usage.UsageTable;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
@@ -100,7 +101,7 @@ class GroupCodesApiIT {
             assertEquals("public, max-age=31536000, immutable", head.cacheControl());
             byte[] stored = ApiTestbed.aws().clients().s3().getObjectAsBytes(g -> g.bucket(ApiTestbed.imagesBucket())
                     .key(imageKey)).asByteArray();
-            assertEquals(EdgeImages.key(EdgeImages.Kind.GROUP_CODE, Id.parse(tenant.tenantId()).orElseThrow(), stored), imageKey,
+            assertEquals(EdgeImages.key(EdgeImages.Kind.GROUP_CODE, TenantId.parse(tenant.tenantId()).orElseThrow(), stored), imageKey,
                     "the name is the group code prefix, the tenant and the bytes' SHA-256");
             assertTrue(imageKey.startsWith("i/c/" + tenant.tenantId() + "/"), imageKey);
             // On the scan host (lowercased), under /i/, and nothing that expires with credentials.
@@ -195,7 +196,7 @@ class GroupCodesApiIT {
     void usageCountsEachIssuedAndRefreshedCodeAndItsImageBytes() {
         TestTenant metered = ApiTestbed.newTenant(api, "Metered");
         String group = ApiTestbed.newGroup(api, metered, "{\"name\":\"M\"}");
-        Id tenantId = Id.parse(metered.tenantId()).orElseThrow();
+        TenantId tenantId = TenantId.parse(metered.tenantId()).orElseThrow();
         String month = UsageTable.month(clock.instant());
         Map<String, Long> before = usage(tenantId, month);
         assertEquals(0L, before.get("codesIssued"));
@@ -218,7 +219,7 @@ class GroupCodesApiIT {
         assertEquals(afterRefresh, usage(tenantId, month), "revoking issues nothing");
     }
 
-    private static Map<String, Long> usage(Id tenantId, String month) {
+    private static Map<String, Long> usage(TenantId tenantId, String month) {
         return UsageTable.read(ApiTestbed.aws().clients().dynamo(), ApiTestbed.mainTable(), tenantId, month);
     }
 

@@ -1,6 +1,6 @@
 package com.groupgate.live;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +20,7 @@ public final class PoolRouting {
     }
 
     /** A pool member as last seen: its id, members and capacity, and whether it takes joins at all. */
-    public record GroupFill(Id groupId, long members, int capacity, boolean open) {
+    public record GroupFill(GroupId groupId, long members, int capacity, boolean open) {
         public GroupFill {
             Objects.requireNonNull(groupId, "groupId");
             if (members < 0 || capacity < 1) {
@@ -29,7 +29,7 @@ public final class PoolRouting {
         }
 
         /** An open group. */
-        public GroupFill(Id groupId, long members, int capacity) {
+        public GroupFill(GroupId groupId, long members, int capacity) {
             this(groupId, members, capacity, true);
         }
     }
@@ -40,7 +40,7 @@ public final class PoolRouting {
     }
 
     /** The first group in pool order with room, or empty when the pool is exhausted. */
-    public static Optional<Id> route(List<GroupFill> poolInOrder, Integer switchAfterJoins) {
+    public static Optional<GroupId> route(List<GroupFill> poolInOrder, Integer switchAfterJoins) {
         Objects.requireNonNull(poolInOrder, "poolInOrder");
         for (GroupFill g : poolInOrder) {
             if (g.open() && g.members() < limit(g.capacity(), switchAfterJoins)) {

@@ -1,6 +1,6 @@
 package com.groupgate.tenant;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -24,7 +24,7 @@ import java.util.Objects;
  *   <li>{@link Phase#DONE}.
  * </ol>
  */
-public record TenantDeletion(Id tenantId, Phase phase, Instant startedAt, Instant accessRemovedAt,
+public record TenantDeletion(TenantId tenantId, Phase phase, Instant startedAt, Instant accessRemovedAt,
                              long itemsDeleted, long objectsDeleted, Instant updatedAt, Instant finishedAt) {
     /** Twice the longest time a container keeps what it read of a tenant (keys, groups: 60 s). */
     public static final Duration CACHE_GRACE = Duration.ofMinutes(2);
@@ -57,7 +57,7 @@ public record TenantDeletion(Id tenantId, Phase phase, Instant startedAt, Instan
     }
 
     /** A deletion asked for at {@code now}: nothing removed yet. */
-    public static TenantDeletion started(Id tenantId, Instant now) {
+    public static TenantDeletion started(TenantId tenantId, Instant now) {
         return new TenantDeletion(tenantId, Phase.ACCESS, now, null, 0, 0, now, null);
     }
 

@@ -1,6 +1,11 @@
 package com.groupgate.token;
 
+import com.groupgate.id.CodeId;
+import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
+import com.groupgate.id.LiveCodeId;
+import com.groupgate.id.TenantId;
+import com.groupgate.id.TicketId;
 import java.util.Objects;
 
 /**
@@ -37,5 +42,27 @@ public record JoinTicket(int keyVersion, Id ticketId, Id codeId, Id tenantId, Id
 
     public boolean expiredAt(long nowEpochSecond) {
         return nowEpochSecond >= expiresAtEpochSecond;
+    }
+
+    /** The ticket's own id as its entity's type (the token carries the raw bytes). */
+    public TicketId id() {
+        return new TicketId(ticketId);
+    }
+
+    public TenantId tenant() {
+        return new TenantId(tenantId);
+    }
+
+    public GroupId group() {
+        return new GroupId(groupId);
+    }
+
+    public CodeId code() {
+        return new CodeId(codeId);
+    }
+
+    /** The live code scanned, or null when the scan was of a group code. */
+    public LiveCodeId liveCode() {
+        return liveCodeId == null ? null : new LiveCodeId(liveCodeId);
     }
 }

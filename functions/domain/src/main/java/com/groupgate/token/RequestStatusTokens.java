@@ -1,6 +1,8 @@
 package com.groupgate.token;
 
 import com.groupgate.id.Id;
+import com.groupgate.id.RequestId;
+import com.groupgate.id.TenantId;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,6 +47,13 @@ public final class RequestStatusTokens {
 
     /** What a valid token names. */
     public record RequestRef(Id tenantId, Id requestId) {
+        public TenantId tenant() {
+            return new TenantId(tenantId);
+        }
+
+        public RequestId request() {
+            return new RequestId(requestId);
+        }
     }
 
     /** A token for {@code requestId} of {@code tenantId} under the ring's current key. */

@@ -1,6 +1,8 @@
 package com.groupgate.token;
 
+import com.groupgate.id.CodeId;
 import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import java.util.Objects;
 
 /**
@@ -44,5 +46,14 @@ public record ScanToken(int keyVersion, CodeKind kind, Id codeId, long expiresAt
             throw new IllegalArgumentException(
                     "expiresAtEpochSecond must be 1..0xFFFFFFFF (NEVER), was " + expiresAtEpochSecond);
         }
+    }
+
+    /** The tenant as its entity's type (the token carries the raw bytes). */
+    public TenantId tenant() {
+        return new TenantId(tenantId);
+    }
+
+    public CodeId code() {
+        return new CodeId(codeId);
     }
 }

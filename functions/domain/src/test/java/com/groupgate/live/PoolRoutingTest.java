@@ -3,14 +3,14 @@ package com.groupgate.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PoolRoutingTest {
-    private final Id a = Id.random();
-    private final Id b = Id.random();
-    private final Id c = Id.random();
+    private final GroupId a = GroupId.random();
+    private final GroupId b = GroupId.random();
+    private final GroupId c = GroupId.random();
 
     @Test
     void routesToTheFirstGroupWithRoom() {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ class TenantDeletionTest {
 
     @Test
     void phasesRunInOrderAndOnlyTheLastIsDeleted() {
-        TenantDeletion d = TenantDeletion.started(Id.random(), T0);
+        TenantDeletion d = TenantDeletion.started(TenantId.random(), T0);
         List<TenantDeletion.Phase> seen = new ArrayList<>();
         while (!d.done()) {
             seen.add(d.phase());
@@ -36,7 +36,7 @@ class TenantDeletionTest {
 
     @Test
     void theMainTableWaitsOutTheCachesAfterAccessWentAndNothingElseWaits() {
-        TenantDeletion started = TenantDeletion.started(Id.random(), T0);
+        TenantDeletion started = TenantDeletion.started(TenantId.random(), T0);
         assertTrue(started.mayRun(T0, GRACE), "access goes at once");
         TenantDeletion main = started.phaseDone(T0);
         assertFalse(main.mayRun(T0.plus(GRACE).minusMillis(1), GRACE));
@@ -47,7 +47,7 @@ class TenantDeletionTest {
 
     @Test
     void progressAddsUpAcrossPagesAndPhases() {
-        TenantDeletion d = TenantDeletion.started(Id.random(), T0).progressed(3, 0, T0.plusSeconds(1)).phaseDone(T0)
+        TenantDeletion d = TenantDeletion.started(TenantId.random(), T0).progressed(3, 0, T0.plusSeconds(1)).phaseDone(T0)
                 .progressed(7, 0, T0.plusSeconds(2)).progressed(5, 2, T0.plusSeconds(3));
         assertEquals(15, d.itemsDeleted());
         assertEquals(2, d.objectsDeleted());

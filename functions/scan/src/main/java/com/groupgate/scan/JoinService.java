@@ -8,7 +8,8 @@ import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
-import com.groupgate.id.Id;
+import com.groupgate.id.RequestId;
+import com.groupgate.id.TenantId;
 import com.groupgate.join.JoinAttempt;
 import com.groupgate.join.JoinPolicy;
 import com.groupgate.join.JoinRequestTable;
@@ -77,12 +78,12 @@ public final class JoinService {
      * Joined (with the welcome message and the group's entry, if it has one) or pending
      * (with the request, whose status the joiner may follow).
      */
-    public record Outcome(boolean joined, String welcomeMessage, Entry entry, Id tenantId, Id requestId) {
+    public record Outcome(boolean joined, String welcomeMessage, Entry entry, TenantId tenantId, RequestId requestId) {
         static Outcome joined(Group group) {
             return new Outcome(true, group.welcomeMessage(), group.entry(), group.tenantId(), null);
         }
 
-        static Outcome pending(Group group, Id requestId) {
+        static Outcome pending(Group group, RequestId requestId) {
             return new Outcome(false, null, null, group.tenantId(), requestId);
         }
     }
@@ -103,12 +104,12 @@ public final class JoinService {
         String memberRef = request.memberRef() != null ? request.memberRef() : "ticket:" + ticket.ticketId();
         Attempt attempt = new Attempt(ring, ticket, request.passcode(), memberRef,
                 scans.origin(ring, request.scan(), now), now);
-        scans.refuseIfTenantBlocked(ticket.tenantId());
+        scans.refuseIfTenantBlocked(ticket.tenant());
         if (ticket.liveCodeId() != null) {
             return joinThroughLiveCode(attempt);
         }
-        GroupCode code = codes.get(ticket.tenantId(), ticket.codeId()).orElseThrow(RefusalException::notFound);
-        Group group = groups.find(ticket.tenantId(), ticket.groupId()).orElseThrow(RefusalException::notFound);
+        GroupCode code = codes.get(ticket.tenant(), ticket.code()).orElseThrow(RefusalException::notFound);
+        Group group = groups.find(ticket.tenant(), ticket.group()).orElseThrow(RefusalException::notFound);
         if (group.blocked()) {
             throw ScanService.blocked();
         }
@@ -118,7 +119,7 @@ public final class JoinService {
         if (group.entryExpiredAt(now)) {
             throw new RefusalException(Refusal.ENTRY_EXPIRED, Messages.EN.text("refusal.entry_expired"));
         }
-        RecordedFact fact = RecordedFact.join(attempt.origin(), code.tenantId().toString()).code(code.codeId())
+        RecordedFact fact = RecordedFact.join(attempt.origin(), code.tenantId().text()).code(code.codeId())
                 .group(group.groupId()).channel(code.channel()).build();
         Outcome outcome = joinGroup(attempt, group, fact, Long.MAX_VALUE);
         if (outcome == null) {
@@ -134,10 +135,10 @@ public final class JoinService {
      * group exactly to {@code min(capacity, switchAfterJoins)} and move on.
      */
     private Outcome joinThroughLiveCode(Attempt a) {
-        LiveCodeCache.Entry fresh = live.reload(a.ticket().tenantId(), a.ticket().liveCodeId())
+        LiveCodeCache.Entry fresh = live.reload(a.ticket().tenant(), a.ticket().liveCode())
                 .orElseThrow(RefusalException::notFound);
         LiveCode code = fresh.code();
-        if (!LiveCode.ACTIVE.equals(code.status())) {
+        if (!code.active()) {
             throw new RefusalException(Refusal.REVOKED, Messages.EN.text("refusal.revoked"));
         }
         try {
@@ -154,7 +155,7 @@ public final class JoinService {
             if (!group.openAt(a.now()) || group.members() >= limit) {
                 continue;
             }
-            RecordedFact fact = RecordedFact.join(a.origin(), code.tenantId().toString()).group(group.groupId())
+            RecordedFact fact = RecordedFact.join(a.origin(), code.tenantId().text()).group(group.groupId())
                     .liveCode(code.liveCodeId()).channel(code.channel()).build();
             try {
                 Outcome outcome = joinGroup(a, group, fact, limit);
@@ -174,12 +175,12 @@ public final class JoinService {
     /** Joins under the group's policy and verifyAbove; null when the group had no seat left. */
     private Outcome joinGroup(Attempt a, Group group, RecordedFact fact, long seatLimit) {
         JoinAttempt attempt = new JoinAttempt(a.ticket(), a.memberRef(), fact, seatLimit, group.approvalFrom());
-        JoinPolicy policy = JoinPolicy.parse(group.joinPolicy(), "joinPolicy");
+        JoinPolicy policy = group.joinPolicy();
         if (policy == JoinPolicy.APPROVAL || group.members() >= group.approvalFrom()) {
             return fileRequest(attempt, group);
         }
         if (policy == JoinPolicy.PASSCODE) {
-            MemberTable.TicketUse use = members.ticketUse(a.ticket().ticketId());
+            MemberTable.TicketUse use = members.ticketUse(a.ticket().id());
             if (use.refuses(a.memberRef())) {
                 // A dead ticket costs no passcode try, and says what it is.
                 throw ticketUsed();
@@ -231,7 +232,7 @@ public final class JoinService {
         if (a.passcode() == null) {
             throw new RefusalException(Refusal.BAD_PASSCODE, Messages.EN.text("refusal.bad_passcode"));
         }
-        OptionalInt ticketTries = tries.claimTicketTry(a.ticket().ticketId(), a.ticket().expiresAtEpochSecond(),
+        OptionalInt ticketTries = tries.claimTicketTry(a.ticket().id(), a.ticket().expiresAtEpochSecond(),
                 PasscodeAttempts.MAX_WRONG_TRIES);
         if (ticketTries.isEmpty()) {
             throw new RefusalException(Refusal.BAD_PASSCODE, Messages.EN.text("refusal.bad_passcode.locked"));

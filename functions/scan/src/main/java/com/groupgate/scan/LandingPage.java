@@ -3,6 +3,7 @@ package com.groupgate.scan;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.ContentSecurityPolicy;
+import com.groupgate.join.JoinPolicy;
 import java.util.Map;
 
 /**
@@ -90,7 +91,7 @@ final class LandingPage {
 
     /** 200: the group and its join form, posting {@code ticket} to the code's join route. */
     ApiResponse accepted(String token, ScanService.Landing landing, Messages t) {
-        String passcodeField = "passcode".equals(landing.joinPolicy())
+        String passcodeField = landing.joinPolicy() == JoinPolicy.PASSCODE
                 ? "<label>" + escape(t.text("landing.passcode")) + " <input id=\"pc\" inputmode=\"numeric\" "
                 + "autocomplete=\"one-time-code\" maxlength=\"8\"></label>"
                 : "";
@@ -100,7 +101,7 @@ final class LandingPage {
                 + "<form id=\"join\"" + data(Map.of("join", "/S/" + token + "/join", "ticket", landing.joinTicket()))
                 + texts(t) + ">" + passcodeField
                 + "<button type=\"submit\">"
-                + escape(t.text("approval".equals(landing.joinPolicy()) ? "landing.askToJoin" : "landing.join"))
+                + escape(t.text(landing.joinPolicy() == JoinPolicy.APPROVAL ? "landing.askToJoin" : "landing.join"))
                 + "</button></form>"
                 + "<p id=\"result\" role=\"status\"></p><div id=\"entry\"></div>"
                 + "<script>" + SCRIPT + "</script>";

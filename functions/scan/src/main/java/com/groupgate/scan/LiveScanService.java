@@ -6,7 +6,9 @@ import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.fact.FactTable;
 import com.groupgate.group.Group;
+import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
+import com.groupgate.id.LiveCodeId;
 import com.groupgate.live.CounterShards;
 import com.groupgate.live.LiveCode;
 import com.groupgate.live.LiveCodeCache;
@@ -37,7 +39,7 @@ final class LiveScanService {
      * Live codes whose every shard share is used up, with the day and pool version that was
      * so: further refusals that day cost one fact write instead of a probe of every shard.
      */
-    private final Map<Id, String> exhausted = new ConcurrentHashMap<>();
+    private final Map<LiveCodeId, String> exhausted = new ConcurrentHashMap<>();
 
     LiveScanService(LiveCodeCache cache, LiveCodeTable live, FactTable facts) {
         this.cache = cache;
@@ -47,13 +49,14 @@ final class LiveScanService {
 
     /** @param ticketRing the ring the join ticket of an accepted scan is signed with */
     ScanService.Landing scan(KeyRing ticketRing, ScanToken token, RecordedFact.Origin origin, Instant now) {
-        LiveCodeCache.Entry entry = cache.get(token.tenantId(), token.codeId()).orElseThrow(RefusalException::notFound);
+        LiveCodeCache.Entry entry = cache.get(token.tenant(), new LiveCodeId(token.codeId()))
+                .orElseThrow(RefusalException::notFound);
         for (int attempt = 0; attempt < 2; attempt++) {
             LiveCode code = entry.code();
-            Optional<Group> target = LiveCode.ACTIVE.equals(code.status()) ? route(entry, now) : Optional.empty();
-            RecordedFact.Builder fact = RecordedFact.scan(origin, code.tenantId().toString())
+            Optional<Group> target = code.active() ? route(entry, now) : Optional.empty();
+            RecordedFact.Builder fact = RecordedFact.scan(origin, code.tenantId().text())
                     .group(target.map(Group::groupId).orElse(null)).liveCode(code.liveCodeId()).channel(code.channel());
-            if (!LiveCode.ACTIVE.equals(code.status())) {
+            if (!code.active()) {
                 facts.put(fact.outcome(Refusal.REVOKED.code()).build());
                 throw new RefusalException(Refusal.REVOKED, Messages.EN.text("refusal.revoked"));
             }
@@ -64,13 +67,13 @@ final class LiveScanService {
             Group group = target.get();
             // Counted on a shard, a live code's scan carries its outcome: no cap to derive it from.
             RecordedFact accepted = fact.outcome(Fact.ACCEPTED).build();
-            ZoneId zone = ZoneId.of(code.timezone());
+            ZoneId zone = code.timezone();
             String day = DailyCap.dayKey(now, zone);
             LiveCodeTable.Count counted = countOnSomeShard(code, day, accepted);
             if (counted == LiveCodeTable.Count.COUNTED) {
-                String ticket = JoinTickets.issue(ticketRing, Id.random(), code.liveCodeId(), code.tenantId(),
-                        group.groupId(), code.liveCodeId(), now.getEpochSecond());
-                return new ScanService.Landing(code.liveCodeId(), group.name(), group.joinPolicy(),
+                String ticket = JoinTickets.issue(ticketRing, Id.random(), code.liveCodeId().id(), code.tenantId().id(),
+                        group.groupId().id(), code.liveCodeId().id(), now.getEpochSecond());
+                return new ScanService.Landing(code.liveCodeId().id(), group.name(), group.joinPolicy(),
                         group.welcomeMessage(), ticket);
             }
             if (counted == LiveCodeTable.Count.SHARD_FULL) {
@@ -78,14 +81,14 @@ final class LiveScanService {
                 throw new RefusalException(Refusal.DAILY_LIMIT, Messages.EN.text("refusal.daily_limit"), null,
                         DailyCap.secondsUntilNextDay(now, zone));
             }
-            entry = cache.reload(token.tenantId(), token.codeId()).orElseThrow(RefusalException::notFound);
+            entry = cache.reload(token.tenant(), new LiveCodeId(token.codeId())).orElseThrow(RefusalException::notFound);
         }
         throw new RefusalException(Refusal.CONFLICT, Messages.EN.text("refusal.conflict"));
     }
 
     /** The first open group with room: not archived, its entry (if any) not expired. */
     private static Optional<Group> route(LiveCodeCache.Entry entry, Instant now) {
-        Optional<Id> id = PoolRouting.route(entry.groups().stream()
+        Optional<GroupId> id = PoolRouting.route(entry.groups().stream()
                 .map(g -> new PoolRouting.GroupFill(g.groupId(), g.members(), g.capacity(), g.openAt(now))).toList(),
                 entry.code().switchAfterJoins());
         return id.flatMap(i -> entry.groups().stream().filter(g -> g.groupId().equals(i)).findFirst());

@@ -4,7 +4,9 @@ import com.groupgate.entry.Entry;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.RequestId;
+import com.groupgate.id.TenantId;
 import com.groupgate.join.JoinRequestTable;
 import com.groupgate.join.MemberTable;
 import com.groupgate.keys.SigningKeyTable;
@@ -54,9 +56,9 @@ final class RequestStatusService {
     private static final Status REMOVED = new Status("removed", null, false);
 
     /** The token of a statusUrl for a request just filed. */
-    String issue(Id tenantId, Id requestId) {
+    String issue(TenantId tenantId, RequestId requestId) {
         KeyRing ring = keys.verifyingRing().orElseThrow(RefusalException::notFound);
-        return RequestStatusTokens.issue(scans.ticketRing(ring), tenantId, requestId, clock.instant().getEpochSecond());
+        return RequestStatusTokens.issue(scans.ticketRing(ring), tenantId.id(), requestId.id(), clock.instant().getEpochSecond());
     }
 
     Status status(String token) {
@@ -64,18 +66,18 @@ final class RequestStatusService {
         KeyRing ring = keys.verifyingRing().orElseThrow(RefusalException::notFound);
         RequestStatusTokens.RequestRef ref = RequestStatusTokens.verify(ring, token, now.getEpochSecond())
                 .orElseThrow(RefusalException::notFound);
-        JoinRequestTable.JoinRequest request = requests.statusOf(ref.tenantId(), ref.requestId())
+        JoinRequestTable.JoinRequest request = requests.statusOf(ref.tenant(), ref.request())
                 .orElseThrow(RefusalException::notFound);
         return switch (request.status()) {
-            case "pending" -> new Status("pending", null, false);
-            case "joined" -> members.isMember(ref.tenantId(), request.groupId(), request.memberRef())
-                    ? approved(ref.tenantId(), request.groupId(), now) : REMOVED;
-            case JoinRequestTable.REMOVED -> REMOVED;
-            default -> new Status("rejected", null, false);
+            case PENDING -> new Status("pending", null, false);
+            case JOINED -> members.isMember(ref.tenant(), request.groupId(), request.memberRef())
+                    ? approved(ref.tenant(), request.groupId(), now) : REMOVED;
+            case REMOVED -> REMOVED;
+            case REJECTED -> new Status("rejected", null, false);
         };
     }
 
-    private Status approved(Id tenantId, Id groupId, Instant now) {
+    private Status approved(TenantId tenantId, GroupId groupId, Instant now) {
         // A group the operator blocked reveals no way in, even to members approved before the block.
         Optional<Entry> entry = groups.find(tenantId, groupId).filter(g -> !g.blocked()).map(Group::entry);
         if (entry.isEmpty()) {

@@ -2,6 +2,7 @@ package com.groupgate.scan;
 
 import com.groupgate.analytics.RecordedFact;
 import com.groupgate.code.CodeCache;
+import com.groupgate.code.CodeStatus;
 import com.groupgate.code.GroupCode;
 import com.groupgate.code.ScanCounter;
 import com.groupgate.error.Refusal;
@@ -10,6 +11,8 @@ import com.groupgate.fact.FactTable;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupCache;
 import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
+import com.groupgate.join.JoinPolicy;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.live.LiveCodeCache;
 import com.groupgate.live.LiveCodeTable;
@@ -65,8 +68,11 @@ public final class ScanService {
         this.clock = clock;
     }
 
-    /** What the landing page and the JSON answer show for an accepted scan, with a join ticket valid ten minutes. */
-    public record Landing(Id codeId, String groupName, String joinPolicy, String welcomeMessage, String joinTicket) {
+    /**
+     * What the landing page and the JSON answer show for an accepted scan, with a join ticket
+     * valid ten minutes. {@code codeId}: the code scanned, a group code's or a live code's.
+     */
+    public record Landing(Id codeId, String groupName, JoinPolicy joinPolicy, String welcomeMessage, String joinTicket) {
     }
 
     /** The request as the scan path needs it. */
@@ -78,11 +84,11 @@ public final class ScanService {
         KeyRing ring = keys.verifyingRing().orElseThrow(ScanService::forged);
         ScanToken token = verified(ring, scan.token(), now);
         if (token.kind() == CodeKind.LIVE_CODE) {
-            refuseIfTenantBlocked(token.tenantId());
+            refuseIfTenantBlocked(token.tenant());
             return live.scan(ticketRing(ring), token, origin(ring, scan, now), now);
         }
         boolean expired = token.expiredAt(now.getEpochSecond());
-        Optional<GroupCode> found = codes.get(token.tenantId(), token.codeId());
+        Optional<GroupCode> found = codes.get(token.tenant(), token.code());
         if (found.isEmpty()) {
             // A genuine token whose item TTL has removed long after expiry is still just expired.
             throw expired ? expired() : RefusalException.notFound();
@@ -90,7 +96,7 @@ public final class ScanService {
         GroupCode code = found.get();
         refuseIfTenantBlocked(code.tenantId());
         RecordedFact.Origin origin = origin(ring, scan, now);
-        RecordedFact.Builder fact = RecordedFact.scan(origin, code.tenantId().toString()).code(code.codeId())
+        RecordedFact.Builder fact = RecordedFact.scan(origin, code.tenantId().text()).code(code.codeId())
                 .group(code.groupId()).channel(code.channel());
         if (expired) {
             facts.put(fact.outcome(Refusal.EXPIRED.code()).build());
@@ -113,23 +119,23 @@ public final class ScanService {
             facts.put(fact.outcome(Refusal.ENTRY_EXPIRED.code()).build());
             throw new RefusalException(Refusal.ENTRY_EXPIRED, Messages.EN.text("refusal.entry_expired"));
         }
-        ZoneId zone = ZoneId.of(code.timezone());
+        ZoneId zone = code.timezone();
         String day = DailyCap.dayKey(now, zone);
         ScanCounter.Counted counted = counter.count(code, day, fact.counted(day, code.dailyScanLimit()))
                 .orElseThrow(RefusalException::notFound);
-        if (GroupCode.REVOKED.equals(counted.status())) {
+        if (counted.status() == CodeStatus.REVOKED) {
             throw revoked();
         }
-        if (GroupCode.SUPERSEDED.equals(counted.status())) {
+        if (counted.status() == CodeStatus.SUPERSEDED) {
             throw superseded();
         }
         if (!DailyCap.accepts(counted.countToday(), code.dailyScanLimit())) {
             throw new RefusalException(Refusal.DAILY_LIMIT, Messages.EN.text("refusal.daily_limit"),
                     null, DailyCap.secondsUntilNextDay(now, zone));
         }
-        String ticket = JoinTickets.issue(ticketRing(ring), Id.random(), code.codeId(), code.tenantId(),
-                code.groupId(), null, now.getEpochSecond());
-        return new Landing(code.codeId(), group.name(), group.joinPolicy(), group.welcomeMessage(), ticket);
+        String ticket = JoinTickets.issue(ticketRing(ring), Id.random(), code.codeId().id(), code.tenantId().id(),
+                code.groupId().id(), null, now.getEpochSecond());
+        return new Landing(code.codeId().id(), group.name(), group.joinPolicy(), group.welcomeMessage(), ticket);
     }
 
     /**
@@ -139,9 +145,9 @@ public final class ScanService {
      * superseded when the code is, geo_blocked otherwise.
      */
     private RefusalException refuseOutOfArea(GroupCode code, RecordedFact.Builder fact) {
-        String status = codes.currentStatus(code.tenantId(), code.codeId()).orElse(GroupCode.ACTIVE);
-        RefusalException refusal = GroupCode.REVOKED.equals(status) ? revoked()
-                : GroupCode.SUPERSEDED.equals(status) ? superseded()
+        CodeStatus status = codes.currentStatus(code.tenantId(), code.codeId()).orElse(CodeStatus.ACTIVE);
+        RefusalException refusal = status == CodeStatus.REVOKED ? revoked()
+                : status == CodeStatus.SUPERSEDED ? superseded()
                 : new RefusalException(Refusal.GEO_BLOCKED, Messages.EN.text("refusal.geo_blocked"));
         facts.put(fact.outcome(refusal.refusal().code()).build());
         return refusal;
@@ -168,7 +174,7 @@ public final class ScanService {
      * tenant blocks (a minute at most behind). Costs no write: a blocked code's scans are
      * not counted, so nothing about them reaches the tenant's stats.
      */
-    void refuseIfTenantBlocked(Id tenantId) {
+    void refuseIfTenantBlocked(TenantId tenantId) {
         if (tenantPolicies.block(tenantId).isPresent()) {
             throw blocked();
         }

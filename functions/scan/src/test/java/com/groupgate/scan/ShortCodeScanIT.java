@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.groupgate.code.CodeTable;
+import com.groupgate.id.CodeId;
 import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
+import com.groupgate.storage.MainTableKeys;
 import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.token.TokenCodec;
@@ -54,7 +56,7 @@ class ShortCodeScanIT {
         byte[] salt = new byte[TokenCodec.SALT_BYTES];
         new SecureRandom().nextBytes(salt);
         TestDeployment.get().clients().dynamo().updateItem(u -> u.tableName(TestDeployment.get().mainTable())
-                .key(CodeTable.key(Id.parse(tenant.tenantId()).orElseThrow(), Id.parse(codeId).orElseThrow()))
+                .key(MainTableKeys.code(TenantId.parse(tenant.tenantId()).orElseThrow(), CodeId.parse(codeId).orElseThrow()))
                 .updateExpression("SET salt = :s")
                 .expressionAttributeValues(Map.of(":s", AttributeValue.fromB(SdkBytes.fromByteArray(salt)))));
 

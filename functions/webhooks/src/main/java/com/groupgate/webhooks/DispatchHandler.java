@@ -2,10 +2,11 @@ package com.groupgate.webhooks;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.groupgate.config.Wiring;
+import com.groupgate.id.TenantId;
 import com.groupgate.telemetry.Log;
 import com.groupgate.webhook.ChangeEvents;
 import com.groupgate.webhook.ExpiryReminders;
@@ -134,7 +135,7 @@ public final class DispatchHandler implements RequestHandler<DynamodbEvent, Stre
         List<DeliveryMessage> messages = new ArrayList<>();
         if (type != null) {
             for (Webhook w : listeners(item.tenantId(), type, item.target(), endpoints)) {
-                messages.add(new DeliveryMessage(item.tenantId(), w.webhookId(), item.eventId(), item.type(),
+                messages.add(new DeliveryMessage(item.tenantId(), w.webhookId().text(), item.eventId(), item.type(),
                         item.chain() == null ? Outbox.FIRST_CHAIN : item.chain(), item.body()));
             }
         }
@@ -146,9 +147,11 @@ public final class DispatchHandler implements RequestHandler<DynamodbEvent, Stre
     /** The tenant's enabled endpoints for {@code type}: subscribers, or only {@code target} when one is named. */
     private List<Webhook> listeners(String tenantId, WebhookEventType type, String target,
                                     Map<String, List<Webhook>> endpoints) {
-        List<Webhook> all = endpoints.computeIfAbsent(tenantId, webhooks::list);
+        // The event carries its tenant as the stream image's text: one that is no id has no endpoints.
+        List<Webhook> all = endpoints.computeIfAbsent(tenantId,
+                t -> TenantId.parse(t).map(webhooks::list).orElse(List.of()));
         return all.stream().filter(Webhook::enabled)
-                .filter(w -> target != null ? w.webhookId().equals(target) : w.subscription().includes(type))
+                .filter(w -> target != null ? w.webhookId().text().equals(target) : w.subscription().includes(type))
                 .toList();
     }
 }

@@ -2,12 +2,16 @@ package com.groupgate.webhooks;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.groupgate.code.CodeStatus;
 import com.groupgate.code.CodeTable;
 import com.groupgate.code.GroupCode;
+import com.groupgate.config.Wiring;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
+import com.groupgate.id.CodeId;
+import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
-import com.groupgate.config.Wiring;
+import com.groupgate.id.TenantId;
 import com.groupgate.telemetry.Log;
 import com.groupgate.webhook.ExpiryReminders;
 import com.groupgate.webhook.Outbox;
@@ -85,23 +89,23 @@ public final class ReminderHandler implements RequestHandler<Map<String, Object>
 
     /** The event's data when what the reminder names still expires as planned; empty when not. */
     private Optional<Map<String, Object>> stillExpiring(ExpiryReminders.Reminder r) {
-        Optional<Id> tenant = Id.parse(r.tenantId());
+        Optional<TenantId> tenant = TenantId.parse(r.tenantId());
         Optional<Id> subject = Id.parse(r.subjectId());
         if (tenant.isEmpty() || subject.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Object> data = new LinkedHashMap<>();
         if (r.subject() == ExpiryReminders.Subject.CODE) {
-            Optional<GroupCode> code = codes.find(tenant.get(), subject.get());
-            if (code.isEmpty() || !GroupCode.ACTIVE.equals(code.get().status())
+            Optional<GroupCode> code = codes.find(tenant.get(), new CodeId(subject.get()));
+            if (code.isEmpty() || code.get().status() != CodeStatus.ACTIVE
                     || code.get().expiresAt() != r.expiresAt().getEpochSecond()) {
                 return Optional.empty();
             }
             data.put("codeId", r.subjectId());
-            data.put("groupId", code.get().groupId().toString());
+            data.put("groupId", code.get().groupId().text());
             data.put("channel", code.get().channel());
         } else {
-            Optional<Group> group = groups.find(tenant.get(), subject.get());
+            Optional<Group> group = groups.find(tenant.get(), new GroupId(subject.get()));
             Optional<Instant> expiry = group.map(Group::entry).flatMap(e -> e.expiresAt());
             if (expiry.isEmpty() || !expiry.get().equals(r.expiresAt())) {
                 return Optional.empty();

@@ -5,11 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.groupgate.config.Wiring;
+import com.groupgate.id.TenantId;
+import com.groupgate.id.WebhookId;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.telemetry.Log;
 import com.groupgate.webhook.AddressResolver;
 import com.groupgate.webhook.AttemptVerdict;
 import com.groupgate.webhook.DeliveryTable;
+import com.groupgate.webhook.DisabledReason;
 import com.groupgate.webhook.FailingEndpoint;
 import com.groupgate.webhook.Outbox;
 import com.groupgate.webhook.RetrySchedule;
@@ -134,7 +137,13 @@ public final class SendHandler implements RequestHandler<SQSEvent, SQSBatchRespo
             Log.error("webhooks.unreadable_message", Map.of("messageId", m.getMessageId()));
             return true;
         }
-        Optional<Webhook> found = webhooks.find(d.tenantId(), d.webhookId());
+        Optional<TenantId> tenantId = TenantId.parse(d.tenantId());
+        Optional<WebhookId> webhookId = WebhookId.parse(d.webhookId());
+        if (tenantId.isEmpty() || webhookId.isEmpty()) {
+            Log.error("webhooks.unreadable_message", Map.of("messageId", m.getMessageId()));
+            return true;
+        }
+        Optional<Webhook> found = webhooks.find(tenantId.get(), webhookId.get());
         if (found.isEmpty() || !found.get().enabled()) {
             return true; // removed or switched off since it was queued
         }
@@ -152,12 +161,12 @@ public final class SendHandler implements RequestHandler<SQSEvent, SQSBatchRespo
                 : Optional.empty();
         boolean disable = false;
         if (verdict.kind() == AttemptVerdict.Kind.RETRY) {
-            Optional<Instant> since = webhooks.failed(d.tenantId(), d.webhookId(), now);
+            Optional<Instant> since = webhooks.failed(tenantId.get(), webhookId.get(), now);
             disable = since.isPresent() && FailingEndpoint.disableAt(since.get(), now);
         }
         boolean last = next.isEmpty() || disable;
-        String deliveryId = DeliveryTable.deliveryId(d.webhookId(), d.eventId(), d.chain(), attempt);
-        boolean first = deliveries.record(d.tenantId(), d.webhookId(), d.chain(), new DeliveryTable.Attempt(deliveryId,
+        String deliveryId = DeliveryTable.deliveryId(webhookId.get(), d.eventId(), d.chain(), attempt);
+        boolean first = deliveries.record(tenantId.get(), webhookId.get(), d.chain(), new DeliveryTable.Attempt(deliveryId,
                 d.eventId(), d.type(), attempt, verdict.status(), verdict.responseCode() == 0 ? null
                 : verdict.responseCode(), now, last));
         log(d, attempt, verdict, next, first);
@@ -165,12 +174,12 @@ public final class SendHandler implements RequestHandler<SQSEvent, SQSBatchRespo
             return true; // another copy of this attempt was recorded first and goes on
         }
         if (verdict.delivered() && webhook.failingSince() != null) {
-            webhooks.succeeded(d.tenantId(), d.webhookId());
+            webhooks.succeeded(tenantId.get(), webhookId.get());
         }
         if (verdict.kind() == AttemptVerdict.Kind.GONE) {
-            webhooks.disable(d.tenantId(), d.webhookId(), "gone");
+            webhooks.disable(tenantId.get(), webhookId.get(), DisabledReason.GONE);
         } else if (disable) {
-            webhooks.disable(d.tenantId(), d.webhookId(), "failing");
+            webhooks.disable(tenantId.get(), webhookId.get(), DisabledReason.FAILING);
         }
         if (last) {
             return true;

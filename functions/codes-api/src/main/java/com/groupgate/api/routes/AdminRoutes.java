@@ -3,13 +3,13 @@ package com.groupgate.api.routes;
 import com.groupgate.api.edge.Authenticator;
 import com.groupgate.auditlog.AuditTrail;
 import com.groupgate.error.Refusal;
-import com.groupgate.id.Id;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
+import com.groupgate.id.TenantId;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.scan.DailyCap;
 import com.groupgate.tenant.TenantTable;
@@ -51,7 +51,7 @@ public final class AdminRoutes {
         } catch (DateTimeException e) {
             throw RefusalException.badField("timezone", "not an IANA time zone, e.g. Asia/Shanghai");
         }
-        Id tenantId = Id.random();
+        TenantId tenantId = TenantId.random();
         audit.changeIn(tenantId.toString(), "tenant.create", "tenant/" + tenantId, "name " + Audit.quoted(name)
                 + ", time zone " + zone.getId());
         TenantTable.Created created = tenants.create(tenantId, name, zone);

@@ -11,7 +11,8 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
 import com.groupgate.tenant.ApiKeyCache;
 import com.groupgate.tenant.Tenant;
 import com.groupgate.tenant.TenantTable;
@@ -63,8 +64,8 @@ public final class BlockRoutes {
     private ApiResponse blockGroup(ApiRequest request) {
         auth.admin(request);
         Block block = block(request);
-        Id tenantId = Views.id(request.pathParam("tenantId"));
-        Id groupId = Views.id(request.pathParam("groupId"));
+        TenantId tenantId = Views.id(request.pathParam("tenantId"), TenantId::parse);
+        GroupId groupId = Views.id(request.pathParam("groupId"), GroupId::parse);
         audit.changeIn(tenantId.toString(), "group.block", "group/" + groupId, reason(block.reason()));
         if (!blocks.blockGroup(tenantId, groupId, block)) {
             throw RefusalException.notFound();
@@ -75,8 +76,8 @@ public final class BlockRoutes {
     private ApiResponse unblockGroup(ApiRequest request) {
         auth.admin(request);
         String why = unblockReason(request);
-        Id tenantId = Views.id(request.pathParam("tenantId"));
-        Id groupId = Views.id(request.pathParam("groupId"));
+        TenantId tenantId = Views.id(request.pathParam("tenantId"), TenantId::parse);
+        GroupId groupId = Views.id(request.pathParam("groupId"), GroupId::parse);
         audit.changeIn(tenantId.toString(), "group.unblock", "group/" + groupId, reason(why));
         if (!blocks.unblockGroup(tenantId, groupId)) {
             throw RefusalException.notFound();
@@ -87,7 +88,7 @@ public final class BlockRoutes {
     private ApiResponse blockTenant(ApiRequest request) {
         auth.admin(request);
         Block block = block(request);
-        Id tenantId = Views.id(request.pathParam("tenantId"));
+        TenantId tenantId = Views.id(request.pathParam("tenantId"), TenantId::parse);
         audit.changeIn(tenantId.toString(), "tenant.block", "tenant/" + tenantId, reason(block.reason()));
         if (!blocks.blockTenant(tenantId, block)) {
             throw RefusalException.notFound();
@@ -99,7 +100,7 @@ public final class BlockRoutes {
     private ApiResponse unblockTenant(ApiRequest request) {
         auth.admin(request);
         String why = unblockReason(request);
-        Id tenantId = Views.id(request.pathParam("tenantId"));
+        TenantId tenantId = Views.id(request.pathParam("tenantId"), TenantId::parse);
         audit.changeIn(tenantId.toString(), "tenant.unblock", "tenant/" + tenantId, reason(why));
         if (!blocks.unblockTenant(tenantId)) {
             throw RefusalException.notFound();
@@ -127,12 +128,12 @@ public final class BlockRoutes {
         return text == null ? "" : "reason " + Audit.quoted(text);
     }
 
-    private ApiResponse groupView(Id tenantId, Id groupId) {
+    private ApiResponse groupView(TenantId tenantId, GroupId groupId) {
         Group group = groups.find(tenantId, groupId).orElseThrow(RefusalException::notFound);
         return ApiResponse.json(200, Views.group(group, clock.instant()));
     }
 
-    private ApiResponse tenantView(Id tenantId) {
+    private ApiResponse tenantView(TenantId tenantId) {
         Tenant tenant = tenants.find(tenantId).orElseThrow(RefusalException::notFound);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tenantId", tenant.tenantId().toString());

@@ -2,6 +2,7 @@ package com.groupgate.api.routes;
 
 import com.groupgate.api.edge.Authenticator;
 import com.groupgate.code.Channel;
+import com.groupgate.code.CodeStatus;
 import com.groupgate.code.CodeTable;
 import com.groupgate.code.GroupCode;
 import com.groupgate.code.StoredCode;
@@ -9,13 +10,13 @@ import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
-import com.groupgate.group.Preset;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
-import com.groupgate.id.Id;
+import com.groupgate.id.CodeId;
+import com.groupgate.id.GroupId;
 import com.groupgate.qr.Ecc;
 import com.groupgate.scan.DailyCap;
 import com.groupgate.scan.Expiry;
@@ -25,7 +26,6 @@ import com.groupgate.token.CodeKind;
 import com.groupgate.usage.UsageTable;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +77,7 @@ public final class CodeRoutes {
 
     private ApiResponse issue(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
-        Id groupId = Views.id(request.pathParam("groupId"));
+        GroupId groupId = Views.id(request.pathParam("groupId"), GroupId::parse);
         JsonFields body = JsonFields.of(Json.body(request), ISSUE_FIELDS);
         Settings settings = settings(body);
         filter.check(tenant.tenantId(), "channel", settings.channel());
@@ -119,8 +119,7 @@ public final class CodeRoutes {
     }
 
     private static long defaultTtl(Group group) {
-        return group.preset() == null ? Expiry.DEFAULT_TTL_SECONDS
-                : Preset.parse(group.preset(), "preset").codeTtlSeconds();
+        return group.preset() == null ? Expiry.DEFAULT_TTL_SECONDS : group.preset().codeTtlSeconds();
     }
 
     /** Signs, renders and stores the image of a new code; the caller stores the item. */
@@ -131,19 +130,19 @@ public final class CodeRoutes {
                     + group.block().reason() + "); no code is issued for it while the block lasts");
         }
         Instant now = clock.instant();
-        Id codeId = Id.random();
+        CodeId codeId = CodeId.random();
         long expiresAt = now.getEpochSecond() + s.ttlSeconds();
-        SignedImages.Signed signed = images.issue(CodeKind.GROUP_CODE, codeId, tenant.tenantId(), group.groupId(),
+        SignedImages.Signed signed = images.issue(CodeKind.GROUP_CODE, codeId.id(), tenant.tenantId(), group.groupId().id(),
                 expiresAt, s.ecc(), s.modulePx());
         return new GroupCode(tenant.tenantId(), codeId, group.groupId(), s.channel(), s.dailyScanLimit(), s.geo(),
-                s.ecc().name(), s.modulePx(), s.ttlSeconds(), now.getEpochSecond(), expiresAt, GroupCode.ACTIVE, null,
+                s.ecc(), s.modulePx(), s.ttlSeconds(), now.getEpochSecond(), expiresAt, CodeStatus.ACTIVE, null,
                 signed.keyVersion(), signed.salt(), signed.imageKey(), signed.imageBytes(), signed.qrVersion(),
-                tenant.timezone().getId(), group.name(), group.joinPolicy(), group.welcomeMessage());
+                tenant.timezone(), group.name(), group.joinPolicy(), group.welcomeMessage());
     }
 
     private ApiResponse get(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
-        StoredCode found = codes.findStored(tenant.tenantId(), Views.id(request.pathParam("codeId")))
+        StoredCode found = codes.findStored(tenant.tenantId(), Views.id(request.pathParam("codeId"), CodeId::parse))
                 .orElseThrow(RefusalException::notFound);
         return ApiResponse.json(200, storedView(found));
     }
@@ -151,19 +150,19 @@ public final class CodeRoutes {
     /** What {@code GET /v1/codes/{codeId}} shows of a stored code, today's accepted scans included. */
     Map<String, Object> storedView(StoredCode stored) {
         GroupCode code = stored.code();
-        String today = DailyCap.dayKey(clock.instant(), ZoneId.of(code.timezone()));
+        String today = DailyCap.dayKey(clock.instant(), code.timezone());
         return view(code, Math.min(stored.scansOn(today), code.dailyScanLimit()));
     }
 
     private ApiResponse refresh(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         JsonFields.of(Json.body(request), Set.of());
-        GroupCode old = codes.find(tenant.tenantId(), Views.id(request.pathParam("codeId")))
+        GroupCode old = codes.find(tenant.tenantId(), Views.id(request.pathParam("codeId"), CodeId::parse))
                 .orElseThrow(RefusalException::notFound);
         refuseUnlessRefreshable(old);
         Group group = groups.find(tenant.tenantId(), old.groupId()).orElseThrow(RefusalException::notFound);
         GroupCode replacement = newCode(tenant, group, new Settings(old.ttlSeconds(), old.channel(),
-                old.dailyScanLimit(), old.geo(), Ecc.valueOf(old.ecc()), old.modulePx()));
+                old.dailyScanLimit(), old.geo(), old.ecc(), old.modulePx()));
         audit.change("code.refresh", "code/" + old.codeId(), "replaced by code " + replacement.codeId());
         boolean superseded = images.storeOrDiscard(replacement.imageKey(), () -> codes.supersede(old, replacement,
                 usage.codeIssued(tenant.tenantId(), clock.instant(), replacement.imageBytes())),
@@ -178,10 +177,10 @@ public final class CodeRoutes {
     }
 
     private static void refuseUnlessRefreshable(GroupCode code) {
-        if (GroupCode.REVOKED.equals(code.status())) {
+        if (code.status() == CodeStatus.REVOKED) {
             throw new RefusalException(Refusal.REVOKED, "the code is revoked");
         }
-        if (GroupCode.SUPERSEDED.equals(code.status())) {
+        if (code.status() == CodeStatus.SUPERSEDED) {
             throw new RefusalException(Refusal.SUPERSEDED, "the code was already refreshed as " + code.supersededBy());
         }
     }
@@ -189,7 +188,7 @@ public final class CodeRoutes {
     private ApiResponse revoke(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         JsonFields.of(Json.body(request), Set.of());
-        Id codeId = Views.id(request.pathParam("codeId"));
+        CodeId codeId = Views.id(request.pathParam("codeId"), CodeId::parse);
         audit.change("code.revoke", "code/" + codeId, "");
         GroupCode revoked = codes.revoke(tenant.tenantId(), codeId)
                 .orElseThrow(RefusalException::notFound);
@@ -199,28 +198,28 @@ public final class CodeRoutes {
     private Map<String, Object> view(GroupCode code, Long scansToday) {
         Instant now = clock.instant();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("codeId", code.codeId().toString());
-        out.put("groupId", code.groupId().toString());
+        out.put("codeId", code.codeId().text());
+        out.put("groupId", code.groupId().text());
         out.put("channel", code.channel());
         out.put("scanUrl", scanUrl(code));
         out.put("imageUrl", images.imageUrl(code.imageKey()));
         out.put("expiresAt", Instant.ofEpochSecond(code.expiresAt()).toString());
         out.put("qrVersion", code.qrVersion());
         out.put("dailyScanLimit", code.dailyScanLimit());
-        out.put("status", code.statusAt(now));
+        out.put("status", code.statusAt(now).wireName());
         out.put("geo", geoView(code.geo()));
-        out.put("ecc", code.ecc());
+        out.put("ecc", code.ecc().name());
         out.put("modulePx", code.modulePx());
         if (scansToday != null) {
             out.put("scansToday", scansToday);
-            out.put("supersededBy", code.supersededBy());
+            out.put("supersededBy", code.supersededBy() == null ? null : code.supersededBy().text());
         }
         return out;
     }
 
     /** The scan URL, re-derived: tokens are never stored. */
     private String scanUrl(GroupCode code) {
-        return images.scanUrl(CodeKind.GROUP_CODE, code.codeId(), code.tenantId(), code.groupId(), code.expiresAt(),
+        return images.scanUrl(CodeKind.GROUP_CODE, code.codeId().id(), code.tenantId(), code.groupId().id(), code.expiresAt(),
                 code.keyVersion(), code.salt());
     }
 

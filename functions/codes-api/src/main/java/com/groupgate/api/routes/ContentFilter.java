@@ -6,10 +6,10 @@ import com.groupgate.content.WordList;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ErrorResponses;
-import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.telemetry.Log;
-import com.groupgate.wordlist.WordListStore;
 import com.groupgate.wordlist.WordListStore.Owner;
+import com.groupgate.wordlist.WordListStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +45,7 @@ public final class ContentFilter {
     private final WordListStore store;
     private final Clock clock;
     private volatile Loaded operator;
-    private final Map<Id, Loaded> tenants = new ConcurrentHashMap<>();
+    private final Map<TenantId, Loaded> tenants = new ConcurrentHashMap<>();
 
     public ContentFilter(WordListStore store, Clock clock) {
         this.store = store;
@@ -58,7 +58,7 @@ public final class ContentFilter {
     }
 
     /** Refuses (422 {@code content_blocked}, naming {@code field}) a text that hits either list; null passes. */
-    void check(Id tenantId, String field, String text) {
+    void check(TenantId tenantId, String field, String text) {
         if (text != null && blocks(tenantId, text)) {
             throw new RefusalException(Refusal.CONTENT_BLOCKED,
                     field + ": contains a word that is not allowed here", field, -1);
@@ -69,7 +69,7 @@ public final class ContentFilter {
      * Refuses a name holding a bidi control (400 naming {@code field}: such a name can
      * display as another word than it is written), then checks it as {@link #check} does.
      */
-    void checkName(Id tenantId, String field, String name) {
+    void checkName(TenantId tenantId, String field, String name) {
         if (name != null && TextFolding.hasBidiControl(name)) {
             throw RefusalException.badField(field, "must not contain bidi controls (U+202A-U+202E, U+2066-U+2069, "
                     + "U+200E, U+200F, U+061C)");
@@ -82,7 +82,7 @@ public final class ContentFilter {
      * right after the other as a member sees them, spell a listed word that neither holds
      * alone. Check each on its own first, so that a word inside one names that one.
      */
-    void checkTogether(Id tenantId, String field, String name, String welcomeMessage) {
+    void checkTogether(TenantId tenantId, String field, String name, String welcomeMessage) {
         if (name != null && welcomeMessage != null && blocks(tenantId, name + welcomeMessage)) {
             throw new RefusalException(Refusal.CONTENT_BLOCKED,
                     field + ": the group's name and welcome message read together contain a word that is not allowed here",
@@ -91,7 +91,7 @@ public final class ContentFilter {
     }
 
     /** Refuses (422 naming {@code field}) a link that hits either list as written or as it reads decoded. */
-    void checkLink(Id tenantId, String field, String url) {
+    void checkLink(TenantId tenantId, String field, String url) {
         if (url != null && (blocks(tenantId, url) || blocks(tenantId, LinkText.readable(url)))) {
             throw new RefusalException(Refusal.CONTENT_BLOCKED,
                     field + ": contains a word that is not allowed here", field, -1);
@@ -99,7 +99,7 @@ public final class ContentFilter {
     }
 
     /** Whether {@code text} hits the operator's list or the tenant's. */
-    boolean blocks(Id tenantId, String text) {
+    boolean blocks(TenantId tenantId, String text) {
         return operatorList().check(text) || tenantList(tenantId).check(text);
     }
 
@@ -119,7 +119,7 @@ public final class ContentFilter {
         return fresh.list();
     }
 
-    private WordList tenantList(Id tenantId) {
+    private WordList tenantList(TenantId tenantId) {
         Loaded cached = tenants.get(tenantId);
         Loaded fresh = refresh(Owner.tenant(tenantId), cached);
         if (fresh != cached) {
@@ -164,7 +164,7 @@ public final class ContentFilter {
         }
     }
 
-    private void remember(Id tenantId, Loaded loaded) {
+    private void remember(TenantId tenantId, Loaded loaded) {
         tenants.put(tenantId, loaded);
         long words = tenants.values().stream().mapToLong(l -> l.list().blockedCount() + l.list().allowedCount()).sum();
         if (words > MAX_CACHED_WORDS) {

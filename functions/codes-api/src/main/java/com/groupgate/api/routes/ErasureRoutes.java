@@ -9,7 +9,7 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
 import com.groupgate.join.MemberErasure;
 import com.groupgate.join.MemberRef;
 import com.groupgate.keys.SigningKeyTable;
@@ -57,7 +57,7 @@ public final class ErasureRoutes {
         if (!MemberRef.valid(memberRef)) {
             throw RefusalException.badField("memberRef", MemberRef.RULE);
         }
-        String hash = MemberRef.keyedHash(keys.issuingRing().memberRefHashKey(), tenant.tenantId(), memberRef);
+        String hash = MemberRef.keyedHash(keys.issuingRing().memberRefHashKey(), tenant.tenantId().id(), memberRef);
         // Logged first, on its own: an erasure is many writes (or none), and repeating one
         // finishes it, so the log says it was asked for even if the removals are cut short.
         audit.record("member.erase", "member/" + hash, "memberships and join requests of this member");
@@ -66,7 +66,7 @@ public final class ErasureRoutes {
         String cursor = null;
         do {
             GroupTable.Page page = groups.list(tenant.tenantId(), PAGE, cursor);
-            List<Id> ids = page.items().stream().map(Group::groupId).toList();
+            List<GroupId> ids = page.items().stream().map(Group::groupId).toList();
             erased = erased.plus(erasure.erase(tenant.tenantId(), ids, memberRef, hash, now));
             cursor = page.nextCursor();
         } while (cursor != null);

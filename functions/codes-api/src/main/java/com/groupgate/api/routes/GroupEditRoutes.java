@@ -9,14 +9,15 @@ import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupSettings;
+import com.groupgate.group.GroupStatus;
 import com.groupgate.group.GroupTable;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
+import com.groupgate.id.GroupId;
 import com.groupgate.image.EntryImages;
-import com.groupgate.join.GroupCategory;
 import com.groupgate.join.JoinPolicy;
 import com.groupgate.tenant.Tenant;
 import java.time.Clock;
@@ -72,17 +73,14 @@ public final class GroupEditRoutes {
         String welcome = body.string("welcomeMessage", GroupSettings.MAX_WELCOME_LENGTH);
         String policyText = body.string("joinPolicy", 20);
         Integer verifyAbove = body.integer("verifyAbove", 1, GroupSettings.MAX_CAPACITY);
-        String status = body.string("status", 20);
-        if (status != null && !Group.ACTIVE.equals(status) && !Group.ARCHIVED.equals(status)) {
-            throw RefusalException.badField("status", "must be active or archived");
-        }
+        String statusText = body.string("status", 20);
+        GroupStatus status = statusText == null ? null : GroupStatus.parse(statusText, "status");
         Entry entry = body.has("entry") ? linkEntry(body) : null;
         // The group as it would be, checked by the rules a new group obeys.
         GroupSettings changed = new GroupSettings(name != null ? name : group.name(),
                 capacity != null ? capacity : group.capacity(),
-                policyText != null ? JoinPolicy.parse(policyText, "joinPolicy")
-                        : JoinPolicy.parse(group.joinPolicy(), "joinPolicy"),
-                GroupCategory.parse(group.category(), "category"),
+                policyText != null ? JoinPolicy.parse(policyText, "joinPolicy") : group.joinPolicy(),
+                group.category(),
                 welcome != null ? welcome : group.welcomeMessage(), null,
                 body.has("verifyAbove") ? verifyAbove : group.verifyAbove(), group.passcodeDigits());
         // Only what this edit writes is checked: a list change does not refuse edits of other fields.
@@ -97,11 +95,11 @@ public final class GroupEditRoutes {
         // A group that becomes a passcode group gets its secret now, shown once in this answer.
         PasscodeSecrets.PasscodeSecret passcode = changed.joinPolicy() == JoinPolicy.PASSCODE
                 && group.sealedPasscode() == null ? passcodes.next() : null;
-        audit.change(Group.ARCHIVED.equals(status) ? "group.archive" : "group.update", "group/" + group.groupId(),
+        audit.change(status == GroupStatus.ARCHIVED ? "group.archive" : "group.update", "group/" + group.groupId(),
                 Audit.changed(body, "name", "capacity", "welcomeMessage", "joinPolicy", "verifyAbove", "entry", "status"));
         GroupTable.Edited edited = groups.update(tenant.tenantId(), group.groupId(), new GroupTable.Change(
                 name == null ? null : changed.name(), capacity, welcome == null ? null : changed.welcomeMessage(),
-                policyText == null ? null : changed.joinPolicy().wireName(), body.has("verifyAbove"), verifyAbove,
+                policyText == null ? null : changed.joinPolicy(), body.has("verifyAbove"), verifyAbove,
                 body.has("entry"), entry, status, passcode == null ? null : passcode.sealed()));
         if (edited == GroupTable.Edited.BELOW_MEMBERS) {
             throw new RefusalException(Refusal.CONFLICT, "capacity: the group already has more members", "capacity",
@@ -182,7 +180,7 @@ public final class GroupEditRoutes {
     }
 
     private Group find(Tenant tenant, ApiRequest request) {
-        return groups.find(tenant.tenantId(), Views.id(request.pathParam("groupId")))
+        return groups.find(tenant.tenantId(), Views.id(request.pathParam("groupId"), GroupId::parse))
                 .orElseThrow(RefusalException::notFound);
     }
 

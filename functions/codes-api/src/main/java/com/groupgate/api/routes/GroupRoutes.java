@@ -6,13 +6,14 @@ import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupSettings;
+import com.groupgate.group.GroupStatus;
 import com.groupgate.group.GroupTable;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
 import com.groupgate.join.JoinPolicy;
 import com.groupgate.tenant.Tenant;
 import java.time.Clock;
@@ -63,13 +64,12 @@ public final class GroupRoutes {
         filter.check(tenant.tenantId(), "welcomeMessage", settings.welcomeMessage());
         filter.checkTogether(tenant.tenantId(), "welcomeMessage", settings.name(), settings.welcomeMessage());
         PasscodeSecrets.PasscodeSecret passcode = settings.joinPolicy() == JoinPolicy.PASSCODE ? passcodes.next() : null;
-        Group group = new Group(tenant.tenantId(), Id.random(), settings.name(), settings.capacity(), 0,
-                settings.joinPolicy().wireName(), settings.category().wireName(), settings.welcomeMessage(),
-                settings.preset() == null ? null : settings.preset().wireName(),
+        Group group = new Group(tenant.tenantId(), GroupId.random(), settings.name(), settings.capacity(), 0,
+                settings.joinPolicy(), settings.category(), settings.welcomeMessage(), settings.preset(),
                 passcode == null ? null : passcode.sealed(), clock.instant().getEpochSecond(), settings.verifyAbove(),
-                settings.passcodeDigits(), Group.ACTIVE, null, null);
+                settings.passcodeDigits(), GroupStatus.ACTIVE, null, null);
         audit.change("group.create", "group/" + group.groupId(), "name " + Audit.quoted(group.name())
-                + ", capacity " + group.capacity() + ", " + group.joinPolicy());
+                + ", capacity " + group.capacity() + ", " + group.joinPolicy().wireName());
         groups.create(group);
         Map<String, Object> view = Views.group(group, clock.instant());
         if (passcode != null) {
@@ -86,7 +86,7 @@ public final class GroupRoutes {
      */
     private ApiResponse rotatePasscode(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
-        Id groupId = Views.id(request.pathParam("groupId"));
+        GroupId groupId = Views.id(request.pathParam("groupId"), GroupId::parse);
         JsonFields.of(Json.body(request), Set.of());
         PasscodeSecrets.PasscodeSecret passcode = passcodes.next();
         audit.change("group.passcode-rotate", "group/" + groupId, "new passcode secret");
@@ -101,7 +101,7 @@ public final class GroupRoutes {
 
     private ApiResponse get(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
-        Id groupId = Views.id(request.pathParam("groupId"));
+        GroupId groupId = Views.id(request.pathParam("groupId"), GroupId::parse);
         return groups.find(tenant.tenantId(), groupId)
                 .map(g -> ApiResponse.json(200, Views.group(g, clock.instant())))
                 .orElseThrow(RefusalException::notFound);
@@ -111,7 +111,7 @@ public final class GroupRoutes {
         Tenant tenant = auth.tenant(request);
         int limit = Paging.intParam(request, "limit", 1, 100, 20);
         String cursor = request.queryParam("cursor");
-        if (cursor != null && Id.parse(cursor).isEmpty()) {
+        if (cursor != null && GroupId.parse(cursor).isEmpty()) {
             throw RefusalException.badField("cursor", "not a cursor this API returned");
         }
         GroupTable.Page page = groups.list(tenant.tenantId(), limit, cursor);

@@ -10,8 +10,10 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.RequestId;
 import com.groupgate.join.JoinRequestTable;
+import com.groupgate.join.RequestStatus;
 import com.groupgate.tenant.Tenant;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +24,6 @@ import java.util.Set;
 
 /** The tenant's side of approval groups: list pending requests, approve or reject them. */
 public final class JoinRequestRoutes {
-    private static final Set<String> STATUSES = Set.of("pending", "joined", "rejected");
 
     private final Authenticator auth;
     private final GroupTable groups;
@@ -47,11 +48,9 @@ public final class JoinRequestRoutes {
 
     private ApiResponse list(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
-        Id groupId = Views.id(request.pathParam("groupId"));
-        String status = request.queryParam("status") == null ? "pending" : request.queryParam("status");
-        if (!STATUSES.contains(status)) {
-            throw RefusalException.badField("status", "must be pending, joined or rejected");
-        }
+        GroupId groupId = Views.id(request.pathParam("groupId"), GroupId::parse);
+        RequestStatus status = request.queryParam("status") == null ? RequestStatus.PENDING
+                : RequestStatus.parseListed(request.queryParam("status"), "status");
         int limit = Paging.intParam(request, "limit", 1, 100, 50);
         String cursor = request.queryParam("cursor");
         if (cursor != null && !JoinRequestTable.isCursor(cursor)) {
@@ -65,7 +64,7 @@ public final class JoinRequestRoutes {
             item.put("requestId", r.requestId().toString());
             item.put("memberRef", r.memberRef());
             item.put("createdAt", Instant.ofEpochSecond(r.createdAt()).toString());
-            item.put("status", r.status());
+            item.put("status", r.status().wireName());
             return item;
         }).toList();
         return Paging.page(items, page.nextCursor());
@@ -74,7 +73,7 @@ public final class JoinRequestRoutes {
     private ApiResponse decide(ApiRequest request, boolean approve) {
         Tenant tenant = auth.tenant(request);
         JsonFields.of(Json.body(request), Set.of());
-        Id requestId = Views.id(request.pathParam("requestId"));
+        RequestId requestId = Views.id(request.pathParam("requestId"), RequestId::parse);
         Instant now = clock.instant();
         audit.change(approve ? "join-request.approve" : "join-request.reject", "join-request/" + requestId, "");
         JoinRequestTable.Decision decision = approve ? members.approve(tenant.tenantId(), requestId, now)
@@ -88,7 +87,7 @@ public final class JoinRequestRoutes {
                     "the operator blocked this group: no one joins it while the block lasts");
             case ALREADY_DECIDED -> throw new RefusalException(Refusal.CONFLICT,
                     "the request was already " + members.findRequest(tenant.tenantId(), requestId)
-                            .map(JoinRequestTable.JoinRequest::status).orElse("decided"));
+                            .map(r -> r.status().wireName()).orElse("decided"));
             case NOT_FOUND -> throw RefusalException.notFound();
         };
     }

@@ -6,7 +6,7 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
-import com.groupgate.id.Id;
+import com.groupgate.id.ApiKeyId;
 import com.groupgate.tenant.ApiKeyCache;
 import com.groupgate.tenant.ApiKeyTable;
 import com.groupgate.tenant.Caller;
@@ -70,7 +70,7 @@ public final class KeyRoutes {
 
     private ApiResponse delete(ApiRequest request) {
         Caller caller = auth.caller(request);
-        Id keyId = Views.id(request.pathParam("keyId"));
+        ApiKeyId keyId = Views.id(request.pathParam("keyId"), ApiKeyId::parse);
         audit.change("key.delete", "key/" + keyId, "");
         keys.delete(caller.tenant().tenantId(), keyId);
         cache.forget(keyId);

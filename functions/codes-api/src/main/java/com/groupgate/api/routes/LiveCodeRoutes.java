@@ -11,8 +11,10 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.LiveCodeId;
 import com.groupgate.live.LiveCode;
+import com.groupgate.live.LiveCodeStatus;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.live.PoolRouting;
 import com.groupgate.qr.Ecc;
@@ -23,7 +25,6 @@ import com.groupgate.token.ScanToken;
 import com.groupgate.usage.UsageTable;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ public final class LiveCodeRoutes {
     }
 
     /** A request's pool settings, validated against the tenant's groups; nothing written yet. */
-    private record Pool(String name, List<Id> groupIds, Integer switchAfterJoins, String channel, Integer dailyScanLimit) {
+    private record Pool(String name, List<GroupId> groupIds, Integer switchAfterJoins, String channel, Integer dailyScanLimit) {
     }
 
     private Pool pool(Tenant tenant, JsonFields body, LiveCode current) {
@@ -81,15 +82,16 @@ public final class LiveCodeRoutes {
         Integer cap = body.integer("dailyScanLimit", 1, 1_000_000);
         filter.checkName(tenant.tenantId(), "name", name);
         filter.check(tenant.tenantId(), "channel", channel);
-        List<Id> groups = null;
+        List<GroupId> groups = null;
         if (current == null || !groupTexts.isEmpty()) {
             if (groupTexts.isEmpty()) {
                 throw RefusalException.badField("groupIds", "must list at least one group");
             }
             groups = new ArrayList<>();
-            Set<Id> seen = new HashSet<>();
+            Set<GroupId> seen = new HashSet<>();
             for (String text : groupTexts) {
-                Id id = Id.parse(text).orElseThrow(() -> RefusalException.badField("groupIds", "not a group id: " + text));
+                GroupId id = GroupId.parse(text).orElseThrow(
+                        () -> RefusalException.badField("groupIds", "not a group id: " + text));
                 if (!seen.add(id)) {
                     throw RefusalException.badField("groupIds", "lists " + text + " twice");
                 }
@@ -110,14 +112,14 @@ public final class LiveCodeRoutes {
     private ApiResponse create(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         Pool p = pool(tenant, JsonFields.of(Json.body(request), FIELDS), null);
-        Id id = Id.random();
+        LiveCodeId id = LiveCodeId.random();
         Instant now = clock.instant();
-        SignedImages.Signed s = signed.issue(CodeKind.LIVE_CODE, id, tenant.tenantId(), id, ScanToken.NEVER, Ecc.M,
+        SignedImages.Signed s = signed.issue(CodeKind.LIVE_CODE, id.id(), tenant.tenantId(), id.id(), ScanToken.NEVER, Ecc.M,
                 CodeRoutes.DEFAULT_MODULE_PX);
         String imageKey = s.imageKey();
         LiveCode code = new LiveCode(tenant.tenantId(), id, p.name(), p.groupIds(), p.switchAfterJoins(), p.channel(),
-                p.dailyScanLimit(), LiveCode.ACTIVE, 1, s.keyVersion(), s.salt(), imageKey, s.imageBytes(),
-                s.qrVersion(), tenant.timezone().getId(), now.getEpochSecond());
+                p.dailyScanLimit(), LiveCodeStatus.ACTIVE, 1, s.keyVersion(), s.salt(), imageKey, s.imageBytes(),
+                s.qrVersion(), tenant.timezone(), now.getEpochSecond());
         audit.change("live-code.create", "live-code/" + id, "name " + Audit.quoted(p.name()) + ", "
                 + p.groupIds().size() + " groups");
         signed.storeOrDiscard(imageKey, () -> {
@@ -128,7 +130,7 @@ public final class LiveCodeRoutes {
     }
 
     private LiveCode find(ApiRequest request, Tenant tenant) {
-        return live.find(tenant.tenantId(), Views.id(request.pathParam("liveCodeId")))
+        return live.find(tenant.tenantId(), Views.id(request.pathParam("liveCodeId"), LiveCodeId::parse))
                 .orElseThrow(RefusalException::notFound);
     }
 
@@ -141,7 +143,7 @@ public final class LiveCodeRoutes {
         Tenant tenant = auth.tenant(request);
         JsonFields body = JsonFields.of(Json.body(request), FIELDS);
         LiveCode current = find(request, tenant);
-        if (!LiveCode.ACTIVE.equals(current.status())) {
+        if (!current.active()) {
             throw new RefusalException(Refusal.REVOKED, "the live code is revoked");
         }
         Pool p = pool(tenant, body, current);
@@ -157,7 +159,7 @@ public final class LiveCodeRoutes {
     private ApiResponse revoke(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         JsonFields.of(Json.body(request), Set.of());
-        Id liveCodeId = Views.id(request.pathParam("liveCodeId"));
+        LiveCodeId liveCodeId = Views.id(request.pathParam("liveCodeId"), LiveCodeId::parse);
         audit.change("live-code.revoke", "live-code/" + liveCodeId, "");
         LiveCode revoked = live.revoke(tenant.tenantId(), liveCodeId)
                 .orElseThrow(RefusalException::notFound);
@@ -168,23 +170,23 @@ public final class LiveCodeRoutes {
     Map<String, Object> view(LiveCode c) {
         Instant now = clock.instant();
         List<Group> groups = pools.read(c.tenantId(), c.groupIds(), true);
-        Optional<Id> current = PoolRouting.route(groups.stream()
+        Optional<GroupId> current = PoolRouting.route(groups.stream()
                 .map(g -> new PoolRouting.GroupFill(g.groupId(), g.members(), g.capacity(), g.openAt(clock.instant()))).toList(), c.switchAfterJoins());
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("liveCodeId", c.liveCodeId().toString());
+        out.put("liveCodeId", c.liveCodeId().text());
         out.put("name", c.name());
-        out.put("scanUrl", signed.scanUrl(CodeKind.LIVE_CODE, c.liveCodeId(), c.tenantId(), c.liveCodeId(),
+        out.put("scanUrl", signed.scanUrl(CodeKind.LIVE_CODE, c.liveCodeId().id(), c.tenantId(), c.liveCodeId().id(),
                 ScanToken.NEVER, c.keyVersion(), c.salt()));
         out.put("imageUrl", signed.imageUrl(c.imageKey()));
-        out.put("groupIds", c.groupIds().stream().map(Id::toString).toList());
-        out.put("currentGroupId", current.map(Id::toString).orElse(null));
+        out.put("groupIds", c.groupIds().stream().map(GroupId::text).toList());
+        out.put("currentGroupId", current.map(GroupId::text).orElse(null));
         out.put("switchAfterJoins", c.switchAfterJoins());
         out.put("channel", c.channel());
         out.put("dailyScanLimit", c.dailyScanLimit());
-        out.put("status", c.status());
+        out.put("status", c.status().wireName());
         out.put("qrVersion", c.qrVersion());
         out.put("scansToday", live.countedOn(c.tenantId(), c.liveCodeId(),
-                DailyCap.dayKey(now, ZoneId.of(c.timezone()))));
+                DailyCap.dayKey(now, c.timezone())));
         List<Map<String, Object>> fill = new ArrayList<>();
         for (Group g : groups) {
             Map<String, Object> f = new LinkedHashMap<>();

@@ -7,10 +7,10 @@ import com.groupgate.group.GroupTable;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Router;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.join.MemberRef;
 import com.groupgate.join.MemberTable;
 import com.groupgate.tenant.Tenant;
-import com.groupgate.join.MemberRef;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,7 +46,7 @@ public final class MemberRoutes {
 
     private ApiResponse list(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
-        Id groupId = Views.id(request.pathParam("groupId"));
+        GroupId groupId = Views.id(request.pathParam("groupId"), GroupId::parse);
         int limit = Paging.intParam(request, "limit", 1, 100, 50);
         String cursor = request.queryParam("cursor");
         if (cursor != null && !MemberRef.valid(cursor)) {
@@ -65,7 +65,7 @@ public final class MemberRoutes {
 
     private ApiResponse remove(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
-        Id groupId = Views.id(request.pathParam("groupId"));
+        GroupId groupId = Views.id(request.pathParam("groupId"), GroupId::parse);
         String memberRef = request.pathParam("memberRef");
         if (!MemberRef.valid(memberRef)) {
             throw RefusalException.notFound();

@@ -1,14 +1,15 @@
 package com.groupgate.api.routes;
 
 import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.image.EdgeImages;
 import com.groupgate.image.ImageBucket;
-import com.groupgate.telemetry.Log;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.qr.Ecc;
 import com.groupgate.qr.QrImage;
 import com.groupgate.qr.QrPng;
 import com.groupgate.qr.QrReadBack;
+import com.groupgate.telemetry.Log;
 import com.groupgate.token.CodeKind;
 import com.groupgate.token.KeyRing;
 import com.groupgate.token.ScanUrl;
@@ -46,7 +47,7 @@ public final class SignedImages {
     record Signed(String scanUrl, int keyVersion, byte[] salt, String imageKey, long imageBytes, int qrVersion) {
     }
 
-    Signed issue(CodeKind kind, Id codeId, Id tenantId, Id targetId, long expiresAt, Ecc ecc, int modulePx) {
+    Signed issue(CodeKind kind, Id codeId, TenantId tenantId, Id targetId, long expiresAt, Ecc ecc, int modulePx) {
         KeyRing ring = keys.issuingRing();
         // Group codes get the short (v2) token, whose URL fits QR version 4 at level M; live
         // codes keep v1 (they never expire, and their symbols are already printed at version 5).
@@ -66,7 +67,7 @@ public final class SignedImages {
     }
 
     /** The scan URL a stored code was issued with. */
-    String scanUrl(CodeKind kind, Id codeId, Id tenantId, Id targetId, long expiresAt, int keyVersion, byte[] salt) {
+    String scanUrl(CodeKind kind, Id codeId, TenantId tenantId, Id targetId, long expiresAt, int keyVersion, byte[] salt) {
         SigningKey key = keys.anyVersion(keyVersion)
                 .orElseThrow(() -> new IllegalStateException("key version " + keyVersion + " is gone"));
         // Re-deriving for display only: a retired version still shows its (refused) URL.
@@ -78,11 +79,11 @@ public final class SignedImages {
      * The token of a code: the stored salt's length says its format, so that codes issued
      * before the short format show the very URL they were printed with.
      */
-    private static String token(KeyRing ring, CodeKind kind, Id codeId, Id tenantId, Id targetId, long expiresAt,
+    private static String token(KeyRing ring, CodeKind kind, Id codeId, TenantId tenantId, Id targetId, long expiresAt,
                                 byte[] salt) {
         return kind == CodeKind.GROUP_CODE && salt.length == TokenCodec.SHORT_SALT_BYTES
-                ? TokenCodec.issueShort(ring, codeId, tenantId, expiresAt, salt)
-                : TokenCodec.issue(ring, kind, codeId, tenantId, targetId, expiresAt, salt);
+                ? TokenCodec.issueShort(ring, codeId, tenantId.id(), expiresAt, salt)
+                : TokenCodec.issue(ring, kind, codeId, tenantId.id(), targetId, expiresAt, salt);
     }
 
     /**

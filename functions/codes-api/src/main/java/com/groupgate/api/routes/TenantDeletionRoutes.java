@@ -7,7 +7,7 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
-import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.tenant.Tenant;
 import com.groupgate.tenant.TenantDeletion;
 import com.groupgate.tenant.TenantDeletionTable;
@@ -48,7 +48,7 @@ public final class TenantDeletionRoutes {
     private ApiResponse delete(ApiRequest request) {
         auth.admin(request);
         JsonFields.of(Json.body(request), Set.of());
-        Id tenantId = Views.id(request.pathParam("tenantId"));
+        TenantId tenantId = Views.id(request.pathParam("tenantId"), TenantId::parse);
         Optional<TenantDeletionTable.Job> known = deletions.find(tenantId);
         if (known.isEmpty() && tenants.find(tenantId).isEmpty()) {
             throw RefusalException.notFound();
@@ -62,7 +62,7 @@ public final class TenantDeletionRoutes {
 
     private ApiResponse get(ApiRequest request) {
         auth.admin(request);
-        Id tenantId = Views.id(request.pathParam("tenantId"));
+        TenantId tenantId = Views.id(request.pathParam("tenantId"), TenantId::parse);
         Optional<Tenant> tenant = tenants.find(tenantId);
         Optional<TenantDeletionTable.Job> job = deletions.find(tenantId);
         if (tenant.isEmpty() && job.isEmpty()) {
@@ -72,7 +72,7 @@ public final class TenantDeletionRoutes {
                 job.map(TenantDeletionTable.Job::deletion).orElse(null)));
     }
 
-    private static Map<String, Object> view(Id tenantId, Tenant tenant, TenantDeletion deletion) {
+    private static Map<String, Object> view(TenantId tenantId, Tenant tenant, TenantDeletion deletion) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tenantId", tenantId.toString());
         if (tenant != null) {

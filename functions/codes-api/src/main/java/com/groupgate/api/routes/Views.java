@@ -6,11 +6,15 @@ import com.groupgate.entry.ImageEntry;
 import com.groupgate.entry.LinkEntry;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
+import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
+import com.groupgate.join.JoinPolicy;
 import com.groupgate.tenant.ApiKey;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The API's JSON shapes, and the parsing of path values. */
 final class Views {
@@ -24,17 +28,17 @@ final class Views {
         out.put("name", g.name());
         out.put("capacity", g.capacity());
         out.put("members", g.members());
-        out.put("joinPolicy", g.joinPolicy());
-        out.put("category", g.category());
+        out.put("joinPolicy", g.joinPolicy().wireName());
+        out.put("category", g.category().wireName());
         out.put("welcomeMessage", g.welcomeMessage());
         if (g.preset() != null) {
-            out.put("preset", g.preset());
+            out.put("preset", g.preset().wireName());
         }
         out.put("verifyAbove", g.verifyAbove());
-        if ("passcode".equals(g.joinPolicy())) {
+        if (g.joinPolicy() == JoinPolicy.PASSCODE) {
             out.put("passcodeDigits", g.passcodeDigits());
         }
-        out.put("status", g.status());
+        out.put("status", g.status().wireName());
         out.put("entry", g.entry() == null ? null : entry(g.entry(), now));
         if (g.blocked()) {
             // Only while blocked: the tenant (and its dashboard) sees that and why.
@@ -88,5 +92,10 @@ final class Views {
     /** An id from the path; anything that is not an id is simply not found. */
     static Id id(String text) {
         return Id.parse(text).orElseThrow(RefusalException::notFound);
+    }
+
+    /** The id of one entity ({@code parse}: its type's, such as {@code GroupId::parse}) in a path; 404 when it is none. */
+    static <T> T id(String text, Function<String, Optional<T>> parse) {
+        return parse.apply(text).orElseThrow(RefusalException::notFound);
     }
 }

@@ -10,6 +10,8 @@ import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
 import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
+import com.groupgate.id.WebhookId;
 import com.groupgate.tenant.Tenant;
 import com.groupgate.webhook.AddressResolver;
 import com.groupgate.webhook.DeliveryTable;
@@ -85,13 +87,13 @@ public final class WebhookRoutes {
         WebhookUrl url = url(body.requiredString("url", WebhookUrl.MAX_LENGTH + 1));
         Subscription events = events(body);
         String description = body.string("description", Subscription.MAX_DESCRIPTION);
-        String tenantId = tenant.tenantId().toString();
+        TenantId tenantId = tenant.tenantId();
         if (webhooks.list(tenantId).size() >= WebhookTable.MAX_PER_TENANT) {
             throw new RefusalException(Refusal.WEBHOOK_LIMIT, "a tenant has at most " + WebhookTable.MAX_PER_TENANT
                     + " webhooks; remove one first");
         }
         WebhookSecret secret = WebhookSecret.generate();
-        Webhook webhook = new Webhook(tenantId, Id.random().toString(), url, events, description, true,
+        Webhook webhook = new Webhook(tenantId, WebhookId.random(), url, events, description, true,
                 clock.instant(), secrets.seal(secret), null, null, null, null);
         audit.change("webhook.create", "webhook/" + webhook.webhookId(), "events " + String.join(",", events.wireNames()));
         webhooks.create(webhook);
@@ -103,7 +105,7 @@ public final class WebhookRoutes {
     private ApiResponse list(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         return ApiResponse.json(200, Map.of("items",
-                webhooks.list(tenant.tenantId().toString()).stream().map(WebhookRoutes::view).toList()));
+                webhooks.list(tenant.tenantId()).stream().map(WebhookRoutes::view).toList()));
     }
 
     private ApiResponse get(ApiRequest request) {
@@ -116,9 +118,9 @@ public final class WebhookRoutes {
         WebhookUrl url = body.has("url") ? url(body.requiredString("url", WebhookUrl.MAX_LENGTH + 1)) : null;
         Subscription events = body.has("events") ? events(body) : null;
         Boolean enabled = body.bool("enabled");
-        String id = webhookId(request);
+        WebhookId id = webhookId(request);
         audit.change("webhook.update", "webhook/" + id, Audit.changed(body, "url", "events", "enabled"));
-        Webhook changed = webhooks.update(tenant.tenantId().toString(), id, new WebhookTable.Change(url, events, enabled))
+        Webhook changed = webhooks.update(tenant.tenantId(), id, new WebhookTable.Change(url, events, enabled))
                 .orElseThrow(RefusalException::notFound);
         return ApiResponse.json(200, view(changed));
     }
@@ -126,7 +128,7 @@ public final class WebhookRoutes {
     private ApiResponse delete(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         audit.change("webhook.delete", "webhook/" + webhookId(request), "");
-        if (!webhooks.delete(tenant.tenantId().toString(), webhookId(request))) {
+        if (!webhooks.delete(tenant.tenantId(), webhookId(request))) {
             throw RefusalException.notFound();
         }
         return ApiResponse.noContent();
@@ -141,7 +143,7 @@ public final class WebhookRoutes {
         var sealed = secrets.seal(secret);
         audit.change("webhook.rotate-secret", "webhook/" + webhookId(request), "new secret; the old one signs for "
                 + WebhookTable.OVERLAP.toHours() + " h");
-        webhooks.rotate(tenant.tenantId().toString(), webhookId(request), sealed, now)
+        webhooks.rotate(tenant.tenantId(), webhookId(request), sealed, now)
                 .orElseThrow(RefusalException::notFound);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("secret", secret.reveal());
@@ -153,10 +155,10 @@ public final class WebhookRoutes {
         Webhook webhook = enabled(found(request));
         JsonFields.of(Json.body(request), Set.of());
         Instant now = clock.instant();
-        WebhookEvent event = new WebhookEvent(WebhookEvent.randomId(), webhook.tenantId(),
-                WebhookEventType.WEBHOOK_TEST, now, Map.of("webhookId", webhook.webhookId()));
+        WebhookEvent event = new WebhookEvent(WebhookEvent.randomId(), webhook.tenantId().text(),
+                WebhookEventType.WEBHOOK_TEST, now, Map.of("webhookId", webhook.webhookId().text()));
         audit.change("webhook.test", "webhook/" + webhook.webhookId(), "event " + event.id());
-        outbox.emit(event, webhook.webhookId(), now);
+        outbox.emit(event, webhook.webhookId().text(), now);
         return ApiResponse.json(202, Map.of("eventId", event.id()));
     }
 
@@ -184,28 +186,28 @@ public final class WebhookRoutes {
         DeliveryTable.Attempt attempt = deliveries.find(webhook.tenantId(), webhook.webhookId(), deliveryId)
                 .orElseThrow(RefusalException::notFound);
         Instant now = clock.instant();
-        Outbox.Item event = outbox.event(webhook.tenantId(), attempt.eventId(), now).orElseThrow(
+        Outbox.Item event = outbox.event(webhook.tenantId().text(), attempt.eventId(), now).orElseThrow(
                 () -> new RefusalException(Refusal.EXPIRED, "the event is no longer kept (30 days)"));
         audit.change("webhook.redeliver", "webhook/" + webhook.webhookId(), "event " + event.eventId());
-        outbox.redeliver(event, webhook.webhookId(), "r" + Id.random(), now);
+        outbox.redeliver(event, webhook.webhookId().text(), "r" + Id.random(), now);
         return ApiResponse.json(202, Map.of("eventId", event.eventId()));
     }
 
     private Webhook found(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
-        return webhooks.find(tenant.tenantId().toString(), webhookId(request)).orElseThrow(RefusalException::notFound);
+        return webhooks.find(tenant.tenantId(), webhookId(request)).orElseThrow(RefusalException::notFound);
     }
 
     private static Webhook enabled(Webhook webhook) {
         if (!webhook.enabled()) {
             throw new RefusalException(Refusal.WEBHOOK_DISABLED, "the webhook is disabled ("
-                    + webhook.disabledReason() + "); enable it first");
+                    + (webhook.disabledReason() == null ? null : webhook.disabledReason().wireName()) + "); enable it first");
         }
         return webhook;
     }
 
-    private static String webhookId(ApiRequest request) {
-        return Views.id(request.pathParam("webhookId")).toString();
+    private static WebhookId webhookId(ApiRequest request) {
+        return Views.id(request.pathParam("webhookId"), WebhookId::parse);
     }
 
     /** The URL, refused with 422 naming {@code url} unless it may be sent to from here. */
@@ -237,12 +239,12 @@ public final class WebhookRoutes {
 
     static Map<String, Object> view(Webhook w) {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("webhookId", w.webhookId());
+        out.put("webhookId", w.webhookId().text());
         out.put("url", w.url().toString());
         out.put("events", w.subscription().wireNames());
         out.put("description", w.description());
         out.put("enabled", w.enabled());
-        out.put("disabledReason", w.disabledReason());
+        out.put("disabledReason", w.disabledReason() == null ? null : w.disabledReason().wireName());
         out.put("createdAt", w.createdAt().toString());
         return out;
     }

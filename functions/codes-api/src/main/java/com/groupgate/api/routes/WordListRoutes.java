@@ -1,17 +1,17 @@
 package com.groupgate.api.routes;
 
 import com.groupgate.api.edge.Authenticator;
+import com.groupgate.auditlog.AuditTrail;
 import com.groupgate.content.WordList;
 import com.groupgate.error.RefusalException;
-import com.groupgate.auditlog.AuditTrail;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
 import com.groupgate.tenant.Tenant;
-import com.groupgate.wordlist.WordListStore;
 import com.groupgate.wordlist.WordListStore.Owner;
+import com.groupgate.wordlist.WordListStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

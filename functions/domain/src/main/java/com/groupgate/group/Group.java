@@ -2,39 +2,39 @@ package com.groupgate.group;
 
 import com.groupgate.block.Block;
 import com.groupgate.entry.Entry;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
+import com.groupgate.join.GroupCategory;
+import com.groupgate.join.JoinPolicy;
 import java.time.Instant;
 
 /**
  * A tenant's group as stored. {@code sealedPasscode} is the passcode group's TOTP secret,
  * sealed (see {@code SecretSeal}); null for other policies. {@code verifyAbove}: members
- * past which joins need approval, or null. {@code status}: {@link #ACTIVE} or
- * {@link #ARCHIVED} (an archived group takes no joins; live codes skip it). {@code entry}:
+ * past which joins need approval, or null. {@code preset}: the preset it was created
+ * with, or null. {@code status}: see {@link GroupStatus}. {@code entry}:
  * the way into the real group (null until the tenant gives one). {@code block}: the
  * operator's block (null unless blocked): its codes answer 451, live codes skip it.
  */
 public record Group(
-        Id tenantId,
-        Id groupId,
+        TenantId tenantId,
+        GroupId groupId,
         String name,
         int capacity,
         long members,
-        String joinPolicy,
-        String category,
+        JoinPolicy joinPolicy,
+        GroupCategory category,
         String welcomeMessage,
-        String preset,
+        Preset preset,
         byte[] sealedPasscode,
         long createdAt,
         Integer verifyAbove,
         int passcodeDigits,
-        String status,
+        GroupStatus status,
         Entry entry,
         Block block) {
-    public static final String ACTIVE = "active";
-    public static final String ARCHIVED = "archived";
-
     public boolean archived() {
-        return ARCHIVED.equals(status);
+        return status == GroupStatus.ARCHIVED;
     }
 
     public boolean blocked() {

@@ -1,47 +1,49 @@
 package com.groupgate.code;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.CodeId;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
+import com.groupgate.join.JoinPolicy;
+import com.groupgate.qr.Ecc;
 import com.groupgate.scan.GeoRules;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * A group code as stored. The token is never stored: it is re-derived from the key
  * version, the salt and the code's own fields whenever the scan URL is shown. The group's
  * name, policy and welcome message are copied in at issue so a scan needs no second read.
+ * {@code supersededBy}: the code that replaced this one, or null; {@code timezone}: the
+ * tenant's at issue, the day the daily cap counts in.
  */
 public record GroupCode(
-        Id tenantId,
-        Id codeId,
-        Id groupId,
+        TenantId tenantId,
+        CodeId codeId,
+        GroupId groupId,
         String channel,
         int dailyScanLimit,
         GeoRules geo,
-        String ecc,
+        Ecc ecc,
         int modulePx,
         long ttlSeconds,
         long issuedAt,
         long expiresAt,
-        String status,
-        String supersededBy,
+        CodeStatus status,
+        CodeId supersededBy,
         int keyVersion,
         byte[] salt,
         String imageKey,
         long imageBytes,
         int qrVersion,
-        String timezone,
+        ZoneId timezone,
         String groupName,
-        String joinPolicy,
+        JoinPolicy joinPolicy,
         String welcomeMessage) {
 
-    public static final String ACTIVE = "active";
-    public static final String REVOKED = "revoked";
-    public static final String SUPERSEDED = "superseded";
-    public static final String EXPIRED = "expired";
-
     /** The status a caller sees: an active code past its expiry reads as expired. */
-    public String statusAt(Instant now) {
-        if (ACTIVE.equals(status) && now.getEpochSecond() >= expiresAt) {
-            return EXPIRED;
+    public CodeStatus statusAt(Instant now) {
+        if (status == CodeStatus.ACTIVE && now.getEpochSecond() >= expiresAt) {
+            return CodeStatus.EXPIRED;
         }
         return status;
     }

@@ -1,6 +1,6 @@
 package com.groupgate.tenant;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.ApiKeyId;
 import java.time.Instant;
 
 /**
@@ -8,5 +8,5 @@ import java.time.Instant;
  * is issued and stored only as its SHA-256. {@code lastUsedAt} is null until the key is
  * first used, and otherwise at most a minute behind its latest use ({@link KeyUse}).
  */
-public record ApiKey(Id keyId, String name, KeyScope scope, Instant createdAt, Instant lastUsedAt) {
+public record ApiKey(ApiKeyId keyId, String name, KeyScope scope, Instant createdAt, Instant lastUsedAt) {
 }

@@ -1,6 +1,9 @@
 package com.groupgate.live;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.LiveCodeId;
+import com.groupgate.id.TenantId;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -10,31 +13,32 @@ import java.util.List;
  * refused by DynamoDB itself and re-routed.
  */
 public record LiveCode(
-        Id tenantId,
-        Id liveCodeId,
+        TenantId tenantId,
+        LiveCodeId liveCodeId,
         String name,
-        List<Id> groupIds,
+        List<GroupId> groupIds,
         Integer switchAfterJoins,
         String channel,
         Integer dailyScanLimit,
-        String status,
+        LiveCodeStatus status,
         long poolVersion,
         int keyVersion,
         byte[] salt,
         String imageKey,
         long imageBytes,
         int qrVersion,
-        String timezone,
+        ZoneId timezone,
         long createdAt) {
-
-    public static final String ACTIVE = "active";
-    public static final String REVOKED = "revoked";
 
     public LiveCode {
         groupIds = List.copyOf(groupIds);
     }
 
-    public LiveCode withPool(String newName, List<Id> newGroups, Integer newSwitchAfter, String newChannel,
+    public boolean active() {
+        return status == LiveCodeStatus.ACTIVE;
+    }
+
+    public LiveCode withPool(String newName, List<GroupId> newGroups, Integer newSwitchAfter, String newChannel,
                              Integer newCap) {
         return new LiveCode(tenantId, liveCodeId, newName, newGroups, newSwitchAfter, newChannel, newCap, status,
                 poolVersion + 1, keyVersion, salt, imageKey, imageBytes, qrVersion, timezone, createdAt);

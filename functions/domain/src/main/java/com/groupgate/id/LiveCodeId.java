@@ -1,0 +1,33 @@
+package com.groupgate.id;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A live code's id. Its own type so that it cannot be passed where another entity's id is
+ * wanted; the 8 bytes and the 13-character text are those of {@link Id}.
+ */
+public record LiveCodeId(Id id) {
+    public LiveCodeId {
+        Objects.requireNonNull(id, "id");
+    }
+
+    public static LiveCodeId random() {
+        return new LiveCodeId(Id.random());
+    }
+
+    /** The id written in {@code text}, or empty when it is not one. */
+    public static Optional<LiveCodeId> parse(String text) {
+        return Id.parse(text).map(LiveCodeId::new);
+    }
+
+    /** As written in the API and the tables. */
+    public String text() {
+        return id.toString();
+    }
+
+    @Override
+    public String toString() {
+        return text();
+    }
+}
