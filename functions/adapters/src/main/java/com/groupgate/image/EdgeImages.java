@@ -66,6 +66,14 @@ public final class EdgeImages {
         return kind.prefix(tenantId) + Sha256.hex(png) + ".png";
     }
 
+    /**
+     * A tenant's logo: {@code i/l/<tenant>/logo-<sha256>.<extension>}, beside its live codes'
+     * images, whose lifecycle it shares (kept while the tenant is, swept with it).
+     */
+    public static String logoKey(Id tenantId, byte[] bytes, String extension) {
+        return Kind.LIVE_CODE.prefix(tenantId) + "logo-" + Sha256.hex(bytes) + "." + extension;
+    }
+
     /** Where the edge serves {@code key} (a name {@link #key} made). */
     public String url(String key) {
         if (!key.startsWith(PREFIX)) {

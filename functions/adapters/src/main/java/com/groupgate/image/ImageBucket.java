@@ -32,6 +32,15 @@ public final class ImageBucket {
                 RequestBody.fromBytes(png));
     }
 
+    /** Stores an edge-served picture of another type (a tenant's logo) under its content-addressed {@code key}. */
+    public void putEdgeImage(String key, byte[] bytes, String contentType) {
+        if (!key.startsWith(EdgeImages.PREFIX)) {
+            throw new IllegalArgumentException("edge images go under " + EdgeImages.PREFIX + ", not " + key);
+        }
+        s3.putObject(p -> p.bucket(bucket).key(key).contentType(contentType).cacheControl(EdgeImages.CACHE_CONTROL),
+                RequestBody.fromBytes(bytes));
+    }
+
     /** Stores a picture that is never cached (a group's entry picture, handed out presigned). */
     public void putPrivate(String key, byte[] bytes, String contentType) {
         s3.putObject(p -> p.bucket(bucket).key(key).contentType(contentType).cacheControl("private, no-store"),
