@@ -85,12 +85,12 @@ final class Designer {
                 c.frame());
         return switch (q.format()) {
             case PNG -> {
-                BufferedImage raster = drawing.raster(q.medium().modulePx());
+                BufferedImage raster = drawing.raster(q.medium().modulePx(matrix.version()));
                 requireReadable(raster, c.scanUrl());
                 yield new Design(png(raster), DesignFormat.PNG.contentType());
             }
             case SVG -> {
-                requireReadable(drawing.raster(q.medium().modulePx()), c.scanUrl());
+                requireReadable(drawing.raster(q.medium().modulePx(matrix.version())), c.scanUrl());
                 yield new Design(SvgDesign.write(drawing, q.medium(), c.logo() == null ? null : c.logo().file(),
                         c.logo() == null ? null : c.logo().contentType()), DesignFormat.SVG.contentType());
             }

@@ -44,8 +44,8 @@ final class PdfDesign {
     }
 
     static Written write(Drawing d, Medium medium, String name, String label) {
-        float pageW = (float) (medium.pageWidthMm() * POINTS_PER_MM);
-        float pageH = (float) (medium.pageHeightMm() * POINTS_PER_MM);
+        float pageW = medium.page().widthPt();
+        float pageH = medium.page().heightPt();
         int w = d.layout().width();
         int h = d.layout().height();
         // Type sized for the page (read from as far as the page is meant to be), not the module.
@@ -53,7 +53,7 @@ final class PdfDesign {
         double labelSize = pageW * LABEL_SHARE;
         double nameBand = name == null ? 0 : nameSize * 1.8;
         double labelBand = label == null ? 0 : labelSize * 2.2;
-        double unit = Math.min(medium.moduleMm() * POINTS_PER_MM, Math.min(PAGE_SHARE * pageW / w,
+        double unit = Math.min(medium.moduleMm(d.matrix().version()) * POINTS_PER_MM, Math.min(PAGE_SHARE * pageW / w,
                 (PAGE_SHARE * pageH - nameBand - labelBand) / h));
         double blockH = nameBand + h * unit + labelBand;
         double left = (pageW - w * unit) / 2;

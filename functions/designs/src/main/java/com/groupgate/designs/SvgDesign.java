@@ -20,11 +20,12 @@ final class SvgDesign {
     static byte[] write(Drawing d, Medium medium, byte[] logoFile, String logoType) {
         int w = d.layout().width();
         int h = d.layout().height();
+        double moduleMm = medium.moduleMm(d.matrix().version());
         StringBuilder svg = new StringBuilder(8192);
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\" viewBox=\"0 0 ")
-                .append(w).append(' ').append(h).append("\" width=\"").append(number(w * medium.moduleMm()))
-                .append("mm\" height=\"").append(number(h * medium.moduleMm())).append("mm\" shape-rendering=\"crispEdges\"")
+                .append(w).append(' ').append(h).append("\" width=\"").append(number(w * moduleMm))
+                .append("mm\" height=\"").append(number(h * moduleMm)).append("mm\" shape-rendering=\"crispEdges\"")
                 .append(" role=\"img\">\n<title>").append(escape(d.frame() == null ? "QR code" : d.frame()))
                 .append("</title>\n<rect width=\"").append(w).append("\" height=\"").append(h).append("\" fill=\"")
                 .append(d.colours().light().hex()).append("\"/>\n<path fill=\"").append(d.colours().dark().hex())
