@@ -32,12 +32,16 @@ public final class ImageBucket {
                 RequestBody.fromBytes(png));
     }
 
-    /** Stores an edge-served picture of another type (a tenant's logo) under its content-addressed {@code key}. */
-    public void putEdgeImage(String key, byte[] bytes, String contentType) {
+    /**
+     * Stores an edge-served picture of another type (a tenant's logo) under {@code key}, with
+     * {@code cacheControl}: {@link EdgeImages#CACHE_CONTROL} for a content-addressed name,
+     * {@link EdgeImages#ALIAS_CACHE_CONTROL} for one that is overwritten.
+     */
+    public void putEdgeImage(String key, byte[] bytes, String contentType, String cacheControl) {
         if (!key.startsWith(EdgeImages.PREFIX)) {
             throw new IllegalArgumentException("edge images go under " + EdgeImages.PREFIX + ", not " + key);
         }
-        s3.putObject(p -> p.bucket(bucket).key(key).contentType(contentType).cacheControl(EdgeImages.CACHE_CONTROL),
+        s3.putObject(p -> p.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
                 RequestBody.fromBytes(bytes));
     }
 

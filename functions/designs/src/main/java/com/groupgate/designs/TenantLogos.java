@@ -15,8 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Tenants' logos: the file in the images bucket under its content's hash (served by the
  * edge, so a landing page can show it by URL), and one item per tenant saying which file is
- * the logo ({@code T#<tenant>} / {@code LOGO}). A replaced file stays, as content-addressed
- * files do, until the tenant is deleted.
+ * the logo ({@code T#<tenant>} / {@code LOGO}), which designs read; and a copy under the
+ * tenant's alias ({@link EdgeImages#logoAliasKey}), which landing pages show without any read.
+ * A replaced file stays, as content-addressed files do, until the tenant is deleted.
  */
 final class TenantLogos {
     /** Logo files kept per container, most recent first: a tenant renders many designs in a row. */
@@ -47,7 +48,7 @@ final class TenantLogos {
     /** Stores {@code file} (a checked PNG or JPEG) and makes it the tenant's logo. */
     Logo store(Id tenantId, byte[] file, String contentType) {
         String key = EdgeImages.logoKey(tenantId, file, "image/png".equals(contentType) ? "png" : "jpg");
-        images.putEdgeImage(key, file, contentType);
+        images.putEdgeImage(key, file, contentType, EdgeImages.CACHE_CONTROL);
         Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.tenantLogo(tenantId));
         item.put("tenantId", AttributeValue.fromS(tenantId.toString()));
         item.put("imageKey", AttributeValue.fromS(key));
@@ -55,6 +56,8 @@ final class TenantLogos {
         item.put("bytes", AttributeValue.fromN(Integer.toString(file.length)));
         item.put("updatedAt", AttributeValue.fromN(Long.toString(clock.instant().getEpochSecond())));
         dynamo.putItem(p -> p.tableName(table).item(item));
+        // Landing pages show the alias: no read of this item on the scan path.
+        images.putEdgeImage(EdgeImages.logoAliasKey(tenantId), file, contentType, EdgeImages.ALIAS_CACHE_CONTROL);
         synchronized (files) {
             files.put(key, file.clone());
         }

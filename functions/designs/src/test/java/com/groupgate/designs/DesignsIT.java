@@ -186,6 +186,12 @@ class DesignsIT {
         assertTrue(stored.text("logoUrl").matches("http://127\\.0\\.0\\.1:3000/i/l/[^/]+/logo-[0-9a-f]{64}\\.png"),
                 stored.body());
         assertEquals(600, stored.json().path("width").asInt());
+        // Landing pages show the tenant's alias, a copy kept five minutes by browsers and the edge.
+        String tenantId = api.get("/v1/tenant", bearer(writeKey)).text("tenantId");
+        var alias = EmulatedAws.get().clients().s3().getObjectAsBytes(g -> g
+                .bucket(EmulatedAws.get().resources().ref("ImagesBucket")).key("i/l/" + tenantId + "/logo"));
+        assertEquals(java.util.Arrays.toString(logo), java.util.Arrays.toString(alias.asByteArray()));
+        assertEquals("public, max-age=300", alias.response().cacheControl());
         for (DesignFormat format : DesignFormat.values()) {
             var r = design("/v1/codes/" + codeId + "/image", Map.of("format", format.name().toLowerCase(),
                     "logo", "true", "medium", "billboard", "fg", "1a3d7c"), readKey);

@@ -70,7 +70,7 @@ final class LiveScanService {
             if (counted == LiveCodeTable.Count.COUNTED) {
                 String ticket = JoinTickets.issue(ticketRing, Id.random(), code.liveCodeId(), code.tenantId(),
                         group.groupId(), code.liveCodeId(), now.getEpochSecond());
-                return new ScanService.Landing(code.liveCodeId(), group.name(), group.joinPolicy(),
+                return new ScanService.Landing(code.liveCodeId(), code.tenantId(), group.name(), group.joinPolicy(),
                         group.welcomeMessage(), ticket);
             }
             if (counted == LiveCodeTable.Count.SHARD_FULL) {

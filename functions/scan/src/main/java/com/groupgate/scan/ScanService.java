@@ -66,7 +66,9 @@ public final class ScanService {
     }
 
     /** What the landing page and the JSON answer show for an accepted scan, with a join ticket valid ten minutes. */
-    public record Landing(Id codeId, String groupName, String joinPolicy, String welcomeMessage, String joinTicket) {
+    /** What the landing page shows; {@code tenantId} names the tenant's logo on the edge. */
+    public record Landing(Id codeId, Id tenantId, String groupName, String joinPolicy, String welcomeMessage,
+                          String joinTicket) {
     }
 
     /** The request as the scan path needs it. */
@@ -129,7 +131,8 @@ public final class ScanService {
         }
         String ticket = JoinTickets.issue(ticketRing(ring), Id.random(), code.codeId(), code.tenantId(),
                 code.groupId(), null, now.getEpochSecond());
-        return new Landing(code.codeId(), group.name(), group.joinPolicy(), group.welcomeMessage(), ticket);
+        return new Landing(code.codeId(), code.tenantId(), group.name(), group.joinPolicy(), group.welcomeMessage(),
+                ticket);
     }
 
     /**
