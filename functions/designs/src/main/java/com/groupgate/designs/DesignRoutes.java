@@ -13,6 +13,7 @@ import com.groupgate.image.EdgeImages;
 import com.groupgate.live.LiveCode;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.tenant.Tenant;
+import com.groupgate.tenant.TenantAuthentication;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -30,7 +31,7 @@ final class DesignRoutes {
     /** Lets a browser keep a design it fetched with the tenant's key and ask again with If-None-Match. */
     static final String CACHE_CONTROL = "private, no-cache";
 
-    private final DesignAuth auth;
+    private final TenantAuthentication auth;
     private final CodeTable codes;
     private final LiveCodeTable liveCodes;
     private final CodeUrls urls;
@@ -39,7 +40,7 @@ final class DesignRoutes {
     private final EdgeImages edge;
     private final Clock clock;
 
-    DesignRoutes(DesignAuth auth, CodeTable codes, LiveCodeTable liveCodes, CodeUrls urls, TenantLogos logos,
+    DesignRoutes(TenantAuthentication auth, CodeTable codes, LiveCodeTable liveCodes, CodeUrls urls, TenantLogos logos,
                  Designer designer, EdgeImages edge, Clock clock) {
         this.auth = auth;
         this.codes = codes;

@@ -19,6 +19,7 @@ import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.tenant.ApiKeyCache;
 import com.groupgate.tenant.ApiKeyTable;
+import com.groupgate.tenant.TenantAuthentication;
 import com.groupgate.tenant.TenantTable;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -47,7 +48,7 @@ public final class DesignsHandler implements RequestHandler<APIGatewayV2HTTPEven
         DynamoDbClient dynamo = wiring.aws().dynamo();
         ApiKeyTable apiKeys = new ApiKeyTable(dynamo, config.mainTable());
         TenantTable tenants = new TenantTable(dynamo, config.mainTable(), apiKeys, wiring.clock());
-        DesignAuth auth = new DesignAuth(new ApiKeyCache(apiKeys, tenants, wiring.clock()));
+        TenantAuthentication auth = new TenantAuthentication(new ApiKeyCache(apiKeys, tenants, wiring.clock()));
         SigningKeyTable keys = new SigningKeyTable(dynamo, wiring.aws().kms(), config.mainTable(), config.keyId(),
                 wiring.clock(), SigningKeyTable.REFRESH);
         ImageBucket images = new ImageBucket(wiring.aws(), config.imagesBucket());
