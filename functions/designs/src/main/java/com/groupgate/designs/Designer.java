@@ -21,11 +21,14 @@ import javax.imageio.ImageIO;
  * Renders a design and reads it back before it is served: PNG and SVG from the same
  * drawing (the check reads the very raster PNG writes, which is SVG's picture too), PDF
  * rendered from its own bytes by PDFBox. A design that does not decode to its scan URL is
- * refused with 422 {@code design_unreadable}, never served.
+ * drawn again with the other mask patterns, and refused with 422 {@code design_unreadable}
+ * (never served) when none reads.
  */
 final class Designer {
     /** Changes whenever a design's bytes would change for the same inputs: part of every ETag. */
     static final String RENDERER_VERSION = "1";
+    /** QR's mask patterns. */
+    private static final int MASKS = 8;
 
     /** The uploaded logo: its file and type (as embedded in SVG) and its picture. */
     record LogoPicture(byte[] file, String contentType, String imageKey) {
@@ -77,8 +80,38 @@ final class Designer {
         return "\"" + Sha256.hex(inputs.getBytes(StandardCharsets.UTF_8)).substring(0, 32) + "\"";
     }
 
+    /**
+     * The design, read back; when it does not read, the same design with each other mask
+     * pattern in turn (the same URL, other modules), and 422 {@code design_unreadable} only
+     * when none reads.
+     */
     Design render(DesignQuery q, Content c) {
-        QrMatrix matrix = QrMatrix.encode(c.scanUrl(), ecc(q));
+        QrMatrix chosen = QrMatrix.encode(c.scanUrl(), ecc(q));
+        RefusalException unreadable;
+        try {
+            return render(q, c, chosen);
+        } catch (RefusalException e) {
+            if (e.refusal() != Refusal.DESIGN_UNREADABLE) {
+                throw e;
+            }
+            unreadable = e;
+        }
+        for (int mask = 0; mask < MASKS; mask++) {
+            if (mask == chosen.mask()) {
+                continue;
+            }
+            try {
+                return render(q, c, QrMatrix.encode(c.scanUrl(), ecc(q), mask));
+            } catch (RefusalException e) {
+                if (e.refusal() != Refusal.DESIGN_UNREADABLE) {
+                    throw e;
+                }
+            }
+        }
+        throw unreadable;
+    }
+
+    private Design render(DesignQuery q, Content c, QrMatrix matrix) {
         DesignLayout layout = DesignLayout.of(matrix, q.medium().quietZoneModules(), c.logo() != null,
                 c.frame() != null);
         Drawing drawing = new Drawing(layout, matrix, q.colours(), c.logo() == null ? null : c.logo().image(),

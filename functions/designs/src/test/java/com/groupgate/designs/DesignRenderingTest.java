@@ -127,6 +127,21 @@ class DesignRenderingTest {
     }
 
     @Test
+    void aDesignThatDoesNotReadIsDrawnWithAnotherMaskBeforeItIsRefused() {
+        // A camera that misses the first two pictures it is shown, whatever they are.
+        int[] seen = new int[1];
+        Designer unlucky = new Designer(image -> ++seen[0] <= 2 ? new BufferedImage(image.getWidth(),
+                image.getHeight(), BufferedImage.TYPE_INT_RGB) : image);
+        DesignQuery q = new DesignQuery(DesignFormat.PNG, Medium.POSTER, false, DesignColours.DEFAULT, null);
+        Designer.Design d = unlucky.render(q, content(null, null));
+        assertEquals(3, seen[0]);
+        assertEquals(SCAN_URL, DesignFiles.decode(DesignFormat.PNG, d.bytes()));
+        int chosen = com.groupgate.qr.QrMatrix.encode(SCAN_URL, Medium.POSTER.ecc()).mask();
+        assertFalse(java.util.Arrays.equals(d.bytes(), DESIGNER.render(q, content(null, null)).bytes()),
+                "another mask than zxing's choice (" + chosen + "): other modules");
+    }
+
+    @Test
     void theEtagChangesWithEveryInputAndOnlyWithThem() {
         DesignQuery q = new DesignQuery(DesignFormat.SVG, Medium.FLYER, false, DesignColours.DEFAULT, null);
         String tag = Designer.etag(q, content(null, null));

@@ -1,7 +1,11 @@
 package com.groupgate.qr;
 
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
+import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -13,12 +17,14 @@ public final class QrMatrix {
     private final int size;
     private final int version;
     private final Ecc ecc;
+    private final int mask;
 
-    private QrMatrix(boolean[] dark, int size, int version, Ecc ecc) {
+    private QrMatrix(boolean[] dark, int size, int version, Ecc ecc, int mask) {
         this.dark = dark;
         this.size = size;
         this.version = version;
         this.ecc = ecc;
+        this.mask = mask;
     }
 
     /**
@@ -27,7 +33,30 @@ public final class QrMatrix {
      * @throws IllegalArgumentException when the text is empty or does not fit version 40 at that level
      */
     public static QrMatrix encode(String text, Ecc ecc) {
-        QRCode code = QrImage.encode(text, Objects.requireNonNull(ecc, "ecc"));
+        return of(QrImage.encode(text, Objects.requireNonNull(ecc, "ecc")), ecc);
+    }
+
+    /**
+     * The symbol of {@code text} at level {@code ecc} with mask pattern {@code mask} (0..7)
+     * rather than the one zxing judges best: the same data, every module of the data area
+     * flipped differently. A symbol whose pattern a reader's detector misses (about one in a
+     * hundred) usually reads with another mask.
+     */
+    public static QrMatrix encode(String text, Ecc ecc, int mask) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(ecc, "ecc");
+        if (mask < 0 || mask > 7) {
+            throw new IllegalArgumentException("mask must be 0..7, was " + mask);
+        }
+        try {
+            return of(Encoder.encode(text, ecc.zxing(), Map.of(EncodeHintType.CHARACTER_SET, "UTF-8",
+                    EncodeHintType.QR_MASK_PATTERN, mask)), ecc);
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("text does not fit a QR code at level " + ecc + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static QrMatrix of(QRCode code, Ecc ecc) {
         ByteMatrix m = code.getMatrix();
         int n = m.getWidth();
         boolean[] dark = new boolean[n * n];
@@ -36,7 +65,7 @@ public final class QrMatrix {
                 dark[y * n + x] = m.get(x, y) == 1;
             }
         }
-        return new QrMatrix(dark, n, code.getVersion().getVersionNumber(), ecc);
+        return new QrMatrix(dark, n, code.getVersion().getVersionNumber(), ecc, code.getMaskPattern());
     }
 
     /** Modules on a side (21 for version 1, 4 more per version). */
@@ -50,6 +79,11 @@ public final class QrMatrix {
 
     public Ecc ecc() {
         return ecc;
+    }
+
+    /** The mask pattern (0..7) applied to the data modules. */
+    public int mask() {
+        return mask;
     }
 
     /** Whether the module at column {@code x}, row {@code y} (0..size-1) is dark. */
