@@ -39,6 +39,7 @@ class MainTableKeysTest {
         cases.add(new Case(MainTableKeys.group(TENANT, OTHER), Kind.GROUP, t, List.of(o)));
         cases.add(new Case(MainTableKeys.webhook(t, o), Kind.WEBHOOK, t, List.of(o)));
         cases.add(new Case(MainTableKeys.wordList(TENANT), Kind.TENANT_WORD_LIST, t, List.of()));
+        cases.add(new Case(MainTableKeys.tenantLogo(TENANT), Kind.TENANT_LOGO, t, List.of()));
         cases.add(new Case(MainTableKeys.code(TENANT, OTHER), Kind.CODE, t, List.of(o)));
         cases.add(new Case(MainTableKeys.codeCounter(TENANT, OTHER), Kind.CODE_COUNTER, t, List.of(o)));
         cases.add(new Case(MainTableKeys.liveCode(TENANT, OTHER), Kind.LIVE_CODE, t, List.of(o)));
