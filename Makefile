@@ -181,6 +181,9 @@ build-WebhookDispatchFunction build-WebhookSendFunction build-WebhookReminderFun
   functions/webhooks/target/groupgate-webhooks-lambda.jar
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/webhooks/target/groupgate-webhooks-lambda.jar
 
+build-DesignsFunction: functions/designs/target/groupgate-designs-lambda.jar
+	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/designs/target/groupgate-designs-lambda.jar
+
 functions/codes-api/target/groupgate-codes-api-lambda.jar: $(JAR_INPUTS)
 	$(MVN) -q -DskipTests -pl functions/codes-api -am package
 
@@ -192,6 +195,9 @@ functions/aggregate/target/groupgate-aggregate-lambda.jar: $(JAR_INPUTS)
 
 functions/webhooks/target/groupgate-webhooks-lambda.jar: $(JAR_INPUTS)
 	$(MVN) -q -DskipTests -pl functions/webhooks -am package
+
+functions/designs/target/groupgate-designs-lambda.jar: $(JAR_INPUTS)
+	$(MVN) -q -DskipTests -pl functions/designs -am package
 
 # Cold start and warm scan time of the scan jar at each Lambda memory size, each JVM held to
 # the CPU share Lambda gives that size (a cgroup CPU quota of memory/1769 of one CPU, when the

@@ -66,6 +66,26 @@ public final class EdgeImages {
         return kind.prefix(tenantId) + Sha256.hex(png) + ".png";
     }
 
+    /**
+     * A tenant's logo: {@code i/l/<tenant>/logo-<sha256>.<extension>}, beside its live codes'
+     * images, whose lifecycle it shares (kept while the tenant is, swept with it).
+     */
+    public static String logoKey(TenantId tenantId, byte[] bytes, String extension) {
+        return Kind.LIVE_CODE.prefix(tenantId) + "logo-" + Sha256.hex(bytes) + "." + extension;
+    }
+
+    /**
+     * The tenant's current logo under a name that stays: {@code i/l/<tenant>/logo}, which a
+     * landing page shows without reading which logo is current (kept by browsers and the edge
+     * for {@link #ALIAS_CACHE_CONTROL}, so a new logo shows within minutes).
+     */
+    public static String logoAliasKey(TenantId tenantId) {
+        return Kind.LIVE_CODE.prefix(tenantId) + "logo";
+    }
+
+    /** Cache-Control of a name that is overwritten (the logo's alias): five minutes. */
+    public static final String ALIAS_CACHE_CONTROL = "public, max-age=300";
+
     /** Where the edge serves {@code key} (a name {@link #key} made). */
     public String url(String key) {
         if (!key.startsWith(PREFIX)) {

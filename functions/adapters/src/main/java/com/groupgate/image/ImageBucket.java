@@ -34,6 +34,19 @@ public final class ImageBucket {
                 RequestBody.fromBytes(png));
     }
 
+    /**
+     * Stores an edge-served picture of another type (a tenant's logo) under {@code key}, with
+     * {@code cacheControl}: {@link EdgeImages#CACHE_CONTROL} for a content-addressed name,
+     * {@link EdgeImages#ALIAS_CACHE_CONTROL} for one that is overwritten.
+     */
+    public void putEdgeImage(String key, byte[] bytes, String contentType, String cacheControl) {
+        if (!key.startsWith(EdgeImages.PREFIX)) {
+            throw new IllegalArgumentException("edge images go under " + EdgeImages.PREFIX + ", not " + key);
+        }
+        s3.putObject(p -> p.bucket(bucket).key(key).contentType(contentType).cacheControl(cacheControl),
+                RequestBody.fromBytes(bytes));
+    }
+
     /** Stores a picture that is never cached (a group's entry picture, handed out presigned). */
     public void putPrivate(String key, byte[] bytes, String contentType) {
         s3.putObject(p -> p.bucket(bucket).key(key).contentType(contentType).cacheControl("private, no-store"),

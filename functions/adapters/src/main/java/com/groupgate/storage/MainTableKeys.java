@@ -72,6 +72,8 @@ public final class MainTableKeys {
         GROUP("T#" + ID, "GROUP#" + ID, true),
         WEBHOOK("T#" + ID, "WEBHOOK#" + ID, true),
         TENANT_WORD_LIST("T#" + ID, "WORDS", true),
+        /** Which uploaded logo a tenant's designs and landing pages show (PUT /v1/tenant/logo). */
+        TENANT_LOGO("T#" + ID, "LOGO", true),
         CODE("T#" + ID + "#CODE#" + ID, "CODE", true),
         CODE_COUNTER("T#" + ID + "#CODE#" + ID, "COUNT", true),
         LIVE_CODE("T#" + ID + "#LIVE#" + ID, "LIVE", true),
@@ -206,6 +208,10 @@ public final class MainTableKeys {
     }
 
     /** A word list's pointer: the operator's, or a tenant's ({@code tenantId} null for the operator's). */
+    public static Map<String, AttributeValue> tenantLogo(TenantId tenantId) {
+        return key(tenantPartition(tenantId), "LOGO");
+    }
+
     public static Map<String, AttributeValue> wordList(TenantId tenantId) {
         return tenantId == null ? key("WORDS", "OPERATOR") : key(tenantPartition(tenantId), "WORDS");
     }

@@ -47,6 +47,7 @@ class MainTableKeysTest {
         cases.add(new Case(MainTableKeys.group(TENANT, new GroupId(OTHER)), Kind.GROUP, t, List.of(o)));
         cases.add(new Case(MainTableKeys.webhook(TENANT, new WebhookId(OTHER)), Kind.WEBHOOK, t, List.of(o)));
         cases.add(new Case(MainTableKeys.wordList(TENANT), Kind.TENANT_WORD_LIST, t, List.of()));
+        cases.add(new Case(MainTableKeys.tenantLogo(TENANT), Kind.TENANT_LOGO, t, List.of()));
         cases.add(new Case(MainTableKeys.code(TENANT, new CodeId(OTHER)), Kind.CODE, t, List.of(o)));
         cases.add(new Case(MainTableKeys.codeCounter(TENANT, new CodeId(OTHER)), Kind.CODE_COUNTER, t, List.of(o)));
         cases.add(new Case(MainTableKeys.liveCode(TENANT, new LiveCodeId(OTHER)), Kind.LIVE_CODE, t, List.of(o)));

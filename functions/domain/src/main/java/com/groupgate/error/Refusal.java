@@ -13,6 +13,12 @@ public enum Refusal {
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     NOT_A_QR_CODE(422, "not_a_qr_code"),
+    /** A design whose fg/bg contrast is below 4:1, or whose light modules are darker than its dark ones. */
+    LOW_CONTRAST(422, "low_contrast"),
+    /** A design that does not decode back to its code's scan URL; it is never served. */
+    DESIGN_UNREADABLE(422, "design_unreadable"),
+    /** {@code logo=true} for a tenant that has not uploaded a logo. */
+    NO_LOGO(409, "no_logo"),
     EXPIRED(410, "expired"),
     REVOKED(410, "revoked"),
     SUPERSEDED(410, "superseded"),

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.groupgate.aggregate.AggregateHandler;
+import com.groupgate.designs.DesignsHandler;
 import com.groupgate.api.CodesApiHandler;
 import com.groupgate.api.audit.AuditApiHandler;
 import com.groupgate.api.audit.AuditScheduleHandler;
@@ -76,6 +77,7 @@ public final class LocalGroupGate implements AutoCloseable {
     public static final String TENANT_DELETION_FUNCTION = "TenantDeletionFunction";
     public static final String AUDIT_FUNCTION = "AuditFunction";
     public static final String AUDIT_CHECKPOINT_FUNCTION = "AuditCheckpointFunction";
+    public static final String DESIGNS_FUNCTION = "DesignsFunction";
     /** The functions that judge webhook URLs: where the local runner may allow loopback http. */
     private static final List<String> WEBHOOK_URL_FUNCTIONS = List.of(CODES_API_FUNCTION, WEBHOOK_SEND_FUNCTION);
     public static final String DEFAULT_ADMIN_KEY = "local-admin-key";
@@ -83,7 +85,7 @@ public final class LocalGroupGate implements AutoCloseable {
 
     private static final Map<String, Function<Wiring, RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>>>
             HTTP_FUNCTIONS = Map.of(CODES_API_FUNCTION, CodesApiHandler::new, SCAN_FUNCTION, ScanHandler::new,
-                    AUDIT_FUNCTION, AuditApiHandler::new);
+                    AUDIT_FUNCTION, AuditApiHandler::new, DESIGNS_FUNCTION, DesignsHandler::new);
 
     private final Builder settings;
     private final CloudFormationTemplate template;

@@ -24,6 +24,9 @@ class HttpRouteTest {
                 "ANY /v1/{proxy+} -> CodesApiFunction",
                 "ANY /v1/audit -> AuditFunction",
                 "ANY /v1/audit/{proxy+} -> AuditFunction",
+                "GET /v1/codes/{codeId}/image -> DesignsFunction",
+                "GET /v1/live-codes/{liveCodeId}/image -> DesignsFunction",
+                "PUT /v1/tenant/logo -> DesignsFunction",
                 "GET /dashboard -> CodesApiFunction",
                 "GET /dashboard/{proxy+} -> CodesApiFunction",
                 "GET /S/{token} -> ScanFunction",
@@ -33,6 +36,17 @@ class HttpRouteTest {
                 "GET /R/{token} -> ScanFunction",
                 "GET /r/{token} -> ScanFunction",
                 "GET /openapi.yaml -> CodesApiFunction"), keys);
+    }
+
+    @Test
+    void aDesignsRouteWinsOverTheGreedyApiRouteAsTheHttpApiChoosesTheMostSpecific() {
+        var design = HttpRoute.resolve(TEMPLATE_ROUTES, "GET", "/v1/codes/c1/image").orElseThrow();
+        assertEquals("DesignsFunction", design.route().functionLogicalId());
+        var code = HttpRoute.resolve(TEMPLATE_ROUTES, "GET", "/v1/codes/c1").orElseThrow();
+        assertEquals("CodesApiFunction", code.route().functionLogicalId());
+        // Another method on the design's path is not the designs route's: the greedy route takes it.
+        var post = HttpRoute.resolve(TEMPLATE_ROUTES, "POST", "/v1/codes/c1/image").orElseThrow();
+        assertEquals("CodesApiFunction", post.route().functionLogicalId());
     }
 
     @Test
@@ -137,7 +151,7 @@ class HttpRouteTest {
                 Map.entry("GET /console/assets/main-AB12.js", "object console/assets/main-AB12.js of ConsoleBucket via /console*"),
                 Map.entry("POST /console/", "refused 403"),
                 Map.entry("GET /S", "nothing")), served(routes));
-        assertEquals(Set.of("ScanFunction", "CodesApiFunction", "AuditFunction"), routes.functions());
+        assertEquals(Set.of("ScanFunction", "CodesApiFunction", "AuditFunction", "DesignsFunction"), routes.functions());
         Routes.Behavior console = routes.behaviors().stream().filter(b -> "/console*".equals(b.pathPattern()))
                 .findFirst().orElseThrow();
         assertEquals("ConsoleIndexFunction", console.viewerRequestFunction());

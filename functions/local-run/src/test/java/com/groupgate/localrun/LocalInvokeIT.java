@@ -45,6 +45,7 @@ class LocalInvokeIT {
             Map.entry("create-tenant.json", LocalGroupGate.CODES_API_FUNCTION),
             Map.entry("create-group.json", LocalGroupGate.CODES_API_FUNCTION),
             Map.entry("issue-code.json", LocalGroupGate.CODES_API_FUNCTION),
+            Map.entry("code-design.json", LocalGroupGate.DESIGNS_FUNCTION),
             Map.entry("scan-json.json", LocalGroupGate.SCAN_FUNCTION),
             Map.entry("scan-html.json", LocalGroupGate.SCAN_FUNCTION),
             Map.entry("scan-url.json", LocalGroupGate.SCAN_FUNCTION),

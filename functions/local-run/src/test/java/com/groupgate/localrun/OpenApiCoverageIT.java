@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.groupgate.api.CodesApiHandler;
 import com.groupgate.api.audit.AuditApiHandler;
 import com.groupgate.localaws.CloudFormationTemplate;
+import com.groupgate.designs.DesignsHandler;
 import com.groupgate.scan.ScanHandler;
 import com.groupgate.testkit.ApiContract;
 import com.groupgate.testkit.TestDeployment;
@@ -37,7 +38,9 @@ class OpenApiCoverageIT {
                 LocalGroupGate.SCAN_FUNCTION, new ScanHandler(
                         aws.wiring(LocalGroupGate.SCAN_FUNCTION, Clock.systemUTC())).routes(),
                 LocalGroupGate.AUDIT_FUNCTION, new AuditApiHandler(
-                        aws.wiring(LocalGroupGate.AUDIT_FUNCTION, Clock.systemUTC())).routes());
+                        aws.wiring(LocalGroupGate.AUDIT_FUNCTION, Clock.systemUTC())).routes(),
+                LocalGroupGate.DESIGNS_FUNCTION, new DesignsHandler(
+                        aws.wiring(LocalGroupGate.DESIGNS_FUNCTION, Clock.systemUTC())).routes());
     }
 
     private static TreeSet<String> documented() {

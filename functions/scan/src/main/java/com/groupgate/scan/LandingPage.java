@@ -4,6 +4,7 @@ import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.ContentSecurityPolicy;
 import com.groupgate.join.JoinPolicy;
+import com.groupgate.image.EdgeImages;
 import java.util.Map;
 
 /**
@@ -34,6 +35,9 @@ final class LandingPage {
      * refuses a POST without it.
      */
     static final String SCRIPT = "(function(){"
+            + "var lg=document.getElementById('logo');"
+            + "if(lg){var gone=function(){lg.remove();};if(lg.complete&&!lg.naturalWidth){gone();}"
+            + "else{lg.addEventListener('error',gone);}}"
             + "var form=document.getElementById('join');if(!form){return;}"
             + "var d=form.dataset;var out=document.getElementById('result');var box=document.getElementById('entry');"
             + "function say(t){out.textContent=t;}"
@@ -72,7 +76,8 @@ final class LandingPage {
             + "padding:14px;font-size:1.1em;border:0;border-radius:8px;background:#07c160;color:#fff}"
             + "input{display:block;width:100%;padding:10px;font-size:1.2em;margin:8px 0 16px;box-sizing:border-box}"
             + ".qr{display:block;width:100%;max-width:360px;margin:16px auto;image-rendering:pixelated}"
-            + ".press{text-align:center;font-size:1.1em}";
+            + ".press{text-align:center;font-size:1.1em}"
+            + ".logo{display:block;max-width:96px;max-height:96px;margin:0 auto 8px}";
 
     private static final String SCRIPT_HASH = ContentSecurityPolicy.hashOf(SCRIPT);
     private static final String STYLE_HASH = ContentSecurityPolicy.hashOf(STYLE);
@@ -97,7 +102,11 @@ final class LandingPage {
                 : "";
         String welcome = landing.welcomeMessage() == null ? ""
                 : "<p class=\"welcome\">" + escape(landing.welcomeMessage()) + "</p>";
-        String body = "<h1>" + escape(landing.groupName()) + "</h1>" + welcome
+        // The tenant's logo, from its alias on the edge (this page's own origin); the script
+        // removes it when the tenant has none. No read on the scan path.
+        String logo = "<img id=\"logo\" class=\"logo\" alt=\"\" src=\"/"
+                + escape(EdgeImages.logoAliasKey(landing.tenantId())) + "\">";
+        String body = logo + "<h1>" + escape(landing.groupName()) + "</h1>" + welcome
                 + "<form id=\"join\"" + data(Map.of("join", "/S/" + token + "/join", "ticket", landing.joinTicket()))
                 + texts(t) + ">" + passcodeField
                 + "<button type=\"submit\">"

@@ -73,7 +73,7 @@ final class LiveScanService {
             if (counted == LiveCodeTable.Count.COUNTED) {
                 String ticket = JoinTickets.issue(ticketRing, Id.random(), code.liveCodeId().id(), code.tenantId().id(),
                         group.groupId().id(), code.liveCodeId().id(), now.getEpochSecond());
-                return new ScanService.Landing(code.liveCodeId().id(), group.name(), group.joinPolicy(),
+                return new ScanService.Landing(code.liveCodeId().id(), code.tenantId(), group.name(), group.joinPolicy(),
                         group.welcomeMessage(), ticket);
             }
             if (counted == LiveCodeTable.Count.SHARD_FULL) {

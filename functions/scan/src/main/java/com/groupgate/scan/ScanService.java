@@ -70,9 +70,11 @@ public final class ScanService {
 
     /**
      * What the landing page and the JSON answer show for an accepted scan, with a join ticket
-     * valid ten minutes. {@code codeId}: the code scanned, a group code's or a live code's.
+     * valid ten minutes. {@code codeId}: the code scanned, a group code's or a live code's;
+     * {@code tenantId} names the tenant's logo on the edge.
      */
-    public record Landing(Id codeId, String groupName, JoinPolicy joinPolicy, String welcomeMessage, String joinTicket) {
+    public record Landing(Id codeId, TenantId tenantId, String groupName, JoinPolicy joinPolicy, String welcomeMessage,
+                          String joinTicket) {
     }
 
     /** The request as the scan path needs it. */
@@ -135,7 +137,7 @@ public final class ScanService {
         }
         String ticket = JoinTickets.issue(ticketRing(ring), Id.random(), code.codeId().id(), code.tenantId().id(),
                 code.groupId().id(), null, now.getEpochSecond());
-        return new Landing(code.codeId().id(), group.name(), group.joinPolicy(), group.welcomeMessage(), ticket);
+        return new Landing(code.codeId().id(), code.tenantId(), group.name(), group.joinPolicy(), group.welcomeMessage(), ticket);
     }
 
     /**

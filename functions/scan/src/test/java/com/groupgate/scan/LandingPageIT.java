@@ -57,6 +57,18 @@ class LandingPageIT {
     }
 
     @Test
+    void theLandingPageShowsTheTenantsLogoAboveTheGroupsNameFromItsAliasOnTheEdge() {
+        var r = world.scan(path, Map.of("accept", "text/html"), ScanWorld.SOURCE_IP);
+        assertEquals(200, r.status(), r.body());
+        String img = "<img id=\"logo\" class=\"logo\" alt=\"\" src=\"/i/l/" + tenant.tenantId() + "/logo\">";
+        int logo = r.body().indexOf(img);
+        assertTrue(logo > 0, r.body());
+        assertTrue(logo < r.body().indexOf("<h1>"), "above the group's name: " + r.body());
+        // On this page's own origin, which the policy's img-src allows.
+        assertTrue(PageHeaders.sources(r.headers().get("content-security-policy"), "img-src").contains("'self'"));
+    }
+
+    @Test
     void theLandingPagesPolicyAllowsExactlyTheScriptAndStyleItCarries() {
         var r = world.scan(path, Map.of("accept", "text/html"), ScanWorld.SOURCE_IP);
         assertEquals(200, r.status(), r.body());

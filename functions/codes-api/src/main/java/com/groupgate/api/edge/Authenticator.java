@@ -10,16 +10,19 @@ import com.groupgate.tenant.ApiKeyCache;
 import com.groupgate.tenant.ApiKeys;
 import com.groupgate.tenant.Caller;
 import com.groupgate.tenant.Tenant;
+import com.groupgate.tenant.TenantAuthentication;
 
 /** Who is calling: the operator (admin key) or a tenant (API key), and whether its key's scope allows the request. */
 public final class Authenticator {
     private final ApiKeyCache keys;
+    private final TenantAuthentication tenants;
     private final RotatingSecret adminKey;
     private final AuditTrail trail;
 
     /** @param adminKey the operator's key: its current value and, during a rotation, its previous one */
     public Authenticator(ApiKeyCache keys, RotatingSecret adminKey, AuditTrail trail) {
         this.keys = keys;
+        this.tenants = new TenantAuthentication(keys);
         this.adminKey = adminKey;
         this.trail = trail;
     }
@@ -35,17 +38,7 @@ public final class Authenticator {
      * its scope does not allow the request's method.
      */
     public Caller caller(ApiRequest request) {
-        String key = ApiKeys.bearer(request.header("authorization"));
-        if (key == null) {
-            throw new RefusalException(Refusal.UNAUTHORIZED, "a tenant API key is required");
-        }
-        Caller caller = keys.caller(key)
-                .orElseThrow(() -> new RefusalException(Refusal.UNAUTHORIZED, "unknown API key"));
-        if (caller.tenant().blocked()) {
-            throw new RefusalException(Refusal.TENANT_BLOCKED,
-                    "this tenant is blocked by the operator: " + caller.tenant().block().reason());
-        }
-        caller.scope().require(request.method());
+        Caller caller = tenants.caller(request);
         trail.actingAs(caller.tenant().tenantId().toString(), actor(caller));
         return caller;
     }
