@@ -1,0 +1,65 @@
+package com.groupgate.storage;
+
+import com.groupgate.localaws.CloudFormationTemplate;
+import com.groupgate.localaws.EmulatorClients;
+import com.groupgate.localaws.LocalAws;
+import com.groupgate.localaws.LocalResources;
+import com.groupgate.localaws.TemplateBootstrap;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The tables template.yaml declares, created once per test JVM on the emulator
+ * ({@link LocalAws}), for the adapters' own table tests: each {@code *Table} is exercised as
+ * production runs it, with the real DynamoDB API, as the emulator's operator (the
+ * functions' roles are checked by the permissions test, not here). Tests keep apart by
+ * using fresh ids ({@link #unique}), never by clearing a table.
+ */
+public final class EmulatedTables {
+    private static EmulatedTables instance;
+
+    private final EmulatorClients clients;
+    private final LocalResources resources;
+
+    private EmulatedTables(EmulatorClients clients, LocalResources resources) {
+        this.clients = clients;
+        this.resources = resources;
+    }
+
+    public static synchronized EmulatedTables get() {
+        if (instance == null) {
+            EmulatorClients clients = EmulatorClients.of(LocalAws.get());
+            LocalResources resources = new TemplateBootstrap(CloudFormationTemplate.ofRepository(), clients).apply();
+            instance = new EmulatedTables(clients, resources);
+        }
+        return instance;
+    }
+
+    public DynamoDbClient dynamo() {
+        return clients.dynamo();
+    }
+
+    public String main() {
+        return resources.table("MainTable");
+    }
+
+    public String analytics() {
+        return resources.table("AnalyticsTable");
+    }
+
+    public String audit() {
+        return resources.table("AuditTable");
+    }
+
+    /** The item stored under {@code key} in {@code table}, read consistently; empty map when none. */
+    public Map<String, AttributeValue> item(String table, Map<String, AttributeValue> key) {
+        return dynamo().getItem(g -> g.tableName(table).key(key).consistentRead(true)).item();
+    }
+
+    /** A fresh suffix, so each test's tenants, groups and codes are its own. */
+    public static String unique() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+}
