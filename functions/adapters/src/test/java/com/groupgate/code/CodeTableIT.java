@@ -134,7 +134,7 @@ class CodeTableIT {
         }
         TABLES.dynamo().updateItem(u -> u.tableName(TABLES.main()).key(MainTableKeys.codeCounter(tenant, created.get(0)))
                 .updateExpression("SET daily = :d")
-                .expressionAttributeValues(Map.of(":d", AttributeValue.fromM(Map.of("20251206", AttributeValue.fromN("4"))))));
+                .expressionAttributeValues(Map.of(":d", AttributeValue.fromM(Map.of("2025-12-06", AttributeValue.fromN("4"))))));
 
         List<CodeId> listed = new ArrayList<>();
         String cursor = null;
@@ -143,7 +143,7 @@ class CodeTableIT {
             CodeTable.Page page = codes.list(tenant, 3, cursor);
             page.items().forEach(s -> listed.add(s.code().codeId()));
             if (pages == 0) {
-                assertEquals(4L, page.items().get(0).scansOn("20251206"));
+                assertEquals(4L, page.items().get(0).scansOn("2025-12-06"));
             }
             cursor = page.nextCursor();
             if (cursor != null) {
