@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.kms.KmsClient;
 
 /**
  * The tables template.yaml declares, created once per test JVM on the emulator
@@ -39,6 +40,16 @@ public final class EmulatedTables {
 
     public DynamoDbClient dynamo() {
         return clients.dynamo();
+    }
+
+    /** The operator's KMS client, for adapters that wrap or unwrap with the stack's keys. */
+    public KmsClient kms() {
+        return clients.kms();
+    }
+
+    /** The ARN of a KMS key the template declares (what the functions are given as {@code GROUPGATE_KEY_ID}). */
+    public String keyArn(String logicalId) {
+        return resources.attribute(logicalId, "Arn");
     }
 
     public String main() {
