@@ -1,12 +1,16 @@
 package com.groupgate.storage;
 
+import com.groupgate.aws.AwsClients;
+import com.groupgate.aws.SdkTimeouts;
 import com.groupgate.localaws.CloudFormationTemplate;
 import com.groupgate.localaws.EmulatorClients;
 import com.groupgate.localaws.LocalAws;
 import com.groupgate.localaws.LocalResources;
 import com.groupgate.localaws.TemplateBootstrap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kms.KmsClient;
@@ -50,6 +54,17 @@ public final class EmulatedTables {
     /** The ARN of a KMS key the template declares (what the functions are given as {@code GROUPGATE_KEY_ID}). */
     public String keyArn(String logicalId) {
         return resources.attribute(logicalId, "Arn");
+    }
+
+    /** Clients built by the production {@link AwsClients}, as the operator, for adapters that take them (S3). */
+    public AwsClients awsClients() {
+        return new AwsClients(Region.of(LocalAws.REGION), LocalAws.get().operatorCredentials(), LocalAws.get().endpoint(),
+                List.of(), SdkTimeouts.LAMBDA);
+    }
+
+    /** The physical name of a resource the template declares (a bucket, say). */
+    public String ref(String logicalId) {
+        return resources.ref(logicalId);
     }
 
     public String main() {
