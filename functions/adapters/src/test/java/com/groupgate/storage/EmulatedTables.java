@@ -9,7 +9,6 @@ import com.groupgate.localaws.LocalResources;
 import com.groupgate.localaws.TemplateBootstrap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,9 +19,20 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * ({@link LocalAws}), for the adapters' own table tests: each {@code *Table} is exercised as
  * production runs it, with the real DynamoDB API, as the emulator's operator (the
  * functions' roles are checked by the permissions test, not here). Tests keep apart by
- * using fresh ids ({@link #unique}), never by clearing a table.
+ * using fresh ids, never by clearing a table (SigningKeyTableIT empties the one
+ * service-wide partition it tests).
+ *
+ * <p>testkit's TestDeployment cannot be used here: testkit depends on adapters. The
+ * adapters' test scope already has local-aws (moto process, template bootstrap), which
+ * is all these tests need.
  */
 public final class EmulatedTables {
+    /**
+     * A stack of its own, so its tables ({@code adapters-MainTable}…) are never the local
+     * run's or the functions' tests' even on a shared emulator ({@code AWS_ENDPOINT_URL}):
+     * a few tests here reset service-wide items (the signing keys) of their tables.
+     */
+    static final String STACK = "adapters";
     private static EmulatedTables instance;
 
     private final EmulatorClients clients;
@@ -36,7 +46,8 @@ public final class EmulatedTables {
     public static synchronized EmulatedTables get() {
         if (instance == null) {
             EmulatorClients clients = EmulatorClients.of(LocalAws.get());
-            LocalResources resources = new TemplateBootstrap(CloudFormationTemplate.ofRepository(), clients).apply();
+            LocalResources resources = TemplateBootstrap.sideBySide(CloudFormationTemplate.ofRepository(), clients, STACK)
+                    .apply();
             instance = new EmulatedTables(clients, resources);
         }
         return instance;
@@ -82,10 +93,5 @@ public final class EmulatedTables {
     /** The item stored under {@code key} in {@code table}, read consistently; empty map when none. */
     public Map<String, AttributeValue> item(String table, Map<String, AttributeValue> key) {
         return dynamo().getItem(g -> g.tableName(table).key(key).consistentRead(true)).item();
-    }
-
-    /** A fresh suffix, so each test's tenants, groups and codes are its own. */
-    public static String unique() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     }
 }
