@@ -111,7 +111,7 @@ jar-sizes: build
 # With `make run` up (at GROUPGATE_PORT, default 3000; GROUPGATE_URL wins if set): a demo
 # tenant with a week of scans and joins (past days as demo facts through the emulator's
 # operator keys, .run/operator.env; now through the public endpoints) and pending join
-# requests; prints the dashboard URL and the demo key (scripts/demo.py says what the data is).
+# requests; prints the console URL and the demo key (scripts/demo.py says what the data is).
 demo:
 	$(PYTHON) scripts/demo.py
 
