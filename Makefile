@@ -15,7 +15,8 @@ SAM := SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam
 ACTIONLINT_VERSION := 1.7.12
 ACTIONLINT := .tools/actionlint-$(ACTIONLINT_VERSION)
 
-.PHONY: venv sam-venv sam-build build test unit lint run invoke env-json bench coldstart demo freshness clean jar-sizes
+.PHONY: venv sam-venv sam-build build test unit lint run invoke env-json bench coldstart demo freshness clean jar-sizes \
+  console console-publish
 
 venv: $(VENV_STAMP)
 
@@ -44,6 +45,26 @@ $(ACTIONLINT):
 	GOBIN=$(CURDIR)/.tools/go-bin go install github.com/rhysd/actionlint/cmd/actionlint@v$(ACTIONLINT_VERSION)
 	mv .tools/go-bin/actionlint $@
 
+# The console (console/): npm ci from the committed lock, then esbuild into console/dist/ (index.html and
+# hashed assets). Stamps under console/target/ make both rerun only when their inputs change. The unit
+# tests do not need it; make test (the browser tests), make run (the local edge serves it) and make demo do.
+CONSOLE_INPUTS := console/build.mjs console/LICENSES.md $(shell find console/src i18n -type f 2>/dev/null)
+
+console: console/target/.built
+
+console/node_modules/.installed: console/package.json console/package-lock.json
+	cd console && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+console/target/.built: console/node_modules/.installed $(CONSOLE_INPUTS)
+	cd console && node build.mjs
+	mkdir -p console/target && touch $@
+
+# The built console into a deployed stack's console bucket (scripts/console-publish.sh says how).
+console-publish: console
+	@test -n "$(STACK)" || { echo "usage: make console-publish STACK=<stack name>" >&2; exit 2; }
+	scripts/console-publish.sh $(STACK)
+
 # cfn-lint; checkov (offline: --skip-download; each check not fixed is skipped in its
 # resource's Metadata with the reason); actionlint on the deploy pipeline.
 lint: venv $(CHECKOV_VENV)/.installed $(ACTIONLINT)
@@ -64,7 +85,7 @@ build:
 # cfn-lint; the emulator's own tests (pytest); unit tests and integration tests against the
 # emulator (started by the tests themselves unless AWS_ENDPOINT_URL is set), ending with the
 # check that every function's role grants exactly what the suite saw it use; then the count.
-test: venv lint
+test: venv lint console
 	$(VENV)/bin/pytest -q emulator/tests
 	$(MVN) verify
 	@scripts/test-summary.sh
@@ -80,7 +101,7 @@ unit:
 # `exec` lets Ctrl-C and SIGTERM reach the JVM, whose shutdown hook stops the emulator too.
 # test-compile, not compile: resolving the modules' dependencies includes the domain's test
 # pictures (a test-jar), which the reactor finds in its test classes only once compiled.
-run: venv
+run: venv console
 	$(MVN) -q -pl functions/local -am test-compile dependency:build-classpath -Dmdep.includeScope=runtime \
 	  -Dmdep.outputFile=target/classpath.txt
 	exec java -cp functions/local/target/classes:$$(cat functions/local/target/classpath.txt) \
@@ -112,7 +133,7 @@ jar-sizes: build
 # tenant with a week of scans and joins (past days as demo facts through the emulator's
 # operator keys, .run/operator.env; now through the public endpoints) and pending join
 # requests; prints the console URL and the demo key (scripts/demo.py says what the data is).
-demo:
+demo: console
 	$(PYTHON) scripts/demo.py
 
 # With `make run` up (at GROUPGATE_PORT, default 3000; GROUPGATE_URL wins if set): scans with

@@ -6,6 +6,7 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
+import com.groupgate.tenant.Caller;
 import com.groupgate.tenant.FactRetention;
 import com.groupgate.tenant.Tenant;
 import com.groupgate.tenant.TenantTable;
@@ -14,7 +15,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The calling tenant's own settings: {@code GET /v1/tenant}, and {@code PATCH /v1/tenant}
+ * The calling tenant's own settings: {@code GET /v1/tenant} (with the calling key's
+ * {@code keyScope}), and {@code PATCH /v1/tenant}
  * with {@code factRetentionDays} (1–365; how long raw scan facts are kept).
  */
 final class TenantRoutes {
@@ -32,9 +34,12 @@ final class TenantRoutes {
         router.on("GET", "/v1/tenant", this::get).on("PATCH", "/v1/tenant", this::change);
     }
 
+    /** The tenant, and the scope of the key asking (so the console can tell a read key before a write fails). */
     private ApiResponse get(ApiRequest request) {
-        Tenant caller = auth.tenant(request);
-        return ApiResponse.json(200, view(tenants.find(caller.tenantId()).orElseThrow(RefusalException::notFound)));
+        Caller caller = auth.caller(request);
+        Map<String, Object> out = view(tenants.find(caller.tenant().tenantId()).orElseThrow(RefusalException::notFound));
+        out.put("keyScope", caller.scope().wireName());
+        return ApiResponse.json(200, out);
     }
 
     private ApiResponse change(ApiRequest request) {

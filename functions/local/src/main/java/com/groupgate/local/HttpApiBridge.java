@@ -88,6 +88,8 @@ public final class HttpApiBridge implements HttpHandler {
     private final Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions;
     private final boolean requireContentSha256;
     private final Map<String, EdgeBucketOrigin> buckets;
+    private final CloudFrontFunctions edgeFunctions;
+    private final ResponseHeadersPolicies headerPolicies;
 
     /**
      * @param routes               what serves each request, typically {@link Routes#fromTemplate}
@@ -108,6 +110,21 @@ public final class HttpApiBridge implements HttpHandler {
     public HttpApiBridge(Routes routes,
                          Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions,
                          boolean requireContentSha256, Map<String, EdgeBucketOrigin> buckets) {
+        this(routes, functions, requireContentSha256, buckets, null, null);
+    }
+
+    /**
+     * @param edgeFunctions  the template's CloudFront Functions, for behaviors that run one on viewer
+     *                       requests (null: such a request answers 502)
+     * @param headerPolicies the template's response headers policies, added to bucket answers as the
+     *                       behavior names them (null: none added)
+     */
+    public HttpApiBridge(Routes routes,
+                         Map<String, LocalFunction<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>> functions,
+                         boolean requireContentSha256, Map<String, EdgeBucketOrigin> buckets,
+                         CloudFrontFunctions edgeFunctions, ResponseHeadersPolicies headerPolicies) {
+        this.edgeFunctions = edgeFunctions;
+        this.headerPolicies = headerPolicies;
         for (String function : routes.functions()) {
             if (!functions.containsKey(function)) {
                 throw new IllegalArgumentException("functions: no handler for " + function);
@@ -153,8 +170,33 @@ public final class HttpApiBridge implements HttpHandler {
                             + object.bucketLogicalId() + " in this bridge"));
                     return;
                 }
-                EdgeBucketOrigin.Answer answer = origin.get(object.key());
-                write(exchange, answer.status(), answer.headers(), answer.body());
+                String key = object.key();
+                Routes.Behavior behavior = object.behavior();
+                if (behavior != null && behavior.viewerRequestFunction() != null) {
+                    CloudFrontFunctions.Result decided;
+                    try {
+                        decided = edgeFunctions == null ? null : edgeFunctions.viewerRequest(
+                                behavior.viewerRequestFunction(), method, rawPath, exchange.getRequestURI().getRawQuery(),
+                                firstValues(exchange.getRequestHeaders()), exchange.getRemoteAddress().getAddress().getHostAddress());
+                    } catch (IllegalStateException e) {
+                        // CloudFront answers 503 when a function fails.
+                        Log.error("cloudfront_function_failed", Map.of("function", behavior.viewerRequestFunction(),
+                                "error", String.valueOf(e.getMessage())));
+                        write(exchange, 503, Map.of("content-type", "text/plain"), bytes("the CloudFront Function failed"));
+                        return;
+                    }
+                    if (decided == null) {
+                        write(exchange, 502, Map.of("content-type", "text/plain"), bytes("no CloudFront Functions in this bridge"));
+                        return;
+                    }
+                    if (decided instanceof CloudFrontFunctions.Respond r) {
+                        write(exchange, r.status(), policyHeaders(behavior, r.headers()), bytes(r.body()));
+                        return;
+                    }
+                    key = Routes.keyOf(((CloudFrontFunctions.Forward) decided).uri());
+                }
+                EdgeBucketOrigin.Answer answer = origin.get(key);
+                write(exchange, answer.status(), policyHeaders(behavior, answer.headers()), answer.body());
                 Log.info("http_request", Map.of("route", object.pathPattern() + " -> " + object.bucketLogicalId(),
                         "status", answer.status(), "millis", (System.nanoTime() - started) / 1_000_000));
                 return;
@@ -191,6 +233,18 @@ public final class HttpApiBridge implements HttpHandler {
             Log.info("http_request", Map.of("route", routeKey, "status", status,
                     "millis", (System.nanoTime() - started) / 1_000_000));
         }
+    }
+
+    /** The response headers policy of {@code behavior} applied to {@code headers}, as CloudFront adds them. */
+    private Map<String, String> policyHeaders(Routes.Behavior behavior, Map<String, String> headers) {
+        return headerPolicies == null || behavior == null ? headers
+                : headerPolicies.apply(behavior.responseHeadersPolicy(), headers);
+    }
+
+    private static Map<String, String> firstValues(Headers headers) {
+        Map<String, String> out = new LinkedHashMap<>();
+        headers.forEach((name, values) -> out.put(name, String.join(",", values)));
+        return out;
     }
 
     /** Whether {@code declared} is the lowercase hex SHA-256 of {@code body}, as SigV4 writes a payload hash. */

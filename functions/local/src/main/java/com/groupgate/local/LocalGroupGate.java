@@ -41,6 +41,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -99,6 +100,8 @@ public final class LocalGroupGate implements AutoCloseable {
     private QueuePoller sendPoller;
     private LocalSchedules schedules;
     private URI baseUrl;
+    private Optional<URI> consoleUrl = Optional.empty();
+    private CloudFrontFunctions edgeFunctions;
     private boolean closed;
 
     private LocalGroupGate(Builder settings) {
@@ -189,7 +192,10 @@ public final class LocalGroupGate implements AutoCloseable {
             buckets.put(bucket, EdgeBucketOrigin.of(resources, clients, aws.endpoint(), bucket,
                     Map.of("Edge", Boolean.toString(edge()))));
         }
-        server.createContext("/", new HttpApiBridge(routes, functions, settings.requireContentSha256, buckets));
+        consoleUrl = publishConsole();
+        edgeFunctions = CloudFrontFunctions.fromTemplate(template);
+        server.createContext("/", new HttpApiBridge(routes, functions, settings.requireContentSha256, buckets,
+                edgeFunctions, ResponseHeadersPolicies.fromTemplate(template)));
         server.start();
 
         if (settings.streamPolling) {
@@ -213,6 +219,31 @@ public final class LocalGroupGate implements AutoCloseable {
                 "requireContentSha256", settings.requireContentSha256, "streamPolling", settings.streamPolling,
                 "webhooks", settings.webhooks));
         return baseUrl;
+    }
+
+    /**
+     * With the edge: the built console (make console) put into the bucket the distribution serves
+     * /console from, as make console-publish does deployed; its URL. Empty without the edge, or
+     * when the console has not been built.
+     */
+    private Optional<URI> publishConsole() {
+        if (!routes.edge() || !(routes.resolve("GET", "/console/index.html").orElse(null)
+                instanceof Routes.BucketObject object)) {
+            return Optional.empty();
+        }
+        Optional<java.nio.file.Path> dist = ConsoleFiles.built();
+        if (dist.isEmpty()) {
+            Log.info("console_not_built", Map.of("hint", "make console builds console/dist"));
+            return Optional.empty();
+        }
+        int files = ConsoleFiles.publish(clients.s3(), resources.ref(object.bucketLogicalId()), dist.get());
+        Log.info("console_published", Map.of("files", files, "bucket", object.bucketLogicalId()));
+        return Optional.of(baseUrl.resolve("/console"));
+    }
+
+    /** Where the console is served ({@code /console}), when the edge serves a built one. */
+    public Optional<URI> consoleUrl() {
+        return consoleUrl;
     }
 
     /**
@@ -383,6 +414,9 @@ public final class LocalGroupGate implements AutoCloseable {
         }
         if (executor != null) {
             executor.shutdownNow();
+        }
+        if (edgeFunctions != null) {
+            edgeFunctions.close();
         }
         if (clients != null) {
             clients.close();

@@ -39,6 +39,8 @@ public final class LocalMain {
         banner.println();
         banner.println("GroupGate is running locally");
         banner.println("  API        " + url + "   (try: curl " + url + "/health)");
+        banner.println("  Console    " + local.consoleUrl().map(u -> u + "   (sign in with a tenant's API key; make demo prints one)")
+                .orElse(local.edge() ? "not built: make console" : "only with the edge (GROUPGATE_EDGE=true)"));
         banner.println("  Admin key  " + local.adminKey() + "   (Authorization: Bearer <admin key>)");
         banner.println("  Edge       " + (local.requiresOriginVerify()
                 ? "required, as deployed: every route but /health needs X-Origin-Verify: " + local.originSecret()
@@ -61,7 +63,8 @@ public final class LocalMain {
                         + " container endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI), no access keys"
                 : "not enforced by this emulator"));
         banner.println("  Routes     " + (local.edge()
-                ? "as the edge routes them: /S/*, /s/*, /R/*, /r/* to ScanFunction's URL, /i/* (code images) from the bucket, the rest to the HTTP API"
+                ? "as the edge routes them: /S/*, /s/*, /R/*, /r/* to ScanFunction's URL, /i/* (code images) and /console*"
+                        + " (the console) from their buckets, the rest to the HTTP API"
                         + (local.requiresContentSha256()
                                 ? "; a POST there needs x-amz-content-sha256 (GROUPGATE_REQUIRE_CONTENT_SHA256=false: not)"
                                 : "; x-amz-content-sha256 not required")

@@ -30,8 +30,15 @@ public final class Routes {
     public sealed interface Target permits FunctionUrl, BucketObject, HttpApi, EdgeRefusal {
     }
 
-    /** The request reads object {@code key} of bucket {@code bucketLogicalId}, through the behavior of {@code pathPattern}. */
-    public record BucketObject(String bucketLogicalId, String key, String pathPattern) implements Target {
+    /**
+     * The request reads object {@code key} of bucket {@code bucketLogicalId}, through the behavior of
+     * {@code pathPattern}; {@code behavior} says what else the distribution does on the way (a
+     * viewer-request function that may change the key, response headers).
+     */
+    public record BucketObject(String bucketLogicalId, String key, String pathPattern, Behavior behavior) implements Target {
+        public BucketObject(String bucketLogicalId, String key, String pathPattern) {
+            this(bucketLogicalId, key, pathPattern, null);
+        }
     }
 
     /** The request goes to {@code functionLogicalId}'s URL, through the behavior of {@code pathPattern}. */
@@ -49,11 +56,17 @@ public final class Routes {
     /**
      * One cache behavior: {@code pathPattern} (null for the default behavior), the methods it
      * allows, the function whose URL is its origin, or the bucket that is (both null when the
-     * origin is the HTTP API).
+     * origin is the HTTP API); the CloudFront Function it runs on viewer requests and its response
+     * headers policy (logical ids, or null).
      */
-    public record Behavior(String pathPattern, Set<String> allowedMethods, String functionUrlOf, String bucketOf) {
+    public record Behavior(String pathPattern, Set<String> allowedMethods, String functionUrlOf, String bucketOf,
+                           String viewerRequestFunction, String responseHeadersPolicy) {
         public Behavior {
             allowedMethods = Set.copyOf(allowedMethods);
+        }
+
+        public Behavior(String pathPattern, Set<String> allowedMethods, String functionUrlOf, String bucketOf) {
+            this(pathPattern, allowedMethods, functionUrlOf, bucketOf, null, null);
         }
 
         public Behavior(String pathPattern, Set<String> allowedMethods, String functionUrlOf) {
@@ -166,13 +179,15 @@ public final class Routes {
                 return Optional.of(new FunctionUrl(behavior.functionUrlOf(), behavior.pathPattern()));
             }
             if (behavior.bucketOf() != null) {
-                // CloudFront asks S3 for the path without its leading slash, still URL-encoded.
-                String key = java.net.URLDecoder.decode(rawPath.substring(1).replace("+", "%2B"),
-                        java.nio.charset.StandardCharsets.UTF_8);
-                return Optional.of(new BucketObject(behavior.bucketOf(), key, behavior.pathPattern()));
+                return Optional.of(new BucketObject(behavior.bucketOf(), keyOf(rawPath), behavior.pathPattern(), behavior));
             }
         }
         return HttpRoute.resolve(httpApiRoutes, m, rawPath).map(HttpApi::new);
+    }
+
+    /** The object key CloudFront asks S3 for: the path without its leading slash, URL-decoded. */
+    public static String keyOf(String rawPath) {
+        return java.net.URLDecoder.decode(rawPath.substring(1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static Behavior behavior(Map<String, Object> behavior, String pathPattern, Map<String, Origin> functionByOrigin) {
@@ -186,8 +201,24 @@ public final class Routes {
         for (Object method : allowed == null ? List.of("GET", "HEAD") : list(allowed)) {
             methods.add(String.valueOf(method).toUpperCase(Locale.ROOT));
         }
+        String viewerRequest = null;
+        for (Object a : list(behavior.get("FunctionAssociations"))) {
+            Map<String, Object> association = map(a);
+            if (!"viewer-request".equals(association.get("EventType"))) {
+                throw new IllegalStateException("cache behavior " + pathPattern + ": the local edge runs viewer-request"
+                        + " functions only, not " + association.get("EventType"));
+            }
+            if (!(association.get("FunctionARN") instanceof Map<?, ?> arn && arn.get("Fn::GetAtt") instanceof List<?> att
+                    && att.size() == 2 && "FunctionARN".equals(att.get(1)))) {
+                throw new IllegalStateException("cache behavior " + pathPattern
+                        + ": a function association names !GetAtt <Function>.FunctionARN");
+            }
+            viewerRequest = String.valueOf(att.get(0));
+        }
+        String headersPolicy = behavior.get("ResponseHeadersPolicyId") instanceof Map<?, ?> ref
+                && ref.get("Ref") != null ? String.valueOf(ref.get("Ref")) : null;
         return new Behavior(pathPattern, methods, functionByOrigin.get(origin).function(),
-                functionByOrigin.get(origin).bucket());
+                functionByOrigin.get(origin).bucket(), viewerRequest, headersPolicy);
     }
 
     /**

@@ -24,7 +24,9 @@ class EdgeTemplateTest {
     private static final CloudFormationTemplate TEMPLATE = CloudFormationTemplate.ofRepository();
     private static final List<String> EDGE_RESOURCES = List.of("EdgeDistribution", "ScanOriginRequestPolicy",
             "ScanOriginAccessControl", "ScanUrlInvokeUrlFromEdge", "ScanUrlInvokeFromEdge",
-            "ImagesOriginAccessControl", "ImagesCachePolicy", "EdgeResponseHeadersPolicy");
+            "ImagesOriginAccessControl", "ImagesCachePolicy", "EdgeResponseHeadersPolicy", "ConsoleBucket",
+            "ConsoleBucketPolicy", "ConsoleOriginAccessControl", "ConsoleCachePolicy", "ConsoleResponseHeadersPolicy",
+            "ConsoleIndexFunction");
 
     @Test
     void everyFunctionOriginRequestCarriesTheOriginSecret() {
@@ -201,14 +203,17 @@ class EdgeTemplateTest {
     @Test
     void everyBehaviorSendsHsts() {
         for (Map<String, Object> behavior : behaviors()) {
-            assertEquals(Map.of("Ref", "EdgeResponseHeadersPolicy"), behavior.get("ResponseHeadersPolicyId"),
+            // The console's behavior has a policy of its own (its CSP), with the same HSTS.
+            String policy = "/console*".equals(behavior.get("PathPattern")) ? "ConsoleResponseHeadersPolicy"
+                    : "EdgeResponseHeadersPolicy";
+            assertEquals(Map.of("Ref", policy), behavior.get("ResponseHeadersPolicyId"),
                     String.valueOf(behavior.get("PathPattern")));
+            Map<String, Object> hsts = map(map(map(TEMPLATE.properties(policy)
+                    .get("ResponseHeadersPolicyConfig")).get("SecurityHeadersConfig")).get("StrictTransportSecurity"));
+            assertTrue(((Number) hsts.get("AccessControlMaxAgeSec")).longValue() >= 31536000, hsts.toString());
+            assertEquals(Boolean.TRUE, hsts.get("IncludeSubdomains"));
+            assertEquals(Boolean.TRUE, hsts.get("Override"));
         }
-        Map<String, Object> hsts = map(map(map(TEMPLATE.properties("EdgeResponseHeadersPolicy")
-                .get("ResponseHeadersPolicyConfig")).get("SecurityHeadersConfig")).get("StrictTransportSecurity"));
-        assertTrue(((Number) hsts.get("AccessControlMaxAgeSec")).longValue() >= 31536000, hsts.toString());
-        assertEquals(Boolean.TRUE, hsts.get("IncludeSubdomains"));
-        assertEquals(Boolean.TRUE, hsts.get("Override"));
     }
 
     private static List<Map<String, Object>> statements() {

@@ -95,6 +95,11 @@ class HttpRouteTest {
                 Map.entry("GET /i/c/t%2B1/a%20b.png", "nothing"),
                 Map.entry("PUT /i/c/t1/ab.png", "nothing"),
                 Map.entry("GET /entries/t1/x.png", "nothing"),
+                // The console is the edge's: without it, nothing serves it.
+                Map.entry("GET /console", "nothing"),
+                Map.entry("GET /console/", "nothing"),
+                Map.entry("GET /console/assets/main-AB12.js", "nothing"),
+                Map.entry("POST /console/", "nothing"),
                 Map.entry("GET /S", "nothing")), served(routes));
     }
 
@@ -102,12 +107,12 @@ class HttpRouteTest {
     void withTheEdgeScanPathsGoToTheScanFunctionsUrlImagesToTheBucketAndTheRestToTheHttpApi() {
         Routes routes = Routes.fromTemplate(CloudFormationTemplate.ofRepository(), Map.of("Edge", "true"));
         assertTrue(routes.edge());
-        assertEquals(List.of("/i/* -> ImagesBucket", "/S/* -> ScanFunction URL", "/s/* -> ScanFunction URL",
+        assertEquals(List.of("/i/* -> ImagesBucket", "/console* -> ConsoleBucket", "/S/* -> ScanFunction URL", "/s/* -> ScanFunction URL",
                         "/R/* -> ScanFunction URL", "/r/* -> ScanFunction URL", "default -> HTTP API"),
                 routes.behaviors().stream().map(b -> (b.pathPattern() == null ? "default" : b.pathPattern()) + " -> "
                         + (b.bucketOf() != null ? b.bucketOf()
                         : b.functionUrlOf() == null ? "HTTP API" : b.functionUrlOf() + " URL")).toList());
-        assertEquals(Set.of("ImagesBucket"), routes.buckets());
+        assertEquals(Set.of("ImagesBucket", "ConsoleBucket"), routes.buckets());
         assertEquals(Map.ofEntries(
                 Map.entry("GET /S/T1", "URL of ScanFunction via /S/*"),
                 Map.entry("GET /s/T1", "URL of ScanFunction via /s/*"),
@@ -126,8 +131,17 @@ class HttpRouteTest {
                 Map.entry("GET /i/c/t%2B1/a%20b.png", "object i/c/t+1/a b.png of ImagesBucket via /i/*"),
                 Map.entry("PUT /i/c/t1/ab.png", "refused 403"),
                 Map.entry("GET /entries/t1/x.png", "nothing"),
+                // The behavior's viewer-request function turns these two into console/index.html.
+                Map.entry("GET /console", "object console of ConsoleBucket via /console*"),
+                Map.entry("GET /console/", "object console/ of ConsoleBucket via /console*"),
+                Map.entry("GET /console/assets/main-AB12.js", "object console/assets/main-AB12.js of ConsoleBucket via /console*"),
+                Map.entry("POST /console/", "refused 403"),
                 Map.entry("GET /S", "nothing")), served(routes));
         assertEquals(Set.of("ScanFunction", "CodesApiFunction", "AuditFunction"), routes.functions());
+        Routes.Behavior console = routes.behaviors().stream().filter(b -> "/console*".equals(b.pathPattern()))
+                .findFirst().orElseThrow();
+        assertEquals("ConsoleIndexFunction", console.viewerRequestFunction());
+        assertEquals("ConsoleResponseHeadersPolicy", console.responseHeadersPolicy());
     }
 
     @Test
@@ -153,7 +167,8 @@ class HttpRouteTest {
         Map<String, String> out = new java.util.HashMap<>();
         for (String probe : List.of("GET /S/T1", "GET /s/T1", "POST /S/T1/join", "POST /s/T1/join", "GET /S/T1/join",
                 "GET /R/T2", "GET /r/T2", "GET /health", "PATCH /v1/groups/g1", "GET /dashboard", "GET /dashboard/app.js", "GET /S",
-                "GET /i/c/t1/ab.png", "GET /i/c/t%2B1/a%20b.png", "PUT /i/c/t1/ab.png", "GET /entries/t1/x.png")) {
+                "GET /i/c/t1/ab.png", "GET /i/c/t%2B1/a%20b.png", "PUT /i/c/t1/ab.png", "GET /entries/t1/x.png",
+                "GET /console", "GET /console/", "GET /console/assets/main-AB12.js", "POST /console/")) {
             String[] parts = probe.split(" ");
             out.put(probe, routes.resolve(parts[0], parts[1]).map(HttpRouteTest::describe).orElse("nothing"));
         }

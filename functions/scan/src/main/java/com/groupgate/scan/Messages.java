@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * One language's message catalogue: every word the landing page, the request status page
  * and every refusal page (HTML or JSON) shows a scanner. The catalogues are flat JSON
- * objects, one file per language under {@code i18n/} in the scan jar ({@code en.json},
- * {@code zh-CN.json}, {@code zh-TW.json}), so a static page can load the same files; they
+ * objects, one file per language in the repository's top-level {@code i18n/} folder, copied
+ * to {@code i18n/} in the scan jar ({@code en.json}, {@code zh-CN.json}, {@code zh-TW.json});
+ * the console's build bundles the same files (its keys start with {@code console.}); they
  * are parsed once, when this class loads (before a SnapStart snapshot is taken), and every
  * language must have exactly the keys English has, or the class does not load.
  *
@@ -34,6 +35,11 @@ record Messages(String lang, Map<String, String> texts) {
     static final List<Messages> ALL = List.of(EN, ZH_CN, ZH_TW);
 
     private static final String NUMBER = "{n}";
+    /**
+     * The console's texts share the files (one catalogue per language) but never reach a
+     * scanner: they are skipped here, so the scan function keeps only its own in memory.
+     */
+    static final String CONSOLE_PREFIX = "console.";
     /** English text to key, and English templates with a number to their key. */
     private static final Map<String, String> KEY_OF_ENGLISH = new LinkedHashMap<>();
     private static final Map<Pattern, String> KEY_OF_ENGLISH_TEMPLATE = new LinkedHashMap<>();
@@ -114,6 +120,9 @@ record Messages(String lang, Map<String, String> texts) {
             // A tree, not a typed map: the handler reads its bodies as trees, so this adds no deserializer to load.
             Map<String, String> texts = new TreeMap<>();
             Json.MAPPER.readTree(in).fields().forEachRemaining(f -> {
+                if (f.getKey().startsWith(CONSOLE_PREFIX)) {
+                    return;
+                }
                 if (!f.getValue().isTextual()) {
                     throw new IllegalStateException(path + ": " + f.getKey() + " is not a text");
                 }
