@@ -1,7 +1,21 @@
 // Every page of the console, one line each; the first is where the console opens. The order is
 // the navigation's order. A page whose nav is null has no menu entry (details reached by link).
 import groups from './groups.js';
+import analytics from './analytics.js';
+import webhooks from './webhooks.js';
+import keys from './keys.js';
+import words from './words.js';
+import settings from './settings.js';
+import usage from './usage.js';
+import audit from './audit.js';
 
 export default [
   groups,
+  analytics,
+  webhooks,
+  keys,
+  words,
+  settings,
+  usage,
+  audit,
 ];
