@@ -83,8 +83,9 @@ build:
 	$(MVN) -q -DskipTests install
 
 # cfn-lint; the console's unit tests (node --test, no npm); the emulator's own tests (pytest);
-# unit tests and integration tests against the emulator (started by the tests themselves unless AWS_ENDPOINT_URL is set), ending with the
-# check that every function's role grants exactly what the suite saw it use; then the count.
+# unit tests and integration tests against the emulator (started by the tests themselves unless
+# AWS_ENDPOINT_URL is set), ending with the check that every function's role grants exactly what
+# the suite saw it use; then the count.
 test: venv lint console
 	cd console && node --test test/
 	$(VENV)/bin/pytest -q emulator/tests
