@@ -17,6 +17,7 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -135,7 +136,15 @@ final class ConsoleBrowser {
         return chromium.screenshot(name);
     }
 
+    /** A wait that also rides out a re-render (an element replaced while it was read). */
     static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, WAIT);
+        WebDriverWait wait = new WebDriverWait(driver, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Whether {@code control} is disabled as the browser sees it (a disabled fieldset included). */
+    boolean disabled(WebElement control) {
+        return Boolean.TRUE.equals(js("return arguments[0].matches(':disabled')", control));
     }
 }
