@@ -90,6 +90,8 @@ export default {
       state.channel = e.target.value;
       load();
     } }, [['', t('console.analytics.allChannels')]], '');
+    const refresh = h('button', { type: 'button', class: 'secondary', 'data-action': 'refresh', onclick: () => load() },
+      t('console.common.refresh'));
     const note = h('p', { class: 'hint', 'data-range-note': true, 'aria-live': 'polite' });
     const error = h('p', { class: 'notice error', role: 'alert', hidden: true });
 
@@ -104,7 +106,7 @@ export default {
     const page = h('div', { class: 'analytics', 'data-state': 'loading' },
       h('div', { class: 'title' }, h('h1', {}, t('console.analytics.title'))),
       h('section', { class: 'card controls', 'aria-label': t('console.analytics.filters') },
-        h('div', { class: 'actions', role: 'group', 'aria-label': t('console.analytics.range') }, rangeButtons),
+        h('div', { class: 'actions', role: 'group', 'aria-label': t('console.analytics.range') }, rangeButtons, refresh),
         h('div', { class: 'row' },
           field(t('console.analytics.from'), from), field(t('console.analytics.to'), to),
           field(t('console.analytics.granularity'), granularity), field(t('console.analytics.channel'), channel)),
@@ -140,6 +142,10 @@ export default {
       rangeButtons.forEach((b) => b.setAttribute('aria-pressed', String(Number(b.dataset.range) === state.range.preset)));
       granularity.value = w.granularity;
       granularity.disabled = w.hours;
+      if (!w.hours) {
+        from.value = w.from;
+        to.value = addDays(w.to, -1);
+      }
       try {
         const [rows, codes, live] = await Promise.all([channelRows(ctx.api, w),
           ctx.api.all('/v1/codes', { limit: 100 }), ctx.api.all('/v1/live-codes', { limit: 100 })]);
