@@ -465,7 +465,7 @@ def main():
     print("The stream brings every fact to the aggregate; on a busy machine the week's rollups take a minute"
           " or two to catch up. Scans in all (the week's and now's), what the stats count once caught up:")
     print(f"GROUPGATE_DEMO_SCANS={sum(by_day.values()) + len(tasks)}")
-    print(f"Console: {BASE}/console#/analytics   (sign in with the key below; it stays in the browser tab)")
+    print(f"Console: {BASE}/console   (sign in with the key below; it stays in the browser tab)")
     print(f"GROUPGATE_DEMO_KEY={key}")
 
 

@@ -7,7 +7,7 @@
 import './style.css';
 import pages from './pages/index.js';
 import { ApiError, createApi, session } from './lib/api.js';
-import { h, replace, field } from './lib/dom.js';
+import { append, h, replace, field } from './lib/dom.js';
 import { formatter } from './lib/format.js';
 import { chooseLanguage, LANGUAGES, remember, translator } from './lib/i18n.js';
 import { href, resolve } from './lib/router.js';
@@ -111,6 +111,7 @@ function context(root) {
     readOnlyReason: canWrite() ? null : t('console.readOnly.reason'),
     fmt,
     h,
+    append: (parent, ...children) => append(parent, children),
     field,
     href,
     navigate: (hash) => {
@@ -216,16 +217,29 @@ async function route() {
     return;
   }
   replace(root, h('p', { class: 'loading' }, state.t('console.loading')));
+  // data-loading while a page renders, data-page once it shows: what tests and scripts wait for.
+  root.setAttribute('data-loading', 'true');
+  root.removeAttribute('data-page');
   const ctx = context(root);
+  const rendering = Symbol('render');
+  state.rendering = rendering;
   try {
     const page = h('div', { class: 'page' });
     enforceReadOnly(page);
     await found.page.render(ctx, page, found.params);
+    if (state.rendering !== rendering) {
+      return; // another address was opened meanwhile; it shows instead
+    }
     replace(root, page);
   } catch (error) {
+    if (state.rendering !== rendering) {
+      return;
+    }
     replace(root, h('p', { class: 'notice error', role: 'alert' },
       error instanceof ApiError && error.status === 404 ? state.t('console.notFound') : (error.message || String(error))));
   }
+  root.removeAttribute('data-loading');
+  root.setAttribute('data-page', found.page.route);
 }
 
 async function start() {

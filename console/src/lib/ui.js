@@ -58,12 +58,15 @@ export function clearErrors(form) {
  * Shows {@code error.message} beside the input named {@code error.field} (a dotted field such as
  * "geo.allowCountries" also finds the input named "allowCountries"); without such an input, at
  * the top of the form. Nothing typed is touched: the form stays as the user left it.
+ * {@code aliases} maps an API field to the input that stands for it ({body: 'entryImage'}).
  */
-export function fieldErrors(form, error) {
+export function fieldErrors(form, error, aliases = {}) {
   clearErrors(form);
-  const field = error && error.field;
+  const field = error && (aliases[error.field] || error.field);
   const named = (name) => name && form.querySelector(`[name="${CSS.escape(name)}"]`);
-  const input = named(field) || (field && named(field.split('.').pop())) || null;
+  // "geo.allowCountries[2]" → geo.allowCountries[2], geo.allowCountries, allowCountries
+  const plain = field ? field.replace(/\[\d+\]/g, '') : null;
+  const input = named(field) || named(plain) || (plain && named(plain.split('.').pop())) || null;
   const id = uid('err');
   const message = h('p', { class: 'field-error', id, role: 'alert', 'data-field': field || '' }, error.message || String(error));
   if (input) {

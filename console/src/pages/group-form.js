@@ -33,6 +33,8 @@ export function groupForm(ctx, group) {
         [['', t('console.common.default')], ...CATEGORIES.map((c) => [c, t(CATEGORY_KEYS[c])])], '')) : null,
       creating ? field(t('console.group.preset'), select({ name: 'preset' },
         [['', t('console.common.none')], ...PRESETS.map((p) => [p, t(PRESET_KEYS[p])])], ''), t('console.group.presetHint')) : null,
+      creating ? field(t('console.group.passcodeDigits'), select({ name: 'passcodeDigits' },
+        [['', t('console.common.default')], ['6', '6'], ['8', '8']], ''), t('console.group.passcodeDigitsHint')) : null,
       field(t('console.group.verifyAbove'), number('verifyAbove', { min: 1, max: 3000 }), t('console.group.verifyAboveHint')),
       field(t('console.group.welcomeMessage'), h('textarea', { name: 'welcomeMessage', maxlength: 1000, rows: 3 }, group.welcomeMessage || ''))));
 }
@@ -53,7 +55,8 @@ export function groupBody(form, { create }) {
       }
       continue;
     }
-    body[el.name] = el.type === 'number' && /^-?\d+$/.test(raw) ? Number(raw) : el.type === 'number' ? raw : el.value;
+    const numeric = el.type === 'number' || el.name === 'passcodeDigits';
+    body[el.name] = numeric && /^-?\d+$/.test(raw) ? Number(raw) : numeric ? raw : el.value;
   }
   return body;
 }

@@ -1,6 +1,8 @@
 // #/groups: every group of the tenant, and a new group (name, capacity, join policy, category,
 // welcome message, preset), created with POST /v1/groups.
 import { groupForm, groupBody } from './group-form.js';
+import { revealSecret } from './group.js';
+import * as label from '../lib/labels.js';
 
 export default {
   route: '#/groups',
@@ -22,7 +24,7 @@ export default {
         formSlot.querySelector('input[name="name"]').focus();
       },
     }, t('console.groups.new'));
-    root.append(
+    ctx.append(root,
       h('div', { class: 'title' }, h('h1', {}, t('console.groups.title')), newButton),
       formSlot,
       ctx.table({
@@ -33,8 +35,8 @@ export default {
         columns: [
           { label: t('console.group.name'), render: (g) => h('a', { href: ctx.href('#/groups/{groupId}', g) }, g.name) },
           { label: t('console.group.members'), render: (g) => `${fmt.number(g.members)} / ${fmt.number(g.capacity)}` },
-          { label: t('console.group.joinPolicy'), render: (g) => t(`console.joinPolicy.${g.joinPolicy}`) },
-          { label: t('console.group.status'), render: (g) => t(g.status === 'archived' ? 'console.group.archived' : 'console.group.active') },
+          { label: t('console.group.joinPolicy'), render: (g) => label.joinPolicy(t, g.joinPolicy) },
+          { label: t('console.group.status'), render: (g) => label.groupStatus(t, g.status) },
           { label: t('console.group.entry'), render: (g) => entrySummary(ctx, g.entry) },
         ],
       }));
@@ -47,7 +49,7 @@ export function entrySummary(ctx, entry) {
   if (!entry) {
     return t('console.entry.none');
   }
-  const platform = t(`console.platform.${entry.platform}`);
+  const platform = label.platform(t, entry.platform);
   const left = fmt.daysLeft(entry.expiresAt);
   return left === null ? platform : `${platform} · ${t('console.entry.daysLeft', { n: left })}`;
 }
@@ -64,9 +66,7 @@ function createForm(ctx, close) {
     try {
       const group = await ctx.busy(e.submitter || form, () => ctx.api.post('/v1/groups', groupBody(form, { create: true })));
       ctx.notify(t('console.groups.created', { name: group.name }));
-      if (group.passcodeSecret) {
-        sessionStorage.setItem(`groupgate.console.passcodeSecret.${group.groupId}`, group.passcodeSecret);
-      }
+      revealSecret(group);
       ctx.navigate(ctx.href('#/groups/{groupId}', group));
     } catch (error) {
       ctx.fieldErrors(form, error);

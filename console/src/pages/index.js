@@ -1,6 +1,9 @@
 // Every page of the console, one line each; the first is where the console opens. The order is
 // the navigation's order. A page whose nav is null has no menu entry (details reached by link).
 import groups from './groups.js';
+import group from './group.js';
+import approvals from './approvals.js';
+import liveCodes from './live-codes.js';
 import analytics from './analytics.js';
 import webhooks from './webhooks.js';
 import keys from './keys.js';
@@ -11,6 +14,9 @@ import audit from './audit.js';
 
 export default [
   groups,
+  group,
+  approvals,
+  liveCodes,
   analytics,
   webhooks,
   keys,

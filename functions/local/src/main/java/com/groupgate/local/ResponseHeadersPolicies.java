@@ -35,14 +35,19 @@ public final class ResponseHeadersPolicies {
 
     /** {@code origin}'s headers with policy {@code policyLogicalId}'s applied; as they are for a null policy. */
     public Map<String, String> apply(String policyLogicalId, Map<String, String> origin) {
-        Map<String, String> out = new LinkedHashMap<>(origin);
         if (policyLogicalId == null) {
-            return out;
+            return new LinkedHashMap<>(origin);
         }
         List<Header> headers = headersByPolicy.get(policyLogicalId);
         if (headers == null) {
             throw new IllegalArgumentException("no response headers policy " + policyLogicalId + " in the template");
         }
+        return apply(headers, origin);
+    }
+
+    /** {@code origin}'s headers with {@code headers} applied (names compared in any case). */
+    static Map<String, String> apply(List<Header> headers, Map<String, String> origin) {
+        Map<String, String> out = new LinkedHashMap<>(origin);
         for (Header h : headers) {
             if (h.override() || out.keySet().stream().noneMatch(n -> n.equalsIgnoreCase(h.name()))) {
                 out.keySet().removeIf(n -> n.equalsIgnoreCase(h.name()));

@@ -77,7 +77,7 @@ class ConsoleAnalyticsBrowserIT {
 
     @Test
     void makeDemoPrintsTheConsoleOnThePortItWasGiven() {
-        assertTrue(demoOutput.contains("Console: http://127.0.0.1:" + base.getPort() + "/console#/analytics"), demoOutput);
+        assertTrue(demoOutput.contains("Console: http://127.0.0.1:" + base.getPort() + "/console "), demoOutput);
     }
 
     @Test

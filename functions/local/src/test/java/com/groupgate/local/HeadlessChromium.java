@@ -60,13 +60,20 @@ final class HeadlessChromium implements AutoCloseable {
      * {@code languages} ({@code Accept-Language}), in a phone-sized window.
      */
     static HeadlessChromium start(String userAgent, String languages) throws IOException {
+        return start(userAgent, languages, null);
+    }
+
+    /** As {@link #start(String, String)}, saving downloads into {@code downloads} (null: Chromium's default) without asking. */
+    static HeadlessChromium start(String userAgent, String languages, Path downloads) throws IOException {
         Path userData = Files.createTempDirectory("gg-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--lang=" + languages, "--user-data-dir=" + userData);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
+        options.setExperimentalOption("prefs", downloads == null ? Map.of("intl.accept_languages", languages)
+                : Map.of("intl.accept_languages", languages, "download.default_directory", downloads.toString(),
+                        "download.prompt_for_download", false));
         if (userAgent != null) {
             options.addArguments("--user-agent=" + userAgent, "--window-size=412,915");
         }
