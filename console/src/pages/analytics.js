@@ -7,6 +7,7 @@ import './ops.css';
 import { select } from '../lib/dom.js';
 import { addDays, statsWindow } from '../analytics/window.js';
 import { kpisFromRows, mergeReports, NO_CHANNEL } from '../analytics/merge.js';
+import { chart as chartLabel, kpi as kpiLabel, rangePreset } from './ops-labels.js';
 
 const PARALLEL = 6;
 const PRESETS = [1, 7, 30];
@@ -71,7 +72,7 @@ export default {
         state.range = { preset: days };
         load();
       },
-    }, t(`console.analytics.preset.${days}`)));
+    }, rangePreset(t, days)));
     const from = h('input', { type: 'date', name: 'from' });
     const to = h('input', { type: 'date', name: 'to' });
     const onDates = () => {
@@ -95,13 +96,13 @@ export default {
     const note = h('p', { class: 'hint', 'data-range-note': true, 'aria-live': 'polite' });
     const error = h('p', { class: 'notice error', role: 'alert', hidden: true });
 
-    const kpi = (name) => h('div', { class: 'kpi' }, h('dt', {}, t(`console.analytics.kpi.${name}`)),
+    const kpi = (name) => h('div', { class: 'kpi' }, h('dt', {}, kpiLabel(t, name)),
       h('dd', { 'data-kpi': name }, '–'));
     const kpis = h('dl', { class: 'kpis' }, ['scans', 'accepted', 'refused', 'joins', 'conversionRate'].map(kpi));
     const chartBox = (name, size = '') => h('div', { class: `chart ${size}`, 'data-chart': name, role: 'img',
-      'aria-label': t(`console.analytics.chart.${name}`) });
+      'aria-label': chartLabel(t, name) });
     const card = (name, size, wide) => h('section', { class: `card${wide ? ' wide' : ''}` },
-      h('h2', {}, t(`console.analytics.chart.${name}`)), chartBox(name, size));
+      h('h2', {}, chartLabel(t, name)), chartBox(name, size));
     const channels = h('div', { class: 'channels' });
     const page = h('div', { class: 'analytics', 'data-state': 'loading' },
       h('div', { class: 'title' }, h('h1', {}, t('console.analytics.title'))),
@@ -244,7 +245,7 @@ export default {
       const node = (name) => page.querySelector(`[data-chart="${name}"]`);
       const label = (start) => (w.granularity === 'hour' ? `${start.slice(5, 10)} ${start.slice(11, 16)}` : start.slice(5, 10));
       state.charts.line(node('series'), { labels: m.series.map((p) => label(p.start)),
-        series: ['scans', 'accepted', 'joins'].map((k) => ({ name: t(`console.analytics.kpi.${k}`), data: m.series.map((p) => p[k]) })) },
+        series: ['scans', 'accepted', 'joins'].map((k) => ({ name: kpiLabel(t, k), data: m.series.map((p) => p[k]) })) },
       m.totals.scans === 0 && m.totals.joins === 0);
       state.charts.rankedBar(node('refused'), ranked(m.totals.refused, 10));
       state.charts.rankedBar(node('region'), ranked(m.byRegion, 15, (k) => (REGION_NAMES[k] ? `${k} ${REGION_NAMES[k]}` : k)));

@@ -5,6 +5,7 @@
 // names the first entry that fails. A saved export (a file) can be checked the same way.
 import './ops.css';
 import { AuditFailure, verifyExport } from '../audit/verify.js';
+import { auditFailure, auditSource } from './ops-labels.js';
 
 const SHOWN = 20;
 
@@ -26,12 +27,12 @@ export default {
         result.dataset.result = 'ok';
         result.classList.add('notice', 'ok');
         result.textContent = t('console.audit.ok', { size: ok.size, entries: ok.entries, keyId: ok.keyId,
-          origin: ok.origin, source: t(`console.audit.source.${source}`) });
+          origin: ok.origin, source: auditSource(t, source) });
       } catch (error) {
         failed = error instanceof AuditFailure ? error : new AuditFailure('malformed', null, error.message);
         result.dataset.result = 'failed';
         result.classList.add('notice', 'error');
-        const why = t(`console.audit.fail.${failed.reason}`, { detail: failed.detail });
+        const why = auditFailure(t, failed.reason, { detail: failed.detail });
         if (failed.entry === null) {
           result.textContent = t('console.audit.failed', { why });
         } else {

@@ -3,6 +3,7 @@
 import './ops.css';
 import { select } from '../lib/dom.js';
 import { secretOnce } from './ops-ui.js';
+import { keyScope } from './ops-labels.js';
 
 export default {
   route: '#/keys',
@@ -33,7 +34,7 @@ export default {
         empty: t('console.keys.empty'),
         columns: [
           { label: t('console.keys.name'), render: (k) => k.name },
-          { label: t('console.keys.scope'), render: (k) => t(`console.keyScope.${k.scope}`) },
+          { label: t('console.keys.scope'), render: (k) => keyScope(t, k.scope) },
           { label: t('console.keys.createdAt'), render: (k) => fmt.time(k.createdAt) },
           { label: t('console.keys.lastUsedAt'), render: (k) => (k.lastUsedAt ? fmt.time(k.lastUsedAt) : t('console.keys.neverUsed')) },
           { label: t('console.common.actions'), render: (k) => h('button', {

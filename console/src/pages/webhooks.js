@@ -3,6 +3,7 @@
 // endpoint is shown once, here, and never again.
 import './ops.css';
 import { secretOnce } from './ops-ui.js';
+import { deliveryStatus, disabledReason } from './ops-labels.js';
 
 export const EVENTS = ['member.joined', 'join.requested', 'join.approved', 'join.rejected', 'member.removed',
   'code.daily_limit_reached', 'code.expiring', 'group.full', 'group.entry_expiring', 'live_code.pool_exhausted',
@@ -43,7 +44,7 @@ function endpoint(ctx, hook, deliveries) {
   const id = encodeURIComponent(hook.webhookId);
   const state = hook.enabled ? h('span', { class: 'status-active' }, t('console.webhooks.enabled'))
     : h('span', { class: 'status-revoked' }, t('console.webhooks.disabled') + (hook.disabledReason
-      ? ` (${t(`console.webhooks.disabledReason.${hook.disabledReason}`)})` : ''));
+      ? ` (${disabledReason(t, hook.disabledReason)})` : ''));
   const testButton = h('button', {
     type: 'button', 'data-action': 'send-test', 'data-write': true, disabled: !hook.enabled,
     'aria-label': t('console.webhooks.sendTestTo', { url: hook.url }),
@@ -94,7 +95,7 @@ function endpoint(ctx, hook, deliveries) {
       { label: t('console.webhooks.attempt'), render: (d) => fmt.number(d.attempt) },
       { label: t('console.webhooks.status'),
         render: (d) => h('span', { class: d.status === 'delivered' ? 'status-active' : 'status-revoked', 'data-status': d.status },
-          t(`console.webhooks.deliveryStatus.${d.status}`)) },
+          deliveryStatus(t, d.status)) },
       { label: t('console.webhooks.responseCode'), render: (d) => (d.responseCode === null ? '—' : String(d.responseCode)) },
       { label: t('console.common.actions'), render: (d) => h('button', {
         type: 'button', class: 'secondary', 'data-action': 'redeliver', 'data-write': true, disabled: !hook.enabled,
