@@ -253,13 +253,13 @@ class ConsoleOperationsBrowserIT {
                 String name = page.replace("#/", "").replace('/', '-');
                 console.desktop();
                 console.go(page);
-                console.screenshot("console-" + name + "-zh");
+                console.screenshot("console-page-" + name + "-zh");
                 List<String> found = console.axeSeriousViolations();
                 if (!found.isEmpty()) {
                     violations.put(page, found);
                 }
                 console.assertNoSidewaysScrollAtPhoneWidth(page);
-                console.screenshot("console-" + name + "-phone-zh");
+                console.screenshot("console-page-" + name + "-phone-zh");
                 List<String> onPhone = console.axeSeriousViolations();
                 if (!onPhone.isEmpty()) {
                     violations.put(page + " at 390 px", onPhone);
