@@ -12,7 +12,6 @@ import com.groupgate.api.routes.Audit;
 import com.groupgate.api.routes.BlockRoutes;
 import com.groupgate.api.routes.CodeRoutes;
 import com.groupgate.api.routes.ContentFilter;
-import com.groupgate.api.routes.DashboardRoutes;
 import com.groupgate.api.routes.ErasureRoutes;
 import com.groupgate.api.routes.GroupEditRoutes;
 import com.groupgate.api.routes.GroupRoutes;
@@ -133,7 +132,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),
                 new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),
                 new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock(), audit).register(router);
-        new DashboardRoutes().register(router);
+        new DashboardRedirect().register(router);
         new OpenApiRoutes().register(router);
         this.pipeline = new ApiPipeline(edge, auth, trail, router);
     }
