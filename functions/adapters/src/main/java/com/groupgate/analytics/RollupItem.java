@@ -1,6 +1,7 @@
 package com.groupgate.analytics;
 
 import com.groupgate.aws.Attr;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,13 +46,10 @@ public final class RollupItem {
     public static final String GSI_SK = "gsi1sk";
 
     static final String REFUSED = "x#";
-    static final String COUNTRY = "c#";
-    static final String REGION = "r#";
-    static final String CITY = "y#";
-    static final String DEVICE = "d#";
-    static final String OS = "o#";
-    static final String APP = "a#";
-    static final String HOUR_OF_DAY = "h#";
+    /** Each breakdown's prefix: c#country r#region y#city d#device o#os a#app h#utc-hour. */
+    private static final Map<Breakdown.By, String> PREFIX = new EnumMap<>(Map.of(
+            Breakdown.By.COUNTRY, "c#", Breakdown.By.REGION, "r#", Breakdown.By.CITY, "y#",
+            Breakdown.By.DEVICE, "d#", Breakdown.By.OS, "o#", Breakdown.By.APP, "a#", Breakdown.By.HOUR_OF_DAY, "h#"));
 
     private RollupItem() {
     }
@@ -76,13 +74,9 @@ public final class RollupItem {
         putPositive(out, ACCEPTED, delta.accepted());
         putPositive(out, JOINS, delta.joins());
         prefixed(out, REFUSED, delta.refused());
-        prefixed(out, COUNTRY, delta.byCountry());
-        prefixed(out, REGION, delta.byRegion());
-        prefixed(out, CITY, delta.byCity());
-        prefixed(out, DEVICE, delta.byDevice());
-        prefixed(out, OS, delta.byOs());
-        prefixed(out, APP, delta.byApp());
-        prefixed(out, HOUR_OF_DAY, delta.byHourOfDay());
+        for (Breakdown.By by : Breakdown.By.ALL) {
+            prefixed(out, PREFIX.get(by), delta.counts(by));
+        }
         return out;
     }
 
@@ -90,9 +84,8 @@ public final class RollupItem {
     public static RollupValue decode(Map<String, AttributeValue> item) {
         RollupKey key = RollupKey.parse(Attr.str(item, "pk"), Attr.str(item, "sk"));
         Map<String, Map<String, Long>> breakdowns = new TreeMap<>();
-        for (String prefix : new String[] {REFUSED, COUNTRY, REGION, CITY, DEVICE, OS, APP, HOUR_OF_DAY}) {
-            breakdowns.put(prefix, new TreeMap<>());
-        }
+        breakdowns.put(REFUSED, new TreeMap<>());
+        PREFIX.values().forEach(prefix -> breakdowns.put(prefix, new TreeMap<>()));
         item.forEach((name, value) -> {
             int hash = name.indexOf('#');
             if (hash == 1 && value.n() != null) {
@@ -104,8 +97,7 @@ public final class RollupItem {
         });
         return new RollupValue(key.granularity(), key.bucketStart(), Attr.num(item, SCANS, 0),
                 Attr.num(item, ACCEPTED, 0), breakdowns.get(REFUSED), Attr.num(item, JOINS, 0),
-                new Breakdown(breakdowns.get(COUNTRY), breakdowns.get(REGION), breakdowns.get(CITY),
-                        breakdowns.get(DEVICE), breakdowns.get(OS), breakdowns.get(APP), breakdowns.get(HOUR_OF_DAY)),
+                Breakdown.of(by -> breakdowns.get(PREFIX.get(by))),
                 Attr.bytes(item, SCANNERS));
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
+import com.groupgate.analytics.Breakdown;
 import com.groupgate.analytics.Dimension;
 import com.groupgate.analytics.RollupTable;
 import com.groupgate.analytics.RollupWriter;
@@ -562,14 +563,15 @@ class AggregateIT {
         assertEquals(expected.accepted, r.totals().accepted(), what + " accepted");
         assertEquals(expected.joins, r.totals().joins(), what + " joins");
         assertEquals(expected.refused, new TreeMap<>(r.totals().refused()), what + " refused");
-        assertEquals(expected.byCountry, new TreeMap<>(r.breakdown().byCountry()), what + " byCountry");
-        assertEquals(expected.byRegion, new TreeMap<>(r.breakdown().byRegion()), what + " byRegion");
-        assertEquals(expected.byCity, new TreeMap<>(r.breakdown().byCity()), what + " byCity");
-        assertEquals(expected.byDevice, new TreeMap<>(r.breakdown().byDevice()), what + " byDevice");
-        assertEquals(expected.byOs, new TreeMap<>(r.breakdown().byOs()), what + " byOs");
-        assertEquals(expected.byApp, new TreeMap<>(r.breakdown().byApp()), what + " byApp");
+        Breakdown b = r.breakdown();
+        assertEquals(expected.byCountry, new TreeMap<>(b.counts(Breakdown.By.COUNTRY)), what + " byCountry");
+        assertEquals(expected.byRegion, new TreeMap<>(b.counts(Breakdown.By.REGION)), what + " byRegion");
+        assertEquals(expected.byCity, new TreeMap<>(b.counts(Breakdown.By.CITY)), what + " byCity");
+        assertEquals(expected.byDevice, new TreeMap<>(b.counts(Breakdown.By.DEVICE)), what + " byDevice");
+        assertEquals(expected.byOs, new TreeMap<>(b.counts(Breakdown.By.OS)), what + " byOs");
+        assertEquals(expected.byApp, new TreeMap<>(b.counts(Breakdown.By.APP)), what + " byApp");
         Map<String, Long> hours = new TreeMap<>();
-        r.breakdown().byHourOfDay().forEach((h, n) -> {
+        b.counts(Breakdown.By.HOUR_OF_DAY).forEach((h, n) -> {
             if (n > 0) {
                 hours.put(h, n);
             }

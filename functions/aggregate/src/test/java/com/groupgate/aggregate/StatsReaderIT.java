@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.groupgate.analytics.Breakdown;
 import com.groupgate.analytics.GroupBy;
 import com.groupgate.analytics.StatsQuery;
 import com.groupgate.analytics.StatsReader;
@@ -81,8 +82,8 @@ class StatsReaderIT {
         assertEquals(24, report.series().size());
         assertEquals("2026-11-26T09:00:00+08:00", report.series().get(9).start());
         assertEquals(2L, report.series().get(9).scans());
-        assertEquals(2L, report.breakdown().byHourOfDay().get("9"));
-        assertEquals(1L, report.breakdown().byHourOfDay().get("10"));
+        assertEquals(2L, report.breakdown().counts(Breakdown.By.HOUR_OF_DAY).get("9"));
+        assertEquals(1L, report.breakdown().counts(Breakdown.By.HOUR_OF_DAY).get("10"));
     }
 
     @Test

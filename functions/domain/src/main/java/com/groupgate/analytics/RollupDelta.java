@@ -1,7 +1,7 @@
 package com.groupgate.analytics;
 
-import java.time.ZoneOffset;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -30,16 +30,13 @@ public final class RollupDelta {
     private long accepted;
     private long joins;
     private final Map<String, Long> refused = new TreeMap<>();
-    private final Map<String, Long> byCountry = new TreeMap<>();
-    private final Map<String, Long> byRegion = new TreeMap<>();
-    private final Map<String, Long> byCity = new TreeMap<>();
-    private final Map<String, Long> byDevice = new TreeMap<>();
-    private final Map<String, Long> byOs = new TreeMap<>();
-    private final Map<String, Long> byApp = new TreeMap<>();
-    private final Map<String, Long> byHourOfDay = new TreeMap<>();
+    private final Map<Breakdown.By, Map<String, Long>> breakdown = new EnumMap<>(Breakdown.By.class);
     private final ScannerSketch scanners = ScannerSketch.empty();
 
     public RollupDelta() {
+        for (Breakdown.By by : Breakdown.By.ALL) {
+            breakdown.put(by, new TreeMap<>());
+        }
     }
 
     /** A delta holding only {@code fact}. */
@@ -62,13 +59,9 @@ public final class RollupDelta {
         } else {
             increment(refused, fact.outcome(), 1);
         }
-        increment(byCountry, fact.country(), 1);
-        increment(byRegion, fact.region(), 1);
-        increment(byCity, fact.cityBucket(), 1);
-        increment(byDevice, fact.device(), 1);
-        increment(byOs, fact.os(), 1);
-        increment(byApp, fact.app(), 1);
-        increment(byHourOfDay, Integer.toString(fact.at().atOffset(ZoneOffset.UTC).getHour()), 1);
+        for (Breakdown.By by : Breakdown.By.ALL) {
+            increment(breakdown.get(by), by.keyOf(fact), 1);
+        }
         if (fact.ipHash() != null) {
             scanners.add(fact.ipHash());
         }
@@ -84,13 +77,9 @@ public final class RollupDelta {
         accepted += other.accepted;
         joins += other.joins;
         mergeInto(refused, other.refused);
-        mergeInto(byCountry, other.byCountry);
-        mergeInto(byRegion, other.byRegion);
-        mergeInto(byCity, other.byCity);
-        mergeInto(byDevice, other.byDevice);
-        mergeInto(byOs, other.byOs);
-        mergeInto(byApp, other.byApp);
-        mergeInto(byHourOfDay, other.byHourOfDay);
+        for (Breakdown.By by : Breakdown.By.ALL) {
+            mergeInto(breakdown.get(by), other.breakdown.get(by));
+        }
         scanners.merge(other.scanners);
     }
 
@@ -115,33 +104,9 @@ public final class RollupDelta {
         return Collections.unmodifiableMap(refused);
     }
 
-    public Map<String, Long> byCountry() {
-        return Collections.unmodifiableMap(byCountry);
-    }
-
-    public Map<String, Long> byRegion() {
-        return Collections.unmodifiableMap(byRegion);
-    }
-
-    public Map<String, Long> byCity() {
-        return Collections.unmodifiableMap(byCity);
-    }
-
-    public Map<String, Long> byDevice() {
-        return Collections.unmodifiableMap(byDevice);
-    }
-
-    public Map<String, Long> byOs() {
-        return Collections.unmodifiableMap(byOs);
-    }
-
-    public Map<String, Long> byApp() {
-        return Collections.unmodifiableMap(byApp);
-    }
-
-    /** Scans by UTC hour of day, keys {@code "0".."23"}. */
-    public Map<String, Long> byHourOfDay() {
-        return Collections.unmodifiableMap(byHourOfDay);
+    /** Scans by {@code by}'s key ({@link Breakdown.By#keyOf}; hours are UTC hours {@code "0".."23"}). */
+    public Map<String, Long> counts(Breakdown.By by) {
+        return Collections.unmodifiableMap(breakdown.get(by));
     }
 
     /** The estimated distinct scanners of this delta alone. */

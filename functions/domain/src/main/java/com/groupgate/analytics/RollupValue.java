@@ -35,7 +35,7 @@ public record RollupValue(
         }
         refused = counts(refused, "refused");
         breakdown = Objects.requireNonNull(breakdown, "breakdown").map((name, map) -> counts(map, name));
-        for (String hour : breakdown.byHourOfDay().keySet()) {
+        for (String hour : breakdown.counts(Breakdown.By.HOUR_OF_DAY).keySet()) {
             if (!hour.matches("1?[0-9]|2[0-3]")) {
                 throw new IllegalArgumentException("byHourOfDay keys must be \"0\"..\"23\": " + hour);
             }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +48,10 @@ public final class Stats {
         long[] accepted = new long[starts.size()];
         long[] joins = new long[starts.size()];
         Map<String, Long> refused = new TreeMap<>();
-        Map<String, Long> byCountry = new TreeMap<>();
-        Map<String, Long> byRegion = new TreeMap<>();
-        Map<String, Long> byCity = new TreeMap<>();
-        Map<String, Long> byDevice = new TreeMap<>();
-        Map<String, Long> byOs = new TreeMap<>();
-        Map<String, Long> byApp = new TreeMap<>();
+        Map<Breakdown.By, Map<String, Long>> breakdown = new EnumMap<>(Breakdown.By.class);
+        for (Breakdown.By by : Breakdown.By.ALL) {
+            breakdown.put(by, new TreeMap<>());
+        }
         long[] byLocalHour = new long[24];
         ScannerSketch scanners = ScannerSketch.empty();
 
@@ -71,17 +70,16 @@ public final class Stats {
             joins[i] += v.joins();
             RollupDelta.mergeInto(refused, v.refused());
             Breakdown b = v.breakdown();
-            RollupDelta.mergeInto(byCountry, b.byCountry());
-            RollupDelta.mergeInto(byRegion, b.byRegion());
-            RollupDelta.mergeInto(byCity, b.byCity());
-            RollupDelta.mergeInto(byDevice, b.byDevice());
-            RollupDelta.mergeInto(byOs, b.byOs());
-            RollupDelta.mergeInto(byApp, b.byApp());
+            for (Breakdown.By by : Breakdown.By.ALL) {
+                if (by != Breakdown.By.HOUR_OF_DAY) {
+                    RollupDelta.mergeInto(breakdown.get(by), b.counts(by));
+                }
+            }
             // Stored hours are UTC hours of the bucket's UTC day; each names an instant,
             // and that instant's local hour is where it belongs. This follows DST. In a
             // zone offset by a fraction of an hour, an hour lands where it starts.
             Instant utcDay = Granularity.DAY.bucketStart(v.bucketStart());
-            b.byHourOfDay().forEach((h, n) -> byLocalHour[
+            b.counts(Breakdown.By.HOUR_OF_DAY).forEach((h, n) -> byLocalHour[
                     utcDay.plus(Integer.parseInt(h), ChronoUnit.HOURS).atZone(zone).getHour()] += n);
             if (v.scanners().length > 0) {
                 scanners.merge(v.scannerSketch());
@@ -106,8 +104,8 @@ public final class Stats {
         }
         StatsReport.Totals totals = new StatsReport.Totals(totalScans, totalAccepted, largestFirst(refused),
                 totalJoins, conversionRate(totalJoins, totalAccepted), scanners.roundedEstimate());
-        return new StatsReport(totals, series, new Breakdown(largestFirst(byCountry), largestFirst(byRegion),
-                largestFirst(byCity), largestFirst(byDevice), largestFirst(byOs), largestFirst(byApp), byHourOfDay));
+        return new StatsReport(totals, series, Breakdown.of(by -> by == Breakdown.By.HOUR_OF_DAY ? byHourOfDay
+                : largestFirst(breakdown.get(by))));
     }
 
     /**

@@ -83,8 +83,8 @@ class BatchCoalescerTest {
             assertEquals(totalAccepted, tenant.accepted());
             assertEquals(totalJoins, tenant.joins());
             assertEquals(refusedTotal, tenant.refused());
-            assertEquals(countryTotal, tenant.byCountry());
-            assertEquals(Map.of("3", totalScans), tenant.byHourOfDay());
+            assertEquals(countryTotal, tenant.counts(Breakdown.By.COUNTRY));
+            assertEquals(Map.of("3", totalScans), tenant.counts(Breakdown.By.HOUR_OF_DAY));
         }
     }
 
@@ -106,9 +106,8 @@ class BatchCoalescerTest {
                 RollupDelta d = e.getValue();
                 assertFalse(d.isEmpty());
                 assertEquals(d.scans(), d.accepted() + d.refused().values().stream().mapToLong(Long::longValue).sum());
-                for (Map<String, Long> breakdown : List.of(d.byCountry(), d.byRegion(), d.byCity(), d.byDevice(),
-                        d.byOs(), d.byApp(), d.byHourOfDay())) {
-                    assertEquals(d.scans(), breakdown.values().stream().mapToLong(Long::longValue).sum());
+                for (Breakdown.By by : Breakdown.By.ALL) {
+                    assertEquals(d.scans(), d.counts(by).values().stream().mapToLong(Long::longValue).sum());
                 }
                 if (e.getKey().granularity() != g) {
                     continue;

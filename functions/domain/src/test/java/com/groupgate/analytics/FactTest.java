@@ -33,6 +33,6 @@ class FactTest {
         Fact fact = Facts.scan().channel(null).city(null).build();
         assertEquals("(none)", fact.channelBucket());
         assertEquals("unknown", fact.cityBucket());
-        assertEquals(1L, RollupDelta.of(fact).byCity().get("unknown"));
+        assertEquals(1L, RollupDelta.of(fact).counts(Breakdown.By.CITY).get("unknown"));
     }
 }

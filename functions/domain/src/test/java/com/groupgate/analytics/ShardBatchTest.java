@@ -135,8 +135,11 @@ class ShardBatchTest {
 
     /** The counts of a delta, comparable with equals. */
     private static List<Object> summary(RollupDelta d) {
-        return List.of(d.scans(), d.accepted(), d.joins(), Map.copyOf(d.refused()), Map.copyOf(d.byCountry()),
-                Map.copyOf(d.byRegion()), Map.copyOf(d.byCity()), Map.copyOf(d.byDevice()), Map.copyOf(d.byOs()),
-                Map.copyOf(d.byApp()), Map.copyOf(d.byHourOfDay()), d.uniqueScannersEstimate());
+        List<Object> out = new ArrayList<>(List.of(d.scans(), d.accepted(), d.joins(), Map.copyOf(d.refused())));
+        for (Breakdown.By by : Breakdown.By.ALL) {
+            out.add(Map.copyOf(d.counts(by)));
+        }
+        out.add(d.uniqueScannersEstimate());
+        return out;
     }
 }

@@ -92,10 +92,10 @@ class StatsTest {
         for (int h = 0; h < 24; h++) {
             expected.put(Integer.toString(h), h == 11 ? 2L : h == 4 ? 1L : 0L);
         }
-        assertEquals(expected, report.breakdown().byHourOfDay());
-        assertEquals(List.of("0", "1", "2"), report.breakdown().byHourOfDay().keySet().stream().limit(3).toList());
+        assertEquals(expected, report.breakdown().counts(Breakdown.By.HOUR_OF_DAY));
+        assertEquals(List.of("0", "1", "2"), report.breakdown().counts(Breakdown.By.HOUR_OF_DAY).keySet().stream().limit(3).toList());
         assertEquals(Map.of("expired", 1L), report.totals().refused());
-        assertEquals(3L, report.breakdown().byCountry().get("CN"));
+        assertEquals(3L, report.breakdown().counts(Breakdown.By.COUNTRY).get("CN"));
     }
 
     @Test
@@ -225,9 +225,10 @@ class StatsTest {
 
     private static RollupValue hourValue(Instant start, long scans, long accepted, long joins) {
         Map<String, Long> refused = scans > accepted ? Map.of("expired", scans - accepted) : Map.of();
-        Map<String, Long> none = Map.of();
-        return new RollupValue(Granularity.HOUR, start, scans, accepted, refused, joins, new Breakdown(
-                Map.of("CN", scans), none, none, none, none, none,
-                Map.of(Integer.toString(start.atOffset(ZoneOffset.UTC).getHour()), scans)), null);
+        return new RollupValue(Granularity.HOUR, start, scans, accepted, refused, joins, Breakdown.of(by -> switch (by) {
+            case COUNTRY -> Map.of("CN", scans);
+            case HOUR_OF_DAY -> Map.of(Integer.toString(start.atOffset(ZoneOffset.UTC).getHour()), scans);
+            default -> Map.of();
+        }), null);
     }
 }

@@ -11,13 +11,12 @@ import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.groupgate.emulator.EdgeBucketOrigin;
+import com.groupgate.hash.Sha256;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -77,7 +76,7 @@ class EdgeImagesIT {
         assertTrue(image.headers().firstValue("etag").isPresent());
         assertEquals(code.path("scanUrl").asText(), decode(image.body()));
         // Its name is its bytes' SHA-256: the same image, the same name.
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image.body()));
+        String sha = Sha256.hex(image.body());
         assertTrue(url.endsWith("/" + sha + ".png"), url + " is not named by " + sha);
         JsonNode again = api.expect(200, "GET", "/v1/codes/" + code.path("codeId").asText(), null, key);
         assertEquals(url, again.path("imageUrl").asText());

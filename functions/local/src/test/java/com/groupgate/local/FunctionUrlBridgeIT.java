@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.groupgate.emulator.CloudFormationTemplate;
+import com.groupgate.hash.Sha256;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,9 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -92,7 +90,7 @@ class FunctionUrlBridgeIT {
 
     @Test
     void aJoinWithItsBodysHashReachesTheFunction() throws Exception {
-        HttpResponse<String> r = post("/s/TOKEN/join", JOIN, sha256Hex(JOIN));
+        HttpResponse<String> r = post("/s/TOKEN/join", JOIN, Sha256.hex(JOIN));
 
         assertEquals(200, r.statusCode(), r.body());
         APIGatewayV2HTTPEvent e = SCAN.last().event();
@@ -100,7 +98,7 @@ class FunctionUrlBridgeIT {
         assertEquals("/s/TOKEN/join", e.getRawPath());
         assertEquals(JOIN, e.getBody());
         assertFalse(e.getIsBase64Encoded());
-        assertEquals(sha256Hex(JOIN), e.getHeaders().get("x-amz-content-sha256"));
+        assertEquals(Sha256.hex(JOIN), e.getHeaders().get("x-amz-content-sha256"));
     }
 
     @Test
@@ -113,8 +111,8 @@ class FunctionUrlBridgeIT {
 
     @Test
     void aHashOfOtherBytesOrInCapitalsIsRefused() throws Exception {
-        assertInvalidSignature(post("/S/TOKEN/join", JOIN, sha256Hex(JOIN + " ")));
-        assertInvalidSignature(post("/S/TOKEN/join", JOIN, sha256Hex(JOIN).toUpperCase(Locale.ROOT)));
+        assertInvalidSignature(post("/S/TOKEN/join", JOIN, Sha256.hex(JOIN + " ")));
+        assertInvalidSignature(post("/S/TOKEN/join", JOIN, Sha256.hex(JOIN).toUpperCase(Locale.ROOT)));
         assertInvalidSignature(HTTP.send(HttpRequest.newBuilder(base.resolve("/S/TOKEN/join"))
                 .PUT(HttpRequest.BodyPublishers.ofString(JOIN)).build(), HttpResponse.BodyHandlers.ofString()));
         assertTrue(SCAN.calls.isEmpty());
@@ -123,7 +121,7 @@ class FunctionUrlBridgeIT {
     @Test
     void anEmptyPostNeedsTheHashOfNothing() throws Exception {
         assertInvalidSignature(post("/S/TOKEN/join", "", null));
-        assertEquals(200, post("/S/TOKEN/join", "", sha256Hex("")).statusCode());
+        assertEquals(200, post("/S/TOKEN/join", "", Sha256.hex("")).statusCode());
     }
 
     @Test
@@ -189,9 +187,5 @@ class FunctionUrlBridgeIT {
             request.header("x-amz-content-sha256", contentSha256);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String sha256Hex(String s) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 }

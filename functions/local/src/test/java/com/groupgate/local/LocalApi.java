@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.groupgate.hash.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -33,7 +34,7 @@ final class LocalApi {
             r.header("content-type", "application/json"); // JSON routes answer 415 to any other body
         }
         // As a client of the deployed edge sends it: Lambda's function URL wants a signed POST's payload hash.
-        r.header("x-amz-content-sha256", sha256Hex(body == null ? "" : body));
+        r.header("x-amz-content-sha256", Sha256.hex(body == null ? "" : body));
         try {
             HttpResponse<String> response = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
             ObjectNode json = response.body().isBlank() ? MAPPER.createObjectNode()
@@ -44,15 +45,6 @@ final class LocalApi {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String sha256Hex(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

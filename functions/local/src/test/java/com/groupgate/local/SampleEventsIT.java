@@ -19,16 +19,14 @@ import com.groupgate.api.CodesApiHandler;
 import com.groupgate.config.Wiring;
 import com.groupgate.emulator.CloudFormationTemplate;
 import com.groupgate.emulator.RepositoryRoot;
+import com.groupgate.hash.Sha256;
 import com.groupgate.scan.ScanHandler;
 import com.groupgate.testkit.ContractCheckedHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -141,8 +139,7 @@ class SampleEventsIT {
             assertEquals("application/json", event.getHeaders().get("content-type"), file);
         }
         APIGatewayV2HTTPEvent join = read("join-url.json", APIGatewayV2HTTPEvent.class);
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(join.getBody().getBytes(StandardCharsets.UTF_8))),
+        assertEquals(Sha256.hex(join.getBody()),
                 join.getHeaders().get("x-amz-content-sha256"), "the viewer's hash of the join body, as CloudFront needs it");
         APIGatewayV2HTTPEvent tenant = read("create-tenant.json", APIGatewayV2HTTPEvent.class);
         assertEquals("Bearer " + LocalGroupGate.DEFAULT_ADMIN_KEY, tenant.getHeaders().get("authorization"));

@@ -3,15 +3,6 @@ package com.groupgate.testkit;
 import com.groupgate.aws.DirectCallListener;
 import com.groupgate.emulator.LocalResources;
 import com.groupgate.emulator.StableArns;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -26,9 +17,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * records the keys of the MainTable items they write ({@link MainTableWrites}).
  */
 public final class ActionRecorder implements ExecutionInterceptor, DirectCallListener {
-    private static final Path DIRECTORY = Path.of("target", "aws-actions");
-    private static final Set<String> RECORDED = ConcurrentHashMap.newKeySet();
-    private static boolean started;
+    private static final ExitRecords RECORDED = new ExitRecords("aws-actions");
 
     private final String function;
     private final IamActions actions;
@@ -43,12 +32,8 @@ public final class ActionRecorder implements ExecutionInterceptor, DirectCallLis
     }
 
     /** A recorder for the clients of {@code functionLogicalId}. */
-    public static synchronized ActionRecorder forFunction(String functionLogicalId, LocalResources resources) {
-        if (!started) {
-            started = true;
-            clearEarlierRuns();
-            Runtime.getRuntime().addShutdownHook(new Thread(ActionRecorder::write, "aws-actions-write"));
-        }
+    public static ActionRecorder forFunction(String functionLogicalId, LocalResources resources) {
+        RECORDED.start();
         return new ActionRecorder(functionLogicalId, resources);
     }
 
@@ -83,29 +68,5 @@ public final class ActionRecorder implements ExecutionInterceptor, DirectCallLis
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         actions.answered(context.request(), context.response());
         writes.answered(context.request());
-    }
-
-    /** The records of earlier runs in this module would hide an action no longer used. */
-    private static void clearEarlierRuns() {
-        if (!Files.isDirectory(DIRECTORY)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(DIRECTORY)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write() {
-        try {
-            Files.createDirectories(DIRECTORY);
-            Files.write(DIRECTORY.resolve(ProcessHandle.current().pid() + ".tsv"), new TreeSet<>(RECORDED),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

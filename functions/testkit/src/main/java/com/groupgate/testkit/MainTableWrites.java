@@ -1,15 +1,6 @@
 package com.groupgate.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -26,23 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * MainTableKeys after the whole suite has run.
  */
 final class MainTableWrites {
-    private static final Path DIRECTORY = Path.of("target", "main-table-keys");
-    private static final Set<String> RECORDED = ConcurrentHashMap.newKeySet();
-    private static boolean started;
+    private static final ExitRecords RECORDED = new ExitRecords("main-table-keys");
 
     private final String table;
 
     MainTableWrites(String mainTable) {
         this.table = mainTable;
-        start();
-    }
-
-    private static synchronized void start() {
-        if (!started) {
-            started = true;
-            clearEarlierRuns();
-            Runtime.getRuntime().addShutdownHook(new Thread(MainTableWrites::write, "main-table-keys-write"));
-        }
+        RECORDED.start();
     }
 
     /** Records what {@code request}, answered without error, wrote to MainTable. */
@@ -71,29 +52,5 @@ final class MainTableWrites {
     private static void add(Map<String, AttributeValue> item) {
         AttributeValue gsi = item.get("gsi1pk");
         RECORDED.add(item.get("pk").s() + "\t" + item.get("sk").s() + "\t" + (gsi == null ? "" : gsi.s()));
-    }
-
-    /** The records of earlier runs in this module would keep a key no longer written. */
-    private static void clearEarlierRuns() {
-        if (!Files.isDirectory(DIRECTORY)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(DIRECTORY)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void write() {
-        try {
-            Files.createDirectories(DIRECTORY);
-            Files.write(DIRECTORY.resolve(ProcessHandle.current().pid() + ".tsv"), new TreeSet<>(RECORDED),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
