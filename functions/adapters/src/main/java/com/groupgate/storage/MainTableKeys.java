@@ -4,6 +4,7 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.analytics.UsageKey;
 import com.groupgate.id.ApiKeyId;
+import com.groupgate.id.CampaignId;
 import com.groupgate.id.CodeId;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.LiveCodeId;
@@ -44,6 +45,7 @@ public final class MainTableKeys {
     public static final String API_KEY_PREFIX = "KEY#";
     public static final String MEMBER_PREFIX = "MEMBER#";
     public static final String WEBHOOK_PREFIX = "WEBHOOK#";
+    public static final String CAMPAIGN_PREFIX = "CAMPAIGN#";
     public static final String CODE = "CODE";
     public static final String COUNT = "COUNT";
     public static final String REQUEST = "REQ";
@@ -71,6 +73,7 @@ public final class MainTableKeys {
         API_KEY_COUNT("T#" + ID, "KEYCOUNT", true),
         GROUP("T#" + ID, "GROUP#" + ID, true),
         WEBHOOK("T#" + ID, "WEBHOOK#" + ID, true),
+        CAMPAIGN("T#" + ID, "CAMPAIGN#" + ID, true),
         TENANT_WORD_LIST("T#" + ID, "WORDS", true),
         CODE("T#" + ID + "#CODE#" + ID, "CODE", true),
         CODE_COUNTER("T#" + ID + "#CODE#" + ID, "COUNT", true),
@@ -339,6 +342,13 @@ public final class MainTableKeys {
     /** Wrong-passcode budget of one group for one hour, across all tickets and clients. */
     public static Map<String, AttributeValue> groupTries(TenantId tenantId, GroupId groupId, long hour) {
         return key(membersPartition(tenantId, groupId) + "#PASSCODE#" + hour, "TRIES");
+    }
+
+    // Referral campaigns.
+
+    /** A tenant's campaign: {@code pk=T#<t>, sk=CAMPAIGN#<id>} (listed with the tenant's other items, in id order). */
+    public static Map<String, AttributeValue> campaign(TenantId tenantId, CampaignId campaignId) {
+        return key(tenantPartition(tenantId), CAMPAIGN_PREFIX + campaignId);
     }
 
     // Webhooks.

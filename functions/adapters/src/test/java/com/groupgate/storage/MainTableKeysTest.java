@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.groupgate.id.ApiKeyId;
+import com.groupgate.id.CampaignId;
 import com.groupgate.id.CodeId;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
@@ -46,6 +47,7 @@ class MainTableKeysTest {
         cases.add(new Case(MainTableKeys.apiKeyCount(TENANT), Kind.API_KEY_COUNT, t, List.of()));
         cases.add(new Case(MainTableKeys.group(TENANT, new GroupId(OTHER)), Kind.GROUP, t, List.of(o)));
         cases.add(new Case(MainTableKeys.webhook(TENANT, new WebhookId(OTHER)), Kind.WEBHOOK, t, List.of(o)));
+        cases.add(new Case(MainTableKeys.campaign(TENANT, new CampaignId(OTHER)), Kind.CAMPAIGN, t, List.of(o)));
         cases.add(new Case(MainTableKeys.wordList(TENANT), Kind.TENANT_WORD_LIST, t, List.of()));
         cases.add(new Case(MainTableKeys.code(TENANT, new CodeId(OTHER)), Kind.CODE, t, List.of(o)));
         cases.add(new Case(MainTableKeys.codeCounter(TENANT, new CodeId(OTHER)), Kind.CODE_COUNTER, t, List.of(o)));

@@ -10,6 +10,7 @@ import com.groupgate.api.edge.Authenticator;
 import com.groupgate.api.routes.AdminRoutes;
 import com.groupgate.api.routes.Audit;
 import com.groupgate.api.routes.BlockRoutes;
+import com.groupgate.api.routes.CampaignRoutes;
 import com.groupgate.api.routes.CodeRoutes;
 import com.groupgate.api.routes.ContentFilter;
 import com.groupgate.api.routes.DashboardRoutes;
@@ -33,6 +34,7 @@ import com.groupgate.auditlog.AuditLogTable;
 import com.groupgate.auditlog.AuditTrail;
 import com.groupgate.auditlog.AuditedDynamoDb;
 import com.groupgate.block.BlockTable;
+import com.groupgate.campaign.CampaignTable;
 import com.groupgate.code.CodeTable;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
@@ -130,6 +132,8 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 new ErasedEvents(dynamo, config.mainTable())), keys, wiring.clock(), audit).register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
         new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
+        new CampaignRoutes(auth, new CampaignTable(dynamo, config.mainTable()), filter, wiring.clock(), audit)
+                .register(router);
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),
                 new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),
                 new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock(), audit).register(router);
