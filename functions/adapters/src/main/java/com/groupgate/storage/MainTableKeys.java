@@ -7,6 +7,7 @@ import com.groupgate.id.ApiKeyId;
 import com.groupgate.id.CampaignId;
 import com.groupgate.id.CodeId;
 import com.groupgate.id.GroupId;
+import com.groupgate.id.Id;
 import com.groupgate.id.LiveCodeId;
 import com.groupgate.id.RequestId;
 import com.groupgate.id.TenantId;
@@ -74,6 +75,8 @@ public final class MainTableKeys {
         GROUP("T#" + ID, "GROUP#" + ID, true),
         WEBHOOK("T#" + ID, "WEBHOOK#" + ID, true),
         CAMPAIGN("T#" + ID, "CAMPAIGN#" + ID, true),
+        INVITE("T#" + ID + "#CAMPAIGN#" + ID, "INVITE#" + ID, true),
+        INVITEE("T#" + ID + "#CAMPAIGN#" + ID, "INVITEE#" + ANY, true),
         TENANT_WORD_LIST("T#" + ID, "WORDS", true),
         CODE("T#" + ID + "#CODE#" + ID, "CODE", true),
         CODE_COUNTER("T#" + ID + "#CODE#" + ID, "COUNT", true),
@@ -349,6 +352,24 @@ public final class MainTableKeys {
     /** A tenant's campaign: {@code pk=T#<t>, sk=CAMPAIGN#<id>} (listed with the tenant's other items, in id order). */
     public static Map<String, AttributeValue> campaign(TenantId tenantId, CampaignId campaignId) {
         return key(tenantPartition(tenantId), CAMPAIGN_PREFIX + campaignId);
+    }
+
+    /** Where a campaign's invites and invitees live: {@code T#<t>#CAMPAIGN#<c>}. */
+    public static String campaignPartition(TenantId tenantId, CampaignId campaignId) {
+        return tenantPartition(tenantId) + "#CAMPAIGN#" + campaignId;
+    }
+
+    /** A member's personal invite: {@code pk=T#<t>#CAMPAIGN#<c>, sk=INVITE#<invite>}. */
+    public static Map<String, AttributeValue> invite(TenantId tenantId, CampaignId campaignId, Id inviteId) {
+        return key(campaignPartition(tenantId, campaignId), "INVITE#" + inviteId);
+    }
+
+    /**
+     * Who invited a member into a campaign, at most one per member and campaign:
+     * {@code pk=T#<t>#CAMPAIGN#<c>, sk=INVITEE#<memberRef>}.
+     */
+    public static Map<String, AttributeValue> invitee(TenantId tenantId, CampaignId campaignId, String memberRef) {
+        return key(campaignPartition(tenantId, campaignId), "INVITEE#" + memberRef);
     }
 
     // Webhooks.

@@ -48,6 +48,9 @@ class MainTableKeysTest {
         cases.add(new Case(MainTableKeys.group(TENANT, new GroupId(OTHER)), Kind.GROUP, t, List.of(o)));
         cases.add(new Case(MainTableKeys.webhook(TENANT, new WebhookId(OTHER)), Kind.WEBHOOK, t, List.of(o)));
         cases.add(new Case(MainTableKeys.campaign(TENANT, new CampaignId(OTHER)), Kind.CAMPAIGN, t, List.of(o)));
+        cases.add(new Case(MainTableKeys.invite(TENANT, new CampaignId(OTHER), THIRD), Kind.INVITE, t, List.of(o, third)));
+        cases.add(new Case(MainTableKeys.invitee(TENANT, new CampaignId(OTHER), "ref#1"), Kind.INVITEE, t,
+                List.of(o, "ref#1")));
         cases.add(new Case(MainTableKeys.wordList(TENANT), Kind.TENANT_WORD_LIST, t, List.of()));
         cases.add(new Case(MainTableKeys.code(TENANT, new CodeId(OTHER)), Kind.CODE, t, List.of(o)));
         cases.add(new Case(MainTableKeys.codeCounter(TENANT, new CodeId(OTHER)), Kind.CODE_COUNTER, t, List.of(o)));
