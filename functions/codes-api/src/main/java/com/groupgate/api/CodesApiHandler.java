@@ -34,6 +34,7 @@ import com.groupgate.auditlog.AuditLogTable;
 import com.groupgate.auditlog.AuditTrail;
 import com.groupgate.auditlog.AuditedDynamoDb;
 import com.groupgate.block.BlockTable;
+import com.groupgate.campaign.CampaignErasure;
 import com.groupgate.campaign.CampaignTable;
 import com.groupgate.code.CodeTable;
 import com.groupgate.config.Config;
@@ -128,11 +129,13 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 .register(router);
         MemberTable members = new MemberTable(dynamo, config.mainTable());
         new MemberRoutes(auth, groups, members, wiring.clock(), audit).register(router);
+        CampaignTable campaigns = new CampaignTable(dynamo, config.mainTable());
         new ErasureRoutes(auth, groups, new MemberErasure(dynamo, config.mainTable(), members,
-                new ErasedEvents(dynamo, config.mainTable())), keys, wiring.clock(), audit).register(router);
+                new ErasedEvents(dynamo, config.mainTable())), new CampaignErasure(dynamo, config.mainTable(), campaigns),
+                keys, wiring.clock(), audit).register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
         new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
-        new CampaignRoutes(auth, new CampaignTable(dynamo, config.mainTable()), filter, wiring.clock(), audit)
+        new CampaignRoutes(auth, campaigns, filter, wiring.clock(), audit)
                 .register(router);
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),
                 new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),

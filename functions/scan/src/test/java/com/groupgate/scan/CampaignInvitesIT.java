@@ -62,7 +62,7 @@ class CampaignInvitesIT {
     private static Map<String, String> inviters(String campaignId) {
         Map<String, String> out = new TreeMap<>();
         for (Map<String, AttributeValue> item : campaignItems(campaignId)) {
-            if (item.get("sk").s().startsWith("INVITEE#")) {
+            if (item.get("sk").s().startsWith("INVITEE#") && item.containsKey("inviterRef")) {
                 out.put(item.get("memberRef").s(), item.get("inviterRef").s());
             }
         }
@@ -155,6 +155,29 @@ class CampaignInvitesIT {
         var plain = joinVia(s.codePath(), "gina");
         assertFalse(plain.json().has("invite"), plain.body());
         assertEquals(Map.of(), inviters(s.campaignId()));
+    }
+
+    @Test
+    void anErasureRemovesTheMembersInviteTheirInviterAndTheirNameOnWhomTheyInvited() {
+        Setup s = campaignGroup();
+        String alice = invitePath(joinVia(s.codePath(), "alice"));
+        String bob = invitePath(joinVia(alice, "bob"));
+        joinVia(bob, "carol");
+
+        var erased = world.api.post("/v1/erasure", "{\"memberRef\":\"bob\"}", bearer(tenant.apiKey()));
+        assertEquals(200, erased.status(), erased.body());
+
+        for (Map<String, AttributeValue> item : campaignItems(s.campaignId())) {
+            assertFalse(item.toString().contains("bob"), "the erased member is still named: " + item);
+        }
+        assertEquals(Map.of(), inviters(s.campaignId()).entrySet().stream()
+                .filter(e -> !e.getKey().equals("carol")).collect(java.util.stream.Collectors.toMap(
+                        Map.Entry::getKey, Map.Entry::getValue)), "bob's own link is gone");
+        Map<String, AttributeValue> carol = campaignItems(s.campaignId()).stream()
+                .filter(i -> i.get("sk").s().equals("INVITEE#carol")).findFirst().orElseThrow();
+        assertEquals(erased.text("memberRefHash"), carol.get("inviterErasedAs").s());
+        assertEquals(404, world.scanJson(bob).status(), "the erased member's invite no longer scans");
+        assertEquals(200, world.scanJson(alice).status());
     }
 
     @Test
