@@ -177,6 +177,7 @@ public final class CampaignTable {
         item.put("qualifyAfterMinutes", n(st.qualifyAfterMinutes()));
         item.put("perInviterDailyLimit", n(st.perInviterDailyLimit()));
         item.put("status", s(c.status().wireName()));
+        item.put("timezone", s(c.timezone().getId()));
         item.put("createdAt", n(c.createdAt().getEpochSecond()));
         if (c.endedAt() != null) {
             item.put("endedAt", n(c.endedAt().getEpochSecond()));
@@ -193,6 +194,7 @@ public final class CampaignTable {
         return new Campaign(StoredValues.id(item, "tenantId", TenantId::parse),
                 StoredValues.id(item, CAMPAIGN_ID, CampaignId::parse), new CampaignTarget(groupId, liveCodeId), settings,
                 StoredValues.oneOf("status", Attr.str(item, "status"), CampaignStatus.values(), CampaignStatus::wireName),
+                java.time.ZoneId.of(Attr.str(item, "timezone")),
                 Instant.ofEpochSecond(Attr.num(item, "createdAt", 0)), instantOrNull(item, "endedAt"));
     }
 

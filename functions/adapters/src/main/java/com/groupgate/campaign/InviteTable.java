@@ -21,17 +21,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
- * A campaign's personal invites and who joined through whose, in the campaign's own
+ * A campaign's personal invites, in the campaign's own
  * partition {@code T#<tenant>#CAMPAIGN#<campaign>}:
  *
  * <ul>
  * <li>{@code sk=INVITE#<invite>}: the inviter's memberRef, the group they joined, when, and
  *     the keyed hash of their address and their device class (never the address), for the
  *     self-invite rule; its scans are counted on it, each carrying its fact for analytics;
- * <li>{@code sk=INVITEE#<memberRef>}: the inviter of a member who joined through an invite,
- *     written once ({@code attribute_not_exists}), so a member is linked to at most one
- *     inviter per campaign whatever retries, races or later invites follow.
  * </ul>
+ * Who joined through whose invite is {@link CreditTable}'s.
  */
 public final class InviteTable {
     private final DynamoDbClient dynamo;
@@ -94,34 +92,5 @@ public final class InviteTable {
         } catch (ConditionalCheckFailedException gone) {
             return false;
         }
-    }
-
-    /** A member who joined through an invite, and whose. */
-    public record Link(String inviteeRef, String inviterRef, Id inviteId, GroupId groupId, Instant joinedAt) {
-    }
-
-    /** Records {@code link} unless the invitee has an inviter in this campaign already; whether it did. */
-    public boolean link(TenantId tenantId, CampaignId campaignId, Link link) {
-        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.invitee(tenantId, campaignId, link.inviteeRef()));
-        item.put("tenantId", s(tenantId.text()));
-        item.put("campaignId", s(campaignId.text()));
-        item.put("memberRef", s(link.inviteeRef()));
-        item.put("inviterRef", s(link.inviterRef()));
-        item.put("inviteId", s(link.inviteId().toString()));
-        item.put("groupId", s(link.groupId().text()));
-        item.put("joinedAt", n(link.joinedAt().getEpochSecond()));
-        try {
-            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException linkedBefore) {
-            return false;
-        }
-    }
-
-    /** The inviter a member joined through in this campaign, if any (a consistent read). */
-    public Optional<String> inviterOf(TenantId tenantId, CampaignId campaignId, String inviteeRef) {
-        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
-                .key(MainTableKeys.invitee(tenantId, campaignId, inviteeRef))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(Attr.str(item, "inviterRef"));
     }
 }

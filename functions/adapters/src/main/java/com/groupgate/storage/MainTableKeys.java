@@ -77,6 +77,7 @@ public final class MainTableKeys {
         CAMPAIGN("T#" + ID, "CAMPAIGN#" + ID, true),
         INVITE("T#" + ID + "#CAMPAIGN#" + ID, "INVITE#" + ID, true),
         INVITEE("T#" + ID + "#CAMPAIGN#" + ID, "INVITEE#" + ANY, true),
+        INVITER("T#" + ID + "#CAMPAIGN#" + ID, "INVITER#" + ANY, true),
         TENANT_WORD_LIST("T#" + ID, "WORDS", true),
         CODE("T#" + ID + "#CODE#" + ID, "CODE", true),
         CODE_COUNTER("T#" + ID + "#CODE#" + ID, "COUNT", true),
@@ -370,6 +371,31 @@ public final class MainTableKeys {
      */
     public static Map<String, AttributeValue> invitee(TenantId tenantId, CampaignId campaignId, String memberRef) {
         return key(campaignPartition(tenantId, campaignId), "INVITEE#" + memberRef);
+    }
+
+    /** An inviter's credits in a campaign: {@code pk=T#<t>#CAMPAIGN#<c>, sk=INVITER#<memberRef>}. */
+    public static Map<String, AttributeValue> inviter(TenantId tenantId, CampaignId campaignId, String memberRef) {
+        return key(campaignPartition(tenantId, campaignId), "INVITER#" + memberRef);
+    }
+
+    /** gsi1 lists a campaign's pending credits by when they qualify ({@link #pendingSort}). */
+    public static String pendingCreditsIndex(TenantId tenantId, CampaignId campaignId) {
+        return campaignPartition(tenantId, campaignId) + "#PENDING";
+    }
+
+    /** The qualification time zero-padded to 10 digits (string order is time order), then the invitee. */
+    public static String pendingSort(Instant qualifiesAt, String memberRef) {
+        return String.format("%010d#%s", qualifiesAt.getEpochSecond(), memberRef);
+    }
+
+    /** The first text after every {@link #pendingSort} of credits due by {@code now}. */
+    public static String pendingDueBound(Instant now) {
+        return String.format("%010d$", now.getEpochSecond());
+    }
+
+    /** gsi1 lists a campaign's inviters in leaderboard order (sorted by {@code CreditRules.boardSort}). */
+    public static String leaderboardIndex(TenantId tenantId, CampaignId campaignId) {
+        return campaignPartition(tenantId, campaignId) + "#BOARD";
     }
 
     // Webhooks.

@@ -36,6 +36,7 @@ import com.groupgate.auditlog.AuditedDynamoDb;
 import com.groupgate.block.BlockTable;
 import com.groupgate.campaign.CampaignErasure;
 import com.groupgate.campaign.CampaignTable;
+import com.groupgate.campaign.CreditTable;
 import com.groupgate.code.CodeTable;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
@@ -135,7 +136,7 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 keys, wiring.clock(), audit).register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
         new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
-        new CampaignRoutes(auth, campaigns, filter, wiring.clock(), audit)
+        new CampaignRoutes(auth, campaigns, new CreditTable(dynamo, config.mainTable()), filter, wiring.clock(), audit)
                 .register(router);
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),
                 new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),

@@ -5,23 +5,26 @@ import com.groupgate.error.RefusalException;
 import com.groupgate.id.CampaignId;
 import com.groupgate.id.TenantId;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Objects;
 
 /**
  * A referral campaign (裂变) on a group or a live code: members who join while it is active
  * get a personal invite; an inviter whose invitees stay reaches the goal and earns the reward.
  *
+ * @param timezone  the tenant's, when the campaign was created: whose day the daily limit counts
  * @param createdAt when the tenant created it
  * @param endedAt   when the tenant ended it ({@code PATCH status=ended}); null while it was not
  */
 public record Campaign(TenantId tenantId, CampaignId campaignId, CampaignTarget target, CampaignSettings settings,
-                       CampaignStatus status, Instant createdAt, Instant endedAt) {
+                       CampaignStatus status, ZoneId timezone, Instant createdAt, Instant endedAt) {
     public Campaign {
         Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(campaignId, "campaignId");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(timezone, "timezone");
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
@@ -57,7 +60,7 @@ public record Campaign(TenantId tenantId, CampaignId campaignId, CampaignTarget 
                 change.reward() == null ? s.reward() : change.reward(),
                 change.setsEndsAt() ? change.endsAt() : s.endsAt(), s.qualifyAfterMinutes(), s.perInviterDailyLimit());
         boolean ends = change.status() == CampaignStatus.ENDED;
-        return new Campaign(tenantId, campaignId, target, next, ends ? CampaignStatus.ENDED : status, createdAt,
+        return new Campaign(tenantId, campaignId, target, next, ends ? CampaignStatus.ENDED : status, timezone, createdAt,
                 ends ? now : endedAt);
     }
 }

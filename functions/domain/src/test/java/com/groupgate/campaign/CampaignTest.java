@@ -26,7 +26,7 @@ class CampaignTest {
 
     private static Campaign campaign(Instant endsAt) {
         return new Campaign(TenantId.random(), CampaignId.random(), CampaignTarget.group(GroupId.random()),
-                settings(endsAt), CampaignStatus.ACTIVE, NOW, null);
+                settings(endsAt), CampaignStatus.ACTIVE, java.time.ZoneId.of("Asia/Shanghai"), NOW, null);
     }
 
     @Test

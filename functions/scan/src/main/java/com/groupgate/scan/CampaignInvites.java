@@ -3,6 +3,8 @@ package com.groupgate.scan;
 import com.groupgate.analytics.RecordedFact;
 import com.groupgate.campaign.Campaign;
 import com.groupgate.campaign.CampaignTable;
+import com.groupgate.campaign.CreditRules;
+import com.groupgate.campaign.CreditTable;
 import com.groupgate.campaign.InviteTable;
 import com.groupgate.campaign.Invites;
 import com.groupgate.error.Refusal;
@@ -36,14 +38,16 @@ final class CampaignInvites {
 
     private final CampaignTable campaigns;
     private final InviteTable invites;
+    private final CreditTable credits;
     private final String scanBaseUrl;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    CampaignInvites(CampaignTable campaigns, InviteTable invites, String scanBaseUrl, Clock clock) {
+    CampaignInvites(CampaignTable campaigns, InviteTable invites, CreditTable credits, String scanBaseUrl, Clock clock) {
         this.campaigns = campaigns;
         this.invites = invites;
+        this.credits = credits;
         this.scanBaseUrl = scanBaseUrl;
         this.clock = clock;
     }
@@ -112,15 +116,21 @@ final class CampaignInvites {
     }
 
     /**
-     * Records that {@code inviteeRef} joined through {@code invite}, once per member and
-     * campaign; not for an inviter's own invite (the same memberRef).
+     * Credits the inviter of {@code invite} with {@code inviteeRef}'s join (once per member
+     * and campaign, {@link CreditTable}): never an inviter's own invite (the same memberRef,
+     * nothing recorded), refused when the invitee joined from the inviter's own address hash
+     * and device class within a day of the inviter's join, or past the inviter's daily limit
+     * (the campaign's day, in the tenant's zone).
      */
-    void link(TenantId tenantId, CampaignId campaignId, InviteTable.Invite invite, String inviteeRef, GroupId groupId,
-              Instant at) {
+    CreditTable.Credited credit(Campaign campaign, InviteTable.Invite invite, String inviteeRef, GroupId groupId,
+                                RecordedFact.Origin origin) {
         if (invite.memberRef().equals(inviteeRef)) {
-            return;
+            return CreditTable.Credited.REFUSED;
         }
-        invites.link(tenantId, campaignId, new InviteTable.Link(inviteeRef, invite.memberRef(), invite.inviteId(),
-                groupId, at));
+        Instant at = origin.at();
+        boolean sameViewer = CreditRules.sameViewer(invite.ipHash(), invite.device(), invite.issuedAt(),
+                origin.ipHash(), origin.agent().device().wireName(), at);
+        return credits.credit(campaign.tenantId(), campaign, new CreditTable.Join(inviteeRef, invite.memberRef(),
+                invite.inviteId(), groupId, at), sameViewer, DailyCap.dayKey(at, campaign.timezone()));
     }
 }

@@ -155,8 +155,9 @@ public final class JoinService {
     /**
      * A join through a member's personal invite: into the campaign's group, as a group
      * code's join, with the campaign (not a code) re-checked in the join's transaction. A
-     * join that admits the member records who invited them (once per member and campaign);
-     * so does the same ticket's retry, which may follow a join whose record was not written.
+     * join that admits the member credits whoever invited them (once per member and
+     * campaign); so does the same ticket's retry, which may follow a join whose credit was
+     * not written.
      * The new member gets an invite of their own.
      */
     private Outcome joinThroughInvite(Attempt a, ScanToken token) {
@@ -183,7 +184,7 @@ public final class JoinService {
             throw new RefusalException(Refusal.GROUP_FULL, Messages.EN.text("refusal.group_full"));
         }
         if (outcome.joined() && (outcome.newMember() || members.ticketUse(a.ticket().id()).admitted(a.memberRef()))) {
-            invites.link(group.tenantId(), campaign.campaignId(), invite, a.memberRef(), groupId, a.now());
+            invites.credit(campaign, invite, a.memberRef(), groupId, a.origin());
         }
         return withInvite(a, outcome, groupId, campaign.campaignId());
     }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.groupgate.campaign.CampaignTable;
+import com.groupgate.campaign.CreditTable;
 import com.groupgate.campaign.InviteTable;
 import com.groupgate.code.CodeCache;
 import com.groupgate.code.CodeTable;
@@ -71,7 +72,8 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         JoinRequestTable requests = new JoinRequestTable(dynamo, config.mainTable());
         TenantPolicies tenants = new TenantPolicies(dynamo, config.mainTable(), wiring.clock());
         CampaignInvites invites = new CampaignInvites(new CampaignTable(dynamo, config.mainTable()),
-                new InviteTable(dynamo, config.mainTable()), config.scanBaseUrl(), wiring.clock());
+                new InviteTable(dynamo, config.mainTable()), new CreditTable(dynamo, config.mainTable()),
+                config.scanBaseUrl(), wiring.clock());
         this.scans = new ScanService(keys, codes, new GroupCache(groups, wiring.clock()),
                 new ScanCounter(dynamo, config.mainTable()),
                 new FactTable(dynamo, config.mainTable(), tenants::factRetention), liveCodes, liveTable, tenants,

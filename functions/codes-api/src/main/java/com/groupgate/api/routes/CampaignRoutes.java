@@ -3,10 +3,13 @@ package com.groupgate.api.routes;
 import com.groupgate.api.edge.Authenticator;
 import com.groupgate.api.edge.Paging;
 import com.groupgate.campaign.Campaign;
+import com.groupgate.campaign.CampaignCounts;
 import com.groupgate.campaign.CampaignSettings;
 import com.groupgate.campaign.CampaignStatus;
 import com.groupgate.campaign.CampaignTable;
 import com.groupgate.campaign.CampaignTarget;
+import com.groupgate.campaign.CreditRules;
+import com.groupgate.campaign.CreditTable;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiRequest;
@@ -36,18 +39,23 @@ public final class CampaignRoutes {
     private static final Set<String> CREATE_FIELDS = Set.of("name", "groupId", "liveCodeId", "goal", "reward",
             "endsAt", "qualifyAfterMinutes", "perInviterDailyLimit");
     private static final Set<String> CHANGE_FIELDS = Set.of("reward", "endsAt", "status");
+    /** Credits settled by one leaderboard or stats read, at most: a read's cost stays bounded. */
+    static final int SETTLE_PER_READ = 100;
     /** A timestamp's text is short; anything longer is not one. */
     private static final int MAX_INSTANT_LENGTH = 40;
 
     private final Authenticator auth;
     private final CampaignTable campaigns;
+    private final CreditTable credits;
     private final ContentFilter filter;
     private final Clock clock;
     private final Audit audit;
 
-    public CampaignRoutes(Authenticator auth, CampaignTable campaigns, ContentFilter filter, Clock clock, Audit audit) {
+    public CampaignRoutes(Authenticator auth, CampaignTable campaigns, CreditTable credits, ContentFilter filter,
+                          Clock clock, Audit audit) {
         this.auth = auth;
         this.campaigns = campaigns;
+        this.credits = credits;
         this.filter = filter;
         this.clock = clock;
         this.audit = audit;
@@ -57,7 +65,50 @@ public final class CampaignRoutes {
         router.on("POST", "/v1/campaigns", this::create)
                 .on("GET", "/v1/campaigns", this::list)
                 .on("GET", "/v1/campaigns/{campaignId}", this::get)
-                .on("PATCH", "/v1/campaigns/{campaignId}", this::change);
+                .on("PATCH", "/v1/campaigns/{campaignId}", this::change)
+                .on("GET", "/v1/campaigns/{campaignId}/leaderboard", this::leaderboard)
+                .on("GET", "/v1/campaigns/{campaignId}/stats", this::stats);
+    }
+
+    /**
+     * The top inviters: more qualified first, ties to who reached the count first. Credits
+     * due by now are settled first (at most {@value #SETTLE_PER_READ} per read).
+     */
+    private ApiResponse leaderboard(ApiRequest request) {
+        Tenant tenant = auth.tenant(request);
+        int limit = Paging.intParam(request, "limit", 1, 100, 10);
+        Campaign campaign = find(tenant, request);
+        credits.settle(tenant.tenantId(), campaign, clock.instant(), SETTLE_PER_READ);
+        List<Map<String, Object>> items = credits.leaderboard(tenant.tenantId(), campaign.campaignId(), limit).stream()
+                .map(s -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("memberRef", s.memberRef());
+                    row.put("qualified", s.qualified());
+                    row.put("pending", s.pending());
+                    return row;
+                }).toList();
+        return ApiResponse.json(200, Map.of("items", items));
+    }
+
+    /** The campaign's funnel, counted from its invites and credits themselves (after settling what is due). */
+    private ApiResponse stats(ApiRequest request) {
+        Tenant tenant = auth.tenant(request);
+        Campaign campaign = find(tenant, request);
+        credits.settle(tenant.tenantId(), campaign, clock.instant(), SETTLE_PER_READ);
+        CampaignCounts counts = credits.counts(tenant.tenantId(), campaign.campaignId());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("invitesIssued", counts.invitesIssued());
+        out.put("inviteScans", counts.inviteScans());
+        out.put("joins", counts.joins());
+        out.put("pending", counts.pending());
+        out.put("qualified", counts.qualified());
+        out.put("refused", counts.refused());
+        out.put("removed", counts.removed());
+        out.put("rewards", counts.rewards());
+        out.put("kFactor", CreditRules.kFactor(counts.invitesIssued(), counts.qualified()));
+        out.put("generations", CreditRules.generations(counts.inviterOf()).stream()
+                .map(g -> Map.of("generation", g.generation(), "members", g.members())).toList());
+        return ApiResponse.json(200, out);
     }
 
     private ApiResponse create(ApiRequest request) {
@@ -83,7 +134,7 @@ public final class CampaignRoutes {
                     });
         }
         Campaign campaign = new Campaign(tenant.tenantId(), CampaignId.random(), target, settings,
-                CampaignStatus.ACTIVE, now, null);
+                CampaignStatus.ACTIVE, tenant.timezone(), now, null);
         audit.change("campaign.create", "campaign/" + campaign.campaignId(), "name " + Audit.quoted(settings.name())
                 + " on " + target + ", goal " + settings.goal());
         switch (campaigns.create(campaign, state.campaignId())) {
