@@ -34,7 +34,7 @@ public record CampaignCounts(long invitesIssued, long inviteScans, long joins, l
                 String inviter = item.containsKey("inviterRef") ? Attr.str(item, "inviterRef")
                         : CampaignErasure.ERASED_PREFIX + Attr.str(item, CampaignErasure.INVITER_ERASED_AS);
                 inviterOf.put(Attr.str(item, "memberRef"), inviter);
-            } else if (sk.startsWith("INVITER#") && item.containsKey("rewardCode")) {
+            } else if (sk.startsWith("REWARD#")) {
                 rewards++;
             }
         }

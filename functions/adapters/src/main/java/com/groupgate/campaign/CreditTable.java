@@ -161,14 +161,16 @@ public final class CreditTable {
                         ":due", s(MainTableKeys.pendingDueBound(now)))));
         int settled = 0;
         for (Map<String, AttributeValue> credit : due.items()) {
-            if (settleOne(tenantId, c, credit, now)) {
+            if (settleOne(tenantId, campaign, credit, now)) {
                 settled++;
             }
         }
         return settled;
     }
 
-    private boolean settleOne(TenantId tenantId, CampaignId c, Map<String, AttributeValue> credit, Instant now) {
+    private boolean settleOne(TenantId tenantId, Campaign campaign, Map<String, AttributeValue> credit, Instant now) {
+        CampaignId c = campaign.campaignId();
+        int goal = campaign.settings().goal();
         String invitee = Attr.str(credit, "memberRef");
         String inviter = Attr.str(credit, "inviterRef");
         GroupId groupId = StoredValues.id(credit, "groupId", GroupId::parse);
@@ -192,6 +194,12 @@ public final class CreditTable {
                         .key(inviterKey).projectionExpression("qualified")).item();
                 long qualified = current == null ? 0 : Attr.num(current, "qualified", 0);
                 items.add(stayed ? qualify(inviterKey, inviter, qualified, now, tenantId, c) : unpend(inviterKey));
+                if (stayed && qualified + 1 == goal) {
+                    String code = Rewards.newCode();
+                    items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                            .item(rewardItem(tenantId, c, code, inviter, qualified + 1, now))
+                            .conditionExpression("attribute_not_exists(pk)").build()).build());
+                }
             }
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(items));
@@ -204,6 +212,63 @@ public final class CreditTable {
             }
         }
         return false;
+    }
+
+    private static Map<String, AttributeValue> rewardItem(TenantId tenantId, CampaignId c, String code, String inviter,
+                                                          long qualified, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.reward(tenantId, c, code));
+        item.put("tenantId", s(tenantId.text()));
+        item.put("campaignId", s(c.text()));
+        item.put("rewardCode", s(code));
+        item.put("memberRef", s(inviter));
+        item.put("qualified", n(qualified));
+        item.put("issuedAt", n(now.getEpochSecond()));
+        return item;
+    }
+
+    /** What a redemption came to. */
+    public enum Redemption {
+        REDEEMED, ALREADY_REDEEMED, UNKNOWN
+    }
+
+    /** A reward redeemed (or found redeemed), with whose it is. */
+    public record Redeemed(Redemption outcome, String memberRef, Instant redeemedAt) {
+    }
+
+    /** Marks the reward redeemed, once: one conditional UpdateItem, read back when it was redeemed before. */
+    public Redeemed redeem(TenantId tenantId, CampaignId c, String code, Instant now) {
+        Map<String, AttributeValue> key = MainTableKeys.reward(tenantId, c, code);
+        try {
+            Map<String, AttributeValue> item = dynamo.updateItem(u -> u.tableName(table).key(key)
+                    .updateExpression("SET redeemedAt = :now")
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(redeemedAt)")
+                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)).attributes();
+            return new Redeemed(Redemption.REDEEMED, Attr.str(item, "memberRef"), now);
+        } catch (ConditionalCheckFailedException e) {
+            Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true).key(key)).item();
+            if (item == null || item.isEmpty()) {
+                return new Redeemed(Redemption.UNKNOWN, null, null);
+            }
+            return new Redeemed(Redemption.ALREADY_REDEEMED, Attr.str(item, "memberRef"),
+                    Instant.ofEpochSecond(Attr.num(item, "redeemedAt", 0)));
+        }
+    }
+
+    /** The rewards issued in a campaign, by inviter: one query of the partition's {@code REWARD#} items. */
+    public Map<String, String> rewardCodes(TenantId tenantId, CampaignId c) {
+        Map<String, String> out = new HashMap<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(q -> q.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :r)")
+                    .expressionAttributeValues(Map.of(":pk", s(MainTableKeys.campaignPartition(tenantId, c)),
+                            ":r", s("REWARD#"))).exclusiveStartKey(from));
+            page.items().forEach(i -> out.put(Attr.str(i, "memberRef"), Attr.str(i, "rewardCode")));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
     }
 
     /** One more qualified credit, from the count read ({@code qualified}): a count moved meanwhile is read again. */

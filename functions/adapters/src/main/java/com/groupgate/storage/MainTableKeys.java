@@ -78,6 +78,7 @@ public final class MainTableKeys {
         INVITE("T#" + ID + "#CAMPAIGN#" + ID, "INVITE#" + ID, true),
         INVITEE("T#" + ID + "#CAMPAIGN#" + ID, "INVITEE#" + ANY, true),
         INVITER("T#" + ID + "#CAMPAIGN#" + ID, "INVITER#" + ANY, true),
+        REWARD("T#" + ID + "#CAMPAIGN#" + ID, "REWARD#" + ID, true),
         TENANT_WORD_LIST("T#" + ID, "WORDS", true),
         CODE("T#" + ID + "#CODE#" + ID, "CODE", true),
         CODE_COUNTER("T#" + ID + "#CODE#" + ID, "COUNT", true),
@@ -376,6 +377,11 @@ public final class MainTableKeys {
     /** An inviter's credits in a campaign: {@code pk=T#<t>#CAMPAIGN#<c>, sk=INVITER#<memberRef>}. */
     public static Map<String, AttributeValue> inviter(TenantId tenantId, CampaignId campaignId, String memberRef) {
         return key(campaignPartition(tenantId, campaignId), "INVITER#" + memberRef);
+    }
+
+    /** An inviter's reward, by its code: {@code pk=T#<t>#CAMPAIGN#<c>, sk=REWARD#<code>}. */
+    public static Map<String, AttributeValue> reward(TenantId tenantId, CampaignId campaignId, String rewardCode) {
+        return key(campaignPartition(tenantId, campaignId), "REWARD#" + rewardCode);
     }
 
     /** gsi1 lists a campaign's pending credits by when they qualify ({@link #pendingSort}). */

@@ -53,6 +53,8 @@ class MainTableKeysTest {
                 List.of(o, "ref#1")));
         cases.add(new Case(MainTableKeys.inviter(TENANT, new CampaignId(OTHER), "ref#2"), Kind.INVITER, t,
                 List.of(o, "ref#2")));
+        cases.add(new Case(MainTableKeys.reward(TENANT, new CampaignId(OTHER), "ABCDEFGH234567"), Kind.REWARD, t,
+                List.of(o, "ABCDEFGH234567")));
         cases.add(new Case(MainTableKeys.wordList(TENANT), Kind.TENANT_WORD_LIST, t, List.of()));
         cases.add(new Case(MainTableKeys.code(TENANT, new CodeId(OTHER)), Kind.CODE, t, List.of(o)));
         cases.add(new Case(MainTableKeys.codeCounter(TENANT, new CodeId(OTHER)), Kind.CODE_COUNTER, t, List.of(o)));

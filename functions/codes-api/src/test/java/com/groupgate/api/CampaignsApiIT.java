@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.api.ApiTestbed.MutableClock;
 import com.groupgate.api.ApiTestbed.TestTenant;
+import com.groupgate.campaign.Rewards;
+import com.groupgate.id.CampaignId;
 import com.groupgate.id.TenantId;
+import com.groupgate.storage.MainTableKeys;
 import com.groupgate.tenant.TenantDeletionTable;
 import com.groupgate.tenant.TenantItemSweep;
 import com.groupgate.testkit.HttpCalls;
@@ -226,6 +229,40 @@ class CampaignsApiIT {
             from = sweep.sweep(TenantId.parse(tenant.tenantId()).orElseThrow(), from, 1000).next();
         } while (from != null && ++pages < 10_000);
         assertEquals(List.of(), campaignItems(tenant), "campaign " + id + " outlived its tenant");
+    }
+
+    /** A reward of the campaign for {@code memberRef}, stored as the settling of its goal-reaching credit stores it. */
+    static String storeReward(TestTenant tenant, String campaignId, String memberRef) {
+        String code = Rewards.newCode();
+        TenantId tenantId = TenantId.parse(tenant.tenantId()).orElseThrow();
+        Map<String, AttributeValue> item = new java.util.HashMap<>(MainTableKeys.reward(tenantId,
+                CampaignId.parse(campaignId).orElseThrow(), code));
+        item.put("rewardCode", AttributeValue.fromS(code));
+        item.put("memberRef", AttributeValue.fromS(memberRef));
+        item.put("tenantId", AttributeValue.fromS(tenant.tenantId()));
+        ApiTestbed.aws().clients().dynamo().putItem(p -> p.tableName(ApiTestbed.mainTable()).item(item));
+        return code;
+    }
+
+    @Test
+    void aRewardIsRedeemedOnceThenRefusedAndOnlyByItsTenant() {
+        TestTenant tenant = ApiTestbed.newTenant(api, "Rewarding");
+        TestTenant other = ApiTestbed.newTenant(api, "Not rewarding");
+        String id = create(tenant, onGroup(ApiTestbed.newGroup(api, tenant, "{\"name\":\"Readers\"}"), ""))
+                .text("campaignId");
+        String code = storeReward(tenant, id, "alice");
+        String path = "/v1/campaigns/" + id + "/rewards/" + code + "/redeem";
+        assertEquals(404, api.post(path, null, other.auth()).status());
+        var first = api.post(path, null, tenant.auth());
+        assertEquals(200, first.status(), first.body());
+        assertEquals("alice", first.text("memberRef"));
+        assertEquals(clock.instant().toString(), first.text("redeemedAt"));
+        var again = api.post(path, null, tenant.auth());
+        assertEquals(409, again.status(), again.body());
+        assertEquals("reward_redeemed", again.errorCode());
+        assertEquals(404, api.post("/v1/campaigns/" + id + "/rewards/" + Rewards.newCode() + "/redeem", null,
+                tenant.auth()).status());
+        assertEquals(404, api.post("/v1/campaigns/" + id + "/rewards/not-a-code/redeem", null, tenant.auth()).status());
     }
 
     private static List<Map<String, AttributeValue>> campaignItems(TestTenant tenant) {

@@ -114,6 +114,15 @@ class ReferralCreditsIT {
         assertEquals(3, stats.path("inviteScans").asLong(), "each of the three joins scanned an invite once");
         assertEquals("[{\"generation\":1,\"members\":2},{\"generation\":2,\"members\":1}]",
                 stats.path("generations").toString());
+
+        // Alice reached the goal (2): one reward, redeemed once.
+        assertEquals(1, stats.path("rewards").asLong());
+        var top = world.api.get("/v1/campaigns/" + s.campaignId() + "/leaderboard", bearer(tenant.apiKey()));
+        String code = top.json().path("items").get(0).path("rewardCode").asText();
+        assertTrue(top.json().path("items").get(1).path("rewardCode").isMissingNode(), "bob has one qualified of two");
+        String redeem = "/v1/campaigns/" + s.campaignId() + "/rewards/" + code + "/redeem";
+        assertEquals(200, world.api.post(redeem, null, bearer(tenant.apiKey())).status());
+        assertEquals(409, world.api.post(redeem, null, bearer(tenant.apiKey())).status());
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.groupgate.campaign.CampaignTable;
 import com.groupgate.campaign.CampaignTarget;
 import com.groupgate.campaign.CreditRules;
 import com.groupgate.campaign.CreditTable;
+import com.groupgate.campaign.Rewards;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiRequest;
@@ -67,7 +68,33 @@ public final class CampaignRoutes {
                 .on("GET", "/v1/campaigns/{campaignId}", this::get)
                 .on("PATCH", "/v1/campaigns/{campaignId}", this::change)
                 .on("GET", "/v1/campaigns/{campaignId}/leaderboard", this::leaderboard)
-                .on("GET", "/v1/campaigns/{campaignId}/stats", this::stats);
+                .on("GET", "/v1/campaigns/{campaignId}/stats", this::stats)
+                .on("POST", "/v1/campaigns/{campaignId}/rewards/{rewardCode}/redeem", this::redeem);
+    }
+
+    /** Redeems a reward code once: 200 the first time, 409 {@code reward_redeemed} after, 404 for a code it never issued. */
+    private ApiResponse redeem(ApiRequest request) {
+        Tenant tenant = auth.tenant(request);
+        JsonFields.of(Json.body(request), Set.of());
+        String code = request.pathParam("rewardCode");
+        if (!Rewards.wellFormed(code)) {
+            throw RefusalException.notFound();
+        }
+        Campaign campaign = find(tenant, request);
+        audit.change("campaign.reward-redeem", "campaign/" + campaign.campaignId(), "a reward code");
+        CreditTable.Redeemed r = credits.redeem(tenant.tenantId(), campaign.campaignId(), code, clock.instant());
+        return switch (r.outcome()) {
+            case REDEEMED -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("rewardCode", code);
+                out.put("memberRef", r.memberRef());
+                out.put("redeemedAt", r.redeemedAt().toString());
+                yield ApiResponse.json(200, out);
+            }
+            case ALREADY_REDEEMED -> throw new RefusalException(Refusal.REWARD_REDEEMED,
+                    "this reward was redeemed at " + r.redeemedAt());
+            case UNKNOWN -> throw RefusalException.notFound();
+        };
     }
 
     /**
@@ -79,12 +106,16 @@ public final class CampaignRoutes {
         int limit = Paging.intParam(request, "limit", 1, 100, 10);
         Campaign campaign = find(tenant, request);
         credits.settle(tenant.tenantId(), campaign, clock.instant(), SETTLE_PER_READ);
+        Map<String, String> rewards = credits.rewardCodes(tenant.tenantId(), campaign.campaignId());
         List<Map<String, Object>> items = credits.leaderboard(tenant.tenantId(), campaign.campaignId(), limit).stream()
                 .map(s -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("memberRef", s.memberRef());
                     row.put("qualified", s.qualified());
                     row.put("pending", s.pending());
+                    if (rewards.containsKey(s.memberRef())) {
+                        row.put("rewardCode", rewards.get(s.memberRef()));
+                    }
                     return row;
                 }).toList();
         return ApiResponse.json(200, Map.of("items", items));
@@ -107,7 +138,12 @@ public final class CampaignRoutes {
         out.put("rewards", counts.rewards());
         out.put("kFactor", CreditRules.kFactor(counts.invitesIssued(), counts.qualified()));
         out.put("generations", CreditRules.generations(counts.inviterOf()).stream()
-                .map(g -> Map.of("generation", g.generation(), "members", g.members())).toList());
+                .map(g -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("generation", g.generation());
+                    row.put("members", g.members());
+                    return row;
+                }).toList());
         return ApiResponse.json(200, out);
     }
 
