@@ -13,7 +13,6 @@ import com.groupgate.id.GroupId;
 import com.groupgate.id.TenantId;
 import com.groupgate.id.TicketId;
 import com.groupgate.storage.MainTableKeys;
-import com.groupgate.storage.StoredValues;
 import com.groupgate.webhook.ChangeEvents;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,6 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
-import com.groupgate.id.Id;
 import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
 import com.groupgate.storage.StoredValues;

@@ -3,7 +3,6 @@ package com.groupgate.tenant;
 import com.groupgate.aws.Attr;
 import com.groupgate.block.Block;
 import com.groupgate.block.BlockTable;
-import com.groupgate.id.Id;
 import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
 import java.time.Clock;

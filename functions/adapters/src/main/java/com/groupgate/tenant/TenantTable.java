@@ -5,7 +5,6 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
 import com.groupgate.block.BlockTable;
-import com.groupgate.id.Id;
 import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
 import java.time.Clock;

@@ -10,7 +10,6 @@ import com.groupgate.error.RefusalException;
 import com.groupgate.fact.FactTable;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupCache;
-import com.groupgate.id.CodeId;
 import com.groupgate.id.Id;
 import com.groupgate.id.TenantId;
 import com.groupgate.join.JoinPolicy;
