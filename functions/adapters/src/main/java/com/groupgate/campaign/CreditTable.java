@@ -10,6 +10,9 @@ import com.groupgate.id.Id;
 import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
 import com.groupgate.storage.StoredValues;
+import com.groupgate.webhook.Outbox;
+import com.groupgate.webhook.WebhookEvent;
+import com.groupgate.webhook.WebhookEventType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -194,11 +197,16 @@ public final class CreditTable {
                         .key(inviterKey).projectionExpression("qualified")).item();
                 long qualified = current == null ? 0 : Attr.num(current, "qualified", 0);
                 items.add(stayed ? qualify(inviterKey, inviter, qualified, now, tenantId, c) : unpend(inviterKey));
+                if (stayed) {
+                    items.add(event(WebhookEventType.REFERRAL_CREDITED, tenantId, c, inviter, qualified + 1, now,
+                            invitee));
+                }
                 if (stayed && qualified + 1 == goal) {
                     String code = Rewards.newCode();
                     items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                             .item(rewardItem(tenantId, c, code, inviter, qualified + 1, now))
                             .conditionExpression("attribute_not_exists(pk)").build()).build());
+                    items.add(event(WebhookEventType.REFERRAL_GOAL_REACHED, tenantId, c, inviter, qualified + 1, now));
                 }
             }
             try {
@@ -212,6 +220,26 @@ public final class CreditTable {
             }
         }
         return false;
+    }
+
+    /**
+     * A referral event, stored in the outbox by the transaction that makes it true: its id
+     * derives from the campaign, the inviter and {@code identity}, so it is stored once.
+     * It names the inviter only ({@code memberRef}), so an erasure of the inviter finds it.
+     */
+    private TransactWriteItem event(WebhookEventType type, TenantId tenantId, CampaignId c, String inviter,
+                                    long qualified, Instant now, String... identity) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("campaignId", c.text());
+        data.put("memberRef", inviter);
+        data.put("qualified", qualified);
+        String[] id = new String[identity.length + 2];
+        id[0] = c.text();
+        id[1] = inviter;
+        System.arraycopy(identity, 0, id, 2, identity.length);
+        WebhookEvent event = WebhookEvent.of(type, tenantId.text(), now, data, id);
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(Outbox.item(event, null, now))
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
 
     private static Map<String, AttributeValue> rewardItem(TenantId tenantId, CampaignId c, String code, String inviter,

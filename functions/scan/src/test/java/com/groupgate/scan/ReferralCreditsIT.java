@@ -123,6 +123,22 @@ class ReferralCreditsIT {
         String redeem = "/v1/campaigns/" + s.campaignId() + "/rewards/" + code + "/redeem";
         assertEquals(200, world.api.post(redeem, null, bearer(tenant.apiKey())).status());
         assertEquals(409, world.api.post(redeem, null, bearer(tenant.apiKey())).status());
+
+        // Webhook events, stored once each by the settling that made them true; settling again adds none.
+        assertEquals(Map.of("referral.credited", 2L, "referral.goal_reached", 1L), eventsNaming("alice"));
+        assertEquals(Map.of("referral.credited", 1L), eventsNaming("bob"));
+        board(s);
+        assertEquals(Map.of("referral.credited", 2L, "referral.goal_reached", 1L), eventsNaming("alice"));
+    }
+
+    /** The stored webhook events that name {@code memberRef}, by type. */
+    private Map<String, Long> eventsNaming(String memberRef) {
+        return EmulatedAws.get().clients().dynamo().query(q -> q.tableName(EmulatedAws.get().mainTable())
+                .indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("T#" + tenant.tenantId() + "#WHMEMBER#"
+                        + memberRef)))).items().stream()
+                .collect(java.util.stream.Collectors.groupingBy(i -> i.get("type").s(),
+                        java.util.stream.Collectors.counting()));
     }
 
     @Test
