@@ -215,6 +215,22 @@ class ReferralCreditsIT {
     }
 
     @Test
+    void anErasedInviterLeavesTheLeaderboardWhileTheCreditsStayCounted() {
+        Setup s = campaign(",\"qualifyAfterMinutes\":0");
+        String alice = inviteOf(s.codePath(), "alice", newAddress());
+        String bob = inviteOf(alice, "bob", newAddress());
+        inviteOf(bob, "carol", newAddress());
+        assertEquals(Map.of("alice", List.of(1L, 0L), "bob", List.of(1L, 0L)), board(s));
+
+        var erased = world.api.post("/v1/erasure", "{\"memberRef\":\"alice\"}", bearer(tenant.apiKey()));
+        assertEquals(200, erased.status(), erased.body());
+        assertEquals(Map.of("bob", List.of(1L, 0L)), board(s));
+        JsonNode stats = stats(s);
+        assertEquals(2, stats.path("qualified").asLong(), "the credits stay; only the name goes");
+        assertTrue(!credits(s).containsKey("alice") && !stats.toString().contains("alice"), stats.toString());
+    }
+
+    @Test
     void fiftyConcurrentInviteesOfOneInviterAreEachCreditedOnce() throws Exception {
         Setup s = campaign(",\"qualifyAfterMinutes\":0,\"perInviterDailyLimit\":1000");
         String alice = inviteOf(s.codePath(), "alice", newAddress());
