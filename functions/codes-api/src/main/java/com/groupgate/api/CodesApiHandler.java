@@ -5,10 +5,16 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.groupgate.analytics.StatsReader;
+import com.groupgate.batch.BatchFiles;
+import com.groupgate.batch.BatchTable;
+import com.groupgate.batch.BatchTargets;
+import com.groupgate.batch.PngDesigns;
 import com.groupgate.api.edge.ApiPipeline;
 import com.groupgate.api.edge.Authenticator;
 import com.groupgate.api.routes.AdminRoutes;
 import com.groupgate.api.routes.Audit;
+import com.groupgate.api.routes.BatchQueue;
+import com.groupgate.api.routes.BatchRoutes;
 import com.groupgate.api.routes.BlockRoutes;
 import com.groupgate.api.routes.CodeRoutes;
 import com.groupgate.api.routes.ContentFilter;
@@ -43,6 +49,7 @@ import com.groupgate.http.EdgeGate;
 import com.groupgate.http.Router;
 import com.groupgate.image.EntryImages;
 import com.groupgate.image.ImageBucket;
+import com.groupgate.image.S3GetSigner;
 import com.groupgate.join.JoinRequestTable;
 import com.groupgate.join.MemberErasure;
 import com.groupgate.join.MemberTable;
@@ -63,6 +70,7 @@ import com.groupgate.wordlist.WordListStore;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The tenant-facing API: translates HTTP API events to calls and results to responses.
@@ -133,6 +141,11 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),
                 new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),
                 new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock(), audit).register(router);
+        new BatchRoutes(auth, new BatchTable(dynamo, config.mainTable()), new BatchTargets(dynamo, config.mainTable()),
+                new BatchFiles(wiring.aws(), config.imagesBucket()),
+                new BatchQueue(wiring.aws().build(SqsClient.builder()), config.batchQueueUrl()), keys, filter,
+                new S3GetSigner(wiring.aws(), config.imagesBucket(), wiring.clock()), new PngDesigns().formats(),
+                wiring.clock(), audit).register(router);
         new DashboardRoutes().register(router);
         new OpenApiRoutes().register(router);
         this.pipeline = new ApiPipeline(edge, auth, trail, router);
