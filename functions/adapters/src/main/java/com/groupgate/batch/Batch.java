@@ -1,6 +1,7 @@
 package com.groupgate.batch;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.BatchId;
+import com.groupgate.id.TenantId;
 
 /**
  * A batch as stored: its progress and, once done, where its ZIP is.
@@ -11,6 +12,6 @@ import com.groupgate.id.Id;
  * @param zipKey     the ZIP's object key once {@code done}, else null
  * @param error      why a failed batch failed, else null
  */
-public record Batch(Id tenantId, Id batchId, BatchStatus status, int done, int total, long createdAt,
+public record Batch(TenantId tenantId, BatchId batchId, BatchStatus status, int done, int total, long createdAt,
                     String bodySha256, String zipKey, String error) {
 }

@@ -1,7 +1,8 @@
 package com.groupgate.batch;
 
 import com.groupgate.aws.AwsClients;
-import com.groupgate.id.Id;
+import com.groupgate.id.BatchId;
+import com.groupgate.id.TenantId;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,20 +33,20 @@ public final class BatchFiles {
         this.bucket = bucket;
     }
 
-    public static String rowsKey(Id tenantId, Id batchId) {
+    public static String rowsKey(TenantId tenantId, BatchId batchId) {
         return PREFIX + tenantId + "/" + batchId + "/rows.csv";
     }
 
-    public static String zipKey(Id tenantId, Id batchId) {
+    public static String zipKey(TenantId tenantId, BatchId batchId) {
         return PREFIX + tenantId + "/" + batchId + "/codes.zip";
     }
 
-    public void putRows(Id tenantId, Id batchId, String csv) {
+    public void putRows(TenantId tenantId, BatchId batchId, String csv) {
         s3.putObject(p -> p.bucket(bucket).key(rowsKey(tenantId, batchId)).contentType("text/csv; charset=utf-8")
                 .cacheControl("private, no-store"), RequestBody.fromString(csv, StandardCharsets.UTF_8));
     }
 
-    public String rows(Id tenantId, Id batchId) {
+    public String rows(TenantId tenantId, BatchId batchId) {
         return s3.getObjectAsBytes(g -> g.bucket(bucket).key(rowsKey(tenantId, batchId))).asString(StandardCharsets.UTF_8);
     }
 

@@ -4,8 +4,10 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
-import com.groupgate.id.Id;
+import com.groupgate.id.BatchId;
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
+import com.groupgate.storage.StoredValues;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -76,49 +78,49 @@ public final class BatchTable {
     }
 
     /** The batch an Idempotency-Key (by its hash) made, if any. */
-    public Optional<Batch> findByKey(Id tenantId, String idempotencyKeyHash) {
+    public Optional<Batch> findByKey(TenantId tenantId, String idempotencyKeyHash) {
         Map<String, AttributeValue> found = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(MainTableKeys.batchIdempotency(tenantId, idempotencyKeyHash))).item();
         if (found == null || found.isEmpty()) {
             return Optional.empty();
         }
-        return find(tenantId, Id.parse(Attr.str(found, "batchId")).orElseThrow());
+        return find(tenantId, StoredValues.id(found, "batchId", BatchId::parse));
     }
 
     /** The batch as stored (a consistent read). */
-    public Optional<Batch> find(Id tenantId, Id batchId) {
+    public Optional<Batch> find(TenantId tenantId, BatchId batchId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(MainTableKeys.batch(tenantId, batchId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
     /** Marks a queued (or, after a crash, running) batch running; false when it is done or failed. */
-    public boolean start(Id tenantId, Id batchId) {
+    public boolean start(TenantId tenantId, BatchId batchId) {
         return set(tenantId, batchId, "SET #st = :running", "#st IN (:queued, :running)",
                 Map.of(":running", s(BatchStatus.RUNNING.wireName()), ":queued", s(BatchStatus.QUEUED.wireName())));
     }
 
     /** Raises {@code done} to {@code done}; a lower value (a resumed run going over issued rows) changes nothing. */
-    public void progress(Id tenantId, Id batchId, int done) {
+    public void progress(TenantId tenantId, BatchId batchId, int done) {
         set(tenantId, batchId, "SET done = :done", "done < :done AND #st = :running",
                 Map.of(":done", n(done), ":running", s(BatchStatus.RUNNING.wireName())));
     }
 
     /** Done: every row issued, the ZIP stored at {@code zipKey}. */
-    public void finish(Id tenantId, Id batchId, int total, String zipKey) {
+    public void finish(TenantId tenantId, BatchId batchId, int total, String zipKey) {
         set(tenantId, batchId, "SET #st = :done, done = :total, zipKey = :zip", "#st = :running",
                 Map.of(":done", s(BatchStatus.DONE.wireName()), ":total", n(total), ":zip", s(zipKey),
                         ":running", s(BatchStatus.RUNNING.wireName())));
     }
 
     /** Failed for good, with the reason a tenant sees. */
-    public void fail(Id tenantId, Id batchId, String error) {
+    public void fail(TenantId tenantId, BatchId batchId, String error) {
         set(tenantId, batchId, "SET #st = :failed, #err = :error", "#st IN (:queued, :running)",
                 Map.of(":failed", s(BatchStatus.FAILED.wireName()), ":error", s(error),
                         ":queued", s(BatchStatus.QUEUED.wireName()), ":running", s(BatchStatus.RUNNING.wireName())));
     }
 
-    private boolean set(Id tenantId, Id batchId, String update, String condition, Map<String, AttributeValue> values) {
+    private boolean set(TenantId tenantId, BatchId batchId, String update, String condition, Map<String, AttributeValue> values) {
         Map<String, String> names = new HashMap<>(Map.of("#st", "status"));
         if (update.contains("#err")) {
             names.put("#err", "error");
@@ -134,8 +136,9 @@ public final class BatchTable {
     }
 
     static Batch fromItem(Map<String, AttributeValue> item) {
-        return new Batch(Id.parse(Attr.str(item, "tenantId")).orElseThrow(),
-                Id.parse(Attr.str(item, "batchId")).orElseThrow(), BatchStatus.parse(Attr.str(item, "status")),
+        return new Batch(StoredValues.id(item, "tenantId", TenantId::parse),
+                StoredValues.id(item, "batchId", BatchId::parse),
+                StoredValues.oneOf("status", Attr.str(item, "status"), BatchStatus.values(), BatchStatus::wireName),
                 (int) Attr.num(item, "done", 0), (int) Attr.num(item, "total", 0), Attr.num(item, "createdAt", 0),
                 Attr.str(item, "bodySha256"), Attr.str(item, "zipKey"), Attr.str(item, "error"));
     }

@@ -1,5 +1,6 @@
 package com.groupgate.storage;
 
+import com.groupgate.id.BatchId;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.analytics.UsageKey;
@@ -206,7 +207,7 @@ public final class MainTableKeys {
 
     // Batches.
 
-    public static Map<String, AttributeValue> batch(TenantId tenantId, Id batchId) {
+    public static Map<String, AttributeValue> batch(TenantId tenantId, BatchId batchId) {
         return key(tenantPartition(tenantId) + "#BATCH#" + batchId, "BATCH");
     }
 

@@ -1,6 +1,5 @@
 package com.groupgate.batches;
 
-import com.groupgate.aws.Attr;
 import com.groupgate.aws.BatchReads;
 import com.groupgate.batch.Batch;
 import com.groupgate.batch.BatchCodeIds;
@@ -13,12 +12,17 @@ import com.groupgate.batch.DesignRenderer;
 import com.groupgate.batch.Manifest;
 import com.groupgate.batch.PngDesigns;
 import com.groupgate.batch.PrintFormat;
+import com.groupgate.code.CodeStatus;
 import com.groupgate.code.CodeTable;
 import com.groupgate.code.GroupCode;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
-import com.groupgate.group.Preset;
+import com.groupgate.id.BatchId;
+import com.groupgate.id.CodeId;
+import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
+import com.groupgate.id.LiveCodeId;
+import com.groupgate.id.TenantId;
 import com.groupgate.image.EdgeImages;
 import com.groupgate.image.ImageBucket;
 import com.groupgate.live.LiveCode;
@@ -27,6 +31,8 @@ import com.groupgate.qr.Medium;
 import com.groupgate.qr.QrImage;
 import com.groupgate.scan.Expiry;
 import com.groupgate.scan.GeoRules;
+import com.groupgate.storage.MainTableKeys;
+import com.groupgate.storage.StoredValues;
 import com.groupgate.telemetry.Log;
 import com.groupgate.tenant.Tenant;
 import com.groupgate.token.CodeKind;
@@ -125,8 +131,8 @@ final class BatchRun {
      * Runs the batch; {@code timeLeft} false stops it between chunks (the message comes back
      * and the next run carries on from what is issued).
      */
-    Outcome run(Tenant tenant, Id batchId, BooleanSupplier timeLeft) throws IOException {
-        Id tenantId = tenant.tenantId();
+    Outcome run(Tenant tenant, BatchId batchId, BooleanSupplier timeLeft) throws IOException {
+        TenantId tenantId = tenant.tenantId();
         Optional<Batch> found = batches.find(tenantId, batchId);
         if (found.isEmpty() || found.get().status() == BatchStatus.DONE
                 || found.get().status() == BatchStatus.FAILED) {
@@ -146,8 +152,8 @@ final class BatchRun {
             return Outcome.FINISHED;
         }
         List<BatchRow> rows = validated.rows();
-        Map<Id, Group> groupsById = new HashMap<>();
-        Map<Id, LiveCode> livesById = new HashMap<>();
+        Map<GroupId, Group> groupsById = new HashMap<>();
+        Map<LiveCodeId, LiveCode> livesById = new HashMap<>();
         for (BatchRow row : rows) {
             String missing = row.issuesGroupCode() ? group(tenantId, row.groupId(), groupsById)
                     : liveCode(tenantId, row.liveCodeId(), livesById);
@@ -169,7 +175,7 @@ final class BatchRun {
                     return Outcome.STOPPED;
                 }
                 List<BatchRow> chunk = rows.subList(start, Math.min(rows.size(), start + CHUNK));
-                Set<Id> stored = storedCodes(tenantId, batchId, chunk);
+                Set<CodeId> stored = storedCodes(tenantId, batchId, chunk);
                 // Rows of a chunk are issued and drawn side by side (each its own code, its own
                 // conditional write); the ZIP and manifest take them in file order.
                 List<Future<Drawn>> futures = new ArrayList<>();
@@ -232,14 +238,14 @@ final class BatchRun {
     private record Drawn(Id codeId, String scanUrl, byte[] file, boolean issuedNow) {
     }
 
-    private Drawn groupCode(Tenant tenant, Id batchId, BatchRow row, Group group, Set<Id> stored) {
-        Id codeId = BatchCodeIds.of(batchId, row.line());
+    private Drawn groupCode(Tenant tenant, BatchId batchId, BatchRow row, Group group, Set<CodeId> stored) {
+        CodeId codeId = BatchCodeIds.of(batchId, row.line());
         if (stored.contains(codeId)) {
             return redraw(tenant.tenantId(), codeId, row);
         }
         Instant now = clock.instant();
         long ttl = row.ttlSeconds() > 0 ? row.ttlSeconds() : group.preset() == null ? Expiry.DEFAULT_TTL_SECONDS
-                : Preset.parse(group.preset(), "preset").codeTtlSeconds();
+                : group.preset().codeTtlSeconds();
         long expiresAt = now.getEpochSecond() + ttl;
         Medium medium = row.medium();
         BatchSigner.Signed signed = signer.issue(codeId, tenant.tenantId(), expiresAt, medium.ecc(),
@@ -249,9 +255,9 @@ final class BatchRun {
         String imageKey = EdgeImages.key(EdgeImages.Kind.GROUP_CODE, tenant.tenantId(), png.png());
         images.putCodeImage(imageKey, png.png());
         GroupCode code = new GroupCode(tenant.tenantId(), codeId, group.groupId(), row.channel(), row.dailyScanLimit(),
-                GeoRules.NONE, medium.ecc().name(), modulePx, ttl, now.getEpochSecond(), expiresAt, GroupCode.ACTIVE,
+                GeoRules.NONE, medium.ecc(), modulePx, ttl, now.getEpochSecond(), expiresAt, CodeStatus.ACTIVE,
                 null, signed.keyVersion(), signed.salt(), imageKey, png.byteCount(), png.qrVersion(),
-                tenant.timezone().getId(), group.name(), group.joinPolicy(), group.welcomeMessage());
+                tenant.timezone(), group.name(), group.joinPolicy(), group.welcomeMessage());
         try {
             codes.create(code, usage.codeIssued(tenant.tenantId(), now, png.byteCount()));
         } catch (TransactionCanceledException e) {
@@ -262,39 +268,39 @@ final class BatchRun {
         }
         byte[] file = row.format() == PrintFormat.PNG ? png.png()
                 : renderer.render(signed.scanUrl(), medium, row.format(), row.label());
-        return new Drawn(codeId, signed.scanUrl(), file, true);
+        return new Drawn(codeId.id(), signed.scanUrl(), file, true);
     }
 
-    private Drawn redraw(Id tenantId, Id codeId, BatchRow row) {
+    private Drawn redraw(TenantId tenantId, CodeId codeId, BatchRow row) {
         GroupCode code = codes.find(tenantId, codeId).orElseThrow(() -> new IllegalStateException(
                 "batch code " + codeId + " was stored and is gone"));
-        String url = signer.scanUrl(CodeKind.GROUP_CODE, code.codeId(), code.tenantId(), code.groupId(),
+        String url = signer.scanUrl(CodeKind.GROUP_CODE, code.codeId().id(), code.tenantId(), code.groupId().id(),
                 code.expiresAt(), code.keyVersion(), code.salt());
-        return new Drawn(codeId, url, renderer.render(url, row.medium(), row.format(), row.label()), false);
+        return new Drawn(codeId.id(), url, renderer.render(url, row.medium(), row.format(), row.label()), false);
     }
 
     private Drawn liveCode(LiveCode live, BatchRow row) {
-        String url = signer.scanUrl(CodeKind.LIVE_CODE, live.liveCodeId(), live.tenantId(), live.liveCodeId(),
+        String url = signer.scanUrl(CodeKind.LIVE_CODE, live.liveCodeId().id(), live.tenantId(), live.liveCodeId().id(),
                 ScanToken.NEVER, live.keyVersion(), live.salt());
-        return new Drawn(live.liveCodeId(), url, renderer.render(url, row.medium(), row.format(), row.label()), false);
+        return new Drawn(live.liveCodeId().id(), url, renderer.render(url, row.medium(), row.format(), row.label()), false);
     }
 
     /** The codes of {@code chunk}'s group rows that are already stored (one BatchGetItem). */
-    private Set<Id> storedCodes(Id tenantId, Id batchId, List<BatchRow> chunk) {
+    private Set<CodeId> storedCodes(TenantId tenantId, BatchId batchId, List<BatchRow> chunk) {
         List<Map<String, AttributeValue>> keys = chunk.stream().filter(BatchRow::issuesGroupCode)
-                .map(r -> CodeTable.key(tenantId, BatchCodeIds.of(batchId, r.line()))).toList();
-        Set<Id> out = new HashSet<>();
+                .map(r -> MainTableKeys.code(tenantId, BatchCodeIds.of(batchId, r.line()))).toList();
+        Set<CodeId> out = new HashSet<>();
         if (keys.isEmpty()) {
             return out;
         }
         BatchReads.getAll(dynamo, table, KeysAndAttributes.builder().keys(keys).consistentRead(true)
                         .projectionExpression("codeId").build())
-                .forEach(item -> out.add(Id.parse(Attr.str(item, "codeId")).orElseThrow()));
+                .forEach(item -> out.add(StoredValues.id(item, "codeId", CodeId::parse)));
         return out;
     }
 
     /** Why the row's group cannot have a code now, or null (the group remembered in {@code seen}). */
-    private String group(Id tenantId, Id groupId, Map<Id, Group> seen) {
+    private String group(TenantId tenantId, GroupId groupId, Map<GroupId, Group> seen) {
         if (!seen.containsKey(groupId)) {
             Optional<Group> g = groups.find(tenantId, groupId);
             if (g.isEmpty()) {
@@ -306,7 +312,7 @@ final class BatchRun {
     }
 
     /** Why the row's live code cannot be drawn now, or null. */
-    private String liveCode(Id tenantId, Id liveCodeId, Map<Id, LiveCode> seen) {
+    private String liveCode(TenantId tenantId, LiveCodeId liveCodeId, Map<LiveCodeId, LiveCode> seen) {
         if (!seen.containsKey(liveCodeId)) {
             Optional<LiveCode> l = liveCodes.find(tenantId, liveCodeId);
             if (l.isEmpty()) {
@@ -314,8 +320,8 @@ final class BatchRun {
             }
             seen.put(liveCodeId, l.get());
         }
-        return LiveCode.ACTIVE.equals(seen.get(liveCodeId).status()) ? null
-                : "live code " + liveCodeId + " is " + seen.get(liveCodeId).status();
+        return seen.get(liveCodeId).active() ? null
+                : "live code " + liveCodeId + " is " + seen.get(liveCodeId).status().wireName();
     }
 
     /** A file stored as is: PNGs are deflated already. */

@@ -1,6 +1,8 @@
 package com.groupgate.batches;
 
+import com.groupgate.id.CodeId;
 import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.qr.Ecc;
 import com.groupgate.qr.QrReadBack;
@@ -39,27 +41,27 @@ final class BatchSigner {
      * @param modulePx the module size the symbol is drawn at for a URL (it depends on the
      *                 URL's QR version), so the read-back checks the symbol as printed
      */
-    Signed issue(Id codeId, Id tenantId, long expiresAt, Ecc ecc, ToIntFunction<String> modulePx) {
+    Signed issue(CodeId codeId, TenantId tenantId, long expiresAt, Ecc ecc, ToIntFunction<String> modulePx) {
         KeyRing ring = keys.issuingRing();
         byte[] salt = new byte[TokenCodec.SHORT_SALT_BYTES];
         String scanUrl;
         int attempt = 0;
         do {
             RANDOM.nextBytes(salt);
-            scanUrl = ScanUrl.scanUrl(scanBase, TokenCodec.issueShort(ring, codeId, tenantId, expiresAt, salt));
+            scanUrl = ScanUrl.scanUrl(scanBase, TokenCodec.issueShort(ring, codeId.id(), tenantId.id(), expiresAt, salt));
         } while (!QrReadBack.readsBack(scanUrl, ecc, modulePx.applyAsInt(scanUrl))
                 && ++attempt < MAX_SALTS);
         return new Signed(scanUrl, ring.current().version(), salt);
     }
 
     /** The URL a stored code or live code was issued with (its salt's length says its token format). */
-    String scanUrl(CodeKind kind, Id codeId, Id tenantId, Id targetId, long expiresAt, int keyVersion, byte[] salt) {
+    String scanUrl(CodeKind kind, Id codeId, TenantId tenantId, Id targetId, long expiresAt, int keyVersion, byte[] salt) {
         SigningKey key = keys.anyVersion(keyVersion)
                 .orElseThrow(() -> new IllegalStateException("key version " + keyVersion + " is gone"));
         KeyRing ring = KeyRing.of(key.retired() ? new SigningKey(key.version(), key.secret(), false) : key);
         String token = kind == CodeKind.GROUP_CODE && salt.length == TokenCodec.SHORT_SALT_BYTES
-                ? TokenCodec.issueShort(ring, codeId, tenantId, expiresAt, salt)
-                : TokenCodec.issue(ring, kind, codeId, tenantId, targetId, expiresAt, salt);
+                ? TokenCodec.issueShort(ring, codeId, tenantId.id(), expiresAt, salt)
+                : TokenCodec.issue(ring, kind, codeId, tenantId.id(), targetId, expiresAt, salt);
         return ScanUrl.scanUrl(scanBase, token);
     }
 }

@@ -12,7 +12,8 @@ import com.groupgate.batch.DesignRenderer;
 import com.groupgate.batch.PngDesigns;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
-import com.groupgate.id.Id;
+import com.groupgate.id.BatchId;
+import com.groupgate.id.TenantId;
 import com.groupgate.image.ImageBucket;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.telemetry.Log;
@@ -81,12 +82,12 @@ public final class BatchWorkerFunction implements RequestHandler<SQSEvent, SQSBa
 
     /** True when the message is done with; false when it must come back. */
     private boolean handle(SQSEvent.SQSMessage m, Context context) {
-        Id tenantId;
-        Id batchId;
+        TenantId tenantId;
+        BatchId batchId;
         try {
             JsonNode body = JSON.readTree(m.getBody());
-            tenantId = Id.parse(body.path("tenantId").asText()).orElseThrow();
-            batchId = Id.parse(body.path("batchId").asText()).orElseThrow();
+            tenantId = TenantId.parse(body.path("tenantId").asText()).orElseThrow();
+            batchId = BatchId.parse(body.path("batchId").asText()).orElseThrow();
         } catch (Exception unreadable) {
             Log.error("batch.unreadable_message", Map.of("messageId", m.getMessageId()));
             return true;

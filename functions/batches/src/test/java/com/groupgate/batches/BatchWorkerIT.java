@@ -14,7 +14,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import com.groupgate.api.CodesApiHandler;
 import com.groupgate.batch.BatchCodeIds;
 import com.groupgate.localaws.EmulatorFaults;
-import com.groupgate.id.Id;
+import com.groupgate.id.BatchId;
 import com.groupgate.telemetry.Log;
 import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.FunctionFaults;
@@ -208,7 +208,7 @@ class BatchWorkerIT {
             String[] row = rows.get(i);
             int line = i + 2;
             assertEquals(Integer.toString(line), row[0], "manifest lines in file order, each once");
-            String expectedId = line % 1_000 == 1 && line > 2 ? liveCodeId : BatchCodeIds.of(Id.parse(batchId)
+            String expectedId = line % 1_000 == 1 && line > 2 ? liveCodeId : BatchCodeIds.of(BatchId.parse(batchId)
                     .orElseThrow(), line).toString();
             assertEquals(expectedId, row[3]);
             assertTrue(zip.containsKey(row[5]), row[5]);

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.groupgate.batch.BatchFiles;
-import com.groupgate.id.Id;
+import com.groupgate.id.BatchId;
+import com.groupgate.id.TenantId;
 import com.groupgate.testkit.TestDeployment;
 import java.time.Clock;
 import java.util.Random;
@@ -24,7 +25,7 @@ class BatchZipUploadIT {
         TestDeployment aws = TestDeployment.get();
         String bucket = aws.resources().ref("ImagesBucket");
         BatchFiles files = new BatchFiles(aws.wiring("BatchWorkerFunction", Clock.systemUTC()).aws(), bucket);
-        String key = BatchFiles.zipKey(Id.random(), Id.random());
+        String key = BatchFiles.zipKey(TenantId.random(), BatchId.random());
         byte[] data = new byte[2 * BatchFiles.PART_BYTES + 12_345];
         new Random(7).nextBytes(data);
 

@@ -1,6 +1,8 @@
 package com.groupgate.batch;
 
 import com.groupgate.hash.Sha256;
+import com.groupgate.id.BatchId;
+import com.groupgate.id.CodeId;
 import com.groupgate.id.Id;
 import java.nio.charset.StandardCharsets;
 
@@ -17,8 +19,8 @@ public final class BatchCodeIds {
     private BatchCodeIds() {
     }
 
-    public static Id of(Id batchId, int line) {
+    public static CodeId of(BatchId batchId, int line) {
         byte[] digest = Sha256.of((DOMAIN + "\0" + batchId + "\0" + line).getBytes(StandardCharsets.UTF_8));
-        return Id.fromBytes(digest, 0);
+        return new CodeId(Id.fromBytes(digest, 0));
     }
 }

@@ -1,7 +1,8 @@
 package com.groupgate.batch;
 
 import com.groupgate.code.Channel;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.LiveCodeId;
 import com.groupgate.qr.Medium;
 import com.groupgate.scan.DailyCap;
 import com.groupgate.scan.Expiry;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * An uploaded batch, validated as a whole before anything is issued: the header, every
@@ -125,8 +127,8 @@ public final class BatchCsv {
         if (label != null) {
             label(label).ifPresent(why -> cells.problem("label", "invalid", why));
         }
-        Id groupId = cells.id("groupId");
-        Id liveCodeId = cells.id("liveCodeId");
+        GroupId groupId = cells.id("groupId", GroupId::parse);
+        LiveCodeId liveCodeId = cells.id("liveCodeId", LiveCodeId::parse);
         boolean hasGroup = cells.text("groupId") != null;
         boolean hasLive = cells.text("liveCodeId") != null;
         if (hasGroup == hasLive) {
@@ -198,12 +200,12 @@ public final class BatchCsv {
             problems.add(new BatchProblem(line, column, code, message));
         }
 
-        Id id(String column) {
+        <T> T id(String column, Function<String, Optional<T>> parse) {
             String v = text(column);
             if (v == null) {
                 return null;
             }
-            Optional<Id> id = Id.parse(v);
+            Optional<T> id = parse.apply(v);
             if (id.isEmpty()) {
                 problem(column, "invalid", "not an id (13 characters as the API returns them)");
             }

@@ -12,14 +12,4 @@ public enum BatchStatus {
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** The status a stored wire name names; anything else is a broken item. */
-    public static BatchStatus parse(String wireName) {
-        for (BatchStatus s : values()) {
-            if (s.wireName().equals(wireName)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("not a batch status: " + wireName);
-    }
 }

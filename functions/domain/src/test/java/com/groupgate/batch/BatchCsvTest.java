@@ -3,7 +3,8 @@ package com.groupgate.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.LiveCodeId;
 import com.groupgate.qr.Medium;
 import com.groupgate.scan.DailyCap;
 import java.util.List;
@@ -13,8 +14,8 @@ import org.junit.jupiter.api.Test;
 class BatchCsvTest {
     private static final String HEADER = "channel,label,groupId,liveCodeId,dailyScanLimit,ttlSeconds,medium,format\n";
     private static final Set<PrintFormat> PNG = Set.of(PrintFormat.PNG);
-    private static final Id GROUP = Id.random();
-    private static final Id LIVE = Id.random();
+    private static final GroupId GROUP = GroupId.random();
+    private static final LiveCodeId LIVE = LiveCodeId.random();
 
     private static List<String> problems(String text) {
         return BatchCsv.validate(text, PNG).problems().stream().map(p -> p.line() + ":" + p.field() + ":" + p.code())

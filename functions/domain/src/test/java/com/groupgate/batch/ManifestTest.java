@@ -3,7 +3,7 @@ package com.groupgate.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.BatchId;
 import org.junit.jupiter.api.Test;
 
 class ManifestTest {
@@ -31,9 +31,9 @@ class ManifestTest {
 
     @Test
     void aRowsCodeIdIsTheSameOnEveryRunAndDiffersByLineAndBatch() {
-        Id batch = Id.random();
+        BatchId batch = BatchId.random();
         assertEquals(BatchCodeIds.of(batch, 2), BatchCodeIds.of(batch, 2));
         assertNotEquals(BatchCodeIds.of(batch, 2), BatchCodeIds.of(batch, 3));
-        assertNotEquals(BatchCodeIds.of(batch, 2), BatchCodeIds.of(Id.random(), 2));
+        assertNotEquals(BatchCodeIds.of(batch, 2), BatchCodeIds.of(BatchId.random(), 2));
     }
 }

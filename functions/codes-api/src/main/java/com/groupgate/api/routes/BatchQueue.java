@@ -1,6 +1,7 @@
 package com.groupgate.api.routes;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.BatchId;
+import com.groupgate.id.TenantId;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -17,7 +18,7 @@ public final class BatchQueue {
         this.queueUrl = queueUrl;
     }
 
-    void send(Id tenantId, Id batchId) {
+    void send(TenantId tenantId, BatchId batchId) {
         sqs.sendMessage(b -> b.queueUrl(queueUrl)
                 .messageBody("{\"tenantId\":\"" + tenantId + "\",\"batchId\":\"" + batchId + "\"}"));
     }

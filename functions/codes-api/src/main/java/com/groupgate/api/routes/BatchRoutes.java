@@ -17,10 +17,13 @@ import com.groupgate.hash.Sha256;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Router;
-import com.groupgate.id.Id;
+import com.groupgate.id.BatchId;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.LiveCodeId;
+import com.groupgate.id.TenantId;
 import com.groupgate.image.S3GetSigner;
 import com.groupgate.keys.SigningKeyTable;
-import com.groupgate.live.LiveCode;
+import com.groupgate.live.LiveCodeStatus;
 import com.groupgate.tenant.Tenant;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -115,7 +118,7 @@ public final class BatchRoutes {
         // The worker only unwraps keys: the first version is made here if the tenant's
         // first codes come from a batch.
         keys.issuingRing();
-        Id batchId = Id.random();
+        BatchId batchId = BatchId.random();
         int total = validated.rows().size();
         Batch batch = new Batch(tenant.tenantId(), batchId, BatchStatus.QUEUED, 0, total,
                 clock.instant().getEpochSecond(), bodyHash, null, null);
@@ -150,7 +153,7 @@ public final class BatchRoutes {
 
     private ApiResponse get(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
-        Batch batch = batches.find(tenant.tenantId(), Views.id(request.pathParam("batchId")))
+        Batch batch = batches.find(tenant.tenantId(), Views.id(request.pathParam("batchId"), BatchId::parse))
                 .orElseThrow(RefusalException::notFound);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("batchId", batch.batchId().toString());
@@ -190,7 +193,7 @@ public final class BatchRoutes {
      * What the file alone cannot tell: each channel and label through the content filter,
      * each group and live code the tenant's (a group not blocked, a live code not revoked).
      */
-    private List<BatchProblem> checkAgainstStored(Id tenantId, List<BatchRow> rows) {
+    private List<BatchProblem> checkAgainstStored(TenantId tenantId, List<BatchRow> rows) {
         List<BatchProblem> out = new ArrayList<>();
         Map<String, Boolean> blocked = new HashMap<>();
         for (BatchRow row : rows) {
@@ -203,8 +206,8 @@ public final class BatchRoutes {
                 }
             }
         }
-        Set<Id> groupIds = new LinkedHashSet<>();
-        Set<Id> liveIds = new LinkedHashSet<>();
+        Set<GroupId> groupIds = new LinkedHashSet<>();
+        Set<LiveCodeId> liveIds = new LinkedHashSet<>();
         rows.forEach(r -> {
             if (r.issuesGroupCode()) {
                 groupIds.add(r.groupId());
@@ -212,8 +215,8 @@ public final class BatchRoutes {
                 liveIds.add(r.liveCodeId());
             }
         });
-        Map<Id, Group> groups = targets.groups(tenantId, groupIds);
-        Map<Id, String> liveStatus = targets.liveCodeStatuses(tenantId, liveIds);
+        Map<GroupId, Group> groups = targets.groups(tenantId, groupIds);
+        Map<LiveCodeId, LiveCodeStatus> liveStatus = targets.liveCodeStatuses(tenantId, liveIds);
         for (BatchRow row : rows) {
             if (row.issuesGroupCode()) {
                 Group g = groups.get(row.groupId());
@@ -224,12 +227,12 @@ public final class BatchRoutes {
                             "the operator blocked this group; no code is issued for it while the block lasts"));
                 }
             } else {
-                String status = liveStatus.get(row.liveCodeId());
+                LiveCodeStatus status = liveStatus.get(row.liveCodeId());
                 if (status == null) {
                     out.add(new BatchProblem(row.line(), "liveCodeId", Refusal.NOT_FOUND.code(), "no such live code"));
-                } else if (!LiveCode.ACTIVE.equals(status)) {
+                } else if (status != LiveCodeStatus.ACTIVE) {
                     out.add(new BatchProblem(row.line(), "liveCodeId", Refusal.REVOKED.code(),
-                            "the live code is " + status));
+                            "the live code is " + status.wireName()));
                 }
             }
         }
