@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.groupgate.batch.BatchFiles;
 import com.groupgate.batch.BatchTable;
 import com.groupgate.batch.DesignRenderer;
-import com.groupgate.batch.PngDesigns;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
+import com.groupgate.designs.BatchDesigns;
 import com.groupgate.id.BatchId;
 import com.groupgate.id.TenantId;
 import com.groupgate.image.ImageBucket;
@@ -52,10 +52,10 @@ public final class BatchWorkerFunction implements RequestHandler<SQSEvent, SQSBa
     }
 
     public BatchWorkerFunction(Wiring wiring) {
-        this(wiring, new PngDesigns());
+        this(wiring, new BatchDesigns());
     }
 
-    /** With another {@link DesignRenderer} (one that draws SVG and PDF too). */
+    /** With another {@link DesignRenderer} than the designs module's (PNG, SVG and PDF). */
     public BatchWorkerFunction(Wiring wiring, DesignRenderer renderer) {
         Config config = wiring.config();
         var dynamo = wiring.aws().dynamo();

@@ -8,7 +8,7 @@ import com.groupgate.analytics.StatsReader;
 import com.groupgate.batch.BatchFiles;
 import com.groupgate.batch.BatchTable;
 import com.groupgate.batch.BatchTargets;
-import com.groupgate.batch.PngDesigns;
+import com.groupgate.batch.PrintFormat;
 import com.groupgate.api.edge.ApiPipeline;
 import com.groupgate.api.edge.Authenticator;
 import com.groupgate.api.routes.AdminRoutes;
@@ -67,6 +67,7 @@ import com.groupgate.webhook.Outbox;
 import com.groupgate.webhook.WebhookSecrets;
 import com.groupgate.webhook.WebhookTable;
 import com.groupgate.wordlist.WordListStore;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -141,10 +142,11 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),
                 new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),
                 new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock(), audit).register(router);
+        // Every format: the batch worker draws SVG and PDF with the designs module (not in this jar).
         new BatchRoutes(auth, new BatchTable(dynamo, config.mainTable()), new BatchTargets(dynamo, config.mainTable()),
                 new BatchFiles(wiring.aws(), config.imagesBucket()),
                 new BatchQueue(wiring.aws().build(SqsClient.builder()), config.batchQueueUrl()), keys, filter,
-                new S3GetSigner(wiring.aws(), config.imagesBucket(), wiring.clock()), new PngDesigns().formats(),
+                new S3GetSigner(wiring.aws(), config.imagesBucket(), wiring.clock()), EnumSet.allOf(PrintFormat.class),
                 wiring.clock(), audit).register(router);
         new DashboardRoutes().register(router);
         new OpenApiRoutes().register(router);

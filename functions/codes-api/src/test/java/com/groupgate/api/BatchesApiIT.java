@@ -70,7 +70,7 @@ class BatchesApiIT {
         String csv = HEADER
                 + "ok,," + groupId + ",,,,,\r\n"
                 + "bad channel,," + groupId + ",,0,,,\r\n"
-                + ",,\"" + othersGroupId + "\",,,,,svg\r\n"
+                + ",,\"" + othersGroupId + "\",,,,,gif\r\n"
                 + ",,,,,,,\r\n"
                 + "\"a label\nover two lines\",," + groupId + ",,,,billboard,\r\n"
                 + ",,aaaaaaaaaaaaa,,,,,\r\n";
@@ -82,7 +82,7 @@ class BatchesApiIT {
         List<String> problems = new ArrayList<>();
         error.path("problems").forEach(p -> problems.add(p.path("line").asInt() + ":" + p.path("field").asText()
                 + ":" + p.path("code").asText()));
-        assertEquals(List.of("3:channel:invalid", "3:dailyScanLimit:invalid", "4:format:format_unavailable",
+        assertEquals(List.of("3:channel:invalid", "3:dailyScanLimit:invalid", "4:format:invalid",
                 "5:groupId:required", "6:channel:invalid"), problems, "the file's own problems first; the stored ones once it reads well");
         assertEquals(before, Written.now(), "nothing stored for a refused file");
 

@@ -4,10 +4,10 @@ import com.groupgate.qr.Medium;
 import java.util.Set;
 
 /**
- * Draws one batch row's code as a file. The batch worker takes what it is given: today
- * {@link PngDesigns} (PNG only); a renderer that also draws SVG and PDF (frames, labels,
- * logos) plugs in here, and the API then accepts those formats in uploads, as
- * {@link #formats()} says.
+ * Draws one batch row's code as a file. The batch worker is built with the designs
+ * module's renderer (PNG, SVG and PDF, in {@code functions/designs}, so that PDFBox and the
+ * font stay out of the domain and of the codes API); {@link PngDesigns} draws PNG only.
+ * Uploads asking for a format the worker's renderer does not draw are refused per row.
  */
 public interface DesignRenderer {
 

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Batch files as plain 1-bit PNGs ({@link QrImage}) at the medium's error correction and
- * module size: the symbol alone, the label left to the manifest.
+ * module size: the symbol alone, the label left to the manifest. The designs module's
+ * renderer draws PNG rows with it too, so a PNG in the ZIP is the code's own image.
  */
 public final class PngDesigns implements DesignRenderer {
     @Override
