@@ -25,10 +25,12 @@ import com.groupgate.id.LiveCodeId;
 import com.groupgate.id.TenantId;
 import com.groupgate.image.EdgeImages;
 import com.groupgate.image.ImageBucket;
+import com.groupgate.keys.CodeTokens;
 import com.groupgate.live.LiveCode;
 import com.groupgate.live.LiveCodeTable;
 import com.groupgate.qr.Medium;
 import com.groupgate.qr.QrImage;
+import com.groupgate.qr.QrReadBack;
 import com.groupgate.scan.Expiry;
 import com.groupgate.scan.GeoRules;
 import com.groupgate.storage.MainTableKeys;
@@ -104,11 +106,11 @@ final class BatchRun {
     private final LiveCodeTable liveCodes;
     private final UsageTable usage;
     private final ImageBucket images;
-    private final BatchSigner signer;
+    private final CodeTokens tokens;
     private final DesignRenderer renderer;
     private final Clock clock;
 
-    BatchRun(DynamoDbClient dynamo, String table, BatchFiles files, ImageBucket images, BatchSigner signer,
+    BatchRun(DynamoDbClient dynamo, String table, BatchFiles files, ImageBucket images, CodeTokens tokens,
              DesignRenderer renderer, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
@@ -119,7 +121,7 @@ final class BatchRun {
         this.liveCodes = new LiveCodeTable(dynamo, table);
         this.usage = new UsageTable(table);
         this.images = images;
-        this.signer = signer;
+        this.tokens = tokens;
         this.renderer = renderer;
         this.clock = clock;
     }
@@ -248,8 +250,11 @@ final class BatchRun {
                 : group.preset().codeTtlSeconds();
         long expiresAt = now.getEpochSecond() + ttl;
         Medium medium = row.medium();
-        BatchSigner.Signed signed = signer.issue(codeId, tenant.tenantId(), expiresAt, medium.ecc(),
-                url -> PngDesigns.modulePx(url, medium));
+        // Signed as the codes API signs a code: re-salted until the symbol, at the module
+        // size it is drawn at (its QR version decides), reads back.
+        CodeTokens.Signed signed = tokens.issue(CodeKind.GROUP_CODE, codeId.id(), tenant.tenantId(),
+                group.groupId().id(), expiresAt,
+                url -> QrReadBack.readsBack(url, medium.ecc(), PngDesigns.modulePx(url, medium)));
         int modulePx = PngDesigns.modulePx(signed.scanUrl(), medium);
         var png = QrImage.render(signed.scanUrl(), medium.ecc(), modulePx);
         String imageKey = EdgeImages.key(EdgeImages.Kind.GROUP_CODE, tenant.tenantId(), png.png());
@@ -274,13 +279,13 @@ final class BatchRun {
     private Drawn redraw(TenantId tenantId, CodeId codeId, BatchRow row) {
         GroupCode code = codes.find(tenantId, codeId).orElseThrow(() -> new IllegalStateException(
                 "batch code " + codeId + " was stored and is gone"));
-        String url = signer.scanUrl(CodeKind.GROUP_CODE, code.codeId().id(), code.tenantId(), code.groupId().id(),
+        String url = tokens.scanUrl(CodeKind.GROUP_CODE, code.codeId().id(), code.tenantId(), code.groupId().id(),
                 code.expiresAt(), code.keyVersion(), code.salt());
         return new Drawn(codeId.id(), url, renderer.render(url, row.medium(), row.format(), row.label()), false);
     }
 
     private Drawn liveCode(LiveCode live, BatchRow row) {
-        String url = signer.scanUrl(CodeKind.LIVE_CODE, live.liveCodeId().id(), live.tenantId(), live.liveCodeId().id(),
+        String url = tokens.scanUrl(CodeKind.LIVE_CODE, live.liveCodeId().id(), live.tenantId(), live.liveCodeId().id(),
                 ScanToken.NEVER, live.keyVersion(), live.salt());
         return new Drawn(live.liveCodeId().id(), url, renderer.render(url, row.medium(), row.format(), row.label()), false);
     }

@@ -15,6 +15,7 @@ import com.groupgate.designs.BatchDesigns;
 import com.groupgate.id.BatchId;
 import com.groupgate.id.TenantId;
 import com.groupgate.image.ImageBucket;
+import com.groupgate.keys.CodeTokens;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.telemetry.Log;
 import com.groupgate.tenant.ApiKeyTable;
@@ -65,7 +66,7 @@ public final class BatchWorkerFunction implements RequestHandler<SQSEvent, SQSBa
         SigningKeyTable keys = new SigningKeyTable(dynamo, wiring.aws().kms(), table, config.keyId(), wiring.clock(),
                 SigningKeyTable.REFRESH);
         this.run = new BatchRun(dynamo, table, new BatchFiles(wiring.aws(), config.imagesBucket()),
-                new ImageBucket(wiring.aws(), config.imagesBucket()), new BatchSigner(keys, config.scanBaseUrl()),
+                new ImageBucket(wiring.aws(), config.imagesBucket()), new CodeTokens(keys, config.scanBaseUrl()),
                 renderer, wiring.clock());
     }
 
