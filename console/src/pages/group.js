@@ -1,6 +1,6 @@
 // #/groups/{groupId}: one group — its settings (edit, archive), its entry (a link, or the
 // platform's own group QR uploaded as a picture, with the decoded payload and the days left),
-// its codes (issue per channel, refresh, revoke, download the PNG), its members (remove) and its
+// its codes (issue per channel, refresh, revoke, download its design: PNG, SVG or PDF), its members (remove) and its
 // pending join requests (approve, reject).
 import { designPicker } from './design-download.js';
 import { groupBody, groupForm } from './group-form.js';

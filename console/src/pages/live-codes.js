@@ -1,6 +1,6 @@
 // #/live-codes: live codes (活码) — one printed image whose scans go to the first group of its
 // pool with room. Create (name, pool in routing order, switch after joins, channel, daily cap),
-// edit, revoke, download the PNG; each shows where scans go now and how full each pool group is.
+// edit, revoke, download its design (PNG, SVG or PDF); each shows where scans go now and how full each pool group is.
 import { download } from './group.js';
 import { designPicker } from './design-download.js';
 
