@@ -85,6 +85,7 @@ public final class MainTableKeys {
         WEBHOOK_EVENT("T#" + ID + "#WHEV#" + ID, "EVENT", true),
         REDELIVERY("T#" + ID + "#WHEV#" + ID, "REDELIVER#" + ID, true),
         DELIVERY("T#" + ID + "#WH#" + ID, "DLV#" + ID, true),
+        EXPORT("T#" + ID + "#EXPORT#" + ID, "EXPORT", true),
         /** Looked up by the key's hash before its tenant is known; carries {@code tenantId}. */
         API_KEY_LOOKUP("APIKEY#([0-9a-f]{64})", "APIKEY", false),
         /** A scan's ticket is found by its own id from the joiner's link; carries {@code tenantId}. */
@@ -345,6 +346,13 @@ public final class MainTableKeys {
     /** Wrong-passcode budget of one group for one hour, across all tickets and clients. */
     public static Map<String, AttributeValue> groupTries(TenantId tenantId, GroupId groupId, long hour) {
         return key(membersPartition(tenantId, groupId) + "#PASSCODE#" + hour, "TRIES");
+    }
+
+    // Exports.
+
+    /** An export job: {@code pk=T#<t>#EXPORT#<id>, sk=EXPORT}. */
+    public static Map<String, AttributeValue> export(Id tenantId, Id exportId) {
+        return key(tenantPartition(tenantId) + "#EXPORT#" + exportId, "EXPORT");
     }
 
     // Webhooks.

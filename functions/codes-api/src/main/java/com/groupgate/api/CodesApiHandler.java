@@ -132,6 +132,10 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),
                 new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),
                 new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock(), audit).register(router);
+        new ExportRoutes(auth, groups, new com.groupgate.export.ExportTable(dynamo, config.mainTable()), new ExportQueue(
+                wiring.aws().build(software.amazon.awssdk.services.sqs.SqsClient.builder()), config.exportQueueUrl()),
+                new com.groupgate.image.S3GetSigner(wiring.aws(), config.imagesBucket(), wiring.clock()), wiring.clock(),
+                audit).register(router);
         new DashboardRedirect().register(router);
         new OpenApiRoutes().register(router);
         this.pipeline = new ApiPipeline(edge, auth, trail, router);

@@ -24,6 +24,7 @@ import com.groupgate.scan.ScanHandler;
 import com.groupgate.telemetry.Log;
 import com.groupgate.webhooks.DispatchHandler;
 import com.groupgate.webhooks.ReminderHandler;
+import com.groupgate.exports.ExportWorkerFunction;
 import com.groupgate.webhooks.SendHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -73,6 +74,7 @@ public final class LocalGroupGate implements AutoCloseable {
     public static final String AGGREGATE_FUNCTION = "AggregateFunction";
     public static final String WEBHOOK_DISPATCH_FUNCTION = "WebhookDispatchFunction";
     public static final String WEBHOOK_SEND_FUNCTION = "WebhookSendFunction";
+    public static final String EXPORT_WORKER_FUNCTION = "ExportWorkerFunction";
     public static final String WEBHOOK_REMINDER_FUNCTION = "WebhookReminderFunction";
     public static final String TENANT_DELETION_FUNCTION = "TenantDeletionFunction";
     public static final String AUDIT_FUNCTION = "AuditFunction";
@@ -100,6 +102,7 @@ public final class LocalGroupGate implements AutoCloseable {
     private Routes routes;
     private StreamPoller dispatchPoller;
     private QueuePoller sendPoller;
+    private QueuePoller exportPoller;
     private LocalSchedules schedules;
     private URI baseUrl;
     private Optional<URI> consoleUrl = Optional.empty();
@@ -212,6 +215,10 @@ public final class LocalGroupGate implements AutoCloseable {
         if (settings.webhooks && settings.streamPolling) {
             startWebhooks();
         }
+        // The export queue to the export worker, as its SQS event source mapping does.
+        exportPoller = QueuePoller.forFunction(template, resources, wiring(EXPORT_WORKER_FUNCTION).aws(),
+                EXPORT_WORKER_FUNCTION, new ExportWorkerFunction(wiring(EXPORT_WORKER_FUNCTION)),
+                settings.pollInterval).start();
         schedules.every(settings.tenantDeletionInterval, TENANT_DELETION_FUNCTION,
                 settings.tenantDeletion.apply(wiring(TENANT_DELETION_FUNCTION)));
         schedules.every(settings.auditCheckpointInterval, AUDIT_CHECKPOINT_FUNCTION,
@@ -407,6 +414,9 @@ public final class LocalGroupGate implements AutoCloseable {
         }
         if (sendPoller != null) {
             sendPoller.close();
+        }
+        if (exportPoller != null) {
+            exportPoller.close();
         }
         if (schedules != null) {
             schedules.close();
