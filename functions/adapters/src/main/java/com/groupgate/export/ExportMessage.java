@@ -2,7 +2,8 @@ package com.groupgate.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.groupgate.http.Json;
-import com.groupgate.id.Id;
+import com.groupgate.id.ExportId;
+import com.groupgate.id.TenantId;
 
 /**
  * One export queue message: which job to run. The job itself (kind, range, group) is read
@@ -10,7 +11,7 @@ import com.groupgate.id.Id;
  */
 public record ExportMessage(String tenantId, String exportId) {
 
-    public static ExportMessage of(Id tenantId, Id exportId) {
+    public static ExportMessage of(TenantId tenantId, ExportId exportId) {
         return new ExportMessage(tenantId.toString(), exportId.toString());
     }
 
@@ -26,17 +27,17 @@ public record ExportMessage(String tenantId, String exportId) {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an export message", e);
         }
-        if (Id.parse(m.tenantId).isEmpty() || Id.parse(m.exportId).isEmpty()) {
+        if (TenantId.parse(m.tenantId).isEmpty() || ExportId.parse(m.exportId).isEmpty()) {
             throw new IllegalArgumentException("not an export message: ids");
         }
         return m;
     }
 
-    public Id tenant() {
-        return Id.parse(tenantId).orElseThrow();
+    public TenantId tenant() {
+        return TenantId.parse(tenantId).orElseThrow();
     }
 
-    public Id export() {
-        return Id.parse(exportId).orElseThrow();
+    public ExportId export() {
+        return ExportId.parse(exportId).orElseThrow();
     }
 }

@@ -4,7 +4,9 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
-import com.groupgate.id.Id;
+import com.groupgate.id.ExportId;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,7 +61,7 @@ public final class ExportTable {
         }
     }
 
-    public Optional<ExportJob> find(Id tenantId, Id exportId) {
+    public Optional<ExportJob> find(TenantId tenantId, ExportId exportId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(MainTableKeys.export(tenantId, exportId))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(from(item));
@@ -69,7 +71,7 @@ public final class ExportTable {
      * Takes a job to run: queued or running (a take that died is taken again, from the
      * start) becomes running. Empty when it is finished or gone: nothing to do.
      */
-    public Optional<ExportJob> take(Id tenantId, Id exportId) {
+    public Optional<ExportJob> take(TenantId tenantId, ExportId exportId) {
         try {
             Map<String, AttributeValue> item = dynamo.updateItem(u -> u.tableName(table)
                     .key(MainTableKeys.export(tenantId, exportId))
@@ -86,16 +88,16 @@ public final class ExportTable {
     }
 
     /** Done: its file is complete with {@code rows} data rows. False when it was finished already. */
-    public boolean done(Id tenantId, Id exportId, long rows, Instant at) {
+    public boolean done(TenantId tenantId, ExportId exportId, long rows, Instant at) {
         return finish(tenantId, exportId, ExportStatus.DONE, rows, at);
     }
 
     /** Failed for good (its message is past its last try). False when it was finished already. */
-    public boolean failed(Id tenantId, Id exportId, Instant at) {
+    public boolean failed(TenantId tenantId, ExportId exportId, Instant at) {
         return finish(tenantId, exportId, ExportStatus.FAILED, 0, at);
     }
 
-    private boolean finish(Id tenantId, Id exportId, ExportStatus status, long rows, Instant at) {
+    private boolean finish(TenantId tenantId, ExportId exportId, ExportStatus status, long rows, Instant at) {
         try {
             dynamo.updateItem(u -> u.tableName(table).key(MainTableKeys.export(tenantId, exportId))
                     .updateExpression("SET #st = :st, #rows = :rows, finishedAt = :at")
@@ -111,16 +113,16 @@ public final class ExportTable {
     }
 
     /** The file of an export: {@code exports/<tenant>/<exportId>.csv}, private, served only presigned. */
-    public static String objectKey(Id tenantId, Id exportId) {
+    public static String objectKey(TenantId tenantId, ExportId exportId) {
         return "exports/" + tenantId + "/" + exportId + ".csv";
     }
 
     static ExportJob from(Map<String, AttributeValue> item) {
         String group = Attr.str(item, "groupId");
-        return new ExportJob(Id.parse(Attr.str(item, "tenantId")).orElseThrow(),
-                Id.parse(Attr.str(item, "exportId")).orElseThrow(), ExportKind.parse(Attr.str(item, "kind")),
+        return new ExportJob(TenantId.parse(Attr.str(item, "tenantId")).orElseThrow(),
+                ExportId.parse(Attr.str(item, "exportId")).orElseThrow(), ExportKind.parse(Attr.str(item, "kind")),
                 Instant.ofEpochSecond(Attr.num(item, "from", 0)), Instant.ofEpochSecond(Attr.num(item, "to", 0)),
-                group == null ? null : Id.parse(group).orElseThrow(), ExportStatus.parse(Attr.str(item, "status")),
+                group == null ? null : GroupId.parse(group).orElseThrow(), ExportStatus.parse(Attr.str(item, "status")),
                 Attr.num(item, "rows", 0), Instant.ofEpochSecond(Attr.num(item, "createdAt", 0)));
     }
 }

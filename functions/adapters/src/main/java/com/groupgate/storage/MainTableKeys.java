@@ -5,6 +5,7 @@ import static com.groupgate.aws.Attr.s;
 import com.groupgate.analytics.UsageKey;
 import com.groupgate.id.ApiKeyId;
 import com.groupgate.id.CodeId;
+import com.groupgate.id.ExportId;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.LiveCodeId;
 import com.groupgate.id.RequestId;
@@ -351,7 +352,7 @@ public final class MainTableKeys {
     // Exports.
 
     /** An export job: {@code pk=T#<t>#EXPORT#<id>, sk=EXPORT}. */
-    public static Map<String, AttributeValue> export(Id tenantId, Id exportId) {
+    public static Map<String, AttributeValue> export(TenantId tenantId, ExportId exportId) {
         return key(tenantPartition(tenantId) + "#EXPORT#" + exportId, "EXPORT");
     }
 

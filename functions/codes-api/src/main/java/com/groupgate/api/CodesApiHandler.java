@@ -13,6 +13,8 @@ import com.groupgate.api.routes.BlockRoutes;
 import com.groupgate.api.routes.CodeRoutes;
 import com.groupgate.api.routes.ContentFilter;
 import com.groupgate.api.routes.ErasureRoutes;
+import com.groupgate.api.routes.ExportQueue;
+import com.groupgate.api.routes.ExportRoutes;
 import com.groupgate.api.routes.GroupEditRoutes;
 import com.groupgate.api.routes.GroupRoutes;
 import com.groupgate.api.routes.JoinRequestRoutes;

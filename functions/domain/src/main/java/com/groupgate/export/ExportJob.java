@@ -1,6 +1,8 @@
 package com.groupgate.export;
 
-import com.groupgate.id.Id;
+import com.groupgate.id.ExportId;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.TenantId;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -11,7 +13,7 @@ import java.util.Objects;
  * @param rows      data rows written (the header not counted); final once {@code DONE}
  * @param createdAt when it was asked for; the file and the job go a day later
  */
-public record ExportJob(Id tenantId, Id exportId, ExportKind kind, Instant from, Instant to, Id groupId,
+public record ExportJob(TenantId tenantId, ExportId exportId, ExportKind kind, Instant from, Instant to, GroupId groupId,
                         ExportStatus status, long rows, Instant createdAt) {
     public ExportJob {
         Objects.requireNonNull(tenantId, "tenantId");
@@ -24,7 +26,7 @@ public record ExportJob(Id tenantId, Id exportId, ExportKind kind, Instant from,
     }
 
     /** A new export, queued. */
-    public static ExportJob queued(Id tenantId, Id exportId, ExportRequest request, Instant now) {
+    public static ExportJob queued(TenantId tenantId, ExportId exportId, ExportRequest request, Instant now) {
         return new ExportJob(tenantId, exportId, request.kind(), request.range().from(), request.range().to(),
                 request.groupId(), ExportStatus.QUEUED, 0, now);
     }

@@ -2,7 +2,7 @@ package com.groupgate.export;
 
 import com.groupgate.analytics.StatsRange;
 import com.groupgate.error.RefusalException;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * @param groupId the group to export, or null for all of the tenant's groups
  */
-public record ExportRequest(ExportKind kind, StatsRange range, Id groupId) {
+public record ExportRequest(ExportKind kind, StatsRange range, GroupId groupId) {
     /** The longest range one export covers; a year is four exports. */
     public static final Duration MAX_RANGE = StatsRange.MAX_LENGTH;
 
@@ -28,14 +28,14 @@ public record ExportRequest(ExportKind kind, StatsRange range, Id groupId) {
     public static ExportRequest parse(String kind, String from, String to, String groupId, ZoneId zone) {
         ExportKind k = ExportKind.parse(kind);
         StatsRange range = StatsRange.parse(from, to, zone);
-        Id group = null;
+        GroupId group = null;
         if (groupId != null) {
-            group = Id.parse(groupId).orElseThrow(() -> RefusalException.badField("groupId", "is not a group id"));
+            group = GroupId.parse(groupId).orElseThrow(() -> RefusalException.badField("groupId", "is not a group id"));
         }
         return new ExportRequest(k, range, group);
     }
 
-    public Optional<Id> group() {
+    public Optional<GroupId> group() {
         return Optional.ofNullable(groupId);
     }
 }

@@ -4,7 +4,7 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.export.ExportJob;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
 import com.groupgate.storage.MainTableKeys;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -25,7 +25,7 @@ final class MemberItems {
         this.table = table;
     }
 
-    void forEach(ExportJob job, Id groupId, Consumer<Map<String, AttributeValue>> each) {
+    void forEach(ExportJob job, GroupId groupId, Consumer<Map<String, AttributeValue>> each) {
         QueryRequest request = QueryRequest.builder().tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :m)")
                 .filterExpression("joinedAt >= :from AND joinedAt < :to")

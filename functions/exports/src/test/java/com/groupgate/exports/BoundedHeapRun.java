@@ -3,7 +3,8 @@ package com.groupgate.exports;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.groupgate.export.ExportMessage;
-import com.groupgate.id.Id;
+import com.groupgate.id.ExportId;
+import com.groupgate.id.TenantId;
 import com.groupgate.telemetry.Log;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -25,8 +26,8 @@ public final class BoundedHeapRun {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Id tenant = Id.parse(args[0]).orElseThrow();
-        Id export = Id.parse(args[1]).orElseThrow();
+        TenantId tenant = TenantId.parse(args[0]).orElseThrow();
+        ExportId export = ExportId.parse(args[1]).orElseThrow();
         ExportWorkerFunction worker = new ExportWorkerFunction();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(p -> p.getType() == MemoryType.HEAP).toList();

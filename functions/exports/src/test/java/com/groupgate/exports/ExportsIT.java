@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.groupgate.api.CodesApiHandler;
 import com.groupgate.localaws.EmulatorFaults;
 import com.groupgate.export.ExportKind;
-import com.groupgate.id.Id;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.RequestId;
+import com.groupgate.id.TenantId;
 import com.groupgate.testkit.TestDeployment;
 import com.groupgate.testkit.FunctionFaults;
 import com.groupgate.testkit.HttpCalls;
@@ -75,7 +77,7 @@ class ExportsIT {
         queue.drain();
     }
 
-    private record Tenant(Id id, String key) {
+    private record Tenant(TenantId id, String key) {
         Map<String, String> auth() {
             return bearer(key);
         }
@@ -85,16 +87,16 @@ class ExportsIT {
         var created = api.post("/v1/tenants", "{\"name\":\"" + name + "\",\"timezone\":\"" + timezone + "\"}",
                 bearer(TestDeployment.ADMIN_KEY));
         assertEquals(201, created.status(), created.body());
-        return new Tenant(Id.parse(created.text("tenantId")).orElseThrow(), created.text("apiKey"));
+        return new Tenant(TenantId.parse(created.text("tenantId")).orElseThrow(), created.text("apiKey"));
     }
 
-    private static Id group(Tenant t, String name) throws IOException {
+    private static GroupId group(Tenant t, String name) throws IOException {
         var g = api.post("/v1/groups", JSON.writeValueAsString(Map.of("name", name)), t.auth());
         assertEquals(201, g.status(), g.body());
-        return Id.parse(g.text("groupId")).orElseThrow();
+        return GroupId.parse(g.text("groupId")).orElseThrow();
     }
 
-    private static String code(Tenant t, Id group) {
+    private static String code(Tenant t, GroupId group) {
         var c = api.post("/v1/groups/" + group + "/codes", "{\"channel\":\"door\"}", t.auth());
         assertEquals(201, c.status(), c.body());
         return c.text("codeId");
@@ -142,7 +144,7 @@ class ExportsIT {
         throw new AssertionError("no X-Amz-Expires in " + url);
     }
 
-    private static String body(ExportKind kind, String from, String to, Id group) throws IOException {
+    private static String body(ExportKind kind, String from, String to, GroupId group) throws IOException {
         Map<String, String> b = new HashMap<>(Map.of("kind", kind.wire(), "from", from, "to", to));
         if (group != null) {
             b.put("groupId", group.toString());
@@ -163,7 +165,7 @@ class ExportsIT {
         refusals.put("{\"kind\":\"joins\",\"from\":\"2026-11-01\",\"to\":\"2026-11-02\",\"groupId\":\"nope\"}",
                 "groupId");
         refusals.put("{\"kind\":\"joins\",\"from\":\"2026-11-01\",\"to\":\"2026-11-02\",\"groupId\":\""
-                + Id.random() + "\"}", "groupId");
+                + GroupId.random() + "\"}", "groupId");
         refusals.put("{\"kind\":\"scans\",\"from\":\"2026-11-01\",\"to\":\"2026-11-02\",\"format\":\"xlsx\"}",
                 "format");
         refusals.forEach((request, field) -> {
@@ -188,18 +190,18 @@ class ExportsIT {
     void everyKindReadsBackWithBomQuotingInjectionGuardAndTheTenantsZone() throws IOException {
         Tenant shanghai = tenant("Shanghai store", "Asia/Shanghai");
         Tenant utc = tenant("UTC store", "UTC");
-        Map<Tenant, Id> groups = new HashMap<>();
+        Map<Tenant, GroupId> groups = new HashMap<>();
         Map<Tenant, String> codes = new HashMap<>();
         for (Tenant t : List.of(shanghai, utc)) {
-            Id g = group(t, TRICKY_NAME);
+            GroupId g = group(t, TRICKY_NAME);
             groups.put(t, g);
             String c = code(t, g);
             codes.put(t, c);
             rows.member(t.id(), g, "-1+2", SHANGHAI_MIDNIGHT.plusSeconds(30 * 60), c, "door", "CN", "phone")
                     .member(t.id(), g, "@home", SHANGHAI_MIDNIGHT.plusSeconds(3600), c, "door", "CN", "phone")
                     .member(t.id(), g, "plain.ref", SHANGHAI_MIDNIGHT.minusSeconds(1), c, "door", "CN", "phone")
-                    .request(t.id(), g, Id.random(), "waiting-1", "pending", SHANGHAI_MIDNIGHT.plusSeconds(600), null)
-                    .request(t.id(), g, Id.random(), "=cmd", "joined", SHANGHAI_MIDNIGHT.plusSeconds(900),
+                    .request(t.id(), g, RequestId.random(), "waiting-1", "pending", SHANGHAI_MIDNIGHT.plusSeconds(600), null)
+                    .request(t.id(), g, RequestId.random(), "=cmd", "joined", SHANGHAI_MIDNIGHT.plusSeconds(900),
                             SHANGHAI_MIDNIGHT.plusSeconds(1800))
                     .codeHour(t.id(), c, SHANGHAI_MIDNIGHT.plusSeconds(3 * 3600), 10, 8, 2)
                     .codeHour(t.id(), c, SHANGHAI_MIDNIGHT.minusSeconds(3600), 99, 99, 9);
@@ -209,7 +211,7 @@ class ExportsIT {
         // Shanghai: dates are its days; the member who joined a second before its midnight is out.
         String from = "2026-11-20";
         String to = "2026-11-22";
-        Id g = groups.get(shanghai);
+        GroupId g = groups.get(shanghai);
         List<List<String>> members = runAndRead(shanghai, export(shanghai, body(ExportKind.MEMBERS, from, to, null)));
         assertEquals(ExportKind.MEMBERS.header(), members.get(0));
         assertEquals(Set.of(
@@ -253,15 +255,15 @@ class ExportsIT {
     @Order(3)
     void aGroupIdExportsThatGroupOnly() throws IOException {
         Tenant t = tenant("Two groups", "UTC");
-        Id a = group(t, "Group A");
-        Id b = group(t, "Group B");
+        GroupId a = group(t, "Group A");
+        GroupId b = group(t, "Group B");
         String codeA = code(t, a);
         String codeB = code(t, b);
         Instant at = Instant.parse("2026-11-20T10:00:00Z");
         rows.member(t.id(), a, "alice", at, codeA, "door", "CN", "phone")
                 .member(t.id(), b, "bob", at, codeB, "door", "CN", "phone")
-                .request(t.id(), a, Id.random(), "carol", "pending", at, null)
-                .request(t.id(), b, Id.random(), "dave", "rejected", at, at.plusSeconds(60))
+                .request(t.id(), a, RequestId.random(), "carol", "pending", at, null)
+                .request(t.id(), b, RequestId.random(), "dave", "rejected", at, at.plusSeconds(60))
                 .codeHour(t.id(), codeA, Instant.parse("2026-11-20T10:00:00Z"), 5, 5, 1)
                 .codeHour(t.id(), codeB, Instant.parse("2026-11-20T10:00:00Z"), 7, 6, 0)
                 .flush();
@@ -331,7 +333,7 @@ class ExportsIT {
         Tenant t = tenant("Chain of stores", "Asia/Shanghai");
         Instant start = Instant.parse("2026-11-20T00:00:00Z");
         for (int g = 0; g < GROUPS; g++) {
-            Id group = group(t, "门店 " + g);
+            GroupId group = group(t, "门店 " + g);
             for (int i = 0; i < PER_GROUP; i++) {
                 rows.member(t.id(), group, "member-" + g + "-" + i, start.plusSeconds(i), "c" + g, "store-" + g,
                         "CN", "phone");
@@ -372,7 +374,7 @@ class ExportsIT {
     }
 
     /** One worker run of the export in a JVM held to {@link #WORKER_HEAP}, with the worker's Lambda environment. */
-    private static JsonNode boundedRun(Id tenantId, String exportId) throws IOException, InterruptedException {
+    private static JsonNode boundedRun(TenantId tenantId, String exportId) throws IOException, InterruptedException {
         Path log = Files.createTempFile("bounded-export", ".log");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 WORKER_HEAP, "-cp", System.getProperty("java.class.path"), BoundedHeapRun.class.getName(),

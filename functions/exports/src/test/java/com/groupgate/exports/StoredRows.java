@@ -10,7 +10,10 @@ import com.groupgate.analytics.RollupItem;
 import com.groupgate.analytics.RollupKey;
 import com.groupgate.aws.Attr;
 import com.groupgate.fact.FactCodec;
+import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
+import com.groupgate.id.RequestId;
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +44,7 @@ final class StoredRows {
     }
 
     /** A member item as a join writes it: memberRef, joinedAt and the join's fact. */
-    StoredRows member(Id tenant, Id group, String memberRef, Instant joinedAt, String codeId, String channel,
+    StoredRows member(TenantId tenant, GroupId group, String memberRef, Instant joinedAt, String codeId, String channel,
                       String country, String device) {
         RecordedFact fact = new RecordedFact("f" + Id.random(), com.groupgate.analytics.FactType.JOIN, joinedAt,
                 "joined", tenant.toString(), codeId, group.toString(), null, channel, country, null, null, device,
@@ -54,7 +57,7 @@ final class StoredRows {
     }
 
     /** A join request as filed (and decided, when {@code decidedAt} is set) on the group's index. */
-    StoredRows request(Id tenant, Id group, Id requestId, String memberRef, String status, Instant createdAt,
+    StoredRows request(TenantId tenant, GroupId group, RequestId requestId, String memberRef, String status, Instant createdAt,
                        Instant decidedAt) {
         Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.request(tenant, requestId));
         item.put("requestId", s(requestId.toString()));
@@ -71,7 +74,7 @@ final class StoredRows {
     }
 
     /** A code's hourly rollup with its counts, on the tenant index as the aggregate writes it. */
-    StoredRows codeHour(Id tenant, String codeId, Instant hour, long scans, long accepted, long joins) {
+    StoredRows codeHour(TenantId tenant, String codeId, Instant hour, long scans, long accepted, long joins) {
         RollupKey key = new RollupKey(tenant.toString(), Dimension.CODE, codeId, Granularity.HOUR, hour);
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(key.pk()));

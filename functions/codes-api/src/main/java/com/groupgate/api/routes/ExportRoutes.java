@@ -1,5 +1,6 @@
-package com.groupgate.api;
+package com.groupgate.api.routes;
 
+import com.groupgate.api.edge.Authenticator;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.export.ExportJob;
@@ -14,7 +15,9 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
+import com.groupgate.id.ExportId;
 import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.image.S3GetSigner;
 import com.groupgate.tenant.Tenant;
 import java.time.Clock;
@@ -39,7 +42,7 @@ import java.util.regex.Pattern;
  * case the first answer was lost before its message was sent); the same key with another
  * request is 409 {@code conflict}, nothing written.
  */
-final class ExportRoutes {
+public final class ExportRoutes {
     private static final Set<String> FIELDS = Set.of("kind", "from", "to", "groupId");
     /** How long a file's link works: within the 15 minutes any presigned answer may live. */
     static final Duration URL_VALIDITY = Duration.ofMinutes(10);
@@ -53,7 +56,7 @@ final class ExportRoutes {
     private final Clock clock;
     private final Audit audit;
 
-    ExportRoutes(Authenticator auth, GroupTable groups, ExportTable exports, ExportQueue queue, S3GetSigner files,
+    public ExportRoutes(Authenticator auth, GroupTable groups, ExportTable exports, ExportQueue queue, S3GetSigner files,
                  Clock clock, Audit audit) {
         this.auth = auth;
         this.groups = groups;
@@ -64,7 +67,7 @@ final class ExportRoutes {
         this.audit = audit;
     }
 
-    void register(Router router) {
+    public void register(Router router) {
         router.on("POST", "/v1/exports", this::create)
                 .on("GET", "/v1/exports/{exportId}", this::status);
     }
@@ -79,7 +82,7 @@ final class ExportRoutes {
             throw RefusalException.badField("groupId", "names a group this tenant does not have");
         }
         Instant now = clock.instant();
-        Id exportId = idempotencyKey.map(k -> exportIdFor(tenant.tenantId(), k)).orElseGet(Id::random);
+        ExportId exportId = idempotencyKey.map(k -> exportIdFor(tenant.tenantId(), k)).orElseGet(ExportId::random);
         ExportJob job = ExportJob.queued(tenant.tenantId(), exportId, asked, now);
         audit.change("export.create", "export/" + exportId, "an export of " + asked.kind().wire()
                 + (asked.groupId() == null ? "" : " of group " + asked.groupId()));
@@ -100,7 +103,7 @@ final class ExportRoutes {
 
     private ApiResponse status(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
-        Id exportId = Views.id(request.pathParam("exportId"));
+        ExportId exportId = Views.id(request.pathParam("exportId"), ExportId::parse);
         ExportJob job = exports.find(tenant.tenantId(), exportId)
                 .filter(j -> clock.instant().isBefore(j.createdAt().plus(ExportTable.KEEP)))
                 .orElseThrow(RefusalException::notFound);
@@ -147,7 +150,7 @@ final class ExportRoutes {
     }
 
     /** The same tenant and key always name the same export; another tenant's key never does. */
-    static Id exportIdFor(Id tenantId, String idempotencyKey) {
-        return Id.fromBytes(Sha256.of("groupgate/export:" + tenantId + ":" + idempotencyKey), 0);
+    static ExportId exportIdFor(TenantId tenantId, String idempotencyKey) {
+        return new ExportId(Id.fromBytes(Sha256.of("groupgate/export:" + tenantId + ":" + idempotencyKey), 0));
     }
 }

@@ -1,14 +1,14 @@
-package com.groupgate.api;
+package com.groupgate.api.routes;
 
 import com.groupgate.export.ExportMessage;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The export queue: one message per export asked for; the export worker takes them. */
-final class ExportQueue {
+public final class ExportQueue {
     private final SqsClient sqs;
     private final String queueUrl;
 
-    ExportQueue(SqsClient sqs, String queueUrl) {
+    public ExportQueue(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
     }
