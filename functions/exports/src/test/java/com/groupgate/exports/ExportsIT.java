@@ -321,56 +321,90 @@ class ExportsIT {
                 "another tenant's export is not found");
     }
 
-    /** The worker's heap bound, shown: 100,000 rows exported by a worker JVM held to this heap. */
-    private static final String WORKER_HEAP = "-Xmx64m";
-    /** A hundred thousand rows: a hundred stores of 1,000 members each (a chain's CRM export). */
-    private static final int GROUPS = 100;
-    private static final int PER_GROUP = 1_000;
-
     @Test
     @Order(6)
-    void aHundredThousandRowsExportInASmallHeapAndARunFailingHalfWayLeavesNoRowTwice() throws Exception {
-        Tenant t = tenant("Chain of stores", "Asia/Shanghai");
-        Instant start = Instant.parse("2026-11-20T00:00:00Z");
-        for (int g = 0; g < GROUPS; g++) {
-            GroupId group = group(t, "门店 " + g);
-            for (int i = 0; i < PER_GROUP; i++) {
-                rows.member(t.id(), group, "member-" + g + "-" + i, start.plusSeconds(i), "c" + g, "store-" + g,
-                        "CN", "phone");
+    void aRunFailingAsItWritesItsFileIsTriedAgainAndLeavesNoRowTwice() throws IOException {
+        Tenant t = tenant("Retried", "UTC");
+        Instant at = Instant.parse("2026-11-20T10:00:00Z");
+        List<String> refs = new ArrayList<>();
+        for (int g = 0; g < 2; g++) {
+            GroupId group = group(t, "Store " + g);
+            for (int i = 0; i < 30; i++) {
+                String ref = "member-" + g + "-" + i;
+                refs.add(ref);
+                rows.bareMember(t.id(), group, ref, at.plusSeconds(i));
             }
         }
         rows.flush();
-        String id = export(t, body(ExportKind.JOINS, "2026-11-19", "2026-11-22", null));
+        String id = export(t, body(ExportKind.MEMBERS, "2026-11-20", "2026-11-21", null));
 
-        // A run under the worker's role fails as it sends its first part (every try the SDK makes).
+        // A run under the worker's role fails as it writes its file (every try the SDK makes).
         try (FunctionFaults faults = FunctionFaults.of("ExportWorkerFunction")) {
-            String rule = faults.inject(faults.on("s3", "UploadPart", EmulatorFaults.Kind.ERROR_500).times(3));
+            String rule = faults.inject(faults.on("s3", "PutObject", EmulatorFaults.Kind.ERROR_500).times(3));
             assertFalse(queue.deliverOne(), "the run failed and leaves its message for another try");
             assertEquals(3, faults.fired(rule));
         }
         assertEquals("running", api.get("/v1/exports/" + id, t.auth()).text("status"),
                 "neither done nor failed: it is tried again");
 
-        // The next try, in a JVM of its own with a small heap, as Lambda would start it.
+        // The queue's visibility timeout passes: the message is received again and this run writes the file.
+        queue.makeVisibleAgain(aws.clients().sqs());
+        List<List<String>> csv = runAndRead(t, id);
+        List<String> exported = column(csv, 2);
+        assertEquals(refs.size(), exported.size(), "each member once");
+        assertEquals(new HashSet<>(refs), new HashSet<>(exported));
+    }
+
+    /** The worker's heap bound, shown: the export run by a worker JVM held to this heap. */
+    private static final String WORKER_HEAP = "-Xmx64m";
+    /**
+     * Rows of the bounded-heap export: 10,000 in {@code make test}; {@code make bench} runs it at
+     * 100,000 ({@code -Dgroupgate.exports.rows=100000}), the bound README states.
+     */
+    private static final int ROWS = Integer.getInteger("groupgate.exports.rows", 10_000);
+    /** A chain's stores: the rows spread over ten groups. */
+    private static final int GROUPS = 10;
+
+    @Test
+    @Order(7)
+    void aLargeExportRunsOnceInASmallHeapWithEachMemberOnce() throws Exception {
+        Tenant t = tenant("Chain of stores", "Asia/Shanghai");
+        Instant start = Instant.parse("2026-11-20T00:00:00Z");
+        long seedStart = System.nanoTime();
+        for (int g = 0; g < GROUPS; g++) {
+            GroupId group = group(t, "门店 " + g);
+            for (int i = g; i < ROWS; i += GROUPS) {
+                rows.bareMember(t.id(), group, "m" + i, start.plusSeconds(i % 86_400));
+            }
+        }
+        rows.flush();
+        long seedNanos = System.nanoTime() - seedStart;
+        String id = export(t, body(ExportKind.MEMBERS, "2026-11-19", "2026-11-22", null));
+
+        // The one run, in a JVM of its own with a small heap, as Lambda would start it.
+        long runStart = System.nanoTime();
         JsonNode run = boundedRun(t.id(), id);
+        long runNanos = System.nanoTime() - runStart;
         assertEquals(0, run.path("failed").asInt(), run.toString());
         assertTrue(run.path("poolPeakHeapBytes").asLong() <= run.path("maxHeapBytes").asLong());
-        com.groupgate.telemetry.Log.info("exports.bounded_run_measured", Map.of("rows", GROUPS * PER_GROUP,
+        com.groupgate.telemetry.Log.info("exports.bounded_run_measured", Map.of("rows", ROWS,
                 "heap", WORKER_HEAP, "sampledPeakHeapMiB", run.path("sampledPeakHeapBytes").asLong() / 1048576.0,
                 "poolPeakHeapMiB", run.path("poolPeakHeapBytes").asLong() / 1048576.0,
-                "heapBeforeMiB", run.path("heapBeforeBytes").asLong() / 1048576.0));
+                "heapBeforeMiB", run.path("heapBeforeBytes").asLong() / 1048576.0,
+                "seedSeconds", seedNanos / 1e9, "runSeconds", runNanos / 1e9));
 
         List<List<String>> csv = runAndRead(t, id);
-        assertEquals(GROUPS * PER_GROUP, csv.size() - 1);
+        assertEquals(ROWS, csv.size() - 1);
         Set<String> refs = new HashSet<>();
         csv.subList(1, csv.size()).forEach(r -> refs.add(r.get(2)));
-        assertEquals(GROUPS * PER_GROUP, refs.size(), "each member once");
+        assertEquals(ROWS, refs.size(), "each member once");
         String bucket = aws.resources().ref("ImagesBucket");
-        String etag = aws.clients().s3().headObject(h -> h.bucket(bucket).key("exports/" + t.id() + "/" + id + ".csv"))
-                .eTag();
-        assertTrue(etag.matches("\"?[0-9a-f]+-[0-9]+\"?"), "written as a multipart upload: " + etag);
+        var head = aws.clients().s3().headObject(h -> h.bucket(bucket).key("exports/" + t.id() + "/" + id + ".csv"));
+        if (head.contentLength() > 5L * 1024 * 1024) {
+            assertTrue(head.eTag().matches("\"?[0-9a-f]+-[0-9]+\"?"), "written as a multipart upload: " + head.eTag());
+        }
         assertEquals(0, aws.clients().s3().listMultipartUploads(l -> l.bucket(bucket).prefix("exports/" + t.id() + "/"))
-                .uploads().size(), "the failed run's upload was aborted");
+                .uploads().size(), "no upload left open");
     }
 
     /** One worker run of the export in a JVM held to {@link #WORKER_HEAP}, with the worker's Lambda environment. */

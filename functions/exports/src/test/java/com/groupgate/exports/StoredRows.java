@@ -56,6 +56,17 @@ final class StoredRows {
         return add(main, mainTable, item);
     }
 
+    /**
+     * A member item with only what a members export reads (memberRef, joinedAt): the smallest
+     * item, for seeding many rows with few bytes.
+     */
+    StoredRows bareMember(TenantId tenant, GroupId group, String memberRef, Instant joinedAt) {
+        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.member(tenant, group, memberRef));
+        item.put("memberRef", s(memberRef));
+        item.put("joinedAt", n(joinedAt.getEpochSecond()));
+        return add(main, mainTable, item);
+    }
+
     /** A join request as filed (and decided, when {@code decidedAt} is set) on the group's index. */
     StoredRows request(TenantId tenant, GroupId group, RequestId requestId, String memberRef, String status, Instant createdAt,
                        Instant decidedAt) {
