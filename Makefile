@@ -15,7 +15,7 @@ SAM := SAM_CLI_TELEMETRY=0 $(SAM_VENV)/bin/sam
 ACTIONLINT_VERSION := 1.7.12
 ACTIONLINT := .tools/actionlint-$(ACTIONLINT_VERSION)
 
-.PHONY: venv sam-venv sam-build build test unit lint run invoke env-json bench exports-bench robustness robustness-sweep coldstart demo freshness clean jar-sizes \
+.PHONY: venv sam-venv sam-build build test unit lint run invoke env-json bench robustness robustness-sweep coldstart demo freshness clean jar-sizes \
   console console-publish
 
 venv: $(VENV_STAMP)
@@ -124,15 +124,9 @@ env-json:
 	@test -f .run/env.json || { echo "make env-json: start make run first (it writes .run/env.json)" >&2; exit 1; }
 	install -m 600 .run/env.json env.json
 
-bench: build robustness exports-bench
+bench: build robustness
 	$(MVN) -q -Pbench -pl bench -am -DskipTests package
 	java -jar bench/target/groupgate-bench.jar $(BENCH_ARGS)
-
-# The export's memory bound at 100,000 rows: ExportsIT's large export (10,000 rows in make test), run once
-# by a worker JVM held to -Xmx64m; logs exports.bounded_run_measured (heap, seeding and run seconds).
-exports-bench: venv
-	$(MVN) -q -pl functions/exports -am verify -Dtest='ExportsIT#aLargeExport*' \
-	  -Dsurefire.failIfNoSpecifiedTests=false -Dgroupgate.exports.rows=100000
 
 # The media presets beside zxing's plain default at the same printed size, photographed under
 # simulated damage and decoded by zxing and OpenCV (BENCHMARKS.md, "Print robustness").

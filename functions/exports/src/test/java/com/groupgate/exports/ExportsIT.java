@@ -357,11 +357,8 @@ class ExportsIT {
 
     /** The worker's heap bound, shown: the export run by a worker JVM held to this heap. */
     private static final String WORKER_HEAP = "-Xmx64m";
-    /**
-     * Rows of the bounded-heap export: 10,000 in {@code make test}; {@code make bench} runs it at
-     * 100,000 ({@code -Dgroupgate.exports.rows=100000}), the bound README states.
-     */
-    private static final int ROWS = Integer.getInteger("groupgate.exports.rows", 10_000);
+    /** Rows of the bounded-heap export: 100,000, the measurement README states ({@code -Dgroupgate.exports.rows} for another size). */
+    private static final int ROWS = Integer.getInteger("groupgate.exports.rows", 100_000);
     /** A chain's stores: the rows spread over ten groups. */
     private static final int GROUPS = 10;
 
@@ -385,13 +382,15 @@ class ExportsIT {
         long runStart = System.nanoTime();
         JsonNode run = boundedRun(t.id(), id);
         long runNanos = System.nanoTime() - runStart;
-        assertEquals(0, run.path("failed").asInt(), run.toString());
-        assertTrue(run.path("poolPeakHeapBytes").asLong() <= run.path("maxHeapBytes").asLong());
         com.groupgate.telemetry.Log.info("exports.bounded_run_measured", Map.of("rows", ROWS,
                 "heap", WORKER_HEAP, "sampledPeakHeapMiB", run.path("sampledPeakHeapBytes").asLong() / 1048576.0,
                 "poolPeakHeapMiB", run.path("poolPeakHeapBytes").asLong() / 1048576.0,
                 "heapBeforeMiB", run.path("heapBeforeBytes").asLong() / 1048576.0,
                 "seedSeconds", seedNanos / 1e9, "runSeconds", runNanos / 1e9));
+        // Completing in the small heap is the bound; the pools' peaks, summed, are only an upper bound
+        // (each pool peaks at its own moment) and may pass the maximum, so the sampled peak is what is held to it.
+        assertEquals(0, run.path("failed").asInt(), run.toString());
+        assertTrue(run.path("sampledPeakHeapBytes").asLong() <= run.path("maxHeapBytes").asLong(), run.toString());
 
         List<List<String>> csv = runAndRead(t, id);
         assertEquals(ROWS, csv.size() - 1);
@@ -405,6 +404,50 @@ class ExportsIT {
         }
         assertEquals(0, aws.clients().s3().listMultipartUploads(l -> l.bucket(bucket).prefix("exports/" + t.id() + "/"))
                 .uploads().size(), "no upload left open");
+    }
+
+    /**
+     * The multipart path at a size make test affords: bytes, not rows. Under the worker's role a
+     * file over one part whose part upload fails is aborted (no upload left, no object); written
+     * again it is completed in two parts.
+     */
+    @Test
+    @Order(8)
+    void aFileOverOnePartIsAbortedWhenAPartFailsAndCompletedInPartsOtherwise() throws IOException {
+        var wiring = aws.wiring("ExportWorkerFunction", Clock.systemUTC());
+        var s3 = wiring.aws().build(software.amazon.awssdk.services.s3.S3Client.builder()
+                .forcePathStyle(wiring.aws().endpoint() != null));
+        String bucket = aws.resources().ref("ImagesBucket");
+        String key = "exports/" + TenantId.random() + "/parts.csv";
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) 'x');
+        int chunks = (S3MultipartOutput.PART_SIZE + S3MultipartOutput.PART_SIZE / 2) / chunk.length;
+
+        try (FunctionFaults faults = FunctionFaults.of("ExportWorkerFunction")) {
+            String rule = faults.inject(faults.on("s3", "UploadPart", EmulatorFaults.Kind.ERROR_500).times(3));
+            S3MultipartOutput failing = new S3MultipartOutput(s3, bucket, key, "text/csv", null);
+            try {
+                for (int i = 0; i < chunks; i++) {
+                    failing.write(chunk);
+                }
+                failing.complete();
+                throw new AssertionError("the part upload was to fail");
+            } catch (software.amazon.awssdk.services.s3.model.S3Exception expected) {
+                failing.abort();
+            }
+            assertEquals(3, faults.fired(rule));
+        }
+        assertEquals(0, aws.clients().s3().listMultipartUploads(l -> l.bucket(bucket).prefix(key)).uploads().size(),
+                "the failed upload was aborted");
+
+        S3MultipartOutput file = new S3MultipartOutput(s3, bucket, key, "text/csv", null);
+        for (int i = 0; i < chunks; i++) {
+            file.write(chunk);
+        }
+        file.complete();
+        var head = aws.clients().s3().headObject(h -> h.bucket(bucket).key(key));
+        assertEquals((long) chunks * chunk.length, head.contentLength());
+        assertTrue(head.eTag().matches("\"?[0-9a-f]+-2\"?"), "two parts: " + head.eTag());
     }
 
     /** One worker run of the export in a JVM held to {@link #WORKER_HEAP}, with the worker's Lambda environment. */
