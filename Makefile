@@ -187,6 +187,8 @@ build-DesignsFunction: functions/designs/target/groupgate-designs-lambda.jar
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/designs/target/groupgate-designs-lambda.jar
 build-BatchWorkerFunction: functions/batches/target/groupgate-batches-lambda.jar
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/batches/target/groupgate-batches-lambda.jar
+build-ExportWorkerFunction: functions/exports/target/groupgate-exports-lambda.jar
+	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/exports/target/groupgate-exports-lambda.jar
 
 functions/codes-api/target/groupgate-codes-api-lambda.jar: $(JAR_INPUTS)
 	$(MVN) -q -DskipTests -pl functions/codes-api -am package
@@ -204,6 +206,8 @@ functions/designs/target/groupgate-designs-lambda.jar: $(JAR_INPUTS)
 	$(MVN) -q -DskipTests -pl functions/designs -am package
 functions/batches/target/groupgate-batches-lambda.jar: $(JAR_INPUTS)
 	$(MVN) -q -DskipTests -pl functions/batches -am package
+functions/exports/target/groupgate-exports-lambda.jar: $(JAR_INPUTS)
+	$(MVN) -q -DskipTests -pl functions/exports -am package
 
 # Cold start and warm scan time of the scan jar at each Lambda memory size, each JVM held to
 # the CPU share Lambda gives that size (a cgroup CPU quota of memory/1769 of one CPU, when the

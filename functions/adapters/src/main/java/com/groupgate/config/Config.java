@@ -20,6 +20,7 @@ import java.util.Map;
  * @param auditTable            the tenants' audit logs (codes API and audit function)
  * @param auditKeyId            the KMS key that signs audit checkpoints (audit function only)
  * @param batchQueueUrl         the queue of uploaded batches (the codes API sends, the batch worker takes)
+ * @param exportQueueUrl        the queue of export jobs (the codes API sends, the export worker takes)
  */
 public record Config(
         String mainTable,
@@ -35,7 +36,7 @@ public record Config(
         boolean allowLoopbackWebhooks,
         String auditTable,
         String auditKeyId,
-        String batchQueueUrl) {
+        String batchQueueUrl, String exportQueueUrl) {
 
     public static final String ADMIN_KEY_SECRET_ARN = "GROUPGATE_ADMIN_KEY_SECRET_ARN";
     public static final String ORIGIN_SECRET_ARN = "GROUPGATE_ORIGIN_SECRET_ARN";
@@ -59,7 +60,7 @@ public record Config(
                 flag(env.get(ALLOW_LOOPBACK_WEBHOOKS), ALLOW_LOOPBACK_WEBHOOKS),
                 env.get("GROUPGATE_AUDIT_TABLE"),
                 env.get("GROUPGATE_AUDIT_KEY_ID"),
-                env.get("GROUPGATE_BATCH_QUEUE_URL"));
+                env.get("GROUPGATE_BATCH_QUEUE_URL"), env.get("GROUPGATE_EXPORT_QUEUE_URL"));
     }
 
     /**

@@ -7,6 +7,7 @@ import com.groupgate.analytics.UsageKey;
 import com.groupgate.id.ApiKeyId;
 import com.groupgate.id.CampaignId;
 import com.groupgate.id.CodeId;
+import com.groupgate.id.ExportId;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
 import com.groupgate.id.LiveCodeId;
@@ -97,6 +98,7 @@ public final class MainTableKeys {
         BATCH("T#" + ID + "#BATCH#" + ID, "BATCH", true),
         /** A batch upload's Idempotency-Key, by its SHA-256 (the key itself is the client's). */
         BATCH_IDEMPOTENCY("T#" + ID + "#BATCHKEY#([0-9a-f]{64})", "BATCHKEY", true),
+        EXPORT("T#" + ID + "#EXPORT#" + ID, "EXPORT", true),
         /** Looked up by the key's hash before its tenant is known; carries {@code tenantId}. */
         API_KEY_LOOKUP("APIKEY#([0-9a-f]{64})", "APIKEY", false),
         /** A scan's ticket is found by its own id from the joiner's link; carries {@code tenantId}. */
@@ -423,6 +425,13 @@ public final class MainTableKeys {
     /** gsi1 lists a campaign's inviters in leaderboard order (sorted by {@code CreditRules.boardSort}). */
     public static String leaderboardIndex(TenantId tenantId, CampaignId campaignId) {
         return campaignPartition(tenantId, campaignId) + "#BOARD";
+    }
+
+    // Exports.
+
+    /** An export job: {@code pk=T#<t>#EXPORT#<id>, sk=EXPORT}. */
+    public static Map<String, AttributeValue> export(TenantId tenantId, ExportId exportId) {
+        return key(tenantPartition(tenantId) + "#EXPORT#" + exportId, "EXPORT");
     }
 
     // Webhooks.

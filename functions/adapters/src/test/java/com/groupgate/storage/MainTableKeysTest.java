@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.groupgate.id.ApiKeyId;
 import com.groupgate.id.CampaignId;
 import com.groupgate.id.CodeId;
+import com.groupgate.id.ExportId;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
 import com.groupgate.id.LiveCodeId;
@@ -73,6 +74,7 @@ class MainTableKeysTest {
         cases.add(new Case(MainTableKeys.delivery(TENANT, new WebhookId(OTHER), third), Kind.DELIVERY, t, List.of(o, third)));
         cases.add(new Case(MainTableKeys.batch(TENANT, new BatchId(OTHER)), Kind.BATCH, t, List.of(o)));
         cases.add(new Case(MainTableKeys.batchIdempotency(TENANT, HASH), Kind.BATCH_IDEMPOTENCY, t, List.of(HASH)));
+        cases.add(new Case(MainTableKeys.export(TENANT, new ExportId(OTHER)), Kind.EXPORT, t, List.of(o)));
         cases.add(new Case(MainTableKeys.apiKeyLookup(HASH), Kind.API_KEY_LOOKUP, null, List.of(HASH)));
         cases.add(new Case(MainTableKeys.ticket(new TicketId(OTHER)), Kind.TICKET, null, List.of(o)));
         cases.add(new Case(MainTableKeys.refusalFact(o), Kind.REFUSAL_FACT, null, List.of(o)));

@@ -20,6 +20,8 @@ import com.groupgate.api.routes.CampaignRoutes;
 import com.groupgate.api.routes.CodeRoutes;
 import com.groupgate.api.routes.ContentFilter;
 import com.groupgate.api.routes.ErasureRoutes;
+import com.groupgate.api.routes.ExportQueue;
+import com.groupgate.api.routes.ExportRoutes;
 import com.groupgate.api.routes.GroupEditRoutes;
 import com.groupgate.api.routes.GroupRoutes;
 import com.groupgate.api.routes.JoinRequestRoutes;
@@ -155,6 +157,10 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 new BatchQueue(wiring.aws().build(SqsClient.builder()), config.batchQueueUrl()), keys, filter,
                 new S3GetSigner(wiring.aws(), config.imagesBucket(), wiring.clock()), EnumSet.allOf(PrintFormat.class),
                 wiring.clock(), audit).register(router);
+        new ExportRoutes(auth, groups, new com.groupgate.export.ExportTable(dynamo, config.mainTable()), new ExportQueue(
+                wiring.aws().build(SqsClient.builder()), config.exportQueueUrl()),
+                new S3GetSigner(wiring.aws(), config.imagesBucket(), wiring.clock()), wiring.clock(),
+                audit).register(router);
         new DashboardRedirect().register(router);
         new OpenApiRoutes().register(router);
         this.pipeline = new ApiPipeline(edge, auth, trail, router);

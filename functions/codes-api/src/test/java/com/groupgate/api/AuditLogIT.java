@@ -120,6 +120,8 @@ class AuditLogIT {
             HttpCalls later = ApiTestbed.api(Clock.offset(Clock.systemUTC(), Duration.ofDays(1)));
             return () -> later.post("/v1/admin/keys/" + older + "/retire", null, admin());
         }));
+        s.put("POST /v1/exports", scenario("export.create", () -> () -> api.post("/v1/exports",
+                "{\"kind\":\"members\",\"from\":\"2026-11-01\",\"to\":\"2026-11-02\"}", tenant.auth())));
         s.put("POST /v1/keys", scenario("key.create",
                 () -> () -> api.post("/v1/keys", "{\"name\":\"ci\",\"scope\":\"read\"}", tenant.auth())));
         s.put("DELETE /v1/keys/{keyId}", scenario("key.delete", () -> {

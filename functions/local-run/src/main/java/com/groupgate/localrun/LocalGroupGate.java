@@ -25,6 +25,7 @@ import com.groupgate.telemetry.Log;
 import com.groupgate.batches.BatchWorkerFunction;
 import com.groupgate.webhooks.DispatchHandler;
 import com.groupgate.webhooks.ReminderHandler;
+import com.groupgate.exports.ExportWorkerFunction;
 import com.groupgate.webhooks.SendHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -75,6 +76,7 @@ public final class LocalGroupGate implements AutoCloseable {
     public static final String WEBHOOK_DISPATCH_FUNCTION = "WebhookDispatchFunction";
     public static final String WEBHOOK_SEND_FUNCTION = "WebhookSendFunction";
     public static final String BATCH_WORKER_FUNCTION = "BatchWorkerFunction";
+    public static final String EXPORT_WORKER_FUNCTION = "ExportWorkerFunction";
     public static final String WEBHOOK_REMINDER_FUNCTION = "WebhookReminderFunction";
     public static final String TENANT_DELETION_FUNCTION = "TenantDeletionFunction";
     public static final String AUDIT_FUNCTION = "AuditFunction";
@@ -103,6 +105,7 @@ public final class LocalGroupGate implements AutoCloseable {
     private StreamPoller dispatchPoller;
     private QueuePoller sendPoller;
     private QueuePoller batchPoller;
+    private QueuePoller exportPoller;
     private LocalSchedules schedules;
     private URI baseUrl;
     private Optional<URI> consoleUrl = Optional.empty();
@@ -221,6 +224,10 @@ public final class LocalGroupGate implements AutoCloseable {
         if (settings.webhooks && settings.streamPolling) {
             startWebhooks();
         }
+        // The export queue to the export worker, as its SQS event source mapping does.
+        exportPoller = QueuePoller.forFunction(template, resources, wiring(EXPORT_WORKER_FUNCTION).aws(),
+                EXPORT_WORKER_FUNCTION, new ExportWorkerFunction(wiring(EXPORT_WORKER_FUNCTION)),
+                settings.pollInterval).start();
         schedules.every(settings.tenantDeletionInterval, TENANT_DELETION_FUNCTION,
                 settings.tenantDeletion.apply(wiring(TENANT_DELETION_FUNCTION)));
         schedules.every(settings.auditCheckpointInterval, AUDIT_CHECKPOINT_FUNCTION,
@@ -419,6 +426,9 @@ public final class LocalGroupGate implements AutoCloseable {
         }
         if (batchPoller != null) {
             batchPoller.close();
+        }
+        if (exportPoller != null) {
+            exportPoller.close();
         }
         if (schedules != null) {
             schedules.close();

@@ -73,6 +73,7 @@ public final class LocalMain {
         banner.println("  Webhooks   delivery queue -> WebhookSendFunction; http://127.0.0.1 receivers allowed here"
                 + " (python3 scripts/webhook_receiver.py)");
         banner.println("  Batches    batch queue -> BatchWorkerFunction (POST /v1/batches, text/csv)");
+        banner.println("  Exports    export queue -> ExportWorkerFunction (CSV files under exports/ in the bucket)");
         banner.println("  Ctrl-C stops everything.");
         banner.println();
     }

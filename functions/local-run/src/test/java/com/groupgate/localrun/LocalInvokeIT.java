@@ -56,7 +56,9 @@ class LocalInvokeIT {
             Map.entry("tenant-deletion.json", LocalGroupGate.TENANT_DELETION_FUNCTION),
             Map.entry("audit-checkpoint.json", LocalGroupGate.AUDIT_CHECKPOINT_FUNCTION),
             Map.entry("webhook-reminder.json", LocalGroupGate.WEBHOOK_REMINDER_FUNCTION),
-            Map.entry("batch-worker.json", LocalGroupGate.BATCH_WORKER_FUNCTION));
+            Map.entry("batch-worker.json", LocalGroupGate.BATCH_WORKER_FUNCTION),
+
+            Map.entry("export-queue.json", LocalGroupGate.EXPORT_WORKER_FUNCTION));
 
     @TempDir
     static Path run;

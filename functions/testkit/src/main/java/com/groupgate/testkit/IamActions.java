@@ -120,12 +120,13 @@ final class IamActions {
         return s3Use(operation, field(request, "Bucket"), field(request, "Key"));
     }
 
-    private static List<Use> s3Use(String operation, String bucket, String key) {
+    static List<Use> s3Use(String operation, String bucket, String key) {
         String action = switch (operation) {
             case "HeadObject" -> "s3:GetObject";
             case "ListObjectsV2", "ListObjects" -> "s3:ListBucket";
-            // A multipart upload's steps are each authorized as the PutObject they make up.
+            // A multipart upload is authorized as the PutObject it makes (S3's authorization reference).
             case "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" -> "s3:PutObject";
+            case "ListMultipartUploads" -> "s3:ListBucketMultipartUploads";
             default -> "s3:" + operation;
         };
         // An object by its folder: what policies grant is a prefix, and keys are made up per test.

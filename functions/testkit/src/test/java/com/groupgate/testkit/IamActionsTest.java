@@ -14,4 +14,14 @@ class IamActionsTest {
         assertEquals("i/", IamActions.folder("i/ab12.png"));
         assertEquals("", IamActions.folder("loose.png"));
     }
+
+    @Test
+    void aMultipartUploadIsAuthorizedAsThePutObjectItMakesAndItsAbortAsItself() {
+        for (String op : new String[] {"CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload", "PutObject"}) {
+            assertEquals(java.util.List.of(new IamActions.Use("s3:PutObject", "arn:aws:s3:::b/exports/{key}")),
+                    IamActions.s3Use(op, "b", "exports/t1/e1.csv"), op);
+        }
+        assertEquals("s3:AbortMultipartUpload", IamActions.s3Use("AbortMultipartUpload", "b", "exports/x").get(0).action());
+        assertEquals("s3:ListBucketMultipartUploads", IamActions.s3Use("ListMultipartUploads", "b", null).get(0).action());
+    }
 }
