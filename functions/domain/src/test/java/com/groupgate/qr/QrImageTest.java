@@ -1,5 +1,10 @@
 package com.groupgate.qr;
 
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
+import java.nio.file.Path;
+import java.nio.file.Files;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -103,6 +108,30 @@ class QrImageTest {
                 assertEquals(4, code.getVersion().getVersionNumber(), url);
                 assertEquals(4, QrImage.qrVersionFor(url, Ecc.M), url);
             }
+        }
+    }
+
+    /** template.yaml's default ScanBaseUrl: what a deployment gets unless it names its own. */
+    static String templateDefaultScanBase() throws Exception {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("template.yaml"))) {
+            dir = dir.getParent();
+        }
+        assertNotNull(dir, "template.yaml above the working directory");
+        Matcher m = Pattern.compile("(?m)^  ScanBaseUrl:\\n(?:    .*\\n)*?    Default: (\\S+)")
+                .matcher(Files.readString(dir.resolve("template.yaml")));
+        assertTrue(m.find(), "ScanBaseUrl has a default in template.yaml");
+        return m.group(1);
+    }
+
+    @Test
+    void templatesDefaultScanBaseGivesGroupCodesQrVersion4AtLevelM() throws Exception {
+        String base = templateDefaultScanBase();
+        assertTrue(base.length() <= 24, base + " is longer than 24 characters");
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < 200; i++) {
+            String url = ScanUrl.scanUrl(base, shortToken(random));
+            assertEquals(4, QrImage.qrVersionFor(url, Ecc.M), url);
         }
     }
 

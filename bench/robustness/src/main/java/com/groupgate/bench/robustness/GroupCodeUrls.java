@@ -18,7 +18,7 @@ import java.util.Random;
  */
 final class GroupCodeUrls {
     /** template.yaml's default ScanBaseUrl (25 characters). */
-    static final String DEFAULT_BASE = "HTTPS://GG.EXAMPLE.COM/S/";
+    static final String DEFAULT_BASE = "HTTPS://G.EXAMPLE.COM/S/";
     private static final int MAX_SALTS = 8;
 
     private GroupCodeUrls() {
