@@ -82,10 +82,12 @@ sam-build: sam-venv
 build:
 	$(MVN) -q -DskipTests install
 
-# cfn-lint; the emulator's own tests (pytest); unit tests and integration tests against the
-# emulator (started by the tests themselves unless AWS_ENDPOINT_URL is set), ending with the
-# check that every function's role grants exactly what the suite saw it use; then the count.
+# cfn-lint; the console's unit tests (node --test, no npm); the emulator's own tests (pytest);
+# unit tests and integration tests against the emulator (started by the tests themselves unless
+# AWS_ENDPOINT_URL is set), ending with the check that every function's role grants exactly what
+# the suite saw it use; then the count.
 test: venv lint console
+	cd console && node --test test/
 	$(VENV)/bin/pytest -q moto-server/tests
 	$(MVN) verify
 	@scripts/test-summary.sh
@@ -149,7 +151,7 @@ jar-sizes: build
 # With `make run` up (at GROUPGATE_PORT, default 3000; GROUPGATE_URL wins if set): a demo
 # tenant with a week of scans and joins (past days as demo facts through the emulator's
 # operator keys, .run/operator.env; now through the public endpoints) and pending join
-# requests; prints the dashboard URL and the demo key (scripts/demo.py says what the data is).
+# requests; prints the console URL and the demo key (scripts/demo.py says what the data is).
 demo: console
 	$(PYTHON) scripts/demo.py
 

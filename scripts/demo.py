@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""make demo: a demo tenant with a believable week of data for the dashboard.
+"""make demo: a demo tenant with a believable week of data for the console (运营后台).
 
 Needs `make run` up: GROUPGATE_URL if set, else http://127.0.0.1:$GROUPGATE_PORT (default
 3000), the port `make run` serves on. Creates a tenant with the admin key
 (GROUPGATE_ADMIN_KEY, default local-admin-key), groups (one of them an approval group),
 group codes over several channels and a live code, the groups' entries (a WeChat group QR
-picture, a WhatsApp link, Telegram links, one expiring within a day so the dashboard warns).
+picture, a WhatsApp link, Telegram links, one expiring within a day so the console warns).
 
 What the data is, honestly. Two parts:
 
@@ -29,7 +29,7 @@ What the data is, honestly. Two parts:
   `GROUPGATE_REQUIRE_ORIGIN_VERIFY=true make run`), refusals among them (geo, daily cap,
   a revoked code), and join requests to the approval group left pending for the tenant.
 
-Prints the console and dashboard URLs and the demo tenant's API key last, as `GROUPGATE_DEMO_KEY=<key>`.
+Prints the console URL and the demo tenant's API key last, as `GROUPGATE_DEMO_KEY=<key>`.
 Standard library only (the emulator's requests are signed with SigV4 here); the randomness
 is seeded (GROUPGATE_DEMO_SEED) so runs are alike, but the week ends at the time it runs.
 """
@@ -305,7 +305,7 @@ def fact_item(kind, at, outcome, tenant, scanner, channel, code_id=None, live_co
 
 
 def week_times(rnd, per_day, now, skip_today=False):
-    """Scan times over the dashboard's last 7 days (a rolling window ending at the next full hour),
+    """Scan times over the last 7 days (a rolling window ending at the next full hour),
     as many a day as `per_day` on an average day, shaped by the hour of day and the day of the week
     in the tenant's zone; never within the last 10 minutes (those are the real scans')."""
     end = now - datetime.timedelta(minutes=10)
@@ -408,7 +408,7 @@ def main():
                   content_type="image/png"), 200)
     link(shop_group, "https://chat.whatsapp.com/GroupGateDemoStore")
     soon = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 20 * 3600))
-    link(pool[0], "https://t.me/+GroupGateDemoDeals1", expiresAt=soon)  # the dashboard warns about this one
+    link(pool[0], "https://t.me/+GroupGateDemoDeals1", expiresAt=soon)  # the console warns about this one
     link(pool[1], "https://t.me/+GroupGateDemoDeals2")
     link(vip_group, "https://t.me/+GroupGateDemoVip")
 
@@ -466,7 +466,6 @@ def main():
           " or two to catch up. Scans in all (the week's and now's), what the stats count once caught up:")
     print(f"GROUPGATE_DEMO_SCANS={sum(by_day.values()) + len(tasks)}")
     print(f"Console: {BASE}/console   (sign in with the key below; it stays in the browser tab)")
-    print(f"Dashboard: {BASE}/dashboard   (paste the key below; it stays in the browser tab)")
     print(f"GROUPGATE_DEMO_KEY={key}")
 
 

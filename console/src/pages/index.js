@@ -4,10 +4,24 @@ import groups from './groups.js';
 import group from './group.js';
 import approvals from './approvals.js';
 import liveCodes from './live-codes.js';
+import analytics from './analytics.js';
+import webhooks from './webhooks.js';
+import keys from './keys.js';
+import words from './words.js';
+import settings from './settings.js';
+import usage from './usage.js';
+import audit from './audit.js';
 
 export default [
   groups,
   group,
   approvals,
   liveCodes,
+  analytics,
+  webhooks,
+  keys,
+  words,
+  settings,
+  usage,
+  audit,
 ];

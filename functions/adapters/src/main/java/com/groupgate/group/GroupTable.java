@@ -7,6 +7,7 @@ import static com.groupgate.aws.Attr.s;
 import com.groupgate.aws.Attr;
 import com.groupgate.block.BlockTable;
 import com.groupgate.entry.Entry;
+import com.groupgate.id.CampaignId;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.TenantId;
 import com.groupgate.join.GroupCategory;
@@ -168,6 +169,18 @@ public final class GroupTable {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(MainTableKeys.group(tenantId, groupId))
                 .consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(from(item));
+    }
+
+    /** A group and the referral campaign its item is marked with ({@code campaignId}; null for none). */
+    public record Marked(Group group, CampaignId campaignId) {
+    }
+
+    /** As {@link #find}, with the campaign mark the same read brings: a join learns of a campaign for free. */
+    public Optional<Marked> findMarked(TenantId tenantId, GroupId groupId) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).key(MainTableKeys.group(tenantId, groupId))
+                .consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new Marked(from(item), StoredValues.idOrNull(item, "campaignId", CampaignId::parse)));
     }
 
     /** A page of the tenant's groups in id order; the cursor is opaque to callers. */

@@ -2,6 +2,7 @@ package com.groupgate.join;
 
 import static com.groupgate.aws.Attr.s;
 
+import com.groupgate.campaign.CampaignStatus;
 import com.groupgate.code.CodeStatus;
 import com.groupgate.group.GroupStatus;
 import com.groupgate.id.GroupId;
@@ -23,9 +24,15 @@ final class Guards {
     private Guards() {
     }
 
-    /** The code the ticket came through: not revoked (a refreshed code's tickets still join). */
+    /**
+     * The code the ticket came through: not revoked (a refreshed code's tickets still join);
+     * for a personal invite, its campaign: not ended by the tenant.
+     */
     static TransactWriteItem code(String table, JoinAttempt a) {
         TenantId tenantId = a.tenantId();
+        if (a.campaignId() != null) {
+            return check(table, MainTableKeys.campaign(tenantId, a.campaignId()), "#st = :ok", CampaignStatus.ACTIVE.wireName());
+        }
         if (a.ticket().liveCode() != null) {
             return check(table, MainTableKeys.liveCode(tenantId, a.ticket().liveCode()), "#st = :ok",
                     LiveCodeStatus.ACTIVE.wireName());

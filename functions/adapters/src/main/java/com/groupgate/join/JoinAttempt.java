@@ -1,6 +1,7 @@
 package com.groupgate.join;
 
 import com.groupgate.analytics.RecordedFact;
+import com.groupgate.id.CampaignId;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.TenantId;
 import com.groupgate.token.JoinTicket;
@@ -15,8 +16,16 @@ import java.util.Objects;
  *                     {@code switchAfterJoins}); {@link Long#MAX_VALUE} for the capacity only
  * @param approvalFrom members from which joins need approval ({@code verifyAbove});
  *                     {@link Long#MAX_VALUE} for never
+ * @param campaignId   the referral campaign whose personal invite was scanned (then the
+ *                     campaign, not a code, is what must still take joins); null for a code
  */
-public record JoinAttempt(JoinTicket ticket, String memberRef, RecordedFact fact, long seatLimit, long approvalFrom) {
+public record JoinAttempt(JoinTicket ticket, String memberRef, RecordedFact fact, long seatLimit, long approvalFrom,
+                          CampaignId campaignId) {
+    /** A join through a group code or a live code. */
+    public JoinAttempt(JoinTicket ticket, String memberRef, RecordedFact fact, long seatLimit, long approvalFrom) {
+        this(ticket, memberRef, fact, seatLimit, approvalFrom, null);
+    }
+
     public JoinAttempt {
         Objects.requireNonNull(ticket, "ticket");
         if (memberRef == null || memberRef.isBlank()) {

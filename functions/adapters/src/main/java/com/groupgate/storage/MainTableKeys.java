@@ -4,8 +4,10 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.analytics.UsageKey;
 import com.groupgate.id.ApiKeyId;
+import com.groupgate.id.CampaignId;
 import com.groupgate.id.CodeId;
 import com.groupgate.id.GroupId;
+import com.groupgate.id.Id;
 import com.groupgate.id.LiveCodeId;
 import com.groupgate.id.RequestId;
 import com.groupgate.id.TenantId;
@@ -44,6 +46,7 @@ public final class MainTableKeys {
     public static final String API_KEY_PREFIX = "KEY#";
     public static final String MEMBER_PREFIX = "MEMBER#";
     public static final String WEBHOOK_PREFIX = "WEBHOOK#";
+    public static final String CAMPAIGN_PREFIX = "CAMPAIGN#";
     public static final String CODE = "CODE";
     public static final String COUNT = "COUNT";
     public static final String REQUEST = "REQ";
@@ -71,6 +74,11 @@ public final class MainTableKeys {
         API_KEY_COUNT("T#" + ID, "KEYCOUNT", true),
         GROUP("T#" + ID, "GROUP#" + ID, true),
         WEBHOOK("T#" + ID, "WEBHOOK#" + ID, true),
+        CAMPAIGN("T#" + ID, "CAMPAIGN#" + ID, true),
+        INVITE("T#" + ID + "#CAMPAIGN#" + ID, "INVITE#" + ID, true),
+        INVITEE("T#" + ID + "#CAMPAIGN#" + ID, "INVITEE#" + ANY, true),
+        INVITER("T#" + ID + "#CAMPAIGN#" + ID, "INVITER#" + ANY, true),
+        REWARD("T#" + ID + "#CAMPAIGN#" + ID, "REWARD#" + ID, true),
         TENANT_WORD_LIST("T#" + ID, "WORDS", true),
         /** Which uploaded logo a tenant's designs and landing pages show (PUT /v1/tenant/logo). */
         TENANT_LOGO("T#" + ID, "LOGO", true),
@@ -345,6 +353,61 @@ public final class MainTableKeys {
     /** Wrong-passcode budget of one group for one hour, across all tickets and clients. */
     public static Map<String, AttributeValue> groupTries(TenantId tenantId, GroupId groupId, long hour) {
         return key(membersPartition(tenantId, groupId) + "#PASSCODE#" + hour, "TRIES");
+    }
+
+    // Referral campaigns.
+
+    /** A tenant's campaign: {@code pk=T#<t>, sk=CAMPAIGN#<id>} (listed with the tenant's other items, in id order). */
+    public static Map<String, AttributeValue> campaign(TenantId tenantId, CampaignId campaignId) {
+        return key(tenantPartition(tenantId), CAMPAIGN_PREFIX + campaignId);
+    }
+
+    /** Where a campaign's invites and invitees live: {@code T#<t>#CAMPAIGN#<c>}. */
+    public static String campaignPartition(TenantId tenantId, CampaignId campaignId) {
+        return tenantPartition(tenantId) + "#CAMPAIGN#" + campaignId;
+    }
+
+    /** A member's personal invite: {@code pk=T#<t>#CAMPAIGN#<c>, sk=INVITE#<invite>}. */
+    public static Map<String, AttributeValue> invite(TenantId tenantId, CampaignId campaignId, Id inviteId) {
+        return key(campaignPartition(tenantId, campaignId), "INVITE#" + inviteId);
+    }
+
+    /**
+     * Who invited a member into a campaign, at most one per member and campaign:
+     * {@code pk=T#<t>#CAMPAIGN#<c>, sk=INVITEE#<memberRef>}.
+     */
+    public static Map<String, AttributeValue> invitee(TenantId tenantId, CampaignId campaignId, String memberRef) {
+        return key(campaignPartition(tenantId, campaignId), "INVITEE#" + memberRef);
+    }
+
+    /** An inviter's credits in a campaign: {@code pk=T#<t>#CAMPAIGN#<c>, sk=INVITER#<memberRef>}. */
+    public static Map<String, AttributeValue> inviter(TenantId tenantId, CampaignId campaignId, String memberRef) {
+        return key(campaignPartition(tenantId, campaignId), "INVITER#" + memberRef);
+    }
+
+    /** An inviter's reward, by its code: {@code pk=T#<t>#CAMPAIGN#<c>, sk=REWARD#<code>}. */
+    public static Map<String, AttributeValue> reward(TenantId tenantId, CampaignId campaignId, String rewardCode) {
+        return key(campaignPartition(tenantId, campaignId), "REWARD#" + rewardCode);
+    }
+
+    /** gsi1 lists a campaign's pending credits by when they qualify ({@link #pendingSort}). */
+    public static String pendingCreditsIndex(TenantId tenantId, CampaignId campaignId) {
+        return campaignPartition(tenantId, campaignId) + "#PENDING";
+    }
+
+    /** The qualification time zero-padded to 10 digits (string order is time order), then the invitee. */
+    public static String pendingSort(Instant qualifiesAt, String memberRef) {
+        return String.format("%010d#%s", qualifiesAt.getEpochSecond(), memberRef);
+    }
+
+    /** The first text after every {@link #pendingSort} of credits due by {@code now}. */
+    public static String pendingDueBound(Instant now) {
+        return String.format("%010d$", now.getEpochSecond());
+    }
+
+    /** gsi1 lists a campaign's inviters in leaderboard order (sorted by {@code CreditRules.boardSort}). */
+    public static String leaderboardIndex(TenantId tenantId, CampaignId campaignId) {
+        return campaignPartition(tenantId, campaignId) + "#BOARD";
     }
 
     // Webhooks.

@@ -52,6 +52,21 @@ public final class Outbox {
      * when it was stored before (the same happening read again).
      */
     public boolean emit(WebhookEvent event, String target, Instant now) {
+        Map<String, AttributeValue> item = item(event, target, now);
+        try {
+            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException stored) {
+            return false;
+        }
+    }
+
+    /**
+     * The item that stores {@code event}, for a writer that emits it in a transaction of its
+     * own (Put with {@code attribute_not_exists(pk)}), so the event is stored exactly when
+     * what it reports is.
+     */
+    public static Map<String, AttributeValue> item(WebhookEvent event, String target, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.event(event.tenantId(), event.id()));
         item.put("tenantId", s(event.tenantId()));
         item.put("eventId", s(event.id()));
@@ -67,12 +82,7 @@ public final class Outbox {
             item.put("gsi1pk", s(MainTableKeys.memberEventsIndex(event.tenantId(), memberRef)));
             item.put("gsi1sk", s(item.get("pk").s() + "|" + item.get("sk").s()));
         }
-        try {
-            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException stored) {
-            return false;
-        }
+        return item;
     }
 
     /** The stored event, or empty when it is unknown or no longer kept. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.groupgate.id.ApiKeyId;
+import com.groupgate.id.CampaignId;
 import com.groupgate.id.CodeId;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
@@ -46,6 +47,14 @@ class MainTableKeysTest {
         cases.add(new Case(MainTableKeys.apiKeyCount(TENANT), Kind.API_KEY_COUNT, t, List.of()));
         cases.add(new Case(MainTableKeys.group(TENANT, new GroupId(OTHER)), Kind.GROUP, t, List.of(o)));
         cases.add(new Case(MainTableKeys.webhook(TENANT, new WebhookId(OTHER)), Kind.WEBHOOK, t, List.of(o)));
+        cases.add(new Case(MainTableKeys.campaign(TENANT, new CampaignId(OTHER)), Kind.CAMPAIGN, t, List.of(o)));
+        cases.add(new Case(MainTableKeys.invite(TENANT, new CampaignId(OTHER), THIRD), Kind.INVITE, t, List.of(o, third)));
+        cases.add(new Case(MainTableKeys.invitee(TENANT, new CampaignId(OTHER), "ref#1"), Kind.INVITEE, t,
+                List.of(o, "ref#1")));
+        cases.add(new Case(MainTableKeys.inviter(TENANT, new CampaignId(OTHER), "ref#2"), Kind.INVITER, t,
+                List.of(o, "ref#2")));
+        cases.add(new Case(MainTableKeys.reward(TENANT, new CampaignId(OTHER), "ABCDEFGH234567"), Kind.REWARD, t,
+                List.of(o, "ABCDEFGH234567")));
         cases.add(new Case(MainTableKeys.wordList(TENANT), Kind.TENANT_WORD_LIST, t, List.of()));
         cases.add(new Case(MainTableKeys.tenantLogo(TENANT), Kind.TENANT_LOGO, t, List.of()));
         cases.add(new Case(MainTableKeys.code(TENANT, new CodeId(OTHER)), Kind.CODE, t, List.of(o)));

@@ -10,9 +10,9 @@ import com.groupgate.api.edge.Authenticator;
 import com.groupgate.api.routes.AdminRoutes;
 import com.groupgate.api.routes.Audit;
 import com.groupgate.api.routes.BlockRoutes;
+import com.groupgate.api.routes.CampaignRoutes;
 import com.groupgate.api.routes.CodeRoutes;
 import com.groupgate.api.routes.ContentFilter;
-import com.groupgate.api.routes.DashboardRoutes;
 import com.groupgate.api.routes.ErasureRoutes;
 import com.groupgate.api.routes.GroupEditRoutes;
 import com.groupgate.api.routes.GroupRoutes;
@@ -33,6 +33,9 @@ import com.groupgate.auditlog.AuditLogTable;
 import com.groupgate.auditlog.AuditTrail;
 import com.groupgate.auditlog.AuditedDynamoDb;
 import com.groupgate.block.BlockTable;
+import com.groupgate.campaign.CampaignErasure;
+import com.groupgate.campaign.CampaignTable;
+import com.groupgate.campaign.CreditTable;
 import com.groupgate.code.CodeTable;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
@@ -126,14 +129,18 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 .register(router);
         MemberTable members = new MemberTable(dynamo, config.mainTable());
         new MemberRoutes(auth, groups, members, wiring.clock(), audit).register(router);
+        CampaignTable campaigns = new CampaignTable(dynamo, config.mainTable());
         new ErasureRoutes(auth, groups, new MemberErasure(dynamo, config.mainTable(), members,
-                new ErasedEvents(dynamo, config.mainTable())), keys, wiring.clock(), audit).register(router);
+                new ErasedEvents(dynamo, config.mainTable())), new CampaignErasure(dynamo, config.mainTable(), campaigns),
+                keys, wiring.clock(), audit).register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
         new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
+        new CampaignRoutes(auth, campaigns, new CreditTable(dynamo, config.mainTable()), filter, wiring.clock(), audit)
+                .register(router);
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),
                 new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),
                 new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock(), audit).register(router);
-        new DashboardRoutes().register(router);
+        new DashboardRedirect().register(router);
         new OpenApiRoutes().register(router);
         this.pipeline = new ApiPipeline(edge, auth, trail, router);
     }

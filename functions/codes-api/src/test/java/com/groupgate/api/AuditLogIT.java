@@ -215,6 +215,28 @@ class AuditLogIT {
             return () -> api.post("/v1/webhooks/" + w + "/deliveries/" + deliveryId + "/redeliver", null,
                     tenant.auth());
         }));
+        s.put("POST /v1/campaigns", scenario("campaign.create", () -> {
+            String g = group("{\"name\":\"Referred\"}");
+            return () -> api.post("/v1/campaigns", "{\"name\":\"Invite 3\",\"groupId\":\"" + g
+                    + "\",\"goal\":3,\"reward\":\"a mug\"}", tenant.auth());
+        }));
+        s.put("PATCH /v1/campaigns/{campaignId}", scenario("campaign.update", () -> {
+            String g = group("{\"name\":\"Referred 2\"}");
+            var c = api.post("/v1/campaigns", "{\"name\":\"Invite 3\",\"groupId\":\"" + g
+                    + "\",\"goal\":3,\"reward\":\"a mug\"}", tenant.auth());
+            assertEquals(201, c.status(), c.body());
+            return () -> api.call("PATCH", "/v1/campaigns/" + c.text("campaignId"), "{\"status\":\"ended\"}",
+                    tenant.auth());
+        }));
+        s.put("POST /v1/campaigns/{campaignId}/rewards/{rewardCode}/redeem", scenario("campaign.reward-redeem", () -> {
+            String g = group("{\"name\":\"Rewarded\"}");
+            var c = api.post("/v1/campaigns", "{\"name\":\"Invite 1\",\"groupId\":\"" + g
+                    + "\",\"goal\":1,\"reward\":\"a mug\"}", tenant.auth());
+            assertEquals(201, c.status(), c.body());
+            String code = CampaignsApiIT.storeReward(tenant, c.text("campaignId"), "alice");
+            return () -> api.post("/v1/campaigns/" + c.text("campaignId") + "/rewards/" + code + "/redeem", null,
+                    tenant.auth());
+        }));
         s.put("PATCH /v1/tenant", scenario("tenant.update",
                 () -> () -> api.call("PATCH", "/v1/tenant", "{\"factRetentionDays\":14}", tenant.auth())));
         s.put("POST /v1/erasure", scenario("member.erase", () -> {

@@ -38,6 +38,8 @@ public enum Refusal {
     URL_NOT_ALLOWED(422, "url_not_allowed"),
     WEBHOOK_LIMIT(409, "webhook_limit"),
     WEBHOOK_DISABLED(409, "webhook_disabled"),
+    /** A referral campaign's reward code that was redeemed before: each is good once. */
+    REWARD_REDEEMED(409, "reward_redeemed"),
     /** A name, welcome message, channel or link that hits the operator's or the tenant's word list; the word is never named. */
     CONTENT_BLOCKED(422, "content_blocked"),
     /** A code of a group or tenant the operator blocked (451 Unavailable For Legal Reasons). */

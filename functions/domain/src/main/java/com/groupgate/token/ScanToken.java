@@ -10,11 +10,11 @@ import java.util.Objects;
  * image does not disclose which tenant or group it leads to.
  *
  * @param keyVersion the signing key version the token was issued under, 1..255
- * @param kind group code or live code
+ * @param kind group code, live code or invite
  * @param codeId the code the token belongs to
  * @param expiresAtEpochSecond first second at which the token is expired, 1..{@link #NEVER}
  * @param tenantId the owning tenant
- * @param targetId the group id for group codes; the live code id for live codes; null in a
+ * @param targetId the group id for group codes; the live code id for live codes; the invite id for invites; null in a
  *                 short (v2) group-code token, which leaves the group to the code's item (the
  *                 scan reads that item by tenant and code id anyway)
  */

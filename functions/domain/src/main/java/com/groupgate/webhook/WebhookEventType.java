@@ -25,6 +25,10 @@ public enum WebhookEventType {
     /** 24 hours before a group's entry expires, once per entry. */
     GROUP_ENTRY_EXPIRING("group.entry_expiring"),
     LIVE_CODE_POOL_EXHAUSTED("live_code.pool_exhausted"),
+    /** An invitee of a referral campaign qualified: once per invitee and campaign. */
+    REFERRAL_CREDITED("referral.credited"),
+    /** An inviter's qualified invitees reached the campaign's goal: once per inviter and campaign. */
+    REFERRAL_GOAL_REACHED("referral.goal_reached"),
     /**
      * A signed audit checkpoint, once per checkpoint: stored in the outbox by whoever signs it
      * (the audit function and its hourly run), under an id derived from the tenant and the size.

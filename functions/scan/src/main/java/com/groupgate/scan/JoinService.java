@@ -1,6 +1,9 @@
 package com.groupgate.scan;
 
 import com.groupgate.analytics.RecordedFact;
+import com.groupgate.campaign.Campaign;
+import com.groupgate.campaign.InviteTable;
+import com.groupgate.campaign.Invites;
 import com.groupgate.code.CodeCache;
 import com.groupgate.code.GroupCode;
 import com.groupgate.entry.Entry;
@@ -8,6 +11,8 @@ import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
+import com.groupgate.id.CampaignId;
+import com.groupgate.id.GroupId;
 import com.groupgate.id.RequestId;
 import com.groupgate.id.TenantId;
 import com.groupgate.join.JoinAttempt;
@@ -23,6 +28,7 @@ import com.groupgate.live.LiveCodeCache;
 import com.groupgate.live.PoolRouting;
 import com.groupgate.seal.SecretSeal;
 import com.groupgate.telemetry.Log;
+import com.groupgate.token.CodeKind;
 import com.groupgate.token.JoinTicket;
 import com.groupgate.token.JoinTickets;
 import com.groupgate.token.KeyRing;
@@ -56,10 +62,12 @@ public final class JoinService {
     private final JoinRequestTable requests;
     private final PasscodeTries tries;
     private final ScanService scans;
+    private final CampaignInvites invites;
     private final Clock clock;
 
     public JoinService(SigningKeyTable keys, CodeCache codes, GroupTable groups, LiveCodeCache live, MemberTable members,
-                       JoinRequestTable requests, PasscodeTries tries, ScanService scans, Clock clock) {
+                       JoinRequestTable requests, PasscodeTries tries, ScanService scans, CampaignInvites invites,
+                       Clock clock) {
         this.keys = keys;
         this.codes = codes;
         this.groups = groups;
@@ -68,6 +76,7 @@ public final class JoinService {
         this.requests = requests;
         this.tries = tries;
         this.scans = scans;
+        this.invites = invites;
         this.clock = clock;
     }
 
@@ -75,16 +84,27 @@ public final class JoinService {
     }
 
     /**
-     * Joined (with the welcome message and the group's entry, if it has one) or pending
-     * (with the request, whose status the joiner may follow).
+     * Joined (with the welcome message, the group's entry, if it has one, and the joiner's
+     * personal invite while the group runs a referral campaign) or pending (with the request,
+     * whose status the joiner may follow). {@code newMember}: this join admitted the member
+     * (not a member already, by this ticket or another).
      */
-    public record Outcome(boolean joined, String welcomeMessage, Entry entry, TenantId tenantId, RequestId requestId) {
+    public record Outcome(boolean joined, String welcomeMessage, Entry entry, TenantId tenantId, RequestId requestId,
+                          boolean newMember, String inviteUrl) {
         static Outcome joined(Group group) {
-            return new Outcome(true, group.welcomeMessage(), group.entry(), group.tenantId(), null);
+            return new Outcome(true, group.welcomeMessage(), group.entry(), group.tenantId(), null, true, null);
+        }
+
+        static Outcome alreadyMember(Group group) {
+            return new Outcome(true, group.welcomeMessage(), group.entry(), group.tenantId(), null, false, null);
         }
 
         static Outcome pending(Group group, RequestId requestId) {
-            return new Outcome(false, null, null, group.tenantId(), requestId);
+            return new Outcome(false, null, null, group.tenantId(), requestId, false, null);
+        }
+
+        Outcome withInvite(String url) {
+            return new Outcome(joined, welcomeMessage, entry, tenantId, requestId, newMember, url);
         }
     }
 
@@ -105,11 +125,15 @@ public final class JoinService {
         Attempt attempt = new Attempt(ring, ticket, request.passcode(), memberRef,
                 scans.origin(ring, request.scan(), now), now);
         scans.refuseIfTenantBlocked(ticket.tenant());
+        if (token.kind() == CodeKind.INVITE) {
+            return joinThroughInvite(attempt, token);
+        }
         if (ticket.liveCodeId() != null) {
             return joinThroughLiveCode(attempt);
         }
         GroupCode code = codes.get(ticket.tenant(), ticket.code()).orElseThrow(RefusalException::notFound);
-        Group group = groups.find(ticket.tenant(), ticket.group()).orElseThrow(RefusalException::notFound);
+        GroupTable.Marked marked = groups.findMarked(ticket.tenant(), ticket.group()).orElseThrow(RefusalException::notFound);
+        Group group = marked.group();
         if (group.blocked()) {
             throw ScanService.blocked();
         }
@@ -121,11 +145,57 @@ public final class JoinService {
         }
         RecordedFact fact = RecordedFact.join(attempt.origin(), code.tenantId().text()).code(code.codeId())
                 .group(group.groupId()).channel(code.channel()).label(code.label()).build();
-        Outcome outcome = joinGroup(attempt, group, fact, Long.MAX_VALUE);
+        Outcome outcome = joinGroup(attempt, group, fact, Long.MAX_VALUE, null);
         if (outcome == null) {
             throw new RefusalException(Refusal.GROUP_FULL, Messages.EN.text("refusal.group_full"));
         }
-        return outcome;
+        return withInvite(attempt, outcome, group.groupId(), marked.campaignId());
+    }
+
+    /**
+     * A join through a member's personal invite: into the campaign's group, as a group
+     * code's join, with the campaign (not a code) re-checked in the join's transaction. A
+     * join that admits the member credits whoever invited them (once per member and
+     * campaign); so does the same ticket's retry, which may follow a join whose credit was
+     * not written.
+     * The new member gets an invite of their own.
+     */
+    private Outcome joinThroughInvite(Attempt a, ScanToken token) {
+        Campaign campaign = invites.activeCampaign(token, a.now());
+        InviteTable.Invite invite = invites.invite(token);
+        GroupId groupId = CampaignInvites.groupOf(campaign, invite);
+        if (!groupId.equals(a.ticket().group())) {
+            throw RefusalException.notFound();
+        }
+        Group group = groups.find(a.ticket().tenant(), groupId).orElseThrow(RefusalException::notFound);
+        if (group.blocked()) {
+            throw ScanService.blocked();
+        }
+        if (group.archived()) {
+            throw archived();
+        }
+        if (group.entryExpiredAt(a.now())) {
+            throw new RefusalException(Refusal.ENTRY_EXPIRED, Messages.EN.text("refusal.entry_expired"));
+        }
+        RecordedFact fact = RecordedFact.join(a.origin(), group.tenantId().text()).group(groupId)
+                .channel(Invites.CHANNEL).build();
+        Outcome outcome = joinGroup(a, group, fact, Long.MAX_VALUE, campaign.campaignId());
+        if (outcome == null) {
+            throw new RefusalException(Refusal.GROUP_FULL, Messages.EN.text("refusal.group_full"));
+        }
+        if (outcome.joined() && (outcome.newMember() || members.ticketUse(a.ticket().id()).admitted(a.memberRef()))) {
+            invites.credit(campaign, invite, a.memberRef(), groupId, a.origin());
+        }
+        return withInvite(a, outcome, groupId, campaign.campaignId());
+    }
+
+    /** The joiner's own invite, when the group runs a campaign (its item is marked) that is active. */
+    private Outcome withInvite(Attempt a, Outcome outcome, GroupId groupId, CampaignId mark) {
+        if (!outcome.joined() || mark == null) {
+            return outcome;
+        }
+        return invites.inviteUrl(scans.ticketRing(a.ring()), outcome.tenantId(), mark, a.memberRef(), groupId,
+                a.origin(), a.now()).map(outcome::withInvite).orElse(outcome);
     }
 
     /**
@@ -158,7 +228,7 @@ public final class JoinService {
             RecordedFact fact = RecordedFact.join(a.origin(), code.tenantId().text()).group(group.groupId())
                     .liveCode(code.liveCodeId()).channel(code.channel()).build();
             try {
-                Outcome outcome = joinGroup(a, group, fact, limit);
+                Outcome outcome = joinGroup(a, group, fact, limit, null);
                 if (outcome != null) {
                     return outcome;
                 }
@@ -172,9 +242,13 @@ public final class JoinService {
         throw new RefusalException(Refusal.GROUP_FULL, Messages.EN.text("refusal.group_full.pool"));
     }
 
-    /** Joins under the group's policy and verifyAbove; null when the group had no seat left. */
-    private Outcome joinGroup(Attempt a, Group group, RecordedFact fact, long seatLimit) {
-        JoinAttempt attempt = new JoinAttempt(a.ticket(), a.memberRef(), fact, seatLimit, group.approvalFrom());
+    /**
+     * Joins under the group's policy and verifyAbove; null when the group had no seat left.
+     * {@code viaCampaign}: the campaign of the invite scanned, null for a code.
+     */
+    private Outcome joinGroup(Attempt a, Group group, RecordedFact fact, long seatLimit, CampaignId viaCampaign) {
+        JoinAttempt attempt = new JoinAttempt(a.ticket(), a.memberRef(), fact, seatLimit, group.approvalFrom(),
+                viaCampaign);
         JoinPolicy policy = group.joinPolicy();
         if (policy == JoinPolicy.APPROVAL || group.members() >= group.approvalFrom()) {
             return fileRequest(attempt, group);
@@ -190,7 +264,8 @@ public final class JoinService {
             }
         }
         return switch (members.join(attempt)) {
-            case JOINED, ALREADY_MEMBER -> Outcome.joined(group);
+            case JOINED -> Outcome.joined(group);
+            case ALREADY_MEMBER -> Outcome.alreadyMember(group);
             case GROUP_FULL -> null;
             case NEEDS_APPROVAL -> fileRequest(attempt, group);
             case TICKET_USED -> throw ticketUsed();

@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.groupgate.campaign.CampaignTable;
+import com.groupgate.campaign.CreditTable;
+import com.groupgate.campaign.InviteTable;
 import com.groupgate.code.CodeCache;
 import com.groupgate.code.CodeTable;
 import com.groupgate.code.ScanCounter;
@@ -68,13 +71,16 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         GroupTable groups = new GroupTable(dynamo, config.mainTable());
         JoinRequestTable requests = new JoinRequestTable(dynamo, config.mainTable());
         TenantPolicies tenants = new TenantPolicies(dynamo, config.mainTable(), wiring.clock());
+        CampaignInvites invites = new CampaignInvites(new CampaignTable(dynamo, config.mainTable()),
+                new InviteTable(dynamo, config.mainTable()), new CreditTable(dynamo, config.mainTable()),
+                config.scanBaseUrl(), wiring.clock());
         this.scans = new ScanService(keys, codes, new GroupCache(groups, wiring.clock()),
                 new ScanCounter(dynamo, config.mainTable()),
                 new FactTable(dynamo, config.mainTable(), tenants::factRetention), liveCodes, liveTable, tenants,
-                edge.secret(), wiring.clock());
+                edge.secret(), invites, wiring.clock());
         MemberTable members = new MemberTable(dynamo, config.mainTable());
         this.joins = new JoinService(keys, codes, groups, liveCodes, members,
-                requests, new PasscodeTries(dynamo, config.mainTable()), scans, wiring.clock());
+                requests, new PasscodeTries(dynamo, config.mainTable()), scans, invites, wiring.clock());
         this.statuses = new RequestStatusService(keys, requests, members, groups, scans, wiring.clock());
         this.reveal = new EntryReveal(new S3GetSigner(wiring.aws(), config.imagesBucket(), wiring.clock()));
         this.landingPage = new LandingPage(reveal.imageOrigin());
@@ -155,6 +161,9 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         out.put("welcomeMessage", outcome.welcomeMessage());
         if (outcome.entry() != null) {
             out.put("entry", reveal.reveal(outcome.entry()));
+        }
+        if (outcome.inviteUrl() != null) {
+            out.put("invite", Map.of("inviteUrl", outcome.inviteUrl()));
         }
         return ApiResponse.json(200, out);
     }

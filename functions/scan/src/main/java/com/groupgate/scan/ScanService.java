@@ -49,6 +49,7 @@ public final class ScanService {
     private final ScanCounter counter;
     private final FactTable facts;
     private final LiveScanService live;
+    private final InviteScanService invites;
     private final TenantPolicies tenantPolicies;
     private volatile RingHash ringHash;
     private final RotatingSecret originSecret;
@@ -56,7 +57,7 @@ public final class ScanService {
 
     public ScanService(SigningKeyTable keys, CodeCache codes, GroupCache groups, ScanCounter counter, FactTable facts,
                        LiveCodeCache liveCodes, LiveCodeTable liveTable, TenantPolicies tenantPolicies, RotatingSecret originSecret,
-                       Clock clock) {
+                       CampaignInvites campaignInvites, Clock clock) {
         this.keys = keys;
         this.tenantPolicies = tenantPolicies;
         this.codes = codes;
@@ -64,6 +65,7 @@ public final class ScanService {
         this.counter = counter;
         this.facts = facts;
         this.live = new LiveScanService(liveCodes, liveTable, facts);
+        this.invites = new InviteScanService(campaignInvites, groups);
         this.originSecret = originSecret;
         this.clock = clock;
     }
@@ -88,6 +90,10 @@ public final class ScanService {
         if (token.kind() == CodeKind.LIVE_CODE) {
             refuseIfTenantBlocked(token.tenant());
             return live.scan(ticketRing(ring), token, origin(ring, scan, now), now);
+        }
+        if (token.kind() == CodeKind.INVITE) {
+            refuseIfTenantBlocked(token.tenant());
+            return invites.scan(ticketRing(ring), token, origin(ring, scan, now), now);
         }
         boolean expired = token.expiredAt(now.getEpochSecond());
         Optional<GroupCode> found = codes.get(token.tenant(), token.code());

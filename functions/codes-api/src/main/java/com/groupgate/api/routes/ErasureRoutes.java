@@ -1,6 +1,7 @@
 package com.groupgate.api.routes;
 
 import com.groupgate.api.edge.Authenticator;
+import com.groupgate.campaign.CampaignErasure;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
@@ -33,12 +34,14 @@ public final class ErasureRoutes {
     private final Authenticator auth;
     private final GroupTable groups;
     private final MemberErasure erasure;
+    private final CampaignErasure campaigns;
     private final SigningKeyTable keys;
     private final Clock clock;
     private final Audit audit;
 
-    public ErasureRoutes(Authenticator auth, GroupTable groups, MemberErasure erasure, SigningKeyTable keys, Clock clock,
-                  Audit audit) {
+    public ErasureRoutes(Authenticator auth, GroupTable groups, MemberErasure erasure, CampaignErasure campaigns,
+                         SigningKeyTable keys, Clock clock, Audit audit) {
+        this.campaigns = campaigns;
         this.clock = clock;
         this.audit = audit;
         this.auth = auth;
@@ -70,6 +73,8 @@ public final class ErasureRoutes {
             erased = erased.plus(erasure.erase(tenant.tenantId(), ids, memberRef, hash, now));
             cursor = page.nextCursor();
         } while (cursor != null);
+        // The member's invites, who invited them, and their name on whom they invited.
+        campaigns.erase(tenant.tenantId(), memberRef, hash);
         // Last: the removals above emit events of their own, which name the member only by the hash.
         erasure.eraseEvents(tenant.tenantId(), memberRef);
         Map<String, Object> out = new LinkedHashMap<>();

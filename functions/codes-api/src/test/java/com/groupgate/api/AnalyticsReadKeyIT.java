@@ -4,7 +4,6 @@ import static com.groupgate.testkit.HttpCalls.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.groupgate.api.ApiTestbed.TestTenant;
-import com.groupgate.api.routes.DashboardRoutes;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,14 +17,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every request the dashboard's script reads with (dashboard/app.js: the page and its files,
- * the code and live-code lists, channel rows, usage, each code's stats, the webhooks and
- * their deliveries) answers a read key; its one change, the webhook test, is refused a read
- * key and nothing is written ({@link com.groupgate.api.routes.DashboardOnlyReadsTest} says it makes no other kind).
+ * Every request the console's analytics, usage and webhooks pages read with (the code and
+ * live-code lists, channel rows, usage, each code's stats, the webhooks and their
+ * deliveries) answers a read key, and the retired {@code /dashboard} leads there; a change
+ * such as the webhook test is refused a read key and nothing is written.
  */
-class DashboardReadKeyIT {
+class AnalyticsReadKeyIT {
     @Test
-    void everyRequestTheDashboardMakesAnswersAReadKey() {
+    void everyRequestTheAnalyticsPageMakesAnswersAReadKey() {
         HttpCalls api = ApiTestbed.api(Clock.systemUTC());
         TestTenant tenant = ApiTestbed.newTenant(api, "Dashboard Viewer Co");
         String groupId = ApiTestbed.newGroup(api, tenant, "{\"name\":\"Shown\"}");
@@ -44,12 +43,12 @@ class DashboardReadKeyIT {
 
         Instant to = Instant.now().truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
         String range = "from=" + to.minus(Duration.ofDays(7)) + "&to=" + to;
-        var page = api.get("/dashboard", Map.of());
-        assertEquals(200, page.status());
-        Map<String, Map<String, String>> requests = new LinkedHashMap<>();
-        for (String file : new DashboardRoutes().fileNames()) {
-            requests.put("/dashboard/" + file, Map.of());
+        for (String old : List.of("/dashboard", "/dashboard/app.0123456789ab.js")) {
+            var page = api.get(old, Map.of());
+            assertEquals(301, page.status(), old);
+            assertEquals("/console#/analytics", page.headers().get("location"), old);
         }
+        Map<String, Map<String, String>> requests = new LinkedHashMap<>();
         requests.put("/v1/codes", Map.of("limit", "100"));
         requests.put("/v1/live-codes", Map.of("limit", "100"));
         requests.put("/v1/stats", query(range + "&groupBy=channel"));

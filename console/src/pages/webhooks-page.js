@@ -1,0 +1,162 @@
+// #/webhooks: the tenant's endpoints (Standard Webhooks), a new one with its events, a test
+// event, the latest delivery attempts of each and their redelivery. The secret of a new
+// endpoint is shown once, here, and never again.
+import { secretOnce } from './ops-ui.js';
+import { deliveryStatus, disabledReason } from './ops-labels.js';
+
+export const EVENTS = ['member.joined', 'join.requested', 'join.approved', 'join.rejected', 'member.removed',
+  'code.daily_limit_reached', 'code.expiring', 'group.full', 'group.entry_expiring', 'live_code.pool_exhausted',
+  'audit.checkpoint'];
+const DELIVERIES_SHOWN = 10;
+
+export async function render(ctx, root) {
+  const { t, h } = ctx;
+  const hooks = (await ctx.api.get('/v1/webhooks')).items;
+  const deliveries = await Promise.all(hooks.map((hook) => ctx.api.get(
+    `/v1/webhooks/${encodeURIComponent(hook.webhookId)}/deliveries`, { limit: DELIVERIES_SHOWN }).then((d) => d.items)));
+  const formSlot = h('div', { class: 'form-slot' });
+  const newButton = h('button', {
+    type: 'button', 'data-action': 'new-webhook', 'data-write': true,
+    onclick: () => {
+      newButton.hidden = true;
+      formSlot.replaceChildren(createForm(ctx, formSlot, () => {
+        formSlot.replaceChildren();
+        newButton.hidden = false;
+      }));
+      formSlot.querySelector('input[name="url"]').focus();
+    },
+  }, t('console.webhooks.new'));
+  root.append(
+    h('div', { class: 'title' }, h('h1', {}, t('console.webhooks.title')), newButton),
+    h('p', { class: 'hint' }, t('console.webhooks.help')),
+    formSlot,
+    hooks.length === 0 ? h('p', { class: 'empty' }, t('console.webhooks.empty'))
+      : h('div', { class: 'stack' }, hooks.map((hook, i) => endpoint(ctx, hook, deliveries[i]))));
+}
+
+function endpoint(ctx, hook, deliveries) {
+  const { t, h, fmt } = ctx;
+  const id = encodeURIComponent(hook.webhookId);
+  const state = hook.enabled ? h('span', { class: 'status-active' }, t('console.webhooks.enabled'))
+    : h('span', { class: 'status-revoked' }, t('console.webhooks.disabled') + (hook.disabledReason
+      ? ` (${disabledReason(t, hook.disabledReason)})` : ''));
+  const testButton = h('button', {
+    type: 'button', 'data-action': 'send-test', 'data-write': true, disabled: !hook.enabled,
+    'aria-label': t('console.webhooks.sendTestTo', { url: hook.url }),
+    onclick: async (e) => {
+      try {
+        const queued = await ctx.busy(e.currentTarget, () => ctx.api.post(`/v1/webhooks/${id}/test`));
+        ctx.notify(t('console.webhooks.testQueued', { eventId: queued.eventId }));
+      } catch (error) {
+        ctx.notify(error.message, 'error');
+      }
+    },
+  }, t('console.webhooks.sendTest'));
+  const toggle = h('button', {
+    type: 'button', class: 'secondary', 'data-action': hook.enabled ? 'disable-webhook' : 'enable-webhook', 'data-write': true,
+    onclick: async (e) => {
+      try {
+        await ctx.busy(e.currentTarget, () => ctx.api.patch(`/v1/webhooks/${id}`, { enabled: !hook.enabled }));
+        ctx.navigate('#/webhooks');
+      } catch (error) {
+        ctx.notify(error.message, 'error');
+      }
+    },
+  }, t(hook.enabled ? 'console.webhooks.disable' : 'console.webhooks.enable'));
+  const remove = h('button', {
+    type: 'button', class: 'danger', 'data-action': 'delete-webhook', 'data-write': true,
+    onclick: async (e) => {
+      const button = e.currentTarget;
+      if (!(await ctx.confirm('console.webhooks.deleteConfirm', { url: hook.url }))) {
+        return;
+      }
+      try {
+        await ctx.busy(button, () => ctx.api.del(`/v1/webhooks/${id}`));
+        ctx.notify(t('console.webhooks.deleted'));
+        ctx.navigate('#/webhooks');
+      } catch (error) {
+        ctx.notify(error.message, 'error');
+      }
+    },
+  }, t('console.webhooks.delete'));
+  const list = ctx.table({
+    caption: t('console.webhooks.deliveries'),
+    items: deliveries,
+    id: (d) => d.deliveryId,
+    empty: t('console.webhooks.noDeliveries'),
+    columns: [
+      { label: t('console.webhooks.at'), render: (d) => fmt.time(d.at) },
+      { label: t('console.webhooks.event'), render: (d) => h('span', { class: 'mono' }, d.type) },
+      { label: t('console.webhooks.attempt'), render: (d) => fmt.number(d.attempt) },
+      { label: t('console.webhooks.status'),
+        render: (d) => h('span', { class: d.status === 'delivered' ? 'status-active' : 'status-revoked', 'data-status': d.status },
+          deliveryStatus(t, d.status)) },
+      { label: t('console.webhooks.responseCode'), render: (d) => (d.responseCode === null ? '—' : String(d.responseCode)) },
+      { label: t('console.common.actions'), render: (d) => h('button', {
+        type: 'button', class: 'secondary', 'data-action': 'redeliver', 'data-write': true, disabled: !hook.enabled,
+        'aria-label': t('console.webhooks.redeliverOne', { type: d.type, at: fmt.time(d.at) }),
+        onclick: async (e) => {
+          try {
+            await ctx.busy(e.currentTarget, () => ctx.api.post(
+              `/v1/webhooks/${id}/deliveries/${encodeURIComponent(d.deliveryId)}/redeliver`));
+            ctx.notify(t('console.webhooks.redelivered'));
+          } catch (error) {
+            ctx.notify(error.message, 'error');
+          }
+        },
+      }, t('console.webhooks.redeliver')) },
+    ],
+  });
+  return h('section', { class: 'card', 'data-id': hook.webhookId, 'aria-label': hook.url },
+    h('h2', { class: 'mono wrap' }, hook.url),
+    h('p', {}, state, hook.description ? ` · ${hook.description}` : ''),
+    h('p', { class: 'hint' }, t('console.webhooks.events'), ': ', h('span', { class: 'mono wrap' }, hook.events.join(', '))),
+    h('div', { class: 'actions' }, testButton, toggle, remove,
+      h('button', { type: 'button', class: 'secondary', 'data-action': 'refresh', onclick: () => ctx.navigate('#/webhooks') },
+        t('console.common.refresh'))),
+    h('h3', {}, t('console.webhooks.deliveries')),
+    list);
+}
+
+function createForm(ctx, slot, close) {
+  const { t, h, field } = ctx;
+  const events = h('fieldset', { class: 'checks' },
+    h('legend', {}, t('console.webhooks.events')),
+    EVENTS.map((e) => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', name: 'events', value: e, checked: e === 'member.joined' || e === 'join.requested' }),
+      h('span', { class: 'mono' }, e))));
+  const form = h('form', { class: 'card form', novalidate: true, 'data-write': true },
+    h('fieldset', {},
+      h('legend', {}, t('console.webhooks.new')),
+      field(t('console.webhooks.url'), h('input', { name: 'url', type: 'url', required: true, autocomplete: 'off',
+        placeholder: 'https://', maxlength: 2048 }), t('console.webhooks.urlHint')),
+      field(t('console.webhooks.description'), h('input', { name: 'description', type: 'text', maxlength: 200 })),
+      events),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'secondary', onclick: close }, t('console.common.cancel')),
+      h('button', { type: 'submit', 'data-action': 'save', 'data-write': true }, t('console.common.create'))));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    ctx.clearErrors(form);
+    const body = {
+      url: form.elements.url.value.trim(),
+      events: [...form.querySelectorAll('input[name="events"]:checked')].map((c) => c.value),
+    };
+    const description = form.elements.description.value.trim();
+    if (description) {
+      body.description = description;
+    }
+    try {
+      const hook = await ctx.busy(e.submitter || form, () => ctx.api.post('/v1/webhooks', body));
+      slot.replaceChildren(secretOnce(ctx, {
+        title: t('console.webhooks.created', { url: hook.url }),
+        label: t('console.webhooks.secret'),
+        value: hook.secret,
+        done: () => ctx.navigate('#/webhooks'),
+      }));
+    } catch (error) {
+      ctx.fieldErrors(form, { ...error, message: error.message, field: error.field && error.field.replace(/\[\d+\]$/, '') });
+    }
+  });
+  return form;
+}

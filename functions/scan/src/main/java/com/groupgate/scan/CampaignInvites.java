@@ -1,0 +1,136 @@
+package com.groupgate.scan;
+
+import com.groupgate.analytics.RecordedFact;
+import com.groupgate.campaign.Campaign;
+import com.groupgate.campaign.CampaignTable;
+import com.groupgate.campaign.CreditRules;
+import com.groupgate.campaign.CreditTable;
+import com.groupgate.campaign.InviteTable;
+import com.groupgate.campaign.Invites;
+import com.groupgate.error.Refusal;
+import com.groupgate.error.RefusalException;
+import com.groupgate.id.CampaignId;
+import com.groupgate.id.GroupId;
+import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
+import com.groupgate.token.CodeKind;
+import com.groupgate.token.KeyRing;
+import com.groupgate.token.ScanToken;
+import com.groupgate.token.TokenCodec;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Referral campaigns as the scan function meets them: the campaign a group's item is marked
+ * with (remembered a minute per container, as groups are), a joiner's personal invite
+ * (issued once per member and campaign, handed out as a signed scan URL), and the invite
+ * behind a scanned invite token.
+ */
+final class CampaignInvites {
+    /** How long a container trusts its memory of a campaign (an ended one is also refused by the join's own check). */
+    static final Duration REMEMBER = Duration.ofMinutes(1);
+    private static final int MAX_REMEMBERED = 10_000;
+
+    private final CampaignTable campaigns;
+    private final InviteTable invites;
+    private final CreditTable credits;
+    private final String scanBaseUrl;
+    private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    CampaignInvites(CampaignTable campaigns, InviteTable invites, CreditTable credits, String scanBaseUrl, Clock clock) {
+        this.campaigns = campaigns;
+        this.invites = invites;
+        this.credits = credits;
+        this.scanBaseUrl = scanBaseUrl;
+        this.clock = clock;
+    }
+
+    private record Remembered(Optional<Campaign> campaign, Instant readAt) {
+    }
+
+    /** The campaign, from this container's memory when it is under a minute old. */
+    Optional<Campaign> campaign(TenantId tenantId, CampaignId campaignId) {
+        String key = tenantId.text() + "/" + campaignId.text();
+        Instant now = clock.instant();
+        Remembered r = remembered.get(key);
+        if (r == null || r.readAt().plus(REMEMBER).isBefore(now)) {
+            if (remembered.size() > MAX_REMEMBERED) {
+                remembered.clear();
+            }
+            r = new Remembered(campaigns.find(tenantId, campaignId), now);
+            remembered.put(key, r);
+        }
+        return r.campaign();
+    }
+
+    /** The campaign an invite token names, while it gives invites: 404 when there is none, 410 {@code expired} once ended. */
+    Campaign activeCampaign(ScanToken token, Instant now) {
+        Campaign campaign = campaign(token.tenant(), new CampaignId(token.codeId())).orElseThrow(RefusalException::notFound);
+        if (!campaign.activeAt(now)) {
+            throw new RefusalException(Refusal.EXPIRED, Messages.EN.text("refusal.expired"));
+        }
+        return campaign;
+    }
+
+    /** The invite an invite token names: 404 once it is gone (its inviter erased). */
+    InviteTable.Invite invite(ScanToken token) {
+        return invites.find(token.tenant(), new CampaignId(token.codeId()), token.targetId())
+                .orElseThrow(RefusalException::notFound);
+    }
+
+    /** The group an invite leads to: the campaign's group, or for a live code's campaign the inviter's. */
+    static GroupId groupOf(Campaign campaign, InviteTable.Invite invite) {
+        return campaign.target().groupId() != null ? campaign.target().groupId() : invite.groupId();
+    }
+
+    /** Counts an accepted scan of the invite; 404 when it went meanwhile. */
+    void countScan(ScanToken token, RecordedFact fact) {
+        if (!invites.countScan(token.tenant(), new CampaignId(token.codeId()), token.targetId(), fact)) {
+            throw RefusalException.notFound();
+        }
+    }
+
+    /**
+     * The personal invite URL of {@code memberRef}, who has just joined {@code groupId}
+     * whose item is marked with {@code mark}: empty when the campaign is not active. One
+     * conditional write the first time, the same invite after.
+     */
+    Optional<String> inviteUrl(KeyRing ring, TenantId tenantId, CampaignId mark, String memberRef, GroupId groupId,
+                               RecordedFact.Origin origin, Instant now) {
+        Optional<Campaign> campaign = campaign(tenantId, mark).filter(c -> c.activeAt(now));
+        if (campaign.isEmpty()) {
+            return Optional.empty();
+        }
+        Id inviteId = Invites.idOf(mark, memberRef);
+        invites.issue(tenantId, mark, new InviteTable.Invite(inviteId, memberRef, groupId, origin.ipHash(),
+                origin.agent().device().wireName(), now));
+        return Optional.of(scanBaseUrl + TokenCodec.issue(ring, CodeKind.INVITE, mark.id(), tenantId.id(), inviteId,
+                ScanToken.NEVER, random));
+    }
+
+    /**
+     * Credits the inviter of {@code invite} with {@code inviteeRef}'s join (once per member
+     * and campaign, {@link CreditTable}): never an inviter's own invite (the same memberRef,
+     * nothing recorded), refused when the invitee joined from the inviter's own address hash
+     * and device class within a day of the inviter's join, or past the inviter's daily limit
+     * (the campaign's day, in the tenant's zone).
+     */
+    CreditTable.Credited credit(Campaign campaign, InviteTable.Invite invite, String inviteeRef, GroupId groupId,
+                                RecordedFact.Origin origin) {
+        if (invite.memberRef().equals(inviteeRef)) {
+            return CreditTable.Credited.REFUSED;
+        }
+        Instant at = origin.at();
+        boolean sameViewer = CreditRules.sameViewer(invite.ipHash(), invite.device(), invite.issuedAt(),
+                origin.ipHash(), origin.agent().device().wireName(), at);
+        return credits.credit(campaign.tenantId(), campaign, new CreditTable.Join(inviteeRef, invite.memberRef(),
+                invite.inviteId(), groupId, at), sameViewer, DailyCap.dayKey(at, campaign.timezone()));
+    }
+}
