@@ -185,6 +185,8 @@ build-WebhookDispatchFunction build-WebhookSendFunction build-WebhookReminderFun
 
 build-DesignsFunction: functions/designs/target/groupgate-designs-lambda.jar
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/designs/target/groupgate-designs-lambda.jar
+build-BatchWorkerFunction: functions/batches/target/groupgate-batches-lambda.jar
+	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/batches/target/groupgate-batches-lambda.jar
 
 functions/codes-api/target/groupgate-codes-api-lambda.jar: $(JAR_INPUTS)
 	$(MVN) -q -DskipTests -pl functions/codes-api -am package
@@ -200,6 +202,8 @@ functions/webhooks/target/groupgate-webhooks-lambda.jar: $(JAR_INPUTS)
 
 functions/designs/target/groupgate-designs-lambda.jar: $(JAR_INPUTS)
 	$(MVN) -q -DskipTests -pl functions/designs -am package
+functions/batches/target/groupgate-batches-lambda.jar: $(JAR_INPUTS)
+	$(MVN) -q -DskipTests -pl functions/batches -am package
 
 # Cold start and warm scan time of the scan jar at each Lambda memory size, each JVM held to
 # the CPU share Lambda gives that size (a cgroup CPU quota of memory/1769 of one CPU, when the

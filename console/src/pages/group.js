@@ -1,7 +1,8 @@
 // #/groups/{groupId}: one group — its settings (edit, archive), its entry (a link, or the
 // platform's own group QR uploaded as a picture, with the decoded payload and the days left),
-// its codes (issue per channel, refresh, revoke, download the PNG), its members (remove) and its
+// its codes (issue per channel, refresh, revoke, download its design: PNG, SVG or PDF), its members (remove) and its
 // pending join requests (approve, reject).
+import { designPicker } from './design-download.js';
 import { groupBody, groupForm } from './group-form.js';
 import { entrySummary } from './groups.js';
 import { requestRows } from './approvals.js';
@@ -263,7 +264,8 @@ function codeActions(ctx, code, reload) {
     },
   }, t(labelKey));
   return h('div', { class: 'actions' },
-    act('download', 'console.code.download', () => download(code)),
+    live ? designPicker(ctx, { path: `/v1/codes/${encodeURIComponent(code.codeId)}/image`, label: code.channel || code.codeId, id: code.codeId, logo: true })
+      : act('download', 'console.code.download', () => download(code)),
     live ? act('refresh-code', 'console.code.refresh', async () => {
       await api.post(`/v1/codes/${encodeURIComponent(code.codeId)}/refresh`);
       ctx.notify(t('console.code.refreshed'));

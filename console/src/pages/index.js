@@ -4,6 +4,7 @@ import groups from './groups.js';
 import group from './group.js';
 import approvals from './approvals.js';
 import liveCodes from './live-codes.js';
+import campaigns, { campaign } from './campaigns.js';
 import analytics from './analytics.js';
 import webhooks from './webhooks.js';
 import keys from './keys.js';
@@ -17,6 +18,8 @@ export default [
   group,
   approvals,
   liveCodes,
+  campaigns,
+  campaign,
   analytics,
   webhooks,
   keys,

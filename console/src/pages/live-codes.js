@@ -1,7 +1,8 @@
 // #/live-codes: live codes (活码) — one printed image whose scans go to the first group of its
 // pool with room. Create (name, pool in routing order, switch after joins, channel, daily cap),
-// edit, revoke, download the PNG; each shows where scans go now and how full each pool group is.
+// edit, revoke, download its design (PNG, SVG or PDF); each shows where scans go now and how full each pool group is.
 import { download } from './group.js';
+import { designPicker } from './design-download.js';
 
 export default {
   route: '#/live-codes',
@@ -64,9 +65,10 @@ function liveCodeCard(ctx, lc, groups, reload) {
       ],
     }),
     h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'secondary', 'data-action': 'download', 'aria-label': `${t('console.code.download')} ${lc.name}`,
-        onclick: (e) => ctx.busy(e.target.closest('button'), () => download({ imageUrl: lc.imageUrl, channel: lc.channel || 'live', codeId: lc.liveCodeId })).catch((error) => ctx.notify(error.message, 'error')) },
-      t('console.code.download')),
+      live ? designPicker(ctx, { path: `/v1/live-codes/${encodeURIComponent(lc.liveCodeId)}/image`, label: lc.name, id: lc.liveCodeId, logo: true })
+        : h('button', { type: 'button', class: 'secondary', 'data-action': 'download', 'aria-label': `${t('console.code.download')} ${lc.name}`,
+          onclick: (e) => ctx.busy(e.target.closest('button'), () => download({ imageUrl: lc.imageUrl, channel: lc.channel || 'live', codeId: lc.liveCodeId })).catch((error) => ctx.notify(error.message, 'error')) },
+        t('console.code.download')),
       live ? h('button', { type: 'button', class: 'secondary', 'data-action': 'edit', 'data-write': true, 'aria-label': `${t('console.liveCodes.edit')} ${lc.name}`,
         onclick: () => {
           editSlot.replaceChildren(liveCodeForm(ctx, groups, lc, reload, () => editSlot.replaceChildren()));

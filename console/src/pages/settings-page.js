@@ -1,6 +1,7 @@
 // #/settings: the tenant as the API knows it: its name and id, its time zone (the days of
 // daily caps and stats, fixed when the tenant was created) and how long raw scan facts are
-// kept (PATCH /v1/tenant).
+// kept (PATCH /v1/tenant), and the logo drawn into designs (PUT /v1/tenant/logo) with a preview.
+import { logoForm } from './logo-upload.js';
 
 export async function render(ctx, root) {
   const { t, h, field, fmt } = ctx;
@@ -35,5 +36,6 @@ export async function render(ctx, root) {
         h('dt', {}, t('console.settings.timezone')), h('dd', { 'data-zone': tenant.timezone }, tenant.timezone,
           h('small', { class: 'hint block' }, t('console.settings.timezoneHint', { now })))),
     ),
-    form);
+    form,
+    logoForm(ctx));
 }

@@ -19,6 +19,7 @@ import java.util.Map;
  *                              never by template.yaml
  * @param auditTable            the tenants' audit logs (codes API and audit function)
  * @param auditKeyId            the KMS key that signs audit checkpoints (audit function only)
+ * @param batchQueueUrl         the queue of uploaded batches (the codes API sends, the batch worker takes)
  */
 public record Config(
         String mainTable,
@@ -33,7 +34,8 @@ public record Config(
         String webhookQueueUrl,
         boolean allowLoopbackWebhooks,
         String auditTable,
-        String auditKeyId) {
+        String auditKeyId,
+        String batchQueueUrl) {
 
     public static final String ADMIN_KEY_SECRET_ARN = "GROUPGATE_ADMIN_KEY_SECRET_ARN";
     public static final String ORIGIN_SECRET_ARN = "GROUPGATE_ORIGIN_SECRET_ARN";
@@ -56,7 +58,8 @@ public record Config(
                 env.get("GROUPGATE_WEBHOOK_QUEUE_URL"),
                 flag(env.get(ALLOW_LOOPBACK_WEBHOOKS), ALLOW_LOOPBACK_WEBHOOKS),
                 env.get("GROUPGATE_AUDIT_TABLE"),
-                env.get("GROUPGATE_AUDIT_KEY_ID"));
+                env.get("GROUPGATE_AUDIT_KEY_ID"),
+                env.get("GROUPGATE_BATCH_QUEUE_URL"));
     }
 
     /**

@@ -243,7 +243,7 @@ public final class LiveCodeTable {
         return item;
     }
 
-    static LiveCode fromItem(Map<String, AttributeValue> item) {
+    public static LiveCode fromItem(Map<String, AttributeValue> item) {
         return new LiveCode(
                 StoredValues.id(item, "tenantId", TenantId::parse),
                 StoredValues.id(item, "liveCodeId", LiveCodeId::parse),

@@ -1,5 +1,6 @@
 package com.groupgate.storage;
 
+import com.groupgate.id.BatchId;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.analytics.UsageKey;
@@ -93,6 +94,9 @@ public final class MainTableKeys {
         WEBHOOK_EVENT("T#" + ID + "#WHEV#" + ID, "EVENT", true),
         REDELIVERY("T#" + ID + "#WHEV#" + ID, "REDELIVER#" + ID, true),
         DELIVERY("T#" + ID + "#WH#" + ID, "DLV#" + ID, true),
+        BATCH("T#" + ID + "#BATCH#" + ID, "BATCH", true),
+        /** A batch upload's Idempotency-Key, by its SHA-256 (the key itself is the client's). */
+        BATCH_IDEMPOTENCY("T#" + ID + "#BATCHKEY#([0-9a-f]{64})", "BATCHKEY", true),
         /** Looked up by the key's hash before its tenant is known; carries {@code tenantId}. */
         API_KEY_LOOKUP("APIKEY#([0-9a-f]{64})", "APIKEY", false),
         /** A scan's ticket is found by its own id from the joiner's link; carries {@code tenantId}. */
@@ -207,6 +211,17 @@ public final class MainTableKeys {
     /** A tenant's deletion record, outside the tenant's keys so that the sweep never removes it. */
     public static Map<String, AttributeValue> tenantDeletion(TenantId tenantId) {
         return key(TENANT_DELETION, tenantId.text());
+    }
+
+    // Batches.
+
+    public static Map<String, AttributeValue> batch(TenantId tenantId, BatchId batchId) {
+        return key(tenantPartition(tenantId) + "#BATCH#" + batchId, "BATCH");
+    }
+
+    /** @param keyHash lowercase hex SHA-256 of the Idempotency-Key header */
+    public static Map<String, AttributeValue> batchIdempotency(TenantId tenantId, String keyHash) {
+        return key(tenantPartition(tenantId) + "#BATCHKEY#" + keyHash, "BATCHKEY");
     }
 
     // Groups, word lists, usage.

@@ -74,7 +74,7 @@ class EdgeGateTest {
     void enforcementWithoutASecretStopsTheFunctionAtStart() {
         assertThrows(IllegalStateException.class, () -> gate(true, null));
         Wiring withoutSecret = new Wiring(new Config(null, null, null, null, null, null, null, true, null, null, false,
-                null, null), null, Clock.systemUTC());
+                null, null, null), null, Clock.systemUTC());
         assertThrows(IllegalStateException.class, () -> EdgeGate.of(withoutSecret));
     }
 

@@ -1,5 +1,6 @@
 package com.groupgate.storage;
 
+import com.groupgate.id.BatchId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,6 +71,8 @@ class MainTableKeysTest {
         cases.add(new Case(MainTableKeys.event(t, o), Kind.WEBHOOK_EVENT, t, List.of(o)));
         cases.add(new Case(MainTableKeys.redelivery(t, o, third), Kind.REDELIVERY, t, List.of(o, third)));
         cases.add(new Case(MainTableKeys.delivery(TENANT, new WebhookId(OTHER), third), Kind.DELIVERY, t, List.of(o, third)));
+        cases.add(new Case(MainTableKeys.batch(TENANT, new BatchId(OTHER)), Kind.BATCH, t, List.of(o)));
+        cases.add(new Case(MainTableKeys.batchIdempotency(TENANT, HASH), Kind.BATCH_IDEMPOTENCY, t, List.of(HASH)));
         cases.add(new Case(MainTableKeys.apiKeyLookup(HASH), Kind.API_KEY_LOOKUP, null, List.of(HASH)));
         cases.add(new Case(MainTableKeys.ticket(new TicketId(OTHER)), Kind.TICKET, null, List.of(o)));
         cases.add(new Case(MainTableKeys.refusalFact(o), Kind.REFUSAL_FACT, null, List.of(o)));

@@ -5,10 +5,16 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.groupgate.analytics.StatsReader;
+import com.groupgate.batch.BatchFiles;
+import com.groupgate.batch.BatchTable;
+import com.groupgate.batch.BatchTargets;
+import com.groupgate.batch.PrintFormat;
 import com.groupgate.api.edge.ApiPipeline;
 import com.groupgate.api.edge.Authenticator;
 import com.groupgate.api.routes.AdminRoutes;
 import com.groupgate.api.routes.Audit;
+import com.groupgate.api.routes.BatchQueue;
+import com.groupgate.api.routes.BatchRoutes;
 import com.groupgate.api.routes.BlockRoutes;
 import com.groupgate.api.routes.CampaignRoutes;
 import com.groupgate.api.routes.CodeRoutes;
@@ -46,6 +52,7 @@ import com.groupgate.http.EdgeGate;
 import com.groupgate.http.Router;
 import com.groupgate.image.EntryImages;
 import com.groupgate.image.ImageBucket;
+import com.groupgate.image.S3GetSigner;
 import com.groupgate.join.JoinRequestTable;
 import com.groupgate.join.MemberErasure;
 import com.groupgate.join.MemberTable;
@@ -63,9 +70,11 @@ import com.groupgate.webhook.Outbox;
 import com.groupgate.webhook.WebhookSecrets;
 import com.groupgate.webhook.WebhookTable;
 import com.groupgate.wordlist.WordListStore;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The tenant-facing API: translates HTTP API events to calls and results to responses.
@@ -140,6 +149,12 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),
                 new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),
                 new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock(), audit).register(router);
+        // Every format: the batch worker draws SVG and PDF with the designs module (not in this jar).
+        new BatchRoutes(auth, new BatchTable(dynamo, config.mainTable()), new BatchTargets(dynamo, config.mainTable()),
+                new BatchFiles(wiring.aws(), config.imagesBucket()),
+                new BatchQueue(wiring.aws().build(SqsClient.builder()), config.batchQueueUrl()), keys, filter,
+                new S3GetSigner(wiring.aws(), config.imagesBucket(), wiring.clock()), EnumSet.allOf(PrintFormat.class),
+                wiring.clock(), audit).register(router);
         new DashboardRedirect().register(router);
         new OpenApiRoutes().register(router);
         this.pipeline = new ApiPipeline(edge, auth, trail, router);

@@ -32,6 +32,8 @@ public enum Refusal {
     TICKET_USED(409, "ticket_used"),
     ENTRY_EXPIRED(409, "entry_expired"),
     CONFLICT(409, "conflict"),
+    /** An Idempotency-Key sent again with another body (422, as the IETF draft on the header says). */
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency_key_reused"),
     KEY_LIMIT(409, "key_limit"),
     LAST_FULL_KEY(409, "last_full_key"),
     /** A webhook URL that is not https, or whose host resolves to an address that is not public. */

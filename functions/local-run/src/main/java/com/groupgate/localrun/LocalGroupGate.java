@@ -22,6 +22,7 @@ import com.groupgate.localaws.TemplateBootstrap;
 import com.groupgate.jobs.TenantDeletionHandler;
 import com.groupgate.scan.ScanHandler;
 import com.groupgate.telemetry.Log;
+import com.groupgate.batches.BatchWorkerFunction;
 import com.groupgate.webhooks.DispatchHandler;
 import com.groupgate.webhooks.ReminderHandler;
 import com.groupgate.webhooks.SendHandler;
@@ -73,6 +74,7 @@ public final class LocalGroupGate implements AutoCloseable {
     public static final String AGGREGATE_FUNCTION = "AggregateFunction";
     public static final String WEBHOOK_DISPATCH_FUNCTION = "WebhookDispatchFunction";
     public static final String WEBHOOK_SEND_FUNCTION = "WebhookSendFunction";
+    public static final String BATCH_WORKER_FUNCTION = "BatchWorkerFunction";
     public static final String WEBHOOK_REMINDER_FUNCTION = "WebhookReminderFunction";
     public static final String TENANT_DELETION_FUNCTION = "TenantDeletionFunction";
     public static final String AUDIT_FUNCTION = "AuditFunction";
@@ -100,6 +102,7 @@ public final class LocalGroupGate implements AutoCloseable {
     private Routes routes;
     private StreamPoller dispatchPoller;
     private QueuePoller sendPoller;
+    private QueuePoller batchPoller;
     private LocalSchedules schedules;
     private URI baseUrl;
     private Optional<URI> consoleUrl = Optional.empty();
@@ -209,6 +212,12 @@ public final class LocalGroupGate implements AutoCloseable {
                     handler.apply(wiring(AGGREGATE_FUNCTION)), settings.pollInterval).start();
         }
         schedules = new LocalSchedules(template);
+        if (settings.batches) {
+            // The batch queue to the batch worker, polled with the worker's role as its mapping does.
+            Wiring batchWiring = wiring(BATCH_WORKER_FUNCTION);
+            batchPoller = QueuePoller.forFunction(template, resources, batchWiring.aws(), BATCH_WORKER_FUNCTION,
+                    new BatchWorkerFunction(batchWiring), settings.pollInterval).start();
+        }
         if (settings.webhooks && settings.streamPolling) {
             startWebhooks();
         }
@@ -408,6 +417,9 @@ public final class LocalGroupGate implements AutoCloseable {
         if (sendPoller != null) {
             sendPoller.close();
         }
+        if (batchPoller != null) {
+            batchPoller.close();
+        }
         if (schedules != null) {
             schedules.close();
         }
@@ -450,6 +462,7 @@ public final class LocalGroupGate implements AutoCloseable {
         private Duration pollInterval = Duration.ofMillis(200);
         private int httpThreads = 64;
         private boolean webhooks = true;
+        private boolean batches = true;
         private boolean allowLoopbackWebhooks;
         private Function<Wiring, RequestHandler<SQSEvent, SQSBatchResponse>> webhookSender = SendHandler::new;
         private Function<Wiring, RequestHandler<DynamodbEvent, StreamsEventResponse>> webhookDispatcher =
@@ -563,6 +576,12 @@ public final class LocalGroupGate implements AutoCloseable {
          */
         public Builder webhooks(boolean value) {
             this.webhooks = value;
+            return this;
+        }
+
+        /** Off: nothing takes uploaded batches from the batch queue. Default on. */
+        public Builder batches(boolean value) {
+            this.batches = value;
             return this;
         }
 

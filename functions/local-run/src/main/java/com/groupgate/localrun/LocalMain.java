@@ -72,6 +72,7 @@ public final class LocalMain {
         banner.println("  Stream     MainTable -> AggregateFunction, WebhookDispatchFunction");
         banner.println("  Webhooks   delivery queue -> WebhookSendFunction; http://127.0.0.1 receivers allowed here"
                 + " (python3 scripts/webhook_receiver.py)");
+        banner.println("  Batches    batch queue -> BatchWorkerFunction (POST /v1/batches, text/csv)");
         banner.println("  Ctrl-C stops everything.");
         banner.println();
     }

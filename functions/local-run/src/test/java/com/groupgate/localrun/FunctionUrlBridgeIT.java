@@ -157,7 +157,8 @@ class FunctionUrlBridgeIT {
                 LocalGroupGate.SCAN_FUNCTION, LocalFunction.of(template, LocalGroupGate.SCAN_FUNCTION, SCAN),
                 LocalGroupGate.CODES_API_FUNCTION, LocalFunction.of(template, LocalGroupGate.CODES_API_FUNCTION, CODES),
                 // Every function the template routes HTTP to needs a handler; this test never calls it.
-                LocalGroupGate.AUDIT_FUNCTION, LocalFunction.of(template, LocalGroupGate.AUDIT_FUNCTION, CODES)),
+                LocalGroupGate.AUDIT_FUNCTION, LocalFunction.of(template, LocalGroupGate.AUDIT_FUNCTION, CODES),
+                LocalGroupGate.DESIGNS_FUNCTION, LocalFunction.of(template, LocalGroupGate.DESIGNS_FUNCTION, CODES)),
                 false));
         server.start();
         try {

@@ -55,7 +55,8 @@ class LocalInvokeIT {
             Map.entry("key-rotation.json", "KeyRotationFunction"),
             Map.entry("tenant-deletion.json", LocalGroupGate.TENANT_DELETION_FUNCTION),
             Map.entry("audit-checkpoint.json", LocalGroupGate.AUDIT_CHECKPOINT_FUNCTION),
-            Map.entry("webhook-reminder.json", LocalGroupGate.WEBHOOK_REMINDER_FUNCTION));
+            Map.entry("webhook-reminder.json", LocalGroupGate.WEBHOOK_REMINDER_FUNCTION),
+            Map.entry("batch-worker.json", LocalGroupGate.BATCH_WORKER_FUNCTION));
 
     @TempDir
     static Path run;

@@ -124,6 +124,8 @@ final class IamActions {
         String action = switch (operation) {
             case "HeadObject" -> "s3:GetObject";
             case "ListObjectsV2", "ListObjects" -> "s3:ListBucket";
+            // A multipart upload's steps are each authorized as the PutObject they make up.
+            case "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" -> "s3:PutObject";
             default -> "s3:" + operation;
         };
         // An object by its folder: what policies grant is a prefix, and keys are made up per test.

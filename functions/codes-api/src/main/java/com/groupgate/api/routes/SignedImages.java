@@ -4,6 +4,7 @@ import com.groupgate.id.Id;
 import com.groupgate.id.TenantId;
 import com.groupgate.image.EdgeImages;
 import com.groupgate.image.ImageBucket;
+import com.groupgate.keys.CodeTokens;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.qr.Ecc;
 import com.groupgate.qr.QrImage;
@@ -11,11 +12,6 @@ import com.groupgate.qr.QrPng;
 import com.groupgate.qr.QrReadBack;
 import com.groupgate.telemetry.Log;
 import com.groupgate.token.CodeKind;
-import com.groupgate.token.KeyRing;
-import com.groupgate.token.ScanUrl;
-import com.groupgate.token.SigningKey;
-import com.groupgate.token.TokenCodec;
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -27,19 +23,13 @@ import java.util.function.Supplier;
  * stored: the scan URL is re-derived from the key version and salt kept with the code.
  */
 public final class SignedImages {
-    private static final SecureRandom RANDOM = new SecureRandom();
-    /** Salts tried for a symbol that a camera-style reader finds; one almost always does. */
-    private static final int MAX_SALTS = 8;
-
-    private final SigningKeyTable keys;
+    private final CodeTokens tokens;
     private final ImageBucket images;
-    private final String scanBase;
     private final EdgeImages edge;
 
     public SignedImages(SigningKeyTable keys, ImageBucket images, String scanBase) {
-        this.keys = keys;
+        this.tokens = new CodeTokens(keys, scanBase);
         this.images = images;
-        this.scanBase = scanBase;
         this.edge = EdgeImages.onScanHost(scanBase);
     }
 
@@ -48,42 +38,19 @@ public final class SignedImages {
     }
 
     Signed issue(CodeKind kind, Id codeId, TenantId tenantId, Id targetId, long expiresAt, Ecc ecc, int modulePx) {
-        KeyRing ring = keys.issuingRing();
-        // Group codes get the short (v2) token, whose URL fits QR version 4 at level M; live
-        // codes keep v1 (they never expire, and their symbols are already printed at version 5).
-        byte[] salt = new byte[kind == CodeKind.GROUP_CODE ? TokenCodec.SHORT_SALT_BYTES : TokenCodec.SALT_BYTES];
-        String scanUrl;
-        int attempt = 0;
-        do {
-            // A fresh salt changes every module of the symbol; about one in a hundred needs one.
-            RANDOM.nextBytes(salt);
-            scanUrl = ScanUrl.scanUrl(scanBase, token(ring, kind, codeId, tenantId, targetId, expiresAt, salt));
-        } while (!QrReadBack.readsBack(scanUrl, ecc, modulePx) && ++attempt < MAX_SALTS);
+        CodeTokens.Signed signed = tokens.issue(kind, codeId, tenantId, targetId, expiresAt,
+                url -> QrReadBack.readsBack(url, ecc, modulePx));
+        String scanUrl = signed.scanUrl();
         QrPng png = QrImage.render(scanUrl, ecc, modulePx);
         String imageKey = EdgeImages.key(kind == CodeKind.LIVE_CODE ? EdgeImages.Kind.LIVE_CODE
                 : EdgeImages.Kind.GROUP_CODE, tenantId, png.png());
         images.putCodeImage(imageKey, png.png());
-        return new Signed(scanUrl, ring.current().version(), salt, imageKey, png.byteCount(), png.qrVersion());
+        return new Signed(scanUrl, signed.keyVersion(), signed.salt(), imageKey, png.byteCount(), png.qrVersion());
     }
 
     /** The scan URL a stored code was issued with. */
     String scanUrl(CodeKind kind, Id codeId, TenantId tenantId, Id targetId, long expiresAt, int keyVersion, byte[] salt) {
-        SigningKey key = keys.anyVersion(keyVersion)
-                .orElseThrow(() -> new IllegalStateException("key version " + keyVersion + " is gone"));
-        // Re-deriving for display only: a retired version still shows its (refused) URL.
-        SigningKey signing = key.retired() ? new SigningKey(key.version(), key.secret(), false) : key;
-        return ScanUrl.scanUrl(scanBase, token(KeyRing.of(signing), kind, codeId, tenantId, targetId, expiresAt, salt));
-    }
-
-    /**
-     * The token of a code: the stored salt's length says its format, so that codes issued
-     * before the short format show the very URL they were printed with.
-     */
-    private static String token(KeyRing ring, CodeKind kind, Id codeId, TenantId tenantId, Id targetId, long expiresAt,
-                                byte[] salt) {
-        return kind == CodeKind.GROUP_CODE && salt.length == TokenCodec.SHORT_SALT_BYTES
-                ? TokenCodec.issueShort(ring, codeId, tenantId.id(), expiresAt, salt)
-                : TokenCodec.issue(ring, kind, codeId, tenantId.id(), targetId, expiresAt, salt);
+        return tokens.scanUrl(kind, codeId, tenantId, targetId, expiresAt, keyVersion, salt);
     }
 
     /**
