@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * scanners                                    B, the HLL sketch ({@link ScannerSketch#toBytes()})
  * version                                     N, +1 with every write (the condition of the next one)
  * wm#&lt;shard id&gt;                              S, the last record of that stream shard counted here
- * gsi1pk = T#&lt;tenant&gt;#&lt;DIMENSION&gt;   gsi1sk = &lt;sk&gt;#&lt;id&gt;   CODE, GROUP and CHANNEL items only
+ * gsi1pk = T#&lt;tenant&gt;#&lt;DIMENSION&gt;   gsi1sk = &lt;sk&gt;#&lt;id&gt;   CODE, GROUP, CHANNEL and LABEL items only
  * </pre>
  *
  * <p><b>Why breakdowns are top-level attributes.</b> {@code ADD} creates a missing number,
@@ -56,7 +56,8 @@ public final class RollupItem {
 
     /** Whether items of {@code dimension} carry the gsi1 keys (tenant-level rows read them). */
     public static boolean indexed(Dimension dimension) {
-        return dimension == Dimension.CODE || dimension == Dimension.GROUP || dimension == Dimension.CHANNEL;
+        return dimension == Dimension.CODE || dimension == Dimension.GROUP || dimension == Dimension.CHANNEL
+                || dimension == Dimension.LABEL;
     }
 
     public static String indexPartition(String tenantId, Dimension dimension) {

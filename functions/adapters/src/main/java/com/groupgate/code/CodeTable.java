@@ -206,6 +206,9 @@ public final class CodeTable {
         item.put("tenantId", s(c.tenantId().text()));
         item.put("codeId", s(c.codeId().text()));
         item.put("groupId", s(c.groupId().text()));
+        if (c.label() != null) {
+            item.put("label", s(c.label()));
+        }
         if (c.channel() != null) {
             item.put("channel", s(c.channel()));
         }
@@ -268,7 +271,8 @@ public final class CodeTable {
                 Attr.str(group, "name"),
                 StoredValues.oneOf("group.joinPolicy", Attr.str(group, "joinPolicy"), JoinPolicy.values(),
                         JoinPolicy::wireName),
-                Attr.str(group, "welcomeMessage"));
+                Attr.str(group, "welcomeMessage"),
+                Attr.str(item, "label"));
     }
 
 }

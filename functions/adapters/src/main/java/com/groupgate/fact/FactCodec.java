@@ -44,6 +44,7 @@ public final class FactCodec {
         if (f.cap() != null) {
             m.put("cap", n(f.cap()));
         }
+        put(m, "label", f.label());
         return m;
     }
 
@@ -61,7 +62,8 @@ public final class FactCodec {
                 Attr.str(m, "outcome"), Attr.str(m, "tenantId"), Attr.str(m, "codeId"), Attr.str(m, "groupId"),
                 Attr.str(m, "liveCodeId"), Attr.str(m, "channel"), Attr.str(m, "country"), Attr.str(m, "region"),
                 Attr.str(m, "city"), Attr.str(m, "device"), Attr.str(m, "os"), Attr.str(m, "app"),
-                Attr.str(m, "ipHash"), Attr.str(m, "day"), cap == null ? null : Integer.valueOf(cap));
+                Attr.str(m, "ipHash"), Attr.str(m, "day"), cap == null ? null : Integer.valueOf(cap),
+                Attr.str(m, "label"));
     }
 
     private static String num(Map<String, AttributeValue> m, String name) {

@@ -67,6 +67,23 @@ class CodeTableIT {
     }
 
     @Test
+    void aCodesLabelIsStoredOnItsItemAndReadBackAndAnUnlabelledCodeStoresNone() {
+        GroupCode plain = code(CodeId.random(), ISSUED);
+        GroupCode labelled = new GroupCode(plain.tenantId(), CodeId.random(), plain.groupId(), plain.channel(),
+                plain.dailyScanLimit(), plain.geo(), plain.ecc(), plain.modulePx(), plain.ttlSeconds(),
+                plain.issuedAt(), plain.expiresAt(), plain.status(), null, plain.keyVersion(), plain.salt(),
+                plain.imageKey(), plain.imageBytes(), plain.qrVersion(), plain.timezone(), plain.groupName(),
+                plain.joinPolicy(), plain.welcomeMessage(), "徐汇店 #3");
+        create(plain);
+        create(labelled);
+
+        assertEquals("徐汇店 #3", codes.find(tenant, labelled.codeId()).orElseThrow().label());
+        assertEquals("徐汇店 #3", TABLES.item(TABLES.main(), MainTableKeys.code(tenant, labelled.codeId())).get("label").s());
+        assertNull(codes.find(tenant, plain.codeId()).orElseThrow().label());
+        assertFalse(TABLES.item(TABLES.main(), MainTableKeys.code(tenant, plain.codeId())).containsKey("label"));
+    }
+
+    @Test
     void theCodeAndItsCounterLiveInTheCodesPartitionUnderItsTenantAndExpireTogether() {
         GroupCode c = code(CodeId.random(), ISSUED);
         create(c);

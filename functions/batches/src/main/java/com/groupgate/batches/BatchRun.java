@@ -262,7 +262,7 @@ final class BatchRun {
         GroupCode code = new GroupCode(tenant.tenantId(), codeId, group.groupId(), row.channel(), row.dailyScanLimit(),
                 GeoRules.NONE, medium.ecc(), modulePx, ttl, now.getEpochSecond(), expiresAt, CodeStatus.ACTIVE,
                 null, signed.keyVersion(), signed.salt(), imageKey, png.byteCount(), png.qrVersion(),
-                tenant.timezone(), group.name(), group.joinPolicy(), group.welcomeMessage());
+                tenant.timezone(), group.name(), group.joinPolicy(), group.welcomeMessage(), row.label());
         try {
             codes.create(code, usage.codeIssued(tenant.tenantId(), now, png.byteCount()));
         } catch (TransactionCanceledException e) {

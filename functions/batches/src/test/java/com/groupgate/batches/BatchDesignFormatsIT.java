@@ -110,6 +110,11 @@ class BatchDesignFormatsIT {
         try (PDDocument pdf = Loader.loadPDF(zip.get(lines[3].split(",", -1)[5]))) {
             assertTrue(new PDFTextStripper().getText(pdf).contains("浦东店"), "the PDF prints the row's label as text");
         }
+        for (int i = 1; i <= 3; i++) {
+            String[] cells = lines[i].split(",", -1);
+            JsonNode code = api.get("/v1/codes/" + cells[3], auth).json();
+            assertEquals(cells[2], code.path("label").asText(), "the row's label is stored on the code it issues");
+        }
     }
 
     private static Map<String, byte[]> zip(String url) throws IOException {

@@ -222,6 +222,7 @@ class BatchWorkerIT {
         }
         JsonNode code = api.get("/v1/codes/" + rows.get(0)[3], t.auth()).json();
         assertEquals("store-1", code.path("channel").asText());
+        assertEquals("门店 1", code.path("label").asText(), "the row's label is stored on the code it issues");
         assertEquals(200, code.path("dailyScanLimit").asInt());
         assertEquals(rows.get(0)[4], code.path("scanUrl").asText(), "the manifest's URL is the code's");
         assertEquals("M", code.path("ecc").asText(), "the flyer preset's error correction");

@@ -75,7 +75,8 @@ final class DesignRoutes {
             default -> {
             }
         }
-        return serve(request, tenant, query, urls.of(code), code.groupName(), code.channel());
+        return serve(request, tenant, query, urls.of(code), code.groupName(),
+                code.label() != null ? code.label() : code.channel());
     }
 
     private ApiResponse liveCodeImage(ApiRequest request) {

@@ -114,6 +114,23 @@ class DesignsIT {
     }
 
     @Test
+    void aLabelledCodesPdfPrintsItsLabelInsteadOfItsChannel() throws IOException {
+        var group = api.post("/v1/groups", "{\"name\":\"连锁会员群\"}", bearer(writeKey));
+        assertEquals(201, group.status(), group.body());
+        var labelled = api.post("/v1/groups/" + group.text("groupId") + "/codes",
+                "{\"channel\":\"store-poster\",\"label\":\"南山海岸城店 #2\"}", bearer(writeKey));
+        assertEquals(201, labelled.status(), labelled.body());
+        var r = design("/v1/codes/" + labelled.text("codeId") + "/image", Map.of("format", "pdf", "medium", "flyer"),
+                readKey);
+        assertEquals(200, r.status(), r.body());
+        try (PDDocument doc = Loader.loadPDF(bytes(r))) {
+            String text = new PDFTextStripper().getText(doc);
+            assertTrue(text.contains("南山海岸城店 #2"), text);
+            assertTrue(!text.contains("store-poster"), text);
+        }
+    }
+
+    @Test
     void theSameDesignAskedWithItsEtagIs304WithoutABody() {
         Map<String, String> query = Map.of("format", "svg", "medium", "flyer");
         var first = design("/v1/codes/" + codeId + "/image", query, readKey);

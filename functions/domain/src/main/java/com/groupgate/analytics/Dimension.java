@@ -1,13 +1,15 @@
 package com.groupgate.analytics;
 
 /**
- * What a rollup is kept per. Every fact counts toward its tenant and its channel, and
- * toward the code, group and live code it names, if any.
+ * What a rollup is kept per. Every fact counts toward its tenant, its channel and its
+ * label bucket, and toward the code, group and live code it names, if any.
  */
 public enum Dimension {
     TENANT,
     CODE,
     GROUP,
     LIVE_CODE,
-    CHANNEL
+    CHANNEL,
+    /** Per code label, by {@link LabelKey}. */
+    LABEL
 }

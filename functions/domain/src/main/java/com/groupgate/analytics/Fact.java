@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  * @param device     {@code phone}, {@code tablet} or {@code desktop}
  * @param app        the in-app browser the scan came from
  * @param ipHash     keyed hash of the scanner's IP, or null; feeds unique scanners
+ * @param label      the code's label, or null; counted under {@link LabelKey#of}
  */
 public record Fact(
         String factId,
@@ -45,7 +46,8 @@ public record Fact(
         String device,
         String os,
         String app,
-        String ipHash) {
+        String ipHash,
+        String label) {
 
     public static final String ACCEPTED = "accepted";
     public static final String JOINED = "joined";
@@ -93,6 +95,17 @@ public record Fact(
         if (ipHash != null && ipHash.isEmpty()) {
             throw new IllegalArgumentException("ipHash must be null or not empty");
         }
+        if (label != null && label.isEmpty()) {
+            throw new IllegalArgumentException("label must be null or not empty");
+        }
+    }
+
+    /** A fact of a code without a label (or of none). */
+    public Fact(String factId, FactType type, Instant at, String outcome, String tenantId, String codeId,
+            String groupId, String liveCodeId, String channel, String country, String region, String city,
+            String device, String os, String app, String ipHash) {
+        this(factId, type, at, outcome, tenantId, codeId, groupId, liveCodeId, channel, country, region, city, device,
+                os, app, ipHash, null);
     }
 
     public boolean isScan() {
@@ -111,6 +124,11 @@ public record Fact(
     /** The channel bucket this fact counts under. */
     public String channelBucket() {
         return channel == null ? NO_CHANNEL : channel;
+    }
+
+    /** The label bucket (a rollup id) this fact counts under. */
+    public String labelBucket() {
+        return LabelKey.of(label);
     }
 
     /** The city bucket this fact counts under. */

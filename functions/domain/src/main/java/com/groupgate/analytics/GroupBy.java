@@ -6,7 +6,8 @@ import com.groupgate.error.RefusalException;
 public enum GroupBy {
     CHANNEL(Dimension.CHANNEL),
     CODE(Dimension.CODE),
-    GROUP(Dimension.GROUP);
+    GROUP(Dimension.GROUP),
+    LABEL(Dimension.LABEL);
 
     private final Dimension dimension;
 
@@ -21,7 +22,7 @@ public enum GroupBy {
     /**
      * The {@code groupBy} query parameter.
      *
-     * @throws RefusalException a 400 naming {@code groupBy} unless it is channel, code or group
+     * @throws RefusalException a 400 naming {@code groupBy} unless it is channel, code, group or label
      */
     public static GroupBy parse(String groupBy) {
         if (groupBy != null) {
@@ -32,10 +33,12 @@ public enum GroupBy {
                     return CODE;
                 case "group":
                     return GROUP;
+                case "label":
+                    return LABEL;
                 default:
                     break;
             }
         }
-        throw RefusalException.badField("groupBy", "must be channel, code or group");
+        throw RefusalException.badField("groupBy", "must be channel, code, group or label");
     }
 }

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param outcome   null while the count decides it
  * @param countedOn the day (tenant's zone) of the count that decides the outcome; null otherwise
  * @param cap       the daily cap of that count; null otherwise
+ * @param label     the code's label, or null
  */
 // Fact's fields and the deciding count; not one record, as Fact's constructor is the aggregate's
 // poison gate (outcome and place known), which a fact being written need not pass yet: see #toFact.
@@ -41,7 +42,16 @@ public record RecordedFact(
         String app,
         String ipHash,
         String countedOn,
-        Integer cap) {
+        Integer cap,
+        String label) {
+
+    /** A fact of a code without a label (or of none). */
+    public RecordedFact(String factId, FactType type, Instant at, String outcome, String tenantId, String codeId,
+            String groupId, String liveCodeId, String channel, String country, String region, String city,
+            String device, String os, String app, String ipHash, String countedOn, Integer cap) {
+        this(factId, type, at, outcome, tenantId, codeId, groupId, liveCodeId, channel, country, region, city, device,
+                os, app, ipHash, countedOn, cap, null);
+    }
 
     /** Where every fact of one request comes from: the time, the client and its keyed address hash. */
     public record Origin(Instant at, ClientContext client, UserAgentClass agent, String ipHash) {
@@ -82,19 +92,19 @@ public record RecordedFact(
     /** This fact with {@code value} as its outcome (a refusal decided before counting, say). */
     public RecordedFact withOutcome(String value) {
         return new RecordedFact(factId, type, at, Objects.requireNonNull(value, "outcome"), tenantId, codeId, groupId,
-                liveCodeId, channel, country, region, city, device, os, app, ipHash, null, null);
+                liveCodeId, channel, country, region, city, device, os, app, ipHash, null, null, label);
     }
 
     /** This fact counted on {@code day} against {@code dailyCap}: its outcome is what the count leaves. */
     public RecordedFact countedAgainst(String day, int dailyCap) {
         return new RecordedFact(factId, type, at, null, tenantId, codeId, groupId, liveCodeId, channel, country,
-                region, city, device, os, app, ipHash, Objects.requireNonNull(day, "day"), dailyCap);
+                region, city, device, os, app, ipHash, Objects.requireNonNull(day, "day"), dailyCap, label);
     }
 
     /** This fact at {@code when} (an approval records the join when it is decided). */
     public RecordedFact at(Instant when) {
         return new RecordedFact(factId, type, when, outcome, tenantId, codeId, groupId, liveCodeId, channel, country,
-                region, city, device, os, app, ipHash, countedOn, cap);
+                region, city, device, os, app, ipHash, countedOn, cap, label);
     }
 
     /**
@@ -108,7 +118,7 @@ public record RecordedFact(
         boolean scan = type == FactType.SCAN;
         return new Fact(factId, type, at, decided, tenantId, codeId, groupId, liveCodeId, channel,
                 scan && country == null ? unknownPlace : country, scan && region == null ? unknownPlace : region,
-                city, device, os, app, ipHash);
+                city, device, os, app, ipHash, label);
     }
 
     /**
@@ -145,6 +155,7 @@ public record RecordedFact(
         private String groupId;
         private String liveCodeId;
         private String channel;
+        private String label;
 
         private Builder(FactType type, Origin origin, String tenantId) {
             this.type = type;
@@ -172,6 +183,12 @@ public record RecordedFact(
             return this;
         }
 
+        /** The label of the code scanned or joined through, or null. */
+        public Builder label(String value) {
+            this.label = value;
+            return this;
+        }
+
         public Builder outcome(String value) {
             this.outcome = value;
             return this;
@@ -182,7 +199,7 @@ public record RecordedFact(
             return new RecordedFact(newId(), type, origin.at(), outcome, tenantId, codeId, groupId, liveCodeId, channel,
                     origin.client().country(), origin.client().region(), origin.client().city(),
                     origin.agent().device().wireName(), origin.agent().os().wireName(), origin.agent().app().wireName(),
-                    origin.ipHash(), null, null);
+                    origin.ipHash(), null, null, label);
         }
 
         /** The fact with a fresh id, its outcome decided by a count on {@code day} against {@code dailyCap}. */
@@ -190,7 +207,7 @@ public record RecordedFact(
             return new RecordedFact(newId(), type, origin.at(), null, tenantId, codeId, groupId, liveCodeId, channel,
                     origin.client().country(), origin.client().region(), origin.client().city(),
                     origin.agent().device().wireName(), origin.agent().os().wireName(), origin.agent().app().wireName(),
-                    origin.ipHash(), day, dailyCap);
+                    origin.ipHash(), day, dailyCap, label);
         }
 
         private static String text(Object id) {

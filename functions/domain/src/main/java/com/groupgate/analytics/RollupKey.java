@@ -22,17 +22,17 @@ import java.util.Objects;
  * so a range read is one Query with {@code BETWEEN}. For {@link Dimension#TENANT} the id is
  * the tenant id itself.
  *
- * @param dimensionId the code, group or live code id, the channel bucket, or the tenant id
+ * @param dimensionId the code, group or live code id, the channel or label bucket, or the tenant id
  * @param bucketStart the UTC start of the bucket; must be aligned to {@code granularity}
  */
 public record RollupKey(
         String tenantId, Dimension dimension, String dimensionId, Granularity granularity, Instant bucketStart) {
 
     /**
-     * The most keys one fact touches: five dimensions at two granularities. A literal, so
+     * The most keys one fact touches: six dimensions at two granularities. A literal, so
      * that transaction sizing can be a constant; a test holds it to the enums.
      */
-    public static final int MAX_KEYS_PER_FACT = 10;
+    public static final int MAX_KEYS_PER_FACT = 12;
 
     private static final String SEPARATOR = "#";
     private static final DateTimeFormatter HOUR_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH");
@@ -61,7 +61,7 @@ public record RollupKey(
 
     /**
      * Every rollup item {@code fact} counts toward, in a fixed order: each applicable
-     * dimension (tenant, code, group, live code, channel) at each granularity.
+     * dimension (tenant, code, group, live code, channel, label) at each granularity.
      */
     public static List<RollupKey> forFact(Fact fact) {
         Objects.requireNonNull(fact, "fact");
@@ -78,6 +78,7 @@ public record RollupKey(
                 keys.add(of(fact.tenantId(), Dimension.LIVE_CODE, fact.liveCodeId(), g, fact.at()));
             }
             keys.add(of(fact.tenantId(), Dimension.CHANNEL, fact.channelBucket(), g, fact.at()));
+            keys.add(of(fact.tenantId(), Dimension.LABEL, fact.labelBucket(), g, fact.at()));
         }
         return keys;
     }

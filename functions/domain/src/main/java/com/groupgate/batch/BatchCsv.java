@@ -1,6 +1,7 @@
 package com.groupgate.batch;
 
 import com.groupgate.code.Channel;
+import com.groupgate.code.Label;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.LiveCodeId;
 import com.groupgate.qr.Medium;
@@ -36,7 +37,8 @@ public final class BatchCsv {
     public static final List<String> HEADER = List.of("channel", "label", "groupId", "liveCodeId", "dailyScanLimit",
             "ttlSeconds", "medium", "format");
     public static final int MAX_ROWS = 5_000;
-    public static final int MAX_LABEL_LENGTH = 100;
+    /** A code's label: the row's label is stored on the code it issues. */
+    public static final int MAX_LABEL_LENGTH = Label.MAX_LENGTH;
     public static final Medium DEFAULT_MEDIUM = Medium.POSTER;
 
     /** The rows, when there is no problem; otherwise every problem and no rows. */

@@ -14,6 +14,7 @@ final class Facts {
     private String groupId = "group1";
     private String liveCodeId;
     private String channel;
+    private String label;
     private String country = "CN";
     private String region = "SH";
     private String city = "Shanghai";
@@ -45,9 +46,10 @@ final class Facts {
     Facts city(String v) { city = v; return this; }
     Facts device(String v) { device = v; return this; }
     Facts ip(String v) { ipHash = v; return this; }
+    Facts label(String v) { label = v; return this; }
 
     Fact build() {
         return new Fact("f" + (next++), type, at, outcome, tenantId, codeId, groupId, liveCodeId, channel,
-                country, region, city, device, os, app, ipHash);
+                country, region, city, device, os, app, ipHash, label);
     }
 }

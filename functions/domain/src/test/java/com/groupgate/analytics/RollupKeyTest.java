@@ -46,14 +46,26 @@ class RollupKeyTest {
     void aFactCountsTowardEveryDimensionItNamesAtBothGranularities() {
         Fact live = Facts.scan().code(null).group("g1").liveCode("l1").channel("flyer").build();
         List<RollupKey> keys = RollupKey.forFact(live);
-        assertEquals(8, keys.size());
-        assertEquals(List.of(Dimension.TENANT, Dimension.GROUP, Dimension.LIVE_CODE, Dimension.CHANNEL),
-                keys.subList(0, 4).stream().map(RollupKey::dimension).toList());
+        assertEquals(10, keys.size());
+        assertEquals(List.of(Dimension.TENANT, Dimension.GROUP, Dimension.LIVE_CODE, Dimension.CHANNEL,
+                Dimension.LABEL), keys.subList(0, 5).stream().map(RollupKey::dimension).toList());
         Fact exhaustedPool = Facts.scan().code(null).group(null).liveCode("l1").outcome("group_full").build();
         assertEquals("(none)", RollupKey.forFact(exhaustedPool).get(2).dimensionId());
         assertEquals(Dimension.values().length * Granularity.values().length, RollupKey.MAX_KEYS_PER_FACT);
         assertEquals(RollupKey.MAX_KEYS_PER_FACT,
                 RollupKey.forFact(Facts.scan().liveCode("l1").channel("c").build()).size());
+    }
+
+    @Test
+    void aLabelledFactCountsUnderItsLabelsHexAndAnUnlabelledOneUnderNone() {
+        Fact labelled = Facts.scan().code("c1").group("g1").label("Store #12 徐汇").build();
+        RollupKey label = RollupKey.forFact(labelled).stream().filter(k -> k.dimension() == Dimension.LABEL)
+                .findFirst().orElseThrow();
+        assertEquals("Store #12 徐汇", LabelKey.label(label.dimensionId()));
+        assertEquals(label, RollupKey.parse(label.pk(), label.sk()));
+        Fact unlabelled = Facts.scan().code("c1").group("g1").build();
+        assertEquals(List.of(LabelKey.NO_LABEL, LabelKey.NO_LABEL), RollupKey.forFact(unlabelled).stream()
+                .filter(k -> k.dimension() == Dimension.LABEL).map(RollupKey::dimensionId).toList());
     }
 
     @Test

@@ -90,10 +90,10 @@ class BatchCsvTest {
     @Test
     void labelsAreRefusedForLengthControlAndBidiCharacters() {
         assertEquals(List.of("2:label:invalid", "3:label:invalid", "4:label:invalid"), problems(HEADER
-                + ",\"" + "店".repeat(101) + "\"," + GROUP + ",,,,,\n"
+                + ",\"" + "店".repeat(41) + "\"," + GROUP + ",,,,,\n"
                 + ",\"a\tb\"," + GROUP + ",,,,,\n"
                 + ",\"a\u202Eb\"," + GROUP + ",,,,,\n"
-                + ",\"" + "店".repeat(100) + "\"," + GROUP + ",,,,,\n"));
+                + ",\"" + "店".repeat(40) + "\"," + GROUP + ",,,,,\n"));
     }
 
     @Test

@@ -144,7 +144,7 @@ public final class JoinService {
             throw new RefusalException(Refusal.ENTRY_EXPIRED, Messages.EN.text("refusal.entry_expired"));
         }
         RecordedFact fact = RecordedFact.join(attempt.origin(), code.tenantId().text()).code(code.codeId())
-                .group(group.groupId()).channel(code.channel()).build();
+                .group(group.groupId()).channel(code.channel()).label(code.label()).build();
         Outcome outcome = joinGroup(attempt, group, fact, Long.MAX_VALUE, null);
         if (outcome == null) {
             throw new RefusalException(Refusal.GROUP_FULL, Messages.EN.text("refusal.group_full"));

@@ -24,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * scan writes must stay under 1 KB. Measured here by the documented item-size rules
  * ({@link DynamoItemSize}) on the item as stored, for the largest settings the API allows
  * (600 geo entries, a 100-character name and a 1,000-character welcome message in Chinese,
- * a 64-character channel) and the largest fact a scan records (a 100-character city, every
+ * a 64-character channel, a 40-character label in Chinese, which every fact copies) and the
+ * largest fact a scan records (a 100-character city, every
  * breakdown set), over scans on three days in a row so the counter holds old days too.
  */
 class ScanItemSizeIT {
@@ -119,7 +120,8 @@ class ScanItemSizeIT {
         }
         denyRegions.add("\"US-CA\"");
         denyCidrs.add("\"10.0.0.0/8\"");
-        return "{\"channel\":\"" + "c".repeat(64) + "\",\"dailyScanLimit\":1000000,\"ttlSeconds\":2592000,"
+        return "{\"channel\":\"" + "c".repeat(64) + "\",\"label\":\"" + "店".repeat(40)
+                + "\",\"dailyScanLimit\":1000000,\"ttlSeconds\":2592000,"
                 + "\"geo\":{\"allowCountries\":" + allowCountries + ",\"denyCountries\":" + denyCountries.subList(0,
                 Math.min(100, denyCountries.size())) + ",\"allowRegions\":" + allowRegions + ",\"denyRegions\":"
                 + denyRegions + ",\"allowCidrs\":" + allowCidrs + ",\"denyCidrs\":" + denyCidrs + "}}";

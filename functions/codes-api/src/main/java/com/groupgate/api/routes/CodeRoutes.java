@@ -5,6 +5,7 @@ import com.groupgate.code.Channel;
 import com.groupgate.code.CodeStatus;
 import com.groupgate.code.CodeTable;
 import com.groupgate.code.GroupCode;
+import com.groupgate.code.Label;
 import com.groupgate.code.StoredCode;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
@@ -37,7 +38,7 @@ public final class CodeRoutes {
     static final int DEFAULT_MODULE_PX = 8;
     static final int MAX_MODULE_PX = 40;
     private static final Set<String> ISSUE_FIELDS = Set.of("ttlSeconds", "channel", "dailyScanLimit", "geo", "ecc",
-            "modulePx");
+            "modulePx", "label");
     private static final Set<String> GEO_FIELDS = Set.of("allowCountries", "denyCountries", "allowRegions",
             "denyRegions", "allowCidrs", "denyCidrs");
 
@@ -72,7 +73,7 @@ public final class CodeRoutes {
 
     /** What a tenant asked for, validated; nothing has been written yet. */
     private record Settings(long ttlSeconds, String channel, int dailyScanLimit, GeoRules geo, Ecc ecc,
-                            int modulePx) {
+                            int modulePx, String label) {
     }
 
     private ApiResponse issue(ApiRequest request) {
@@ -81,13 +82,15 @@ public final class CodeRoutes {
         JsonFields body = JsonFields.of(Json.body(request), ISSUE_FIELDS);
         Settings settings = settings(body);
         filter.check(tenant.tenantId(), "channel", settings.channel());
+        filter.checkName(tenant.tenantId(), "label", settings.label());
         Group group = groups.find(tenant.tenantId(), groupId).orElseThrow(RefusalException::notFound);
         long ttl = settings.ttlSeconds() > 0 ? settings.ttlSeconds() : defaultTtl(group);
         Settings withTtl = new Settings(ttl, settings.channel(), settings.dailyScanLimit(), settings.geo(),
-                settings.ecc(), settings.modulePx());
+                settings.ecc(), settings.modulePx(), settings.label());
         GroupCode code = newCode(tenant, group, withTtl);
         audit.change("code.create", "code/" + code.codeId(), "group " + group.groupId() + ", channel "
-                + Audit.quoted(String.valueOf(code.channel())));
+                + Audit.quoted(String.valueOf(code.channel())) + (code.label() == null ? ""
+                : ", label " + Audit.quoted(code.label())));
         images.storeOrDiscard(code.imageKey(), () -> {
             codes.create(code, usage.codeIssued(tenant.tenantId(), clock.instant(), code.imageBytes()));
             return code;
@@ -114,8 +117,12 @@ public final class CodeRoutes {
             throw RefusalException.badField("ecc", "must be one of L, M, Q, H");
         }
         Integer modulePx = body.integer("modulePx", 1, MAX_MODULE_PX);
+        String label = body.string("label", Label.MAX_LENGTH);
+        if (label != null) {
+            Label.of(label);
+        }
         return new Settings(ttl == null ? 0 : ttl, channel, cap, rules, ecc,
-                modulePx == null ? DEFAULT_MODULE_PX : modulePx);
+                modulePx == null ? DEFAULT_MODULE_PX : modulePx, label);
     }
 
     private static long defaultTtl(Group group) {
@@ -137,7 +144,7 @@ public final class CodeRoutes {
         return new GroupCode(tenant.tenantId(), codeId, group.groupId(), s.channel(), s.dailyScanLimit(), s.geo(),
                 s.ecc(), s.modulePx(), s.ttlSeconds(), now.getEpochSecond(), expiresAt, CodeStatus.ACTIVE, null,
                 signed.keyVersion(), signed.salt(), signed.imageKey(), signed.imageBytes(), signed.qrVersion(),
-                tenant.timezone(), group.name(), group.joinPolicy(), group.welcomeMessage());
+                tenant.timezone(), group.name(), group.joinPolicy(), group.welcomeMessage(), s.label());
     }
 
     private ApiResponse get(ApiRequest request) {
@@ -162,7 +169,7 @@ public final class CodeRoutes {
         refuseUnlessRefreshable(old);
         Group group = groups.find(tenant.tenantId(), old.groupId()).orElseThrow(RefusalException::notFound);
         GroupCode replacement = newCode(tenant, group, new Settings(old.ttlSeconds(), old.channel(),
-                old.dailyScanLimit(), old.geo(), old.ecc(), old.modulePx()));
+                old.dailyScanLimit(), old.geo(), old.ecc(), old.modulePx(), old.label()));
         audit.change("code.refresh", "code/" + old.codeId(), "replaced by code " + replacement.codeId());
         boolean superseded = images.storeOrDiscard(replacement.imageKey(), () -> codes.supersede(old, replacement,
                 usage.codeIssued(tenant.tenantId(), clock.instant(), replacement.imageBytes())),
@@ -201,6 +208,7 @@ public final class CodeRoutes {
         out.put("codeId", code.codeId().text());
         out.put("groupId", code.groupId().text());
         out.put("channel", code.channel());
+        out.put("label", code.label());
         out.put("scanUrl", scanUrl(code));
         out.put("imageUrl", images.imageUrl(code.imageKey()));
         out.put("expiresAt", Instant.ofEpochSecond(code.expiresAt()).toString());

@@ -2,6 +2,7 @@ package com.groupgate.api.routes;
 
 import com.groupgate.analytics.Fact;
 import com.groupgate.analytics.GroupBy;
+import com.groupgate.analytics.LabelKey;
 import com.groupgate.code.Channel;
 import com.groupgate.error.RefusalException;
 import com.groupgate.id.Id;
@@ -16,7 +17,8 @@ import java.util.Locale;
  * {@code groupBy}, or anything this API did not hand out, is a 400 naming {@code cursor}.
  *
  * @param groupBy what the page's rows were per
- * @param last    the page's last key: a code or group id, or a channel (or {@code (none)})
+ * @param last    the page's last key: a code or group id, a channel (or {@code (none)}), or a label's
+ *                rollup id ({@link LabelKey})
  */
 record StatsCursor(GroupBy groupBy, String last) {
     private static final String VERSION = "1";
@@ -58,6 +60,7 @@ record StatsCursor(GroupBy groupBy, String last) {
         return switch (groupBy) {
             case CODE, GROUP -> Id.parse(key).map(id -> id.toString().equals(key)).orElse(false);
             case CHANNEL -> Channel.isValid(key) || Fact.NO_CHANNEL.equals(key);
+            case LABEL -> LabelKey.isKey(key);
         };
     }
 

@@ -1,6 +1,7 @@
 package com.groupgate.api.routes;
 
 import com.groupgate.analytics.GroupBy;
+import com.groupgate.analytics.LabelKey;
 import com.groupgate.analytics.StatsQuery;
 import com.groupgate.analytics.StatsRange;
 import com.groupgate.analytics.StatsReader;
@@ -67,7 +68,8 @@ public final class StatsRoutes {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (StatsRow row : page.rows()) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("key", row.key());
+            // A label's rollup id is its bytes in hex; the caller sees the label, null for codes without one.
+            out.put("key", groupBy == GroupBy.LABEL ? LabelKey.label(row.key()) : row.key());
             out.put("scans", row.scans());
             out.put("accepted", row.accepted());
             out.put("joins", row.joins());

@@ -1,0 +1,34 @@
+package com.groupgate.fact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.groupgate.analytics.FactType;
+import com.groupgate.analytics.RecordedFact;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class FactCodecTest {
+    private static RecordedFact scan(String label) {
+        return new RecordedFact("f1", FactType.SCAN, Instant.ofEpochMilli(1_764_000_000_123L), null, "t1", "c1", "g1",
+                null, "poster", "CN", "GD", null, "phone", "android", "wechat", "h1", "2026-12-06", 500, label);
+    }
+
+    @Test
+    void aScansLabelTravelsWithItsFactAndComesBackAsWritten() {
+        RecordedFact labelled = scan("徐汇店 #3");
+        Map<String, AttributeValue> stored = FactCodec.encode(labelled);
+        assertEquals("徐汇店 #3", stored.get("label").s());
+        assertEquals(labelled, FactCodec.decode(stored));
+        assertEquals("徐汇店 #3", FactCodec.decode(stored).toFact("accepted", "unknown").label());
+    }
+
+    @Test
+    void aFactWithoutALabelStoresNoLabelAttribute() {
+        Map<String, AttributeValue> stored = FactCodec.encode(scan(null));
+        assertFalse(stored.containsKey("label"));
+        assertEquals(scan(null), FactCodec.decode(stored));
+    }
+}

@@ -1,0 +1,148 @@
+package com.groupgate.localrun;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A chain sees its stores, end to end through {@code make run}: scans and joins on two
+ * labelled group codes (one label with a space and a {@code '#'}, one in Chinese), a code
+ * without a label and a live code travel the MainTable stream into the real aggregate, and
+ * {@code GET /v1/stats?groupBy=label} reports per label exactly what this test counted,
+ * the unlabelled code and the live code together in the row whose key is null; paging one
+ * row at a time walks the same rows.
+ */
+class LabelStatsIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String NONE = "<null>";
+    private static LocalGroupGate local;
+    private static URI base;
+
+    @BeforeAll
+    static void start() {
+        local = RecordedStack.builder().adminKey("test-admin-key").originSecret("test-origin-secret")
+                .requireContentSha256(false).build();
+        base = local.start(0);
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    private static JsonNode call(String method, String path, String body, String key) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(base.resolve(path)).header("accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            r.header("authorization", "Bearer " + key);
+        }
+        if (body != null) {
+            r.header("content-type", "application/json");
+        }
+        HttpResponse<String> response = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode json = MAPPER.readTree(response.body());
+        ((ObjectNode) json).put("_status", response.statusCode());
+        return json;
+    }
+
+    private static String path(JsonNode code) {
+        String url = code.path("scanUrl").asText();
+        return url.substring(url.indexOf("/S/"));
+    }
+
+    private record Counts(long scans, long accepted, long joins) {
+        Counts plus(Counts o) {
+            return new Counts(scans + o.scans, accepted + o.accepted, joins + o.joins);
+        }
+    }
+
+    /** {@code scans} accepted scans of {@code code}, the first {@code joins} of them joined. */
+    private static void scanAndJoin(JsonNode code, int scans, int joins, String label, Map<String, Counts> truth)
+            throws Exception {
+        for (int i = 0; i < scans; i++) {
+            JsonNode scan = call("GET", path(code), null, null);
+            assertEquals(200, scan.path("_status").asInt(), scan.toString());
+            truth.merge(label, new Counts(1, 1, 0), Counts::plus);
+            if (i < joins) {
+                JsonNode join = call("POST", path(code) + "/join", "{\"joinTicket\":\""
+                        + scan.path("joinTicket").asText() + "\",\"memberRef\":\"m" + label.hashCode() + i + "\"}", null);
+                assertEquals(200, join.path("_status").asInt(), join.toString());
+                truth.merge(label, new Counts(0, 0, 1), Counts::plus);
+            }
+        }
+    }
+
+    private static Map<String, Counts> rows(JsonNode page) {
+        Map<String, Counts> out = new HashMap<>();
+        for (JsonNode row : page.path("rows")) {
+            out.put(row.path("key").isNull() ? NONE : row.path("key").asText(), new Counts(row.path("scans").asLong(),
+                    row.path("accepted").asLong(), row.path("joins").asLong()));
+        }
+        return out;
+    }
+
+    @Test
+    void statsByLabelEqualTheScansAndJoinsOfEachLabelledCode() throws Exception {
+        Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        String key = call("POST", "/v1/tenants", "{\"name\":\"Chain\"}", "test-admin-key").path("apiKey").asText();
+        String group = call("POST", "/v1/groups", "{\"name\":\"Members\",\"capacity\":100}", key)
+                .path("groupId").asText();
+        String storeOne = "Store #1 Main St";
+        String storeTwo = "徐汇漕溪北路店";
+        JsonNode one = call("POST", "/v1/groups/" + group + "/codes", "{\"label\":\"" + storeOne + "\"}", key);
+        assertEquals(storeOne, one.path("label").asText(), one.toString());
+        JsonNode two = call("POST", "/v1/groups/" + group + "/codes",
+                "{\"label\":\"" + storeTwo + "\",\"channel\":\"poster\"}", key);
+        assertEquals(storeTwo, two.path("label").asText(), two.toString());
+        JsonNode plain = call("POST", "/v1/groups/" + group + "/codes", "{}", key);
+        JsonNode live = call("POST", "/v1/live-codes", "{\"name\":\"Pool\",\"groupIds\":[\"" + group + "\"]}", key);
+        Map<String, Counts> truth = new HashMap<>();
+        scanAndJoin(one, 3, 1, storeOne, truth);
+        scanAndJoin(two, 5, 2, storeTwo, truth);
+        scanAndJoin(plain, 2, 0, NONE, truth);
+        scanAndJoin(live, 1, 1, NONE, truth);
+
+        String query = "/v1/stats?groupBy=label&from=" + from + "&to=" + from.plus(Duration.ofHours(2));
+        Map<String, Counts> reported = new HashMap<>();
+        Eventually.await(Duration.ofSeconds(30), "label stats equal to what happened", () -> {
+            try {
+                reported.clear();
+                reported.putAll(rows(call("GET", query, null, key)));
+                return reported.equals(truth);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals(truth, reported);
+
+        Map<String, Counts> paged = new HashMap<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            JsonNode page = call("GET", query + "&limit=1" + (cursor == null ? ""
+                    : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), null, key);
+            assertEquals(200, page.path("_status").asInt(), page.toString());
+            paged.putAll(rows(page));
+            cursor = page.path("nextCursor").isNull() ? null : page.path("nextCursor").asText();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(truth, paged);
+    }
+}
