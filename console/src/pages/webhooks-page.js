@@ -1,6 +1,7 @@
-// #/webhooks: the tenant's endpoints (Standard Webhooks), a new one with its events, a test
-// event, the latest delivery attempts of each and their redelivery. The secret of a new
-// endpoint is shown once, here, and never again.
+// #/webhooks: the tenant's endpoints (Standard Webhooks), a new one with its events, a change
+// of an endpoint's URL or events, a test event, the latest delivery attempts of each and their
+// redelivery. The secret of a new endpoint, and the new secret of a rotation, are shown once,
+// here, and never again.
 import { secretOnce } from './ops-ui.js';
 import { deliveryStatus, disabledReason } from './ops-labels.js';
 
@@ -79,6 +80,36 @@ function endpoint(ctx, hook, deliveries) {
       }
     },
   }, t('console.webhooks.delete'));
+  const slot = h('div', { class: 'form-slot' });
+  const edit = h('button', {
+    type: 'button', class: 'secondary', 'data-action': 'edit-webhook', 'data-write': true,
+    'aria-label': t('console.webhooks.editOne', { url: hook.url }),
+    onclick: () => {
+      slot.replaceChildren(editForm(ctx, hook, () => slot.replaceChildren()));
+      slot.querySelector('input[name="url"]').focus();
+    },
+  }, t('console.webhooks.edit'));
+  const rotate = h('button', {
+    type: 'button', class: 'secondary', 'data-action': 'rotate-secret', 'data-write': true,
+    'aria-label': t('console.webhooks.rotateOne', { url: hook.url }),
+    onclick: async (e) => {
+      const button = e.currentTarget;
+      if (!(await ctx.confirm('console.webhooks.rotateConfirm', { url: hook.url }))) {
+        return;
+      }
+      try {
+        const rotated = await ctx.busy(button, () => ctx.api.post(`/v1/webhooks/${id}/rotate-secret`));
+        slot.replaceChildren(secretOnce(ctx, {
+          title: t('console.webhooks.rotated', { url: hook.url, until: fmt.time(rotated.previousSecretValidUntil) }),
+          label: t('console.webhooks.secret'),
+          value: rotated.secret,
+          done: () => ctx.navigate('#/webhooks'),
+        }));
+      } catch (error) {
+        ctx.notify(error.message, 'error');
+      }
+    },
+  }, t('console.webhooks.rotate'));
   const list = ctx.table({
     caption: t('console.webhooks.deliveries'),
     items: deliveries,
@@ -111,20 +142,62 @@ function endpoint(ctx, hook, deliveries) {
     h('h2', { class: 'mono wrap' }, hook.url),
     h('p', {}, state, hook.description ? ` · ${hook.description}` : ''),
     h('p', { class: 'hint' }, t('console.webhooks.events'), ': ', h('span', { class: 'mono wrap' }, hook.events.join(', '))),
-    h('div', { class: 'actions' }, testButton, toggle, remove,
+    h('div', { class: 'actions' }, testButton, edit, toggle, rotate, remove,
       h('button', { type: 'button', class: 'secondary', 'data-action': 'refresh', onclick: () => ctx.navigate('#/webhooks') },
         t('console.common.refresh'))),
+    slot,
     h('h3', {}, t('console.webhooks.deliveries')),
     list);
 }
 
-function createForm(ctx, slot, close) {
-  const { t, h, field } = ctx;
-  const events = h('fieldset', { class: 'checks' },
+/** The event checkboxes, those in {@code chosen} ticked. */
+function eventChecks(ctx, chosen) {
+  const { t, h } = ctx;
+  return h('fieldset', { class: 'checks' },
     h('legend', {}, t('console.webhooks.events')),
     EVENTS.map((e) => h('label', { class: 'check' },
-      h('input', { type: 'checkbox', name: 'events', value: e, checked: e === 'member.joined' || e === 'join.requested' }),
+      h('input', { type: 'checkbox', name: 'events', value: e, checked: chosen.includes(e) }),
       h('span', { class: 'mono' }, e))));
+}
+
+/** The API's error beside its field; an event's index ({@code events[2]}) points at the checkboxes. */
+function showError(ctx, form, error) {
+  ctx.fieldErrors(form, { ...error, message: error.message, field: error.field && error.field.replace(/\[\d+\]$/, '') });
+}
+
+// The URL and the events of an endpoint, changed with PATCH (the API changes no description).
+function editForm(ctx, hook, close) {
+  const { t, h, field } = ctx;
+  const form = h('form', { class: 'card form', novalidate: true, 'data-write': true },
+    h('fieldset', {},
+      h('legend', {}, t('console.webhooks.editOne', { url: hook.url })),
+      field(t('console.webhooks.url'), h('input', { name: 'url', type: 'url', required: true, autocomplete: 'off',
+        value: hook.url, maxlength: 2048 }), t('console.webhooks.urlHint')),
+      eventChecks(ctx, hook.events)),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'secondary', onclick: close }, t('console.common.cancel')),
+      h('button', { type: 'submit', 'data-action': 'save', 'data-write': true }, t('console.common.save'))));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    ctx.clearErrors(form);
+    const body = {
+      url: form.elements.url.value.trim(),
+      events: [...form.querySelectorAll('input[name="events"]:checked')].map((c) => c.value),
+    };
+    try {
+      await ctx.busy(e.submitter || form, () => ctx.api.patch(`/v1/webhooks/${encodeURIComponent(hook.webhookId)}`, body));
+      ctx.notify(t('console.webhooks.saved'));
+      ctx.navigate('#/webhooks');
+    } catch (error) {
+      showError(ctx, form, error);
+    }
+  });
+  return form;
+}
+
+function createForm(ctx, slot, close) {
+  const { t, h, field } = ctx;
+  const events = eventChecks(ctx, ['member.joined', 'join.requested']);
   const form = h('form', { class: 'card form', novalidate: true, 'data-write': true },
     h('fieldset', {},
       h('legend', {}, t('console.webhooks.new')),
@@ -155,7 +228,7 @@ function createForm(ctx, slot, close) {
         done: () => ctx.navigate('#/webhooks'),
       }));
     } catch (error) {
-      ctx.fieldErrors(form, { ...error, message: error.message, field: error.field && error.field.replace(/\[\d+\]$/, '') });
+      showError(ctx, form, error);
     }
   });
   return form;
