@@ -120,6 +120,14 @@ class AuditLogIT {
             HttpCalls later = ApiTestbed.api(Clock.offset(Clock.systemUTC(), Duration.ofDays(1)));
             return () -> later.post("/v1/admin/keys/" + older + "/retire", null, admin());
         }));
+        s.put("POST /v1/batches", scenario("batch.create", () -> {
+            String g = group("{\"name\":\"Stores\"}");
+            Map<String, String> csv = new java.util.HashMap<>(tenant.auth());
+            csv.put("content-type", "text/csv");
+            byte[] file = (BatchesApiIT.HEADER + "store-1,Store 1," + g + ",,,,,\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return () -> api.exact("POST", "/v1/batches", file, false, csv);
+        }));
         s.put("POST /v1/exports", scenario("export.create", () -> () -> api.post("/v1/exports",
                 "{\"kind\":\"members\",\"from\":\"2026-11-01\",\"to\":\"2026-11-02\"}", tenant.auth())));
         s.put("POST /v1/keys", scenario("key.create",
