@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { follow, pollDelays, SCHEDULE, transient } from '../src/pages/poll.js';
 import { HEADER, problemRows, sha256Hex, TEMPLATE, uploadKey } from '../src/pages/batch-csv.js';
-import { addDays, exportRange, lastAllowed, todayIn } from '../src/pages/export-range.js';
+import { addDays, exportRange, lastAllowed, requestKey, todayIn } from '../src/pages/export-range.js';
 
 test('the polling waits grow by half each time up to 10 s, and their number is bounded', () => {
   const delays = pollDelays();
@@ -141,4 +141,14 @@ test('the export\'s days: today in the tenant\'s zone, the last day included, at
   assert.deepEqual(exportRange('2026-12-06', '2026-12-06'), { from: '2026-12-06', to: '2026-12-07' }, 'one day');
   assert.equal(lastAllowed('2026-01-01'), '2026-03-31');
   assert.equal(exportRange('2026-01-01', lastAllowed('2026-01-01')).to, '2026-04-01', 'to is 90 days after from');
+});
+
+test('an export request\'s key fits the API\'s 64 characters and follows the body', async () => {
+  const a = await sha256Hex(new TextEncoder().encode('{"kind":"joins"}'));
+  const b = await sha256Hex(new TextEncoder().encode('{"kind":"scans"}'));
+  const visit = '0123456789abcdef';
+  assert.match(requestKey(visit, a), /^[A-Za-z0-9._:-]{1,64}$/);
+  assert.equal(requestKey(visit, a), requestKey(visit, a));
+  assert.notEqual(requestKey(visit, a), requestKey(visit, b));
+  assert.throws(() => requestKey('x'.repeat(40), a), /Idempotency-Key/);
 });

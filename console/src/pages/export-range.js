@@ -28,3 +28,19 @@ export function exportRange(first, last) {
 export function lastAllowed(first) {
   return addDays(first, MAX_DAYS - 1);
 }
+
+/** POST /v1/exports' Idempotency-Key: 1 … 64 of A-Z a-z 0-9 . _ : - */
+const KEY = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/**
+ * The key of one export request: the page's visit and the request body's SHA-256 (hex). The
+ * same request sent again from the same visit (a second click, a retry) names the export the
+ * first made; another kind, range or group is another export.
+ */
+export function requestKey(visit, sha256Hex) {
+  const key = `console-${visit}-${sha256Hex.slice(0, 32)}`;
+  if (!KEY.test(key)) {
+    throw new Error(`not an Idempotency-Key: ${key}`);
+  }
+  return key;
+}
