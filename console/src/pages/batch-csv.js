@@ -15,8 +15,8 @@ export const TEMPLATE_NAME = 'groupgate-batch-template.csv';
 const KEY = /^[\x21-\x7E]{1,255}$/;
 
 /**
- * The key of one upload: the page's visit ({@code visit}, random per page shown) and the
- * file's SHA-256 (hex). The same file sent again from the same visit (a retry after a lost
+ * The key of one upload: the console's visit ({@code visit}, random per loaded tab) and the
+ * file's SHA-256 (hex). The same file sent again from the same tab (a retry after a lost
  * answer, a second click) names the batch the first made; a changed file is a new batch.
  */
 export function uploadKey(visit, sha256Hex) {

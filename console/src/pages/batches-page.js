@@ -9,11 +9,18 @@ import { visitId, watch } from './job-watch.js';
 /** The API's limit on the body. */
 const MAX_BYTES = 4 * 1024 * 1024;
 
+/**
+ * One per loaded console (a tab until it is reloaded), in every Idempotency-Key this page
+ * sends: the same request sent again from this tab, after its page was shown anew too,
+ * names what the first made, so nothing is made twice.
+ */
+const visit = visitId(12);
+
 export async function render(ctx, root, params) {
   const { t, h } = ctx;
   const progress = params.batchId ? await batchProgress(ctx, params.batchId) : null;
   const problems = h('div', { class: 'problems' });
-  root.append(
+  ctx.append(root,
     h('div', { class: 'title' }, h('h1', {}, t('console.batches.title'))),
     h('p', { class: 'hint' }, t('console.batches.help')),
     progress,
@@ -27,12 +34,11 @@ function templateLink(ctx) {
   ctx.onLeave(() => URL.revokeObjectURL(url));
   return h('p', { class: 'hint' },
     h('a', { href: url, download: TEMPLATE_NAME, 'data-action': 'download-template' }, t('console.batches.template')),
-    ' ', t('console.batches.templateHint', { header: HEADER.join(',') }));
+    ' ', t('console.batches.templateHint'), ' ', h('code', { class: 'mono', 'data-header': '' }, HEADER.join(',')));
 }
 
 function uploadForm(ctx, problems) {
   const { t, h, field } = ctx;
-  const visit = visitId(12);
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,text/csv', required: true });
   const form = h('form', { class: 'card form', novalidate: true },
     h('fieldset', { 'data-write': true },

@@ -33,8 +33,8 @@ export function lastAllowed(first) {
 const KEY = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
- * The key of one export request: the page's visit and the request body's SHA-256 (hex). The
- * same request sent again from the same visit (a second click, a retry) names the export the
+ * The key of one export request: the console's visit (random per loaded tab) and the request body's SHA-256 (hex). The
+ * same request sent again from the same tab (a second click, a retry) names the export the
  * first made; another kind, range or group is another export.
  */
 export function requestKey(visit, sha256Hex) {

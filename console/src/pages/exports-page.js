@@ -10,13 +10,20 @@ import { visitId, watch } from './job-watch.js';
 /** The days a new export covers unless changed: the last 7, today included. */
 const DEFAULT_DAYS = 7;
 
+/**
+ * One per loaded console (a tab until it is reloaded), in every Idempotency-Key this page
+ * sends: the same request sent again from this tab, after its page was shown anew too,
+ * names what the first made, so nothing is made twice.
+ */
+const visit = visitId(8);
+
 export async function render(ctx, root, params) {
   const { t, h } = ctx;
   const [groups, status] = await Promise.all([
     ctx.api.all('/v1/groups', { limit: 100 }),
     params.exportId ? exportStatus(ctx, params.exportId) : null,
   ]);
-  root.append(
+  ctx.append(root,
     h('div', { class: 'title' }, h('h1', {}, t('console.exports.title'))),
     h('p', { class: 'hint' }, t('console.exports.help', { zone: ctx.zone })),
     status,
@@ -25,7 +32,6 @@ export async function render(ctx, root, params) {
 
 function exportForm(ctx, groups) {
   const { t, h, field } = ctx;
-  const visit = visitId(8);
   const today = todayIn(ctx.zone);
   const first = h('input', { type: 'date', name: 'from', required: true, value: addDays(today, 1 - DEFAULT_DAYS) });
   const last = h('input', { type: 'date', name: 'to', required: true, value: today });
