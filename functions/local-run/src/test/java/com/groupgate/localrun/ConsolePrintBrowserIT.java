@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -49,6 +48,7 @@ class ConsolePrintBrowserIT {
     private static HeadlessChromium chromium;
     private static ConsoleBrowser console;
     private static Path files;
+    private static Path downloads;
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,7 +57,8 @@ class ConsolePrintBrowserIT {
         URI base = local.start(0);
         api = new LocalApi(base);
         files = Files.createTempDirectory("gg-console-print-");
-        chromium = HeadlessChromium.start(null, "zh-CN,zh;q=0.9,en;q=0.5");
+        downloads = Files.createTempDirectory("gg-console-print-downloads-");
+        chromium = HeadlessChromium.start(null, "zh-CN,zh;q=0.9,en;q=0.5", downloads);
         console = new ConsoleBrowser(chromium, base);
         console.desktop();
     }
@@ -115,10 +116,12 @@ class ConsolePrintBrowserIT {
         console.open(key, "#/batches");
         WebElement template = console.find("[data-action='download-template']");
         assertTrue(template.getAttribute("download").endsWith(".csv"), "the template is offered as a file");
-        Object templateText = ((JavascriptExecutor) console.driver()).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "fetch(arguments[0].href).then((r) => r.text()).then(done, (e) => done('failed: ' + e));", template);
-        assertEquals("\uFEFF" + HEADER + "\r\n", templateText, "the template is the documented header");
+        template.click();
+        Path saved = downloads.resolve("groupgate-batch-template.csv");
+        Eventually.await(ConsoleBrowser.WAIT, "the template's download", () -> Files.isRegularFile(saved)
+                && saved.toFile().length() > 0);
+        assertEquals("\uFEFF" + HEADER + "\r\n", Files.readString(saved, StandardCharsets.UTF_8),
+                "the template is the documented header");
         upload(stores);
 
         WebElement zip = new WebDriverWait(console.driver(), JOB).until(d -> {
