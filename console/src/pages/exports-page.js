@@ -19,10 +19,8 @@ const visit = visitId(8);
 
 export async function render(ctx, root, params) {
   const { t, h } = ctx;
-  const [groups, status] = await Promise.all([
-    ctx.api.all('/v1/groups', { limit: 100 }),
-    params.exportId ? exportStatus(ctx, params.exportId) : null,
-  ]);
+  const groups = await ctx.api.all('/v1/groups', { limit: 100 });
+  const status = params.exportId ? await exportStatus(ctx, params.exportId, groups) : null;
   ctx.append(root,
     h('div', { class: 'title' }, h('h1', {}, t('console.exports.title'))),
     h('p', { class: 'hint' }, t('console.exports.help', { zone: ctx.zone })),
@@ -81,12 +79,21 @@ function exportForm(ctx, groups) {
   return form;
 }
 
+/** The group's name (its id when it is no longer listed), or "all groups". */
+function groupName(t, groups, groupId) {
+  if (!groupId) {
+    return t('console.exports.allGroups');
+  }
+  const group = groups.find((g) => g.groupId === groupId);
+  return group ? group.name : groupId;
+}
+
 /** The last day an export covers: its "to" is the instant after it. */
 function lastDay(to) {
   return new Date(Date.parse(to) - 1).toISOString();
 }
 
-async function exportStatus(ctx, exportId) {
+async function exportStatus(ctx, exportId, groups) {
   const { t, h, fmt } = ctx;
   const path = `/v1/exports/${encodeURIComponent(exportId)}`;
   const job = await ctx.api.get(path);
@@ -98,7 +105,7 @@ async function exportStatus(ctx, exportId) {
     h('h2', {}, exportKind(t, job.kind)),
     h('dl', { class: 'facts' },
       h('dt', {}, t('console.exports.range')), h('dd', {}, `${fmt.date(job.from)} – ${fmt.date(lastDay(job.to))}`),
-      h('dt', {}, t('console.exports.group')), h('dd', { class: 'mono' }, job.groupId || t('console.exports.allGroups')),
+      h('dt', {}, t('console.exports.group')), h('dd', { 'data-group': job.groupId || '' }, groupName(t, groups, job.groupId)),
       h('dt', {}, t('console.exports.status')), h('dd', {}, status),
       h('dt', {}, t('console.exports.rows')), rows),
     result, note);

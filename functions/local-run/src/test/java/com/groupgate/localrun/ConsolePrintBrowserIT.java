@@ -213,6 +213,8 @@ class ConsolePrintBrowserIT {
         assertEquals("0", console.find("section[data-export] [data-rows]").getAttribute("data-rows"), "a new group has no members");
         assertEquals("done", console.find("section[data-export] [data-status]").getAttribute("data-status"));
         assertEquals(groupId, api.expect(200, "GET", "/v1/exports/" + exportId, null, key).path("groupId").asText());
+        assertEquals("读书会", console.find("section[data-export] [data-group='" + groupId + "']").getText(),
+                "the group by its name");
         console.screenshot("console-exports-done-zh");
 
         HttpResponse<byte[]> file = PresignedUrls.get(link.getAttribute("href"), "CodesApiFunction");
