@@ -2,7 +2,7 @@
 // template and Idempotency-Key, the 422's problems as a table, and the export's days.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { follow, pollDelays, SCHEDULE, transient } from '../src/pages/poll.js';
+import { follow, linkStale, pollDelays, SCHEDULE, transient } from '../src/pages/poll.js';
 import { HEADER, problemRows, sha256Hex, TEMPLATE, uploadKey } from '../src/pages/batch-csv.js';
 import { addDays, exportRange, lastAllowed, requestKey, todayIn } from '../src/pages/export-range.js';
 
@@ -151,4 +151,12 @@ test('an export request\'s key fits the API\'s 64 characters and follows the bod
   assert.equal(requestKey(visit, a), requestKey(visit, a));
   assert.notEqual(requestKey(visit, a), requestKey(visit, b));
   assert.throws(() => requestKey('x'.repeat(40), a), /Idempotency-Key/);
+});
+
+test('a presigned link is asked for anew from a minute before its 10 minutes are up', () => {
+  const got = 1_000_000;
+  assert.equal(linkStale(got, got), false);
+  assert.equal(linkStale(got, got + 8 * 60_000), false);
+  assert.equal(linkStale(got, got + 9 * 60_000), true);
+  assert.equal(linkStale(got, got + 60 * 60_000), true);
 });

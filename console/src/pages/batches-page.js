@@ -4,7 +4,7 @@
 // one opens #/batches/{batchId}, where its progress is followed until the ZIP's link shows.
 import { HEADER, problemRows, sha256Hex, TEMPLATE, TEMPLATE_NAME, uploadKey } from './batch-csv.js';
 import { jobStatus, problemCode, problemPlace } from './print-labels.js';
-import { visitId, watch } from './job-watch.js';
+import { freshLink, visitId, watch } from './job-watch.js';
 
 /** The API's limit on the body. */
 const MAX_BYTES = 4 * 1024 * 1024;
@@ -125,7 +125,8 @@ async function batchProgress(ctx, batchId) {
     }
     if (j.status === 'done' && j.zipUrl) {
       result.replaceChildren(
-        h('a', { class: 'button', href: j.zipUrl, 'data-action': 'download-zip', rel: 'noopener noreferrer' }, t('console.batches.zip')),
+        freshLink(ctx, { class: 'button', 'data-action': 'download-zip', rel: 'noopener noreferrer' }, t('console.batches.zip'),
+          { url: j.zipUrl, read: () => ctx.api.get(path), pick: (fresh) => fresh.zipUrl }),
         h('p', { class: 'hint' }, t('console.jobs.linkValidity')));
     } else if (j.status === 'failed') {
       result.replaceChildren(h('p', { class: 'notice error', 'data-error': '' }, t('console.batches.failed'), j.error ? ` ${j.error}` : ''));

@@ -5,7 +5,7 @@
 import { sha256Hex } from './batch-csv.js';
 import { addDays, exportRange, lastAllowed, requestKey, todayIn } from './export-range.js';
 import { exportKind, jobStatus, KINDS } from './print-labels.js';
-import { visitId, watch } from './job-watch.js';
+import { freshLink, visitId, watch } from './job-watch.js';
 
 /** The days a new export covers unless changed: the last 7, today included. */
 const DEFAULT_DAYS = 7;
@@ -118,7 +118,8 @@ async function exportStatus(ctx, exportId, groups) {
     rows.dataset.rows = String(j.rows);
     if (j.status === 'done' && j.url) {
       result.replaceChildren(
-        h('a', { class: 'button', href: j.url, 'data-action': 'download-export', rel: 'noopener noreferrer' }, t('console.exports.download')),
+        freshLink(ctx, { class: 'button', 'data-action': 'download-export', rel: 'noopener noreferrer' }, t('console.exports.download'),
+          { url: j.url, read: () => ctx.api.get(path), pick: (fresh) => fresh.url }),
         h('p', { class: 'hint' }, t('console.jobs.linkValidity')));
     } else if (j.status === 'failed') {
       result.replaceChildren(h('p', { class: 'notice error', 'data-error': '' }, t('console.exports.failed')));

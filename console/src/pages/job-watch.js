@@ -1,7 +1,7 @@
 // Following a batch or an export on its page: the job already read when the page rendered is
 // shown, then read again on the polling schedule until it is done or failed; leaving the page
 // stops it. A schedule run out leaves a line saying so and a button to look again.
-import { follow } from './poll.js';
+import { follow, linkStale } from './poll.js';
 
 /**
  * @param job    the job as first read (shown by {@code show} already)
@@ -42,4 +42,33 @@ export function watch(ctx, { job, read, show, slot, again }) {
 /** Random hex for one page visit (part of the Idempotency-Keys the page sends). */
 export function visitId(bytes = 8) {
   return [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A link to a presigned URL (valid 10 minutes) the job's page received: a click once it is
+ * about to expire first reads the job again and follows the fresh URL {@code pick} takes from it.
+ */
+export function freshLink(ctx, attrs, text, { url, read, pick }) {
+  let receivedAt = Date.now();
+  const link = ctx.h('a', {
+    ...attrs,
+    href: url,
+    onclick: async (e) => {
+      if (!linkStale(receivedAt, Date.now())) {
+        return;
+      }
+      e.preventDefault();
+      try {
+        const fresh = pick(await read());
+        if (fresh) {
+          link.href = fresh;
+          receivedAt = Date.now();
+          location.assign(fresh);
+        }
+      } catch (error) {
+        ctx.notify(error.message, 'error');
+      }
+    },
+  }, text);
+  return link;
 }

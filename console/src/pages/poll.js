@@ -75,3 +75,11 @@ export async function follow({ read, onUpdate = () => {}, onError = () => {}, de
     }
   }
 }
+
+/** How long a presigned link the API hands out (a batch's zipUrl, an export's url) works. */
+export const LINK_VALIDITY_MS = 10 * 60_000;
+
+/** Whether a link received at {@code receivedAt} should be asked for anew before use at {@code now} (a minute's margin). */
+export function linkStale(receivedAt, now, validity = LINK_VALIDITY_MS) {
+  return now - receivedAt >= validity - 60_000;
+}
