@@ -9,6 +9,8 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code;
     this.field = field || null;
+    /** A 422 invalid_rows' list ({line, field, code, message} each); null for other errors. */
+    this.problems = null;
   }
 }
 
@@ -37,8 +39,8 @@ function query(params) {
  *        was revoked): the shell signs out
  */
 export function createApi({ base = '', onUnauthorized } = {}) {
-  async function request(method, path, { body, params, contentType } = {}) {
-    const headers = { Accept: 'application/json' };
+  async function request(method, path, { body, params, contentType, headers: extra } = {}) {
+    const headers = { ...extra, Accept: 'application/json' };
     const key = session.key();
     if (key) {
       headers.Authorization = `Bearer ${key}`;
@@ -71,6 +73,7 @@ export function createApi({ base = '', onUnauthorized } = {}) {
       const e = (json && json.error) || {};
       const error = new ApiError(response.status, e.code || `http_${response.status}`,
         e.message || json?.message || response.statusText || String(response.status), e.field);
+      error.problems = Array.isArray(e.problems) ? e.problems : null;
       if (response.status === 401 && onUnauthorized) {
         onUnauthorized(error);
       }

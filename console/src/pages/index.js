@@ -6,6 +6,8 @@ import approvals from './approvals.js';
 import liveCodes from './live-codes.js';
 import campaigns, { campaign } from './campaigns.js';
 import analytics from './analytics.js';
+import batches, { batch } from './batches.js';
+import exportsPage, { exportJob } from './exports.js';
 import webhooks from './webhooks.js';
 import keys from './keys.js';
 import words from './words.js';
@@ -21,6 +23,10 @@ export default [
   campaigns,
   campaign,
   analytics,
+  batches,
+  batch,
+  exportsPage,
+  exportJob,
   webhooks,
   keys,
   words,
