@@ -78,6 +78,10 @@ public final class MainTableKeys {
         WEBHOOK("T#" + ID, "WEBHOOK#" + ID, true),
         CAMPAIGN("T#" + ID, "CAMPAIGN#" + ID, true),
         INVITE("T#" + ID + "#CAMPAIGN#" + ID, "INVITE#" + ID, true),
+        /**
+         * A pending credit is indexed across tenants ({@link #dueCreditsIndex}), for the
+         * qualification run; the item itself is the tenant's, and settling removes the entry.
+         */
         INVITEE("T#" + ID + "#CAMPAIGN#" + ID, "INVITEE#" + ANY, true),
         INVITER("T#" + ID + "#CAMPAIGN#" + ID, "INVITER#" + ANY, true),
         REWARD("T#" + ID + "#CAMPAIGN#" + ID, "REWARD#" + ID, true),
@@ -423,6 +427,11 @@ public final class MainTableKeys {
             throw new IllegalArgumentException("shard must be 0.." + (DUE_SHARDS - 1) + ", was " + shard);
         }
         return "CREDITS#DUE#" + shard;
+    }
+
+    /** Whether {@code gsi1pk} is the due index, the one gsi1 partition a tenant's item may be in outside its tenant. */
+    public static boolean dueIndex(String gsi1pk) {
+        return gsi1pk != null && gsi1pk.startsWith("CREDITS#DUE#");
     }
 
     /** The due shard of a credit: stable, from its tenant, campaign and invitee. */
