@@ -169,7 +169,7 @@ clean:
 # serves (rebuilt only when a pom or any file under functions/, outside target/, is newer).
 JAR_INPUTS := pom.xml $(shell find functions -path '*/target' -prune -o -type f -print)
 
-build-CodesApiFunction build-KeyRotationFunction build-TenantDeletionFunction build-AuditFunction \
+build-CodesApiFunction build-KeyRotationFunction build-TenantDeletionFunction build-QualificationFunction build-AuditFunction \
   build-AuditCheckpointFunction build-StreamArchiveFunction: functions/codes-api/target/groupgate-codes-api-lambda.jar
 	cd $(ARTIFACTS_DIR) && unzip -qo $(CURDIR)/functions/codes-api/target/groupgate-codes-api-lambda.jar
 

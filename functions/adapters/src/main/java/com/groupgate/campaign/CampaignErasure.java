@@ -100,8 +100,10 @@ public final class CampaignErasure {
         copy.putAll(MainTableKeys.invitee(tenantId, campaignId, renamed));
         copy.put("memberRef", s(renamed));
         if (item.containsKey("gsi1sk")) {
+            // A pending credit's place in the due index: the same time, the renamed invitee.
             String sort = item.get("gsi1sk").s();
-            copy.put("gsi1sk", s(sort.substring(0, sort.indexOf('#') + 1) + renamed));
+            copy.put("gsi1sk", s(MainTableKeys.dueSort(java.time.Instant.ofEpochSecond(
+                    Long.parseLong(sort.substring(0, sort.indexOf('#')))), tenantId, campaignId, renamed)));
         }
         try {
             dynamo.transactWriteItems(t -> t.transactItems(

@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * <li>{@code sk=INVITEE#<memberRef>}: the credit of one invitee to their inviter — written
  *     once ({@code attribute_not_exists}), so an invitee is credited at most once per
  *     campaign, whatever retries, racing joins or later invites; {@code pending} ones are on
- *     gsi1 by when they qualify;
+ *     gsi1 in the cross-tenant due index ({@link MainTableKeys#dueCreditsIndex}), by when they
+ *     qualify, which the scheduled qualification run ({@link DueCredits}) reads;
  * <li>{@code sk=INVITER#<memberRef>}: an inviter's counts — {@code pending}, {@code qualified},
  *     when the count was reached, one counter per day for the daily limit — on gsi1 in
  *     leaderboard order ({@link CreditRules#boardSort}).
@@ -81,8 +82,8 @@ public final class CreditTable {
         }
         CampaignId c = campaign.campaignId();
         Map<String, AttributeValue> link = linkItem(tenantId, campaign, join, CreditStatus.PENDING, null, day);
-        link.put("gsi1pk", s(MainTableKeys.pendingCreditsIndex(tenantId, c)));
-        link.put("gsi1sk", s(MainTableKeys.pendingSort(qualifiesAt(campaign, join), join.inviteeRef())));
+        link.put("gsi1pk", s(MainTableKeys.dueCreditsIndex(MainTableKeys.dueShard(tenantId, c, join.inviteeRef()))));
+        link.put("gsi1sk", s(MainTableKeys.dueSort(qualifiesAt(campaign, join), tenantId, c, join.inviteeRef())));
         TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table).item(link)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
         TransactWriteItem raise = TransactWriteItem.builder().update(Update.builder().tableName(table)
@@ -149,29 +150,27 @@ public final class CreditTable {
         return item;
     }
 
-    /**
-     * Settles up to {@code max} credits due by {@code now}: each becomes qualified when its
-     * invitee is still the member who joined (the member item, joined no later than the
-     * credit), else removed; the inviter's counts move in the same transaction, each credit
-     * once (its status must still be pending). Safe to run anywhere, any number of times at
-     * once. The number settled.
-     */
-    public int settle(TenantId tenantId, Campaign campaign, Instant now, int max) {
-        CampaignId c = campaign.campaignId();
-        QueryResponse due = dynamo.query(q -> q.tableName(table).indexName("gsi1").limit(max)
-                .keyConditionExpression("gsi1pk = :pk AND gsi1sk < :due")
-                .expressionAttributeValues(Map.of(":pk", s(MainTableKeys.pendingCreditsIndex(tenantId, c)),
-                        ":due", s(MainTableKeys.pendingDueBound(now)))));
-        int settled = 0;
-        for (Map<String, AttributeValue> credit : due.items()) {
-            if (settleOne(tenantId, campaign, credit, now)) {
-                settled++;
-            }
-        }
-        return settled;
+    /** Signs the reward code of an inviter who reaches the goal ({@link Rewards#issue}, under the current key). */
+    @FunctionalInterface
+    public interface RewardSigner {
+        String sign(TenantId tenantId, CampaignId campaignId, String inviterRef);
     }
 
-    private boolean settleOne(TenantId tenantId, Campaign campaign, Map<String, AttributeValue> credit, Instant now) {
+    /**
+     * Settles one pending {@code credit} (an item of the due index) of {@code campaign} at
+     * {@code now}: qualified when its invitee is still the member who joined (the member item,
+     * joined no later than the credit), else removed; the inviter's counts, the
+     * {@code referral.credited} event and, at the goal, the reward (its code from
+     * {@code rewards}) and {@code referral.goal_reached} move in the same transaction, each
+     * credit once (its status must still be pending). Safe to run anywhere, any number of
+     * times at once: whether this call settled it.
+     */
+    public boolean settle(Campaign campaign, Map<String, AttributeValue> credit, Instant now, RewardSigner rewards) {
+        return settleOne(campaign.tenantId(), campaign, credit, now, rewards);
+    }
+
+    private boolean settleOne(TenantId tenantId, Campaign campaign, Map<String, AttributeValue> credit, Instant now,
+                              RewardSigner rewards) {
         CampaignId c = campaign.campaignId();
         int goal = campaign.settings().goal();
         String invitee = Attr.str(credit, "memberRef");
@@ -202,7 +201,7 @@ public final class CreditTable {
                             invitee));
                 }
                 if (stayed && qualified + 1 == goal) {
-                    String code = Rewards.newCode();
+                    String code = rewards.sign(tenantId, c, inviter);
                     items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                             .item(rewardItem(tenantId, c, code, inviter, qualified + 1, now))
                             .conditionExpression("attribute_not_exists(pk)").build()).build());

@@ -78,6 +78,10 @@ public final class MainTableKeys {
         WEBHOOK("T#" + ID, "WEBHOOK#" + ID, true),
         CAMPAIGN("T#" + ID, "CAMPAIGN#" + ID, true),
         INVITE("T#" + ID + "#CAMPAIGN#" + ID, "INVITE#" + ID, true),
+        /**
+         * A pending credit is indexed across tenants ({@link #dueCreditsIndex}), for the
+         * qualification run; the item itself is the tenant's, and settling removes the entry.
+         */
         INVITEE("T#" + ID + "#CAMPAIGN#" + ID, "INVITEE#" + ANY, true),
         INVITER("T#" + ID + "#CAMPAIGN#" + ID, "INVITER#" + ANY, true),
         REWARD("T#" + ID + "#CAMPAIGN#" + ID, "REWARD#" + ID, true),
@@ -407,17 +411,41 @@ public final class MainTableKeys {
         return key(campaignPartition(tenantId, campaignId), "REWARD#" + rewardCode);
     }
 
-    /** gsi1 lists a campaign's pending credits by when they qualify ({@link #pendingSort}). */
-    public static String pendingCreditsIndex(TenantId tenantId, CampaignId campaignId) {
-        return campaignPartition(tenantId, campaignId) + "#PENDING";
+    /**
+     * Shards of the due index: its partitions take every tenant's credits (one GSI write as a
+     * credit is recorded, one as it settles), and one index partition takes ~1,000 writes a second.
+     */
+    public static final int DUE_SHARDS = 4;
+
+    /**
+     * gsi1 lists every tenant's pending credits by when they qualify ({@link #dueSort}), in
+     * {@link #DUE_SHARDS} partitions {@code CREDITS#DUE#<shard>}: the scheduled qualification
+     * run reads what is due from each, without knowing the tenants or the campaigns.
+     */
+    public static String dueCreditsIndex(int shard) {
+        if (shard < 0 || shard >= DUE_SHARDS) {
+            throw new IllegalArgumentException("shard must be 0.." + (DUE_SHARDS - 1) + ", was " + shard);
+        }
+        return "CREDITS#DUE#" + shard;
     }
 
-    /** The qualification time zero-padded to 10 digits (string order is time order), then the invitee. */
-    public static String pendingSort(Instant qualifiesAt, String memberRef) {
-        return String.format("%010d#%s", qualifiesAt.getEpochSecond(), memberRef);
+    /** Whether {@code gsi1pk} is the due index, the one gsi1 partition a tenant's item may be in outside its tenant. */
+    public static boolean dueIndex(String gsi1pk) {
+        return gsi1pk != null && gsi1pk.startsWith("CREDITS#DUE#");
     }
 
-    /** The first text after every {@link #pendingSort} of credits due by {@code now}. */
+    /** The due shard of a credit: stable, from its tenant, campaign and invitee. */
+    public static int dueShard(TenantId tenantId, CampaignId campaignId, String inviteeRef) {
+        return Math.floorMod((tenantId.text() + "#" + campaignId.text() + "#" + inviteeRef).hashCode(), DUE_SHARDS);
+    }
+
+    /** The qualification time zero-padded to 10 digits (string order is time order), then the credit. */
+    public static String dueSort(Instant qualifiesAt, TenantId tenantId, CampaignId campaignId, String inviteeRef) {
+        return String.format("%010d#%s#%s#%s", qualifiesAt.getEpochSecond(), tenantId.text(), campaignId.text(),
+                inviteeRef);
+    }
+
+    /** The first text after every {@link #dueSort} of credits due by {@code now}. */
     public static String pendingDueBound(Instant now) {
         return String.format("%010d$", now.getEpochSecond());
     }

@@ -146,7 +146,8 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
                 keys, wiring.clock(), audit).register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
         new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
-        new CampaignRoutes(auth, campaigns, new CreditTable(dynamo, config.mainTable()), filter, wiring.clock(), audit)
+        new CampaignRoutes(auth, campaigns, new CreditTable(dynamo, config.mainTable()), filter, wiring.clock(), audit,
+                keys)
                 .register(router);
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),
                 new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),

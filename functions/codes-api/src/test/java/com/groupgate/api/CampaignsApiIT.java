@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.api.ApiTestbed.MutableClock;
 import com.groupgate.api.ApiTestbed.TestTenant;
-import com.groupgate.campaign.Rewards;
 import com.groupgate.id.CampaignId;
 import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
@@ -231,9 +230,16 @@ class CampaignsApiIT {
         assertEquals(List.of(), campaignItems(tenant), "campaign " + id + " outlived its tenant");
     }
 
-    /** A reward of the campaign for {@code memberRef}, stored as the settling of its goal-reaching credit stores it. */
+    /** A random reward code as codes were issued before they were signed: 20 random bytes in base32. */
+    static String legacyCode() {
+        byte[] bytes = new byte[20];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return com.groupgate.id.Base32.encode(bytes);
+    }
+
+    /** A reward of the campaign for {@code memberRef}, stored as settling stored one before codes were signed. */
     static String storeReward(TestTenant tenant, String campaignId, String memberRef) {
-        String code = Rewards.newCode();
+        String code = legacyCode();
         TenantId tenantId = TenantId.parse(tenant.tenantId()).orElseThrow();
         Map<String, AttributeValue> item = new java.util.HashMap<>(MainTableKeys.reward(tenantId,
                 CampaignId.parse(campaignId).orElseThrow(), code));
@@ -245,7 +251,7 @@ class CampaignsApiIT {
     }
 
     @Test
-    void aRewardIsRedeemedOnceThenRefusedAndOnlyByItsTenant() {
+    void aRewardCodeIssuedBeforeCodesWereSignedIsRedeemedOnceThenRefusedAndOnlyByItsTenant() {
         TestTenant tenant = ApiTestbed.newTenant(api, "Rewarding");
         TestTenant other = ApiTestbed.newTenant(api, "Not rewarding");
         String id = create(tenant, onGroup(ApiTestbed.newGroup(api, tenant, "{\"name\":\"Readers\"}"), ""))
@@ -260,7 +266,7 @@ class CampaignsApiIT {
         var again = api.post(path, null, tenant.auth());
         assertEquals(409, again.status(), again.body());
         assertEquals("reward_redeemed", again.errorCode());
-        assertEquals(404, api.post("/v1/campaigns/" + id + "/rewards/" + Rewards.newCode() + "/redeem", null,
+        assertEquals(404, api.post("/v1/campaigns/" + id + "/rewards/" + legacyCode() + "/redeem", null,
                 tenant.auth()).status());
         assertEquals(404, api.post("/v1/campaigns/" + id + "/rewards/not-a-code/redeem", null, tenant.auth()).status());
     }

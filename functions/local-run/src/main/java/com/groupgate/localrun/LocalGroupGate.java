@@ -19,6 +19,7 @@ import com.groupgate.localaws.LambdaEnvironment;
 import com.groupgate.localaws.LocalAws;
 import com.groupgate.localaws.LocalResources;
 import com.groupgate.localaws.TemplateBootstrap;
+import com.groupgate.jobs.QualificationHandler;
 import com.groupgate.jobs.TenantDeletionHandler;
 import com.groupgate.scan.ScanHandler;
 import com.groupgate.telemetry.Log;
@@ -79,6 +80,7 @@ public final class LocalGroupGate implements AutoCloseable {
     public static final String EXPORT_WORKER_FUNCTION = "ExportWorkerFunction";
     public static final String WEBHOOK_REMINDER_FUNCTION = "WebhookReminderFunction";
     public static final String TENANT_DELETION_FUNCTION = "TenantDeletionFunction";
+    public static final String QUALIFICATION_FUNCTION = "QualificationFunction";
     public static final String AUDIT_FUNCTION = "AuditFunction";
     public static final String AUDIT_CHECKPOINT_FUNCTION = "AuditCheckpointFunction";
     public static final String DESIGNS_FUNCTION = "DesignsFunction";
@@ -230,6 +232,9 @@ public final class LocalGroupGate implements AutoCloseable {
                 settings.pollInterval).start();
         schedules.every(settings.tenantDeletionInterval, TENANT_DELETION_FUNCTION,
                 settings.tenantDeletion.apply(wiring(TENANT_DELETION_FUNCTION)));
+        // Referral credits qualify on the schedule, as deployed: a demo qualifies without reads.
+        schedules.every(settings.qualificationInterval, QUALIFICATION_FUNCTION,
+                new QualificationHandler(wiring(QUALIFICATION_FUNCTION)));
         schedules.every(settings.auditCheckpointInterval, AUDIT_CHECKPOINT_FUNCTION,
                 new AuditScheduleHandler(wiring(AUDIT_CHECKPOINT_FUNCTION)));
         Log.info("local_started", Map.of("port", actualPort, "edge", routes.edge(),
@@ -481,6 +486,7 @@ public final class LocalGroupGate implements AutoCloseable {
         private Function<Wiring, RequestHandler<Map<String, Object>, Map<String, Object>>> tenantDeletion =
                 TenantDeletionHandler::new;
         private Duration tenantDeletionInterval = Duration.ofMinutes(1);
+        private Duration qualificationInterval = Duration.ofMinutes(1);
         private Duration auditCheckpointInterval = Duration.ofHours(1);
 
         private Builder() {
@@ -631,6 +637,12 @@ public final class LocalGroupGate implements AutoCloseable {
         /** How often the audit checkpoint run is invoked; template.yaml's schedule is every hour. */
         public Builder auditCheckpointInterval(Duration value) {
             this.auditCheckpointInterval = value;
+            return this;
+        }
+
+        /** How often the referral qualification run is invoked; template.yaml's schedule is every minute. */
+        public Builder qualificationInterval(Duration value) {
+            this.qualificationInterval = value;
             return this;
         }
 

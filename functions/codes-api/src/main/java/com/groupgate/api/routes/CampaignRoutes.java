@@ -21,6 +21,7 @@ import com.groupgate.http.Router;
 import com.groupgate.id.CampaignId;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.LiveCodeId;
+import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.tenant.Tenant;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,8 +41,6 @@ public final class CampaignRoutes {
     private static final Set<String> CREATE_FIELDS = Set.of("name", "groupId", "liveCodeId", "goal", "reward",
             "endsAt", "qualifyAfterMinutes", "perInviterDailyLimit");
     private static final Set<String> CHANGE_FIELDS = Set.of("reward", "endsAt", "status");
-    /** Credits settled by one leaderboard or stats read, at most: a read's cost stays bounded. */
-    static final int SETTLE_PER_READ = 100;
     /** A timestamp's text is short; anything longer is not one. */
     private static final int MAX_INSTANT_LENGTH = 40;
 
@@ -51,15 +50,17 @@ public final class CampaignRoutes {
     private final ContentFilter filter;
     private final Clock clock;
     private final Audit audit;
+    private final SigningKeyTable keys;
 
     public CampaignRoutes(Authenticator auth, CampaignTable campaigns, CreditTable credits, ContentFilter filter,
-                          Clock clock, Audit audit) {
+                          Clock clock, Audit audit, SigningKeyTable keys) {
         this.auth = auth;
         this.campaigns = campaigns;
         this.credits = credits;
         this.filter = filter;
         this.clock = clock;
         this.audit = audit;
+        this.keys = keys;
     }
 
     public void register(Router router) {
@@ -72,12 +73,19 @@ public final class CampaignRoutes {
                 .on("POST", "/v1/campaigns/{campaignId}/rewards/{rewardCode}/redeem", this::redeem);
     }
 
-    /** Redeems a reward code once: 200 the first time, 409 {@code reward_redeemed} after, 404 for a code it never issued. */
+    /**
+     * Redeems a reward code once: 200 the first time, 409 {@code reward_redeemed} after, 404
+     * for a code it never issued. A signed code that does not verify for this tenant and
+     * campaign (forged, altered, another's) is 404 before anything is read; a random code
+     * issued before codes were signed is looked up as it always was.
+     */
     private ApiResponse redeem(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         JsonFields.of(Json.body(request), Set.of());
         String code = request.pathParam("rewardCode");
-        if (!Rewards.wellFormed(code)) {
+        CampaignId campaignId = Views.id(request.pathParam("campaignId"), CampaignId::parse);
+        if (Rewards.check(keys.verifyingRing().orElse(null), code, tenant.tenantId(), campaignId)
+                == Rewards.Presented.REFUSED) {
             throw RefusalException.notFound();
         }
         Campaign campaign = find(tenant, request);
@@ -98,14 +106,13 @@ public final class CampaignRoutes {
     }
 
     /**
-     * The top inviters: more qualified first, ties to who reached the count first. Credits
-     * due by now are settled first (at most {@value #SETTLE_PER_READ} per read).
+     * The top inviters: more qualified first, ties to who reached the count first. A read
+     * only reads: credits qualify in the scheduled run ({@code QualificationHandler}).
      */
     private ApiResponse leaderboard(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         int limit = Paging.intParam(request, "limit", 1, 100, 10);
         Campaign campaign = find(tenant, request);
-        credits.settle(tenant.tenantId(), campaign, clock.instant(), SETTLE_PER_READ);
         Map<String, String> rewards = credits.rewardCodes(tenant.tenantId(), campaign.campaignId());
         List<Map<String, Object>> items = credits.leaderboard(tenant.tenantId(), campaign.campaignId(), limit).stream()
                 .map(s -> {
@@ -121,11 +128,10 @@ public final class CampaignRoutes {
         return ApiResponse.json(200, Map.of("items", items));
     }
 
-    /** The campaign's funnel, counted from its invites and credits themselves (after settling what is due). */
+    /** The campaign's funnel, counted from its invites and credits themselves. */
     private ApiResponse stats(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         Campaign campaign = find(tenant, request);
-        credits.settle(tenant.tenantId(), campaign, clock.instant(), SETTLE_PER_READ);
         CampaignCounts counts = credits.counts(tenant.tenantId(), campaign.campaignId());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("invitesIssued", counts.invitesIssued());
