@@ -97,7 +97,8 @@ final class DesignRoutes {
             TenantLogos.Logo stored = logos.find(tenant.tenantId()).orElseThrow(() -> new RefusalException(
                     Refusal.NO_LOGO, "logo: this tenant has no logo yet; upload one with PUT /v1/tenant/logo", "logo",
                     -1));
-            logo = new Designer.LogoPicture(logos.file(stored), stored.contentType(), stored.imageKey());
+            TenantLogos.Stored read = logos.file(tenant.tenantId(), stored);
+            logo = new Designer.LogoPicture(read.file(), read.logo().contentType(), read.logo().imageKey());
         }
         String frame = query.frame() == null ? null : FrameTexts.forZone(tenant.timezone());
         Designer.Content content = new Designer.Content(scanUrl, logo, frame, name, label);
