@@ -13,9 +13,9 @@ import com.groupgate.http.ApiRequest;
  */
 final class FrameTextParam {
     /**
-     * The longest text, in characters. Drawn on one line across the design (0.9 of its
-     * width): 30 ideographs on the smallest symbol (version 1, 21 modules and its quiet zone)
-     * stand about 0.9 of a module high, legible on every medium's module (README, Designs).
+     * The longest text, in characters, on any medium: a screen's frame takes 39 ideographs
+     * legibly, the printed media 20 to 23 ({@link FrameFit} refuses what does not fit the
+     * medium asked for; README, Designs, lists the measure).
      */
     static final int MAX_CHARS = 30;
     static final String FIELD = "frameText";
