@@ -57,7 +57,7 @@ public final class RollupItem {
     /** Whether items of {@code dimension} carry the gsi1 keys (tenant-level rows read them). */
     public static boolean indexed(Dimension dimension) {
         return dimension == Dimension.CODE || dimension == Dimension.GROUP || dimension == Dimension.CHANNEL
-                || dimension == Dimension.LABEL;
+                || dimension == Dimension.LABEL || dimension == Dimension.GROUP_LABEL;
     }
 
     public static String indexPartition(String tenantId, Dimension dimension) {

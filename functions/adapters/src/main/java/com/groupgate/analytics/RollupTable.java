@@ -113,6 +113,22 @@ public final class RollupTable {
      * @param after an id or channel this method returned as {@link Page#last}, or null
      */
     public Page readPage(String tenantId, Dimension dimension, StatsRange range, String after, int limit) {
+        return readPage(tenantId, dimension, "", range, after, limit);
+    }
+
+    /**
+     * {@link #readPage} of only the ids that start with {@code idPrefix} (one group's labels,
+     * {@link com.groupgate.analytics.GroupLabelKey#prefix}): each bucket's query starts at
+     * the prefix and ends past its last id, so it reads those ids alone, as few items as a
+     * page of the whole dimension.
+     *
+     * @param after an id starting with {@code idPrefix} this method returned, or null
+     */
+    public Page readPage(String tenantId, Dimension dimension, String idPrefix, StatsRange range, String after,
+                         int limit) {
+        if (after != null && !after.startsWith(idPrefix)) {
+            throw new IllegalArgumentException("after must start with " + idPrefix + ": " + after);
+        }
         if (!RollupItem.indexed(dimension)) {
             throw new IllegalArgumentException("dimension is not indexed: " + dimension);
         }
@@ -127,12 +143,12 @@ public final class RollupTable {
             String prefix = bucket.sortKey() + "#";
             // Ids and channels use only characters above the space, so "<after> " sorts after
             // <after> and before every id that follows it.
-            String from = after == null ? prefix : prefix + after + " ";
+            String from = after == null ? prefix + idPrefix : prefix + after + " ";
             QueryRequest request = QueryRequest.builder().tableName(table).indexName(RollupItem.INDEX)
                     .keyConditionExpression("#gp = :gp AND #gs BETWEEN :from AND :to")
                     .expressionAttributeNames(Map.of("#gp", RollupItem.GSI_PK, "#gs", RollupItem.GSI_SK))
                     .expressionAttributeValues(Map.of(":gp", s(RollupItem.indexPartition(tenantId, dimension)),
-                            ":from", s(from), ":to", s(bucket.sortKey() + AFTER_ANY_ID)))
+                            ":from", s(from), ":to", s(prefix + idPrefix + "\uffff")))
                     .limit(limit + 1)
                     .build();
             forFirstItems(request, limit + 1, item -> {

@@ -86,6 +86,29 @@ public final class StatsReader {
         return new RowsPage(Stats.rowsInKeyOrder(range, page.valuesById()), page.last());
     }
 
+    /**
+     * Up to {@code limit} label rows of one group ({@code GET /v1/stats?groupBy=label&groupId=…}),
+     * in label order, after the label key {@code after} (null: from the first): the same read
+     * as {@link #rows}, confined to the group's ids of {@link Dimension#GROUP_LABEL}. Rows and
+     * {@code last} carry {@link LabelKey}s, as {@code groupBy=label}'s do.
+     *
+     * @throws RefusalException not_found when the group is not the tenant's
+     */
+    public RowsPage labelRowsOfGroup(TenantId tenantId, GroupId groupId, StatsRange range, String after, int limit) {
+        Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(mainTable)
+                .key(MainTableKeys.group(tenantId, groupId)).projectionExpression("pk")).item();
+        if (item == null || item.isEmpty()) {
+            throw RefusalException.notFound();
+        }
+        String prefix = GroupLabelKey.prefix(groupId.toString());
+        RollupTable.Page page = rollups.readPage(tenantId.toString(), Dimension.GROUP_LABEL, prefix, range,
+                after == null ? null : prefix + after, limit);
+        Map<String, List<RollupValue>> byLabel = new java.util.TreeMap<>();
+        page.valuesById().forEach((id, values) -> byLabel.put(GroupLabelKey.labelKey(id), values));
+        return new RowsPage(Stats.rowsInKeyOrder(range, byLabel),
+                page.last() == null ? null : GroupLabelKey.labelKey(page.last()));
+    }
+
     /** Issued codes and stored bytes (MainTable) and counted scans and joins (rollups) of {@code key}'s month. */
     public MonthUsage usage(TenantId tenantId, UsageKey key) {
         Map<String, Long> issued = UsageTable.read(dynamo, mainTable, tenantId, key.month());

@@ -1,6 +1,7 @@
 package com.groupgate.image;
 
 import com.groupgate.hash.Sha256;
+import com.groupgate.id.Id;
 import com.groupgate.id.TenantId;
 import java.net.URI;
 import java.util.List;
@@ -67,11 +68,13 @@ public final class EdgeImages {
     }
 
     /**
-     * A tenant's logo: {@code i/l/<tenant>/logo-<sha256>.<extension>}, beside its live codes'
-     * images, whose lifecycle it shares (kept while the tenant is, swept with it).
+     * One upload of a tenant's logo: {@code i/l/<tenant>/logo-<sha256>-<upload>.<extension>},
+     * beside its live codes' images, whose lifecycle it shares (swept with the tenant). Each
+     * upload has a name of its own, even of the same bytes, so the upload that replaces it may
+     * delete it without ever deleting a file another upload has just made current.
      */
-    public static String logoKey(TenantId tenantId, byte[] bytes, String extension) {
-        return Kind.LIVE_CODE.prefix(tenantId) + "logo-" + Sha256.hex(bytes) + "." + extension;
+    public static String logoKey(TenantId tenantId, byte[] bytes, Id upload, String extension) {
+        return Kind.LIVE_CODE.prefix(tenantId) + "logo-" + Sha256.hex(bytes) + "-" + upload + "." + extension;
     }
 
     /**

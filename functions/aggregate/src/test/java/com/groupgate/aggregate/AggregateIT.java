@@ -188,9 +188,9 @@ class AggregateIT {
     void writesGrowWithDistinctItemsNotWithRecordsEvenWhenABatchTouchesHundredsOfItems() {
         acceptedScansInOneHour(2000, 100, 10, new Random(13));
         assertTrue(deliver(stream.records()).getBatchItemFailures().isEmpty());
-        // One hour: per hour and day, the tenant, 100 codes, 10 groups, 3 channels, the no-label bucket; one usage
-        // item; the checkpoint.
-        long items = 2 * (1 + 100 + 10 + 3 + 1) + 1;
+        // One hour: per hour and day, the tenant, 100 codes, 10 groups, 3 channels, the no-label bucket, each
+        // group's no-label bucket; one usage item; the checkpoint.
+        long items = 2 * (1 + 100 + 10 + 3 + 1 + 10) + 1;
         assertEquals(items + 1, tap.writes(), "one write per distinct item, and the checkpoint");
         assertMatchesTruth(100);
     }
@@ -389,9 +389,9 @@ class AggregateIT {
         fields.put("transactItems", tap.transactItems.get());
         fields.put("emulatorMillis", millis);
         Log.info("aggregate.measure.writesPer1000Records", fields);
-        // Per batch of 500: per hour and day, the tenant, 20 codes, 4 groups, 3 channels, the no-label bucket; usage;
-        // checkpoint.
-        assertEquals(2 * (2 * (1 + 20 + 4 + 3 + 1) + 1 + 1), tap.writes());
+        // Per batch of 500: per hour and day, the tenant, 20 codes, 4 groups, 3 channels, the no-label bucket, each
+        // group's no-label bucket; usage; checkpoint.
+        assertEquals(2 * (2 * (1 + 20 + 4 + 3 + 1 + 4) + 1 + 1), tap.writes());
         assertMatchesTruth(20);
     }
 

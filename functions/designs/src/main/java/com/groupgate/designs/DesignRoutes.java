@@ -42,10 +42,11 @@ final class DesignRoutes {
     private final TenantLogos logos;
     private final Designer designer;
     private final EdgeImages edge;
+    private final FrameTextFilter frameTexts;
     private final Clock clock;
 
     DesignRoutes(TenantAuthentication auth, CodeTable codes, LiveCodeTable liveCodes, CodeUrls urls, TenantLogos logos,
-                 Designer designer, EdgeImages edge, Clock clock) {
+                 Designer designer, EdgeImages edge, FrameTextFilter frameTexts, Clock clock) {
         this.auth = auth;
         this.codes = codes;
         this.liveCodes = liveCodes;
@@ -53,6 +54,7 @@ final class DesignRoutes {
         this.logos = logos;
         this.designer = designer;
         this.edge = edge;
+        this.frameTexts = frameTexts;
         this.clock = clock;
     }
 
@@ -97,9 +99,10 @@ final class DesignRoutes {
             TenantLogos.Logo stored = logos.find(tenant.tenantId()).orElseThrow(() -> new RefusalException(
                     Refusal.NO_LOGO, "logo: this tenant has no logo yet; upload one with PUT /v1/tenant/logo", "logo",
                     -1));
-            logo = new Designer.LogoPicture(logos.file(stored), stored.contentType(), stored.imageKey());
+            TenantLogos.Stored read = logos.file(tenant.tenantId(), stored);
+            logo = new Designer.LogoPicture(read.file(), read.logo().contentType(), read.logo().imageKey());
         }
-        String frame = query.frame() == null ? null : FrameTexts.forZone(tenant.timezone());
+        String frame = query.frame() == null ? null : frameText(request, tenant, query, scanUrl);
         Designer.Content content = new Designer.Content(scanUrl, logo, frame, name, label);
         String etag = Designer.etag(query, content);
         if (etag.equals(request.header("if-none-match"))) {
@@ -108,6 +111,20 @@ final class DesignRoutes {
         Designer.Design design = designer.render(query, content);
         return ApiResponse.binary(200, design.contentType(), design.bytes()).withHeader("etag", etag)
                 .withHeader("cache-control", CACHE_CONTROL);
+    }
+
+    /**
+     * The request's own frame text, when it reads on this design and passes the word lists;
+     * else the call to action in the tenant's language.
+     */
+    private String frameText(ApiRequest request, Tenant tenant, DesignQuery query, String scanUrl) {
+        String own = FrameTextParam.of(request);
+        if (own == null) {
+            return FrameTexts.forZone(tenant.timezone());
+        }
+        FrameFit.require(query, scanUrl, own);
+        frameTexts.check(tenant.tenantId(), FrameTextParam.FIELD, own);
+        return own;
     }
 
     private ApiResponse putLogo(ApiRequest request) {

@@ -21,6 +21,7 @@ import com.groupgate.tenant.ApiKeyCache;
 import com.groupgate.tenant.ApiKeyTable;
 import com.groupgate.tenant.TenantAuthentication;
 import com.groupgate.tenant.TenantTable;
+import com.groupgate.wordlist.WordListStore;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -54,7 +55,8 @@ public final class DesignsHandler implements RequestHandler<APIGatewayV2HTTPEven
         ImageBucket images = new ImageBucket(wiring.aws(), config.imagesBucket());
         new DesignRoutes(auth, new CodeTable(dynamo, config.mainTable()), new LiveCodeTable(dynamo, config.mainTable()),
                 new CodeUrls(keys, config.scanBaseUrl()), new TenantLogos(dynamo, config.mainTable(), images,
-                wiring.clock()), designer, EdgeImages.onScanHost(config.scanBaseUrl()), wiring.clock())
+                wiring.clock()), designer, EdgeImages.onScanHost(config.scanBaseUrl()),
+                new FrameTextFilter(new WordListStore(dynamo, config.mainTable(), images), wiring.clock()), wiring.clock())
                 .register(router);
     }
 

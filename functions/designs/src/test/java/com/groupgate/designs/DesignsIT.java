@@ -200,7 +200,7 @@ class DesignsIT {
         assertEquals("forbidden", refused.errorCode());
         var stored = designs.upload("PUT", "/v1/tenant/logo", Map.of(), logo, "image/png", bearer(writeKey));
         assertEquals(200, stored.status(), stored.body());
-        assertTrue(stored.text("logoUrl").matches("http://127\\.0\\.0\\.1:3000/i/l/[^/]+/logo-[0-9a-f]{64}\\.png"),
+        assertTrue(stored.text("logoUrl").matches("http://127\\.0\\.0\\.1:3000/i/l/[^/]+/logo-[0-9a-f]{64}-[a-z2-7]{13}\\.png"),
                 stored.body());
         assertEquals(600, stored.json().path("width").asInt());
         // Landing pages show the tenant's alias, a copy kept five minutes by browsers and the edge.

@@ -2,7 +2,8 @@ package com.groupgate.analytics;
 
 /**
  * What a rollup is kept per. Every fact counts toward its tenant, its channel and its
- * label bucket, and toward the code, group and live code it names, if any.
+ * label bucket, and toward the code, group and live code it names, if any (a group's
+ * also per label).
  */
 public enum Dimension {
     TENANT,
@@ -11,5 +12,7 @@ public enum Dimension {
     LIVE_CODE,
     CHANNEL,
     /** Per code label, by {@link LabelKey}. */
-    LABEL
+    LABEL,
+    /** Per group and code label, by {@link GroupLabelKey}: a chain's stores within one group. */
+    GROUP_LABEL
 }

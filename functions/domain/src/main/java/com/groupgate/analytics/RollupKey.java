@@ -29,10 +29,10 @@ public record RollupKey(
         String tenantId, Dimension dimension, String dimensionId, Granularity granularity, Instant bucketStart) {
 
     /**
-     * The most keys one fact touches: six dimensions at two granularities. A literal, so
+     * The most keys one fact touches: seven dimensions at two granularities. A literal, so
      * that transaction sizing can be a constant; a test holds it to the enums.
      */
-    public static final int MAX_KEYS_PER_FACT = 12;
+    public static final int MAX_KEYS_PER_FACT = 14;
 
     private static final String SEPARATOR = "#";
     private static final DateTimeFormatter HOUR_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH");
@@ -61,7 +61,8 @@ public record RollupKey(
 
     /**
      * Every rollup item {@code fact} counts toward, in a fixed order: each applicable
-     * dimension (tenant, code, group, live code, channel, label) at each granularity.
+     * dimension (tenant, code, group, live code, channel, label, group and label) at each
+     * granularity.
      */
     public static List<RollupKey> forFact(Fact fact) {
         Objects.requireNonNull(fact, "fact");
@@ -79,6 +80,10 @@ public record RollupKey(
             }
             keys.add(of(fact.tenantId(), Dimension.CHANNEL, fact.channelBucket(), g, fact.at()));
             keys.add(of(fact.tenantId(), Dimension.LABEL, fact.labelBucket(), g, fact.at()));
+            if (fact.groupId() != null) {
+                keys.add(of(fact.tenantId(), Dimension.GROUP_LABEL, GroupLabelKey.of(fact.groupId(),
+                        fact.labelBucket()), g, fact.at()));
+            }
         }
         return keys;
     }

@@ -2,6 +2,7 @@ package com.groupgate.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ class RollupKeyTest {
     void aFactCountsTowardEveryDimensionItNamesAtBothGranularities() {
         Fact live = Facts.scan().code(null).group("g1").liveCode("l1").channel("flyer").build();
         List<RollupKey> keys = RollupKey.forFact(live);
-        assertEquals(10, keys.size());
+        assertEquals(12, keys.size());
         assertEquals(List.of(Dimension.TENANT, Dimension.GROUP, Dimension.LIVE_CODE, Dimension.CHANNEL,
                 Dimension.LABEL), keys.subList(0, 5).stream().map(RollupKey::dimension).toList());
         Fact exhaustedPool = Facts.scan().code(null).group(null).liveCode("l1").outcome("group_full").build();
@@ -66,6 +67,24 @@ class RollupKeyTest {
         Fact unlabelled = Facts.scan().code("c1").group("g1").build();
         assertEquals(List.of(LabelKey.NO_LABEL, LabelKey.NO_LABEL), RollupKey.forFact(unlabelled).stream()
                 .filter(k -> k.dimension() == Dimension.LABEL).map(RollupKey::dimensionId).toList());
+    }
+
+    @Test
+    void aGroupsFactAlsoCountsUnderItsGroupAndLabelAndAGrouplessOneDoesNot() {
+        Fact labelled = Facts.scan().code("c1").group("g1").label("Store #12 徐汇").build();
+        List<RollupKey> keys = RollupKey.forFact(labelled).stream()
+                .filter(k -> k.dimension() == Dimension.GROUP_LABEL).toList();
+        assertEquals(2, keys.size(), "an hour and a day");
+        String id = keys.get(0).dimensionId();
+        assertEquals(GroupLabelKey.of("g1", LabelKey.of("Store #12 徐汇")), id);
+        assertTrue(id.startsWith(GroupLabelKey.prefix("g1")));
+        assertEquals("Store #12 徐汇", LabelKey.label(GroupLabelKey.labelKey(id)));
+        assertEquals(keys.get(0), RollupKey.parse(keys.get(0).pk(), keys.get(0).sk()));
+        assertEquals(LabelKey.NO_LABEL, GroupLabelKey.labelKey(RollupKey.forFact(Facts.scan().code("c1").group("g1")
+                .build()).stream().filter(k -> k.dimension() == Dimension.GROUP_LABEL).findFirst().orElseThrow()
+                .dimensionId()));
+        Fact groupless = Facts.scan().code(null).group(null).liveCode("l1").label("Store #12 徐汇").build();
+        assertTrue(RollupKey.forFact(groupless).stream().noneMatch(k -> k.dimension() == Dimension.GROUP_LABEL));
     }
 
     @Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * without a label and a live code travel the MainTable stream into the real aggregate, and
  * {@code GET /v1/stats?groupBy=label} reports per label exactly what this test counted,
  * the unlabelled code and the live code together in the row whose key is null; paging one
- * row at a time walks the same rows.
+ * row at a time walks the same rows; {@code groupId} keeps the rows to the group.
  */
 class LabelStatsIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -144,5 +144,22 @@ class LabelStatsIT {
             pages++;
         } while (cursor != null && pages < 10);
         assertEquals(truth, paged);
+
+        // Every code here, the live code's too, routes to one group: its own label rows are the same.
+        // (The aggregate writes a batch's items one after another: poll until the last is in.)
+        Map<String, Counts> ofGroup = new HashMap<>();
+        Eventually.await(Duration.ofSeconds(30), "the group's label stats equal to what happened", () -> {
+            try {
+                ofGroup.clear();
+                ofGroup.putAll(rows(call("GET", query + "&groupId=" + group, null, key)));
+                return ofGroup.equals(truth);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        assertEquals(truth, ofGroup);
+        String other = call("POST", "/v1/groups", "{\"name\":\"Other region\"}", key).path("groupId").asText();
+        JsonNode ofOther = call("GET", query + "&groupId=" + other, null, key);
+        assertEquals(Map.of(), rows(ofOther), "another group of the chain has no stores counted");
     }
 }

@@ -10,9 +10,11 @@ import com.groupgate.analytics.StatsRow;
 import com.groupgate.analytics.UsageKey;
 import com.groupgate.api.edge.Authenticator;
 import com.groupgate.api.edge.Paging;
+import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Router;
+import com.groupgate.id.GroupId;
 import com.groupgate.tenant.Tenant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,16 +57,21 @@ public final class StatsRoutes {
                 Views.id(request.pathParam("id")), query)));
     }
 
-    /** {@code ?from&to&groupBy&tz&limit&cursor}: a page of rows in key order, and the cursor of the next. */
+    /**
+     * {@code ?from&to&groupBy&tz&limit&cursor}: a page of rows in key order, and the cursor of
+     * the next; with {@code groupBy=label}, {@code groupId} keeps to one group's labels.
+     */
     private ApiResponse rows(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         GroupBy groupBy = GroupBy.parse(request.queryParam("groupBy"));
+        GroupId groupId = groupId(request.queryParam("groupId"), groupBy);
         StatsRange range = StatsQuery.parse(request.queryParam("from"), request.queryParam("to"), null,
                 request.queryParam("tz"), tenant.timezone()).range();
         int limit = Paging.intParam(request, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         StatsCursor cursor = StatsCursor.decode(request.queryParam("cursor"), groupBy);
-        StatsReader.RowsPage page = stats.rows(tenant.tenantId(), groupBy, range,
-                cursor == null ? null : cursor.last(), limit);
+        String after = cursor == null ? null : cursor.last();
+        StatsReader.RowsPage page = groupId == null ? stats.rows(tenant.tenantId(), groupBy, range, after, limit)
+                : stats.labelRowsOfGroup(tenant.tenantId(), groupId, range, after, limit);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (StatsRow row : page.rows()) {
             Map<String, Object> out = new LinkedHashMap<>();
@@ -80,6 +87,17 @@ public final class StatsRoutes {
         out.put("rows", rows);
         out.put("nextCursor", page.last() == null ? null : new StatsCursor(groupBy, page.last()).encode());
         return ApiResponse.json(200, out);
+    }
+
+    /** The {@code groupId} filter, or null: only with {@code groupBy=label} (400 naming it otherwise). */
+    private static GroupId groupId(String text, GroupBy groupBy) {
+        if (text == null) {
+            return null;
+        }
+        if (groupBy != GroupBy.LABEL) {
+            throw RefusalException.badField("groupId", "is taken with groupBy=label only (a group's stores)");
+        }
+        return GroupId.parse(text).orElseThrow(() -> RefusalException.badField("groupId", "is not a group id"));
     }
 
     /** {@code ?month=YYYY-MM}: what the tenant is billed for that UTC month. */
