@@ -140,6 +140,7 @@ robustness:
 	java -cp $(ROBUSTNESS_CP) com.groupgate.bench.robustness.RobustnessBench $(ROBUSTNESS_ARGS)
 
 # How the presets were chosen: every candidate level and quiet zone per medium against the default.
+# ROBUSTNESS_ARGS: [trials a row (20)] [seed (29)] [media, comma-separated] [candidates such as M2,M3,M4].
 robustness-sweep:
 	$(MVN) -q -pl bench/robustness -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
 	  -Dmdep.outputFile=target/classpath.txt

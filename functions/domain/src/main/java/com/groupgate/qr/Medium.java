@@ -14,13 +14,13 @@ import java.util.Optional;
  * {@code make robustness}, tables in BENCHMARKS.md): each candidate is photographed under
  * simulated print and camera damage beside the plain zxing default (level L, 4-module quiet
  * zone) at the same printed size, decoded by zxing and by OpenCV. At the same size, more error
- * correction means more, smaller modules, which read worse when blurred or tilted; a 2-module
- * quiet zone gives level M at version 5 exactly the default's module size (41 modules across
- * either way): with zxing M reads glare, noise and covered corners better and loses only
- * steep tilts on small prints. OpenCV reads version 4 somewhat better than version 5, which
- * nothing above level L avoids under a 25-character base URL (BENCHMARKS.md lists each row
- * that is worse). Q and H, tried for stickers, lose blur and tilt rows beyond chance. A
- * screen's whole CSS pixels give M the default's module size with the full 4-module quiet zone.
+ * correction means more, smaller modules, which read worse when blurred or tilted; level M
+ * still fits version 4 for a group code under a base URL of up to 24 characters, so M has the
+ * default's module size with the same 4-module quiet zone and reads glare, noise and covered
+ * corners better with zxing. A 2-module quiet zone (larger modules in the same square) lost
+ * OpenCV's covered corner: a cover spilling over so narrow a margin hides the code's outline
+ * from its detector. Stickers keep a 3-module quiet zone, whose modules are a pixel larger at
+ * 300 dpi; on posters and billboards 3 modules were not enough. Q and H lose blur and tilt rows.
  *
  * <p>Sizes are of the printed square, quiet zone included (what a layout reserves). Module
  * size depends on the QR version the text needs, so it is computed per version: a whole
@@ -30,13 +30,13 @@ public enum Medium {
     /** On a phone or monitor; scanned by another phone from about 40 cm. CSS pixels (96 per inch). */
     SCREEN(Ecc.M, 320 * 25.4 / 96, 400, 96, 4, PageSize.A6),
     /** Handouts and table cards, held in the hand: about 35 mm, read from 35 cm. */
-    FLYER(Ecc.M, 35, 350, 300, 2, PageSize.A5),
+    FLYER(Ecc.M, 35, 350, 300, 4, PageSize.A5),
     /** Wall and window posters: about 120 mm, read from 1.2 m. */
-    POSTER(Ecc.M, 120, 1200, 300, 2, PageSize.A3),
+    POSTER(Ecc.M, 120, 1200, 300, 4, PageSize.A3),
     /** Banners, hoardings, shop fronts: about 400 mm, read from 4 m; large-format resolution. */
-    BILLBOARD(Ecc.M, 400, 4000, 100, 2, PageSize.A1),
+    BILLBOARD(Ecc.M, 400, 4000, 100, 4, PageSize.A1),
     /** Small labels on counters, products and tables: 30 mm from 25 cm. */
-    STICKER(Ecc.M, 30, 250, 300, 2, PageSize.STICKER);
+    STICKER(Ecc.M, 30, 250, 300, 3, PageSize.STICKER);
 
     static final double MM_PER_INCH = 25.4;
 
@@ -97,8 +97,9 @@ public enum Medium {
     }
 
     /**
-     * Light modules on each side of the symbol: 2 for print (half of ISO/IEC 18004's 4, for
-     * larger modules in the same square; both decoders read it beside busy artwork), 4 on screens.
+     * Light modules on each side of the symbol: ISO/IEC 18004's 4, except 3 on stickers (for
+     * modules a pixel larger in a 30 mm square; both decoders read it beside busy artwork and
+     * with a covered corner). 2 was measured and lost covered corners with OpenCV.
      */
     public int quietZoneModules() {
         return quietZoneModules;

@@ -71,6 +71,13 @@ class MediumTest {
         assertTrue(medium.quietZoneModules() >= 1);
     }
 
+    @ParameterizedTest
+    @EnumSource(Medium.class)
+    void everyPresetKeepsAtLeastThreeModulesOfQuietZone(Medium medium) {
+        // Two light modules lost OpenCV's covered corners in print (BENCHMARKS.md, "Print robustness").
+        assertTrue(medium.quietZoneModules() >= 3, medium + " keeps " + medium.quietZoneModules());
+    }
+
     @Test
     void theSampleUrlIsAGroupCodesLength() {
         assertEquals(91, GROUP_CODE_URL.length());

@@ -4,6 +4,7 @@ import com.groupgate.qr.Ecc;
 import com.groupgate.qr.Medium;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,16 +13,22 @@ import java.util.Locale;
  * size, every candidate error-correction level and quiet zone that fits the same square is
  * photographed under the same damage as {@link RobustnessBench} and decoded by zxing and
  * OpenCV; a candidate qualifies when no row (damage × strength × decoder) reads worse than the
- * zxing default at that size. Arguments: {@code [trials (default 20)] [seed (default 29)]} —
- * another seed than the benchmark's, so the table that reports the choice is not the data it
- * was tuned on.
+ * zxing default at that size. Arguments: {@code [trials (default 20)] [seed (default 29)] [media,
+ * comma-separated wire names (default all)] [candidates, comma-separated level and quiet zone
+ * such as {@code M3} (default all below)]} — another seed than the benchmark's, so the table that
+ * reports the choice is not the data it was tuned on.
  */
 public final class PresetSweep {
     /** Candidate levels and quiet zones: what can be printed in the same square as the default. */
     private static final List<Candidate> CANDIDATES = List.of(new Candidate(Ecc.L, 2), new Candidate(Ecc.M, 2),
-            new Candidate(Ecc.M, 4), new Candidate(Ecc.Q, 2), new Candidate(Ecc.H, 2));
+            new Candidate(Ecc.M, 3), new Candidate(Ecc.M, 4), new Candidate(Ecc.Q, 2), new Candidate(Ecc.H, 2));
 
     private record Candidate(Ecc ecc, int quietZoneModules) {
+        /** {@code M3}: level M, a 3-module quiet zone. */
+        static Candidate parse(String name) {
+            return new Candidate(Ecc.valueOf(name.substring(0, 1)), Integer.parseInt(name.substring(1)));
+        }
+
         Symbol symbol(String url, Medium medium) {
             return Symbol.encoded(url, ecc, quietZoneModules, medium);
         }
@@ -45,17 +52,25 @@ public final class PresetSweep {
         }
         out.println();
         out.println("|---|---|---|---|" + "---|".repeat(Damage.values().length));
-        List<String> tables = RobustnessBench.perMedium(List.of(Medium.values()), medium -> {
+        List<Medium> media = args.length > 2
+                ? Arrays.stream(args[2].split(",")).map(name -> Medium.parse(name).orElseThrow(
+                        () -> new IllegalArgumentException("no medium " + name))).toList()
+                : List.of(Medium.values());
+        List<Candidate> candidates = args.length > 3
+                ? Arrays.stream(args[3].split(",")).map(Candidate::parse).toList()
+                : CANDIDATES;
+        List<String> tables = RobustnessBench.perMedium(media, medium -> {
             try (QrDecoder zxing = new ZxingDecoder(false); QrDecoder openCv = new OpenCvDecoder()) {
-                return sweep(medium, List.of(zxing, openCv), urls, trials, seed);
+                return sweep(medium, candidates, List.of(zxing, openCv), urls, trials, seed);
             }
         });
         tables.forEach(out::print);
     }
 
-    private static String sweep(Medium medium, List<QrDecoder> decoders, List<String> urls, int trials, long seed) {
+    private static String sweep(Medium medium, List<Candidate> candidates, List<QrDecoder> decoders, List<String> urls,
+                                int trials, long seed) {
         // rows[candidate][damage][strength][decoder], each candidate paired with the default
-        Paired[][][][] rows = new Paired[CANDIDATES.size()][Damage.values().length][4][decoders.size()];
+        Paired[][][][] rows = new Paired[candidates.size()][Damage.values().length][4][decoders.size()];
         for (Paired[][][] byDamage : rows) {
             for (Paired[][] byLevel : byDamage) {
                 for (Paired[] byDecoder : byLevel) {
@@ -75,8 +90,8 @@ public final class PresetSweep {
                     for (int d = 0; d < decoders.size(); d++) {
                         plainRead[d] = decoders.get(d).reads(plain, url);
                     }
-                    for (int c = 0; c < CANDIDATES.size(); c++) {
-                        Camera.Photo photo = Camera.photograph(CANDIDATES.get(c).symbol(url, medium), conditions);
+                    for (int c = 0; c < candidates.size(); c++) {
+                        Camera.Photo photo = Camera.photograph(candidates.get(c).symbol(url, medium), conditions);
                         for (int d = 0; d < decoders.size(); d++) {
                             rows[c][damage.ordinal()][level][d].add(decoders.get(d).reads(photo, url), plainRead[d]);
                         }
@@ -87,8 +102,8 @@ public final class PresetSweep {
         String sample = urls.get(0);
         StringBuilder table = new StringBuilder(
                 line(medium, "default L q4", Symbol.zxingDefault(sample, medium), rows[0], decoders.size(), false));
-        for (int c = 0; c < CANDIDATES.size(); c++) {
-            Candidate candidate = CANDIDATES.get(c);
+        for (int c = 0; c < candidates.size(); c++) {
+            Candidate candidate = candidates.get(c);
             table.append(line(medium, candidate.ecc() + " q" + candidate.quietZoneModules(),
                     candidate.symbol(sample, medium), rows[c], decoders.size(), true));
         }

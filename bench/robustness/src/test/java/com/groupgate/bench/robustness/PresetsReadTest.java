@@ -2,6 +2,7 @@ package com.groupgate.bench.robustness;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.zxing.BarcodeFormat;
@@ -55,8 +56,43 @@ class PresetsReadTest {
     @ParameterizedTest
     @EnumSource(Medium.class)
     void eachPresetReadsWithBothDecodersInAMildlyPoorPhotograph(Medium medium) {
-        // Slightly out of focus and held at an angle.
-        assertEquals(List.of(), unread(medium, conditions -> conditions.withBlur(Damage.BLUR.mild()).withTilt(20)));
+        // Slightly out of focus and held at an angle. Either decoder misses the odd such photograph
+        // whatever the layout (OpenCV 2 or 3 of 40 of the default's), so over 20 of them: at least
+        // 90 % read, and no fewer than the default beyond chance.
+        List<String> urls = GroupCodeUrls.issue(20, 7);
+        for (QrDecoder decoder : List.of(ZXING, OPENCV)) {
+            Paired row = new Paired();
+            for (int i = 0; i < urls.size(); i++) {
+                String url = urls.get(i);
+                Conditions conditions = Conditions.handheld(medium.viewingDistanceMm(), new Random(i))
+                        .withBlur(Damage.BLUR.mild()).withTilt(20);
+                row.add(decoder.reads(Camera.photograph(Symbol.preset(url, medium), conditions), url),
+                        decoder.reads(Camera.photograph(Symbol.zxingDefault(url, medium), conditions), url));
+            }
+            String read = medium + ", " + decoder.name() + ": the preset read " + row.preset() + " and the default "
+                    + row.plain() + " of " + row.trials();
+            assertTrue(row.preset() >= 0.9 * row.trials(), read);
+            assertFalse(row.significantlyWorse(), read);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Medium.class)
+    void openCvFindsAPresetWithACoveredCornerAsOftenAsTheDefault(Medium medium) {
+        // 2 % of the symbol covered at the corner without a finder pattern, the cover spilling
+        // over the quiet zone: with only two light modules there, OpenCV's detector loses the
+        // code's outline (BENCHMARKS.md, "Print robustness"). Its own seed, not the table's.
+        long seed = 31;
+        List<String> urls = GroupCodeUrls.issue(60, seed);
+        Paired row = new Paired();
+        for (int trial = 0; trial < urls.size(); trial++) {
+            String url = urls.get(trial);
+            Conditions conditions = RobustnessBench.conditions(medium, Damage.OCCLUSION, 0, trial, seed);
+            row.add(OPENCV.reads(Camera.photograph(Symbol.preset(url, medium), conditions), url),
+                    OPENCV.reads(Camera.photograph(Symbol.zxingDefault(url, medium), conditions), url));
+        }
+        assertFalse(row.significantlyWorse(), medium + ": OpenCV read the preset " + row.preset()
+                + " times and the default " + row.plain() + " of " + row.trials() + " (p = " + row.worseP() + ")");
     }
 
     @Test
