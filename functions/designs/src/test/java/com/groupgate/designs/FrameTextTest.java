@@ -90,7 +90,7 @@ class FrameTextTest {
         }
         assertEquals(4, QrMatrix.encode(SCAN_URL, Ecc.M).version());
         assertEquals(Map.of(Medium.SCREEN, 39, Medium.FLYER, 20, Medium.POSTER, 20, Medium.BILLBOARD, 20,
-                Medium.STICKER, 23), fits);
+                Medium.STICKER, 24), fits);
     }
 
     @Test
