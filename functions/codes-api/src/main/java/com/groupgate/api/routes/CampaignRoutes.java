@@ -10,6 +10,7 @@ import com.groupgate.campaign.CampaignTable;
 import com.groupgate.campaign.CampaignTarget;
 import com.groupgate.campaign.CreditRules;
 import com.groupgate.campaign.CreditTable;
+import com.groupgate.campaign.InviteTable;
 import com.groupgate.campaign.Rewards;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
@@ -51,9 +52,11 @@ public final class CampaignRoutes {
     private final ContentFilter filter;
     private final Clock clock;
     private final Audit audit;
+    private final InviteTable invites;
 
     public CampaignRoutes(Authenticator auth, CampaignTable campaigns, CreditTable credits, ContentFilter filter,
-                          Clock clock, Audit audit) {
+                          Clock clock, Audit audit, InviteTable invites) {
+        this.invites = invites;
         this.auth = auth;
         this.campaigns = campaigns;
         this.credits = credits;
@@ -107,10 +110,17 @@ public final class CampaignRoutes {
         Campaign campaign = find(tenant, request);
         credits.settle(tenant.tenantId(), campaign, clock.instant(), SETTLE_PER_READ);
         Map<String, String> rewards = credits.rewardCodes(tenant.tenantId(), campaign.campaignId());
-        List<Map<String, Object>> items = credits.leaderboard(tenant.tenantId(), campaign.campaignId(), limit).stream()
+        var top = credits.leaderboard(tenant.tenantId(), campaign.campaignId(), limit);
+        // The names members gave for their posters, from their invites (one BatchGetItem).
+        Map<String, String> names = invites.displayNames(tenant.tenantId(), campaign.campaignId(),
+                top.stream().map(s -> s.memberRef()).toList());
+        List<Map<String, Object>> items = top.stream()
                 .map(s -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("memberRef", s.memberRef());
+                    if (names.containsKey(s.memberRef())) {
+                        row.put("displayName", names.get(s.memberRef()));
+                    }
                     row.put("qualified", s.qualified());
                     row.put("pending", s.pending());
                     if (rewards.containsKey(s.memberRef())) {
