@@ -23,6 +23,7 @@ import com.groupgate.tenant.ApiKeyCache;
 import com.groupgate.tenant.ApiKeyTable;
 import com.groupgate.tenant.TenantAuthentication;
 import com.groupgate.tenant.TenantTable;
+import com.groupgate.wordlist.WordListStore;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -67,7 +68,8 @@ public final class DesignsHandler implements RequestHandler<APIGatewayV2HTTPEven
                 wiring.clock()), designer, EdgeImages.onScanHost(config.scanBaseUrl()), wiring.clock())
                 .register(router);
         new PosterRoutes(keys, new CampaignTable(dynamo, config.mainTable()), new InviteTable(dynamo, config.mainTable()),
-                images, posters, config.scanBaseUrl(), wiring.clock()).register(router);
+                images, posters, new PosterNames(new WordListStore(dynamo, config.mainTable(), images), wiring.clock()),
+                config.scanBaseUrl(), wiring.clock()).register(router);
     }
 
     /** Every route this function answers: what openapi.yaml describes for it. */

@@ -46,11 +46,13 @@ final class PosterRoutes {
     private final InviteTable invites;
     private final ImageBucket images;
     private final PosterRenderer renderer;
+    private final PosterNames names;
     private final String scanBase;
     private final Clock clock;
 
     PosterRoutes(SigningKeyTable keys, CampaignTable campaigns, InviteTable invites, ImageBucket images,
-                 PosterRenderer renderer, String scanBase, Clock clock) {
+                 PosterRenderer renderer, PosterNames names, String scanBase, Clock clock) {
+        this.names = names;
         this.keys = keys;
         this.campaigns = campaigns;
         this.invites = invites;
@@ -111,6 +113,7 @@ final class PosterRoutes {
      */
     private byte[] draw(TenantId tenantId, CampaignId campaignId, Id inviteId, PosterTemplate template, String token,
                         String name, String key) {
+        names.check(tenantId, name);
         byte[] png = renderer.render(images.get(template.templateKey()), template.placement(),
                 ScanUrl.scanUrl(scanBase, token), name);
         images.putPrivate(key, png, "image/png");

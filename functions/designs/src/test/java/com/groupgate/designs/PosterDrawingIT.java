@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The poster route of the designs function under its own role: a poster that does not read
- * back as the member's invite is refused and never stored, and a member erased while their
- * poster is being drawn keeps no poster.
+ * back as the member's invite is refused and never stored, a display name the tenant's word
+ * list blocks (spelt around it) is refused before anything is drawn, and a member erased
+ * while their poster is being drawn keeps no poster.
  */
 class PosterDrawingIT {
     private static HttpCalls api;
@@ -135,6 +136,20 @@ class PosterDrawingIT {
         assertEquals("design_unreadable", r.errorCode());
         assertEquals("no-store", r.headers().get("cache-control"));
         assertEquals(before, posters());
+    }
+
+    @Test
+    void aDisplayNameTheTenantsWordListBlocksIsRefusedAndNoPosterIsDrawn() throws IOException {
+        var words = api.call("PUT", "/v1/blocked-words", "{\"words\":[\"xyzzy\"]}", bearer(key));
+        assertEquals(200, words.status(), words.body());
+        String path = posterPath("dan", "ＸＹＺＺＹ fan");
+        List<String> before = posters();
+        var r = designs(UnaryOperator.identity()).call("GET", path, Map.of(), null, Map.of(), "198.51.100.7");
+        assertEquals(422, r.status(), r.body());
+        assertEquals("content_blocked", r.errorCode());
+        assertEquals("displayName", r.json().path("error").path("field").asText());
+        assertEquals(before, posters(), "nothing drawn");
+        assertEquals(200, api.call("PUT", "/v1/blocked-words", "{\"words\":[]}", bearer(key)).status());
     }
 
     @Test
