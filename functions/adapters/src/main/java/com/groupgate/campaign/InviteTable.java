@@ -53,22 +53,7 @@ public final class InviteTable {
      * item): one conditional PutItem.
      */
     public void issue(TenantId tenantId, CampaignId campaignId, Invite invite) {
-        Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.invite(tenantId, campaignId, invite.inviteId()));
-        item.put("tenantId", s(tenantId.text()));
-        item.put("campaignId", s(campaignId.text()));
-        item.put("inviteId", s(invite.inviteId().toString()));
-        item.put("memberRef", s(invite.memberRef()));
-        item.put("groupId", s(invite.groupId().text()));
-        if (invite.ipHash() != null) {
-            item.put("ipHash", s(invite.ipHash()));
-        }
-        item.put("device", s(invite.device()));
-        item.put("issuedAt", n(invite.issuedAt().getEpochSecond()));
-        try {
-            dynamo.putItem(p -> p.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-        } catch (ConditionalCheckFailedException issuedBefore) {
-            // The member's invite exists: the same one.
-        }
+        issueNamed(tenantId, campaignId, invite, null);
     }
 
     /**
