@@ -1,7 +1,8 @@
 // #/campaigns and #/campaigns/{campaignId}: the list with a new campaign (on one of the tenant's
 // groups or live codes), and one campaign: its facts, funnel (from /stats), leaderboard, ending
-// it (confirmed) and redeeming a reward code.
+// it (confirmed), redeeming a reward code and, while it runs, its poster template (campaign-poster.js).
 import { funnel } from './campaign-funnel.js';
+import { posterForm } from './campaign-poster.js';
 
 const NUMBERS = ['goal', 'qualifyAfterMinutes', 'perInviterDailyLimit'];
 
@@ -104,7 +105,8 @@ export async function renderOne(ctx, root, params) {
           { label: t('console.campaigns.rewardCode'), render: (r) => (r.rewardCode ? h('span', { class: 'mono wrap' }, r.rewardCode) : '—') },
         ],
       })),
-    redeemForm(ctx, path));
+    redeemForm(ctx, path),
+    active ? posterForm(ctx, path) : null);
 }
 
 function funnelList(ctx, stats) {

@@ -99,9 +99,18 @@ public final class CampaignTable {
     }
 
     public Optional<Campaign> find(TenantId tenantId, CampaignId campaignId) {
+        return findWithPoster(tenantId, campaignId).map(WithPoster::campaign);
+    }
+
+    /** A campaign and its poster template ({@link CampaignPosters}; null when none was uploaded), from one read. */
+    public record WithPoster(Campaign campaign, PosterTemplate poster) {
+    }
+
+    public Optional<WithPoster> findWithPoster(TenantId tenantId, CampaignId campaignId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(MainTableKeys.campaign(tenantId, campaignId))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(from(item));
+        return item == null || item.isEmpty() ? Optional.empty()
+                : Optional.of(new WithPoster(from(item), CampaignPosters.from(item)));
     }
 
     public record Page(List<Campaign> items, String nextCursor) {
@@ -126,11 +135,34 @@ public final class CampaignTable {
      * (an ended campaign never comes back); false when it is not (gone, or ended meanwhile).
      */
     public boolean replaceActive(Campaign changed) {
+        // An update of the campaign's own attributes, not a put: the poster template
+        // (CampaignPosters) on the same item stays.
+        Map<String, AttributeValue> item = toItem(changed);
+        Map<String, String> names = new HashMap<>(Map.of("#st", "status"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":active", s(CampaignStatus.ACTIVE.wireName())));
+        List<String> sets = new java.util.ArrayList<>();
+        int i = 0;
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            if (!e.getKey().equals("pk") && !e.getKey().equals("sk")) {
+                names.put("#a" + i, e.getKey());
+                values.put(":a" + i, e.getValue());
+                sets.add("#a" + i + " = :a" + i);
+                i++;
+            }
+        }
+        List<String> removes = new java.util.ArrayList<>();
+        for (String optional : List.of("endsAt", "endedAt")) {
+            if (!item.containsKey(optional)) {
+                names.put("#r" + removes.size(), optional);
+                removes.add("#r" + removes.size());
+            }
+        }
+        String update = "SET " + String.join(", ", sets) + (removes.isEmpty() ? "" : " REMOVE " + String.join(", ", removes));
         try {
-            dynamo.putItem(p -> p.tableName(table).item(toItem(changed))
+            dynamo.updateItem(u -> u.tableName(table).key(MainTableKeys.campaign(changed.tenantId(), changed.campaignId()))
+                    .updateExpression(update)
                     .conditionExpression("attribute_exists(pk) AND #st = :active")
-                    .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(Map.of(":active", s(CampaignStatus.ACTIVE.wireName()))));
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -97,6 +97,18 @@ public final class EdgeImages {
         return origin + key;
     }
 
+    /**
+     * Where the edge serves a member's poster ({@code p/...}, {@link com.groupgate.campaign.Posters#path}):
+     * through the designs function, which checks the invite in the path, not from the bucket.
+     */
+    public String posterUrl(String path) {
+        if (!path.startsWith(com.groupgate.campaign.Posters.PATH)) {
+            throw new IllegalArgumentException("posters are served under " + com.groupgate.campaign.Posters.PATH
+                    + ", not " + path);
+        }
+        return origin + path;
+    }
+
     /** Every prefix a tenant's code images are under. */
     public static List<String> tenantPrefixes(TenantId tenantId) {
         return List.of(Kind.GROUP_CODE.prefix(tenantId), Kind.LIVE_CODE.prefix(tenantId));

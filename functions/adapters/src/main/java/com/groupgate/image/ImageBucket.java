@@ -1,6 +1,7 @@
 package com.groupgate.image;
 
 import com.groupgate.aws.AwsClients;
+import com.groupgate.campaign.Posters;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
 import com.groupgate.id.TenantId;
@@ -67,6 +68,7 @@ public final class ImageBucket {
     public static List<String> tenantPrefixes(TenantId tenantId) {
         List<String> out = new ArrayList<>(EdgeImages.tenantPrefixes(tenantId));
         out.add(entriesPrefix(tenantId));
+        out.add(Posters.tenantPrefix(tenantId));
         return List.copyOf(out);
     }
 
@@ -89,6 +91,15 @@ public final class ImageBucket {
         page.contents().forEach(o -> delete(o.key()));
         return new Swept(page.contents().size(), Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken()
                 : null);
+    }
+
+    /** The object under {@code key}, or empty when there is none (S3's NoSuchKey). */
+    public java.util.Optional<byte[]> find(String key) {
+        try {
+            return java.util.Optional.of(get(key));
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException absent) {
+            return java.util.Optional.empty();
+        }
     }
 
     public byte[] get(String key) {

@@ -16,7 +16,11 @@ import com.groupgate.api.routes.Audit;
 import com.groupgate.api.routes.BatchQueue;
 import com.groupgate.api.routes.BatchRoutes;
 import com.groupgate.api.routes.BlockRoutes;
+import com.groupgate.api.routes.CampaignPosterRoutes;
 import com.groupgate.api.routes.CampaignRoutes;
+import com.groupgate.campaign.CampaignPosters;
+import com.groupgate.campaign.InviteTable;
+import com.groupgate.campaign.PosterErasure;
 import com.groupgate.api.routes.CodeRoutes;
 import com.groupgate.api.routes.ContentFilter;
 import com.groupgate.api.routes.ErasureRoutes;
@@ -143,12 +147,14 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         CampaignTable campaigns = new CampaignTable(dynamo, config.mainTable());
         new ErasureRoutes(auth, groups, new MemberErasure(dynamo, config.mainTable(), members,
                 new ErasedEvents(dynamo, config.mainTable())), new CampaignErasure(dynamo, config.mainTable(), campaigns),
+                new PosterErasure(campaigns, new InviteTable(dynamo, config.mainTable()), images),
                 keys, wiring.clock(), audit).register(router);
         new StatsRoutes(auth, new StatsReader(dynamo, config.mainTable(), config.analyticsTable())).register(router);
         new ListRoutes(auth, codes, liveCodes, codeRoutes, liveRoutes).register(router);
         new CampaignRoutes(auth, campaigns, new CreditTable(dynamo, config.mainTable()), filter, wiring.clock(), audit,
-                keys)
-                .register(router);
+                keys, new InviteTable(dynamo, config.mainTable())).register(router);
+        new CampaignPosterRoutes(auth, campaigns, new CampaignPosters(dynamo, config.mainTable()), images,
+                wiring.clock(), audit).register(router);
         new WebhookRoutes(auth, new WebhookTable(dynamo, config.mainTable()), new WebhookSecrets(keys),
                 new Outbox(dynamo, config.mainTable()), new DeliveryTable(dynamo, config.mainTable()),
                 new AddressResolver(), config.allowLoopbackWebhooks(), wiring.clock(), audit).register(router);

@@ -238,6 +238,14 @@ class AuditLogIT {
             return () -> api.call("PATCH", "/v1/campaigns/" + c.text("campaignId"), "{\"status\":\"ended\"}",
                     tenant.auth());
         }));
+        s.put("PUT /v1/campaigns/{campaignId}/poster", scenario("campaign.poster", () -> {
+            String g = group("{\"name\":\"Posters\"}");
+            var c = api.post("/v1/campaigns", "{\"name\":\"Invite 3\",\"groupId\":\"" + g
+                    + "\",\"goal\":3,\"reward\":\"a mug\"}", tenant.auth());
+            byte[] png = CampaignPosterApiIT.picture(750, 1334, "png");
+            return () -> api.upload("PUT", "/v1/campaigns/" + c.text("campaignId") + "/poster",
+                    CampaignPosterApiIT.placement(), png, "image/png", tenant.auth());
+        }));
         s.put("POST /v1/campaigns/{campaignId}/rewards/{rewardCode}/redeem", scenario("campaign.reward-redeem", () -> {
             String g = group("{\"name\":\"Rewarded\"}");
             var c = api.post("/v1/campaigns", "{\"name\":\"Invite 1\",\"groupId\":\"" + g

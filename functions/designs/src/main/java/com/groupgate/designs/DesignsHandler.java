@@ -4,6 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.groupgate.campaign.CampaignTable;
+import com.groupgate.campaign.InviteTable;
 import com.groupgate.code.CodeTable;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
@@ -39,11 +41,19 @@ public final class DesignsHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     public DesignsHandler(Wiring wiring) {
-        this(wiring, new Designer());
+        this(wiring, new Designer(), new PosterRenderer());
     }
 
     /** @param designer how designs are rendered and read back (tests give it a damaged camera) */
     DesignsHandler(Wiring wiring, Designer designer) {
+        this(wiring, designer, new PosterRenderer());
+    }
+
+    /**
+     * @param designer how designs are rendered and read back (tests give it a damaged camera)
+     * @param posters  how members' posters are drawn and read back (likewise)
+     */
+    DesignsHandler(Wiring wiring, Designer designer, PosterRenderer posters) {
         Config config = wiring.config();
         this.edge = EdgeGate.of(wiring);
         DynamoDbClient dynamo = wiring.aws().dynamo();
@@ -58,6 +68,9 @@ public final class DesignsHandler implements RequestHandler<APIGatewayV2HTTPEven
                 wiring.clock()), designer, EdgeImages.onScanHost(config.scanBaseUrl()),
                 new FrameTextFilter(new WordListStore(dynamo, config.mainTable(), images), wiring.clock()), wiring.clock())
                 .register(router);
+        new PosterRoutes(keys, new CampaignTable(dynamo, config.mainTable()), new InviteTable(dynamo, config.mainTable()),
+                images, posters, new PosterNames(new WordListStore(dynamo, config.mainTable(), images), wiring.clock()),
+                config.scanBaseUrl(), wiring.clock()).register(router);
     }
 
     /** Every route this function answers: what openapi.yaml describes for it. */
@@ -77,10 +90,12 @@ public final class DesignsHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     /**
      * A design (200, 304) may be kept by the caller's browser and revalidated with its ETag
-     * ({@code private, no-cache}); every other answer is the API's: never stored.
+     * ({@code private, no-cache}); a member's poster by anyone for a year (its URL names its
+     * content); every other answer is the API's: never stored.
      */
     private static ApiResponse headers(ApiResponse response) {
-        if (DesignRoutes.CACHE_CONTROL.equals(response.headers().get(SecurityHeaders.CACHE_CONTROL))) {
+        String cacheControl = response.headers().get(SecurityHeaders.CACHE_CONTROL);
+        if (DesignRoutes.CACHE_CONTROL.equals(cacheControl) || PosterRoutes.CACHE_CONTROL.equals(cacheControl)) {
             return response.withHeader(SecurityHeaders.CONTENT_TYPE_OPTIONS, "nosniff");
         }
         return SecurityHeaders.api(response);

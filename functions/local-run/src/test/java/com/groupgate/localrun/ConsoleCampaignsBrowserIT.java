@@ -33,7 +33,8 @@ import org.openqa.selenium.support.ui.Select;
  * member joins and a friend joins through the member's invite, a wrong reward code named
  * beside its input, the campaign ended after a confirmation; a read key seeing its write
  * controls disabled; a code's design downloaded as SVG and as PDF (fetched with the key);
- * the tenant's logo uploaded from #/settings with a preview. #/campaigns is checked at 390 px
+ * the tenant's logo uploaded from #/settings with a preview; the campaign's poster template
+ * uploaded with a live canvas preview of the code's square and a sample name. #/campaigns is checked at 390 px
  * (nothing scrolls sideways) and by axe-core; screenshots go to target/screenshots.
  *
  * <p>Skipped without Chromium, except on CI ({@link HeadlessChromium}).
@@ -131,6 +132,43 @@ class ConsoleCampaignsBrowserIT {
         List<String> expected = new ArrayList<>();
         board.path("items").forEach(i -> expected.add(i.path("memberRef").asText()));
         assertEquals(expected, rows, "the leaderboard as the API ranks it");
+
+        // The poster template, uploaded with a live preview of where the code and the name go.
+        Path template = Files.createTempFile("poster-", ".png");
+        BufferedImage picture = new BufferedImage(750, 1334, BufferedImage.TYPE_INT_RGB);
+        Graphics2D pg = picture.createGraphics();
+        pg.setColor(new Color(0xB03A2E));
+        pg.fillRect(0, 0, 750, 1334);
+        pg.setColor(new Color(0xF5CBA7));
+        pg.fillRect(40, 40, 670, 700);
+        pg.dispose();
+        ImageIO.write(picture, "png", template.toFile());
+        WebElement posterForm = console.find("form[data-form='poster']");
+        posterForm.findElement(By.name("poster")).sendKeys(template.toString());
+        WebElement preview = ConsoleBrowser.wait(console.driver()).until(d -> {
+            WebElement c = d.findElement(By.cssSelector("canvas.poster-preview"));
+            return c.isDisplayed() ? c : null;
+        });
+        assertEquals("750", preview.getAttribute("width"), "the preview is the picture's own size");
+        assertTrue(Integer.parseInt(posterForm.findElement(By.name("qrSize")).getAttribute("value")) >= 150,
+                "a starting placement the API accepts");
+        WebElement nameSize = posterForm.findElement(By.name("nameSize"));
+        nameSize.clear();
+        nameSize.sendKeys("72");
+        posterForm.findElement(By.cssSelector("[data-action='upload-poster']")).click();
+        WebElement stored = ConsoleBrowser.wait(console.driver()).until(d -> {
+            WebElement p = d.findElement(By.cssSelector("[data-poster]"));
+            return p.getAttribute("data-poster").isEmpty() ? null : p;
+        });
+        assertEquals("750x1334", stored.getAttribute("data-poster"));
+        // Stored on the campaign as placed in the form (joins see it within the scan path's minute).
+        var item = local.clients().dynamo().getItem(g -> g.tableName(local.resources().ref("MainTable"))
+                .consistentRead(true).key(java.util.Map.of(
+                        "pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("T#" + api.expect(200,
+                                "GET", "/v1/tenant", null, key).path("tenantId").asText()),
+                        "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("CAMPAIGN#" + campaignId))))
+                .item();
+        assertEquals("72", item.get("poster").m().get("nameSize").n(), "the placement as typed: " + item.get("poster"));
         pageChecks("campaign");
 
         // A reward code nobody earned: the API's refusal shows beside the input.

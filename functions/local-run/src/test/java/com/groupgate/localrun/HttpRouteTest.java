@@ -25,6 +25,7 @@ class HttpRouteTest {
                 "ANY /v1/audit -> AuditFunction",
                 "ANY /v1/audit/{proxy+} -> AuditFunction",
                 "GET /v1/codes/{codeId}/image -> DesignsFunction",
+                "GET /p/{token}/{file} -> DesignsFunction",
                 "GET /v1/live-codes/{liveCodeId}/image -> DesignsFunction",
                 "PUT /v1/tenant/logo -> DesignsFunction",
                 "GET /dashboard -> CodesApiFunction",
@@ -121,7 +122,7 @@ class HttpRouteTest {
     void withTheEdgeScanPathsGoToTheScanFunctionsUrlImagesToTheBucketAndTheRestToTheHttpApi() {
         Routes routes = Routes.fromTemplate(CloudFormationTemplate.ofRepository(), Map.of("Edge", "true"));
         assertTrue(routes.edge());
-        assertEquals(List.of("/i/* -> ImagesBucket", "/console* -> ConsoleBucket", "/S/* -> ScanFunction URL", "/s/* -> ScanFunction URL",
+        assertEquals(List.of("/i/* -> ImagesBucket", "/p/* -> HTTP API", "/console* -> ConsoleBucket", "/S/* -> ScanFunction URL", "/s/* -> ScanFunction URL",
                         "/R/* -> ScanFunction URL", "/r/* -> ScanFunction URL", "default -> HTTP API"),
                 routes.behaviors().stream().map(b -> (b.pathPattern() == null ? "default" : b.pathPattern()) + " -> "
                         + (b.bucketOf() != null ? b.bucketOf()

@@ -172,6 +172,19 @@ class TenantDeletionIT {
             assertEquals("joined", api.scanAndJoin(code, "m" + i).path("status").asText());
         }
         api.scanAndJoin(asked, "asker");
+        // A referral campaign with a poster template, and one member's poster drawn.
+        String campaignId = api.expect(201, "POST", "/v1/campaigns", "{\"name\":\"Invite 3\",\"groupId\":\"" + open
+                + "\",\"goal\":3,\"reward\":\"a mug\"}", key).path("campaignId").asText();
+        HttpResponse<String> template = HTTP.send(HttpRequest.newBuilder(base.resolve("/v1/campaigns/" + campaignId
+                        + "/poster?qrX=250&qrY=900&qrSize=250&nameX=80&nameY=320&nameSize=64&nameColor=000000"))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(CampaignPosterIT.template()))
+                .header("Content-Type", "image/png").header("Authorization", "Bearer " + key).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, template.statusCode(), template.body());
+        JsonNode inviter = api.scanAndJoin(code, "inviter");
+        HttpResponse<String> poster = HTTP.send(HttpRequest.newBuilder(URI.create(inviter.path("invite")
+                .path("posterUrl").asText())).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, poster.statusCode(), inviter.toString());
         return new Seeded(tenantId, key, readKey, LocalApi.scanPath(code));
     }
 

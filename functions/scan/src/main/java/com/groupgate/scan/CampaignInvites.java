@@ -7,6 +7,9 @@ import com.groupgate.campaign.CreditRules;
 import com.groupgate.campaign.CreditTable;
 import com.groupgate.campaign.InviteTable;
 import com.groupgate.campaign.Invites;
+import com.groupgate.campaign.PosterTemplate;
+import com.groupgate.campaign.Posters;
+import com.groupgate.image.EdgeImages;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.id.CampaignId;
@@ -40,6 +43,7 @@ final class CampaignInvites {
     private final InviteTable invites;
     private final CreditTable credits;
     private final String scanBaseUrl;
+    private final EdgeImages edge;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
@@ -49,14 +53,20 @@ final class CampaignInvites {
         this.invites = invites;
         this.credits = credits;
         this.scanBaseUrl = scanBaseUrl;
+        this.edge = EdgeImages.onScanHost(scanBaseUrl);
         this.clock = clock;
     }
 
-    private record Remembered(Optional<Campaign> campaign, Instant readAt) {
+    private record Remembered(Optional<CampaignTable.WithPoster> read, Instant readAt) {
     }
 
     /** The campaign, from this container's memory when it is under a minute old. */
     Optional<Campaign> campaign(TenantId tenantId, CampaignId campaignId) {
+        return remembered(tenantId, campaignId).map(CampaignTable.WithPoster::campaign);
+    }
+
+    /** The campaign and its poster template, from the same memory. */
+    private Optional<CampaignTable.WithPoster> remembered(TenantId tenantId, CampaignId campaignId) {
         String key = tenantId.text() + "/" + campaignId.text();
         Instant now = clock.instant();
         Remembered r = remembered.get(key);
@@ -64,10 +74,10 @@ final class CampaignInvites {
             if (remembered.size() > MAX_REMEMBERED) {
                 remembered.clear();
             }
-            r = new Remembered(campaigns.find(tenantId, campaignId), now);
+            r = new Remembered(campaigns.findWithPoster(tenantId, campaignId), now);
             remembered.put(key, r);
         }
-        return r.campaign();
+        return r.read();
     }
 
     /** The campaign an invite token names, while it gives invites: 404 when there is none, 410 {@code expired} once ended. */
@@ -104,15 +114,34 @@ final class CampaignInvites {
      */
     Optional<String> inviteUrl(KeyRing ring, TenantId tenantId, CampaignId mark, String memberRef, GroupId groupId,
                                RecordedFact.Origin origin, Instant now) {
-        Optional<Campaign> campaign = campaign(tenantId, mark).filter(c -> c.activeAt(now));
-        if (campaign.isEmpty()) {
+        return issue(ring, tenantId, mark, memberRef, null, groupId, origin, now).map(Issued::inviteUrl);
+    }
+
+    /** A member's invite as the join answers it: its URL and, when the campaign has a poster template, the poster's (else null). */
+    record Issued(String inviteUrl, String posterUrl) {
+    }
+
+    /**
+     * The invite as {@link #inviteUrl} issues it, carrying the poster name the join gave
+     * ({@code displayName}; null: keep the one an earlier join gave), and the poster's URL
+     * when the campaign has a template: the edge path of the same invite token and the
+     * poster's version ({@link Posters}). Nothing is drawn here: the designs function draws
+     * a poster the first time its URL is asked for.
+     */
+    Optional<Issued> issue(KeyRing ring, TenantId tenantId, CampaignId mark, String memberRef, String displayName,
+                           GroupId groupId, RecordedFact.Origin origin, Instant now) {
+        Optional<CampaignTable.WithPoster> read = remembered(tenantId, mark).filter(c -> c.campaign().activeAt(now));
+        if (read.isEmpty()) {
             return Optional.empty();
         }
         Id inviteId = Invites.idOf(mark, memberRef);
-        invites.issue(tenantId, mark, new InviteTable.Invite(inviteId, memberRef, groupId, origin.ipHash(),
-                origin.agent().device().wireName(), now));
-        return Optional.of(scanBaseUrl + TokenCodec.issue(ring, CodeKind.INVITE, mark.id(), tenantId.id(), inviteId,
-                ScanToken.NEVER, random));
+        String name = invites.issueNamed(tenantId, mark, new InviteTable.Invite(inviteId, memberRef, groupId,
+                origin.ipHash(), origin.agent().device().wireName(), now), displayName);
+        String token = TokenCodec.issue(ring, CodeKind.INVITE, mark.id(), tenantId.id(), inviteId, ScanToken.NEVER,
+                random);
+        PosterTemplate poster = read.get().poster();
+        return Optional.of(new Issued(scanBaseUrl + token,
+                poster == null ? null : edge.posterUrl(Posters.path(token, Posters.version(poster, name)))));
     }
 
     /**

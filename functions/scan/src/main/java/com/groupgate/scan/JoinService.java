@@ -80,7 +80,12 @@ public final class JoinService {
         this.clock = clock;
     }
 
-    public record Request(ScanService.Scan scan, String joinTicket, String passcode, String memberRef) {
+    /** @param displayName the name for the joiner's poster (checked, {@link com.groupgate.campaign.DisplayName}), or null */
+    public record Request(ScanService.Scan scan, String joinTicket, String passcode, String memberRef,
+                          String displayName) {
+        public Request(ScanService.Scan scan, String joinTicket, String passcode, String memberRef) {
+            this(scan, joinTicket, passcode, memberRef, null);
+        }
     }
 
     /**
@@ -90,27 +95,28 @@ public final class JoinService {
      * (not a member already, by this ticket or another).
      */
     public record Outcome(boolean joined, String welcomeMessage, Entry entry, TenantId tenantId, RequestId requestId,
-                          boolean newMember, String inviteUrl) {
+                          boolean newMember, String inviteUrl, String posterUrl) {
         static Outcome joined(Group group) {
-            return new Outcome(true, group.welcomeMessage(), group.entry(), group.tenantId(), null, true, null);
+            return new Outcome(true, group.welcomeMessage(), group.entry(), group.tenantId(), null, true, null, null);
         }
 
         static Outcome alreadyMember(Group group) {
-            return new Outcome(true, group.welcomeMessage(), group.entry(), group.tenantId(), null, false, null);
+            return new Outcome(true, group.welcomeMessage(), group.entry(), group.tenantId(), null, false, null, null);
         }
 
         static Outcome pending(Group group, RequestId requestId) {
-            return new Outcome(false, null, null, group.tenantId(), requestId, false, null);
+            return new Outcome(false, null, null, group.tenantId(), requestId, false, null, null);
         }
 
-        Outcome withInvite(String url) {
-            return new Outcome(joined, welcomeMessage, entry, tenantId, requestId, newMember, url);
+        Outcome withInvite(CampaignInvites.Issued invite) {
+            return new Outcome(joined, welcomeMessage, entry, tenantId, requestId, newMember, invite.inviteUrl(),
+                    invite.posterUrl());
         }
     }
 
     /** What every join of one request shares. */
     private record Attempt(KeyRing ring, JoinTicket ticket, String passcode, String memberRef,
-                           RecordedFact.Origin origin, Instant now) {
+                           RecordedFact.Origin origin, Instant now, String displayName) {
     }
 
     public Outcome join(Request request) {
@@ -123,7 +129,7 @@ public final class JoinService {
         }
         String memberRef = request.memberRef() != null ? request.memberRef() : "ticket:" + ticket.ticketId();
         Attempt attempt = new Attempt(ring, ticket, request.passcode(), memberRef,
-                scans.origin(ring, request.scan(), now), now);
+                scans.origin(ring, request.scan(), now), now, request.displayName());
         scans.refuseIfTenantBlocked(ticket.tenant());
         if (token.kind() == CodeKind.INVITE) {
             return joinThroughInvite(attempt, token);
@@ -194,8 +200,8 @@ public final class JoinService {
         if (!outcome.joined() || mark == null) {
             return outcome;
         }
-        return invites.inviteUrl(scans.ticketRing(a.ring()), outcome.tenantId(), mark, a.memberRef(), groupId,
-                a.origin(), a.now()).map(outcome::withInvite).orElse(outcome);
+        return invites.issue(scans.ticketRing(a.ring()), outcome.tenantId(), mark, a.memberRef(), a.displayName(),
+                groupId, a.origin(), a.now()).map(outcome::withInvite).orElse(outcome);
     }
 
     /**

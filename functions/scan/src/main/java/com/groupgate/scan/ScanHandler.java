@@ -12,6 +12,7 @@ import com.groupgate.code.CodeTable;
 import com.groupgate.code.ScanCounter;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
+import com.groupgate.campaign.DisplayName;
 import com.groupgate.error.RefusalException;
 import com.groupgate.fact.FactTable;
 import com.groupgate.group.GroupCache;
@@ -140,16 +141,18 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     }
 
     private ApiResponse join(ApiRequest request) {
-        JsonFields body = JsonFields.of(Json.body(request), Set.of("joinTicket", "passcode", "memberRef"));
+        JsonFields body = JsonFields.of(Json.body(request), Set.of("joinTicket", "passcode", "memberRef",
+                DisplayName.FIELD));
         String ticket = body.requiredString("joinTicket", 200);
         String passcode = body.string("passcode", 10);
         String memberRef = body.string("memberRef", 128);
         if (memberRef != null && !MemberRef.valid(memberRef)) {
             throw RefusalException.badField("memberRef", MemberRef.RULE);
         }
+        String displayName = DisplayName.check(body.string(DisplayName.FIELD, 200));
         JoinService.Outcome outcome = joins.join(new JoinService.Request(
                 new ScanService.Scan(request.pathParam("token"), request.headers(), request.sourceIp()),
-                ticket, passcode, memberRef));
+                ticket, passcode, memberRef, displayName));
         Map<String, Object> out = new LinkedHashMap<>();
         if (!outcome.joined()) {
             out.put("status", "pending");
@@ -163,7 +166,12 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
             out.put("entry", reveal.reveal(outcome.entry()));
         }
         if (outcome.inviteUrl() != null) {
-            out.put("invite", Map.of("inviteUrl", outcome.inviteUrl()));
+            Map<String, Object> invite = new LinkedHashMap<>();
+            invite.put("inviteUrl", outcome.inviteUrl());
+            if (outcome.posterUrl() != null) {
+                invite.put("posterUrl", outcome.posterUrl());
+            }
+            out.put("invite", invite);
         }
         return ApiResponse.json(200, out);
     }

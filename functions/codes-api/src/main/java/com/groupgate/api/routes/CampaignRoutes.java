@@ -10,6 +10,7 @@ import com.groupgate.campaign.CampaignTable;
 import com.groupgate.campaign.CampaignTarget;
 import com.groupgate.campaign.CreditRules;
 import com.groupgate.campaign.CreditTable;
+import com.groupgate.campaign.InviteTable;
 import com.groupgate.campaign.Rewards;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
@@ -51,9 +52,11 @@ public final class CampaignRoutes {
     private final Clock clock;
     private final Audit audit;
     private final SigningKeyTable keys;
+    private final InviteTable invites;
 
     public CampaignRoutes(Authenticator auth, CampaignTable campaigns, CreditTable credits, ContentFilter filter,
-                          Clock clock, Audit audit, SigningKeyTable keys) {
+                          Clock clock, Audit audit, SigningKeyTable keys, InviteTable invites) {
+        this.invites = invites;
         this.auth = auth;
         this.campaigns = campaigns;
         this.credits = credits;
@@ -114,10 +117,17 @@ public final class CampaignRoutes {
         int limit = Paging.intParam(request, "limit", 1, 100, 10);
         Campaign campaign = find(tenant, request);
         Map<String, String> rewards = credits.rewardCodes(tenant.tenantId(), campaign.campaignId());
-        List<Map<String, Object>> items = credits.leaderboard(tenant.tenantId(), campaign.campaignId(), limit).stream()
+        var top = credits.leaderboard(tenant.tenantId(), campaign.campaignId(), limit);
+        // The names members gave for their posters, from their invites (one BatchGetItem).
+        Map<String, String> names = invites.displayNames(tenant.tenantId(), campaign.campaignId(),
+                top.stream().map(s -> s.memberRef()).toList());
+        List<Map<String, Object>> items = top.stream()
                 .map(s -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("memberRef", s.memberRef());
+                    if (names.containsKey(s.memberRef())) {
+                        row.put("displayName", names.get(s.memberRef()));
+                    }
                     row.put("qualified", s.qualified());
                     row.put("pending", s.pending());
                     if (rewards.containsKey(s.memberRef())) {

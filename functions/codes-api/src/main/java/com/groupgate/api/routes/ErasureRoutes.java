@@ -2,6 +2,7 @@ package com.groupgate.api.routes;
 
 import com.groupgate.api.edge.Authenticator;
 import com.groupgate.campaign.CampaignErasure;
+import com.groupgate.campaign.PosterErasure;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
@@ -35,13 +36,15 @@ public final class ErasureRoutes {
     private final GroupTable groups;
     private final MemberErasure erasure;
     private final CampaignErasure campaigns;
+    private final PosterErasure posters;
     private final SigningKeyTable keys;
     private final Clock clock;
     private final Audit audit;
 
     public ErasureRoutes(Authenticator auth, GroupTable groups, MemberErasure erasure, CampaignErasure campaigns,
-                         SigningKeyTable keys, Clock clock, Audit audit) {
+                         PosterErasure posters, SigningKeyTable keys, Clock clock, Audit audit) {
         this.campaigns = campaigns;
+        this.posters = posters;
         this.clock = clock;
         this.audit = audit;
         this.auth = auth;
@@ -73,6 +76,8 @@ public final class ErasureRoutes {
             erased = erased.plus(erasure.erase(tenant.tenantId(), ids, memberRef, hash, now));
             cursor = page.nextCursor();
         } while (cursor != null);
+        // The member's posters (their invites say which files), then the invites themselves.
+        posters.erase(tenant.tenantId(), memberRef);
         // The member's invites, who invited them, and their name on whom they invited.
         campaigns.erase(tenant.tenantId(), memberRef, hash);
         // Last: the removals above emit events of their own, which name the member only by the hash.
