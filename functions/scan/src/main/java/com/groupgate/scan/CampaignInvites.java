@@ -15,6 +15,7 @@ import com.groupgate.id.Id;
 import com.groupgate.id.TenantId;
 import com.groupgate.token.CodeKind;
 import com.groupgate.token.KeyRing;
+import com.groupgate.token.ProgressTokens;
 import com.groupgate.token.ScanToken;
 import com.groupgate.token.TokenCodec;
 import java.security.SecureRandom;
@@ -85,6 +86,11 @@ final class CampaignInvites {
                 .orElseThrow(RefusalException::notFound);
     }
 
+    /** The invite {@code inviteId} of a campaign, as stored; empty once it is gone (its inviter erased). */
+    Optional<InviteTable.Invite> invite(TenantId tenantId, CampaignId campaignId, Id inviteId) {
+        return invites.find(tenantId, campaignId, inviteId);
+    }
+
     /** The group an invite leads to: the campaign's group, or for a live code's campaign the inviter's. */
     static GroupId groupOf(Campaign campaign, InviteTable.Invite invite) {
         return campaign.target().groupId() != null ? campaign.target().groupId() : invite.groupId();
@@ -98,11 +104,11 @@ final class CampaignInvites {
     }
 
     /**
-     * The personal invite URL of {@code memberRef}, who has just joined {@code groupId}
-     * whose item is marked with {@code mark}: empty when the campaign is not active. One
-     * conditional write the first time, the same invite after.
+     * The personal invite of {@code memberRef}, who has just joined {@code groupId} whose
+     * item is marked with {@code mark}: its URL and the inviter's progress URL; empty when
+     * the campaign is not active. One conditional write the first time, the same invite after.
      */
-    Optional<String> inviteUrl(KeyRing ring, TenantId tenantId, CampaignId mark, String memberRef, GroupId groupId,
+    Optional<Invitation> invitation(KeyRing ring, TenantId tenantId, CampaignId mark, String memberRef, GroupId groupId,
                                RecordedFact.Origin origin, Instant now) {
         Optional<Campaign> campaign = campaign(tenantId, mark).filter(c -> c.activeAt(now));
         if (campaign.isEmpty()) {
@@ -111,8 +117,18 @@ final class CampaignInvites {
         Id inviteId = Invites.idOf(mark, memberRef);
         invites.issue(tenantId, mark, new InviteTable.Invite(inviteId, memberRef, groupId, origin.ipHash(),
                 origin.agent().device().wireName(), now));
-        return Optional.of(scanBaseUrl + TokenCodec.issue(ring, CodeKind.INVITE, mark.id(), tenantId.id(), inviteId,
-                ScanToken.NEVER, random));
+        String inviteUrl = scanBaseUrl + TokenCodec.issue(ring, CodeKind.INVITE, mark.id(), tenantId.id(), inviteId,
+                ScanToken.NEVER, random);
+        return Optional.of(new Invitation(inviteUrl,
+                progressBase(scanBaseUrl) + ProgressTokens.issue(ring, tenantId, mark, inviteId, now.getEpochSecond())));
+    }
+
+    /** The scan base's {@code /S/} becomes {@code /P/}: progress links live beside scan links, on the same host. */
+    static String progressBase(String scanBaseUrl) {
+        if (scanBaseUrl == null || !scanBaseUrl.endsWith("/S/")) {
+            throw new IllegalArgumentException("GROUPGATE_SCAN_BASE_URL must end in /S/, was " + scanBaseUrl);
+        }
+        return scanBaseUrl.substring(0, scanBaseUrl.length() - 3) + "/P/";
     }
 
     /**

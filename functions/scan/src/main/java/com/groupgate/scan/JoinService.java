@@ -90,7 +90,7 @@ public final class JoinService {
      * (not a member already, by this ticket or another).
      */
     public record Outcome(boolean joined, String welcomeMessage, Entry entry, TenantId tenantId, RequestId requestId,
-                          boolean newMember, String inviteUrl) {
+                          boolean newMember, Invitation invite) {
         static Outcome joined(Group group) {
             return new Outcome(true, group.welcomeMessage(), group.entry(), group.tenantId(), null, true, null);
         }
@@ -103,8 +103,8 @@ public final class JoinService {
             return new Outcome(false, null, null, group.tenantId(), requestId, false, null);
         }
 
-        Outcome withInvite(String url) {
-            return new Outcome(joined, welcomeMessage, entry, tenantId, requestId, newMember, url);
+        Outcome withInvite(Invitation invitation) {
+            return new Outcome(joined, welcomeMessage, entry, tenantId, requestId, newMember, invitation);
         }
     }
 
@@ -194,7 +194,7 @@ public final class JoinService {
         if (!outcome.joined() || mark == null) {
             return outcome;
         }
-        return invites.inviteUrl(scans.ticketRing(a.ring()), outcome.tenantId(), mark, a.memberRef(), groupId,
+        return invites.invitation(scans.ticketRing(a.ring()), outcome.tenantId(), mark, a.memberRef(), groupId,
                 a.origin(), a.now()).map(outcome::withInvite).orElse(outcome);
     }
 
