@@ -35,6 +35,7 @@ class HttpRouteTest {
                 "POST /s/{token}/join -> ScanFunction",
                 "GET /R/{token} -> ScanFunction",
                 "GET /r/{token} -> ScanFunction",
+                "GET /P/{token} -> ScanFunction",
                 "GET /openapi.yaml -> CodesApiFunction"), keys);
     }
 
@@ -122,7 +123,7 @@ class HttpRouteTest {
         Routes routes = Routes.fromTemplate(CloudFormationTemplate.ofRepository(), Map.of("Edge", "true"));
         assertTrue(routes.edge());
         assertEquals(List.of("/i/* -> ImagesBucket", "/console* -> ConsoleBucket", "/S/* -> ScanFunction URL", "/s/* -> ScanFunction URL",
-                        "/R/* -> ScanFunction URL", "/r/* -> ScanFunction URL", "default -> HTTP API"),
+                        "/R/* -> ScanFunction URL", "/r/* -> ScanFunction URL", "/P/* -> ScanFunction URL", "default -> HTTP API"),
                 routes.behaviors().stream().map(b -> (b.pathPattern() == null ? "default" : b.pathPattern()) + " -> "
                         + (b.bucketOf() != null ? b.bucketOf()
                         : b.functionUrlOf() == null ? "HTTP API" : b.functionUrlOf() + " URL")).toList());
