@@ -83,7 +83,7 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         MemberTable members = new MemberTable(dynamo, config.mainTable());
         this.joins = new JoinService(keys, codes, groups, liveCodes, members,
                 requests, new PasscodeTries(dynamo, config.mainTable()), scans, invites, wiring.clock());
-        this.statuses = new RequestStatusService(keys, requests, members, groups, scans, wiring.clock());
+        this.statuses = new RequestStatusService(keys, requests, members, groups, scans, invites, wiring.clock());
         this.progress = new ProgressService(keys, invites, new InviterProgress(dynamo, config.mainTable(), credits),
                 wiring.clock());
         this.reveal = new EntryReveal(new S3GetSigner(wiring.aws(), config.imagesBucket(), wiring.clock()));
@@ -175,7 +175,8 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     /** {@code GET /R/{token}}: a join request's status, and its group's entry once approved. */
     private ApiResponse requestStatus(ApiRequest request) {
-        RequestStatusService.Status status = statuses.status(request.pathParam("token"));
+        RequestStatusService.Status status = statuses.status(
+                new ScanService.Scan(request.pathParam("token"), request.headers(), request.sourceIp()));
         Map<String, Object> revealed = status.entry() == null ? null : reveal.reveal(status.entry());
         if (!wantsJson(request)) {
             return landingPage.status(status, revealed, language(request));
@@ -187,6 +188,9 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         }
         if (status.entryExpired()) {
             out.put("entryExpired", true);
+        }
+        if (status.invite() != null) {
+            out.put("invite", status.invite().toJson());
         }
         return ApiResponse.json(200, out);
     }
