@@ -5,7 +5,10 @@ Needs `make run` up: GROUPGATE_URL if set, else http://127.0.0.1:$GROUPGATE_PORT
 3000), the port `make run` serves on. Creates a tenant with the admin key
 (GROUPGATE_ADMIN_KEY, default local-admin-key), groups (one of them an approval group),
 group codes over several channels and a live code, the groups' entries (a WeChat group QR
-picture, a WhatsApp link, Telegram links, one expiring within a day so the console warns).
+picture, a WhatsApp link, Telegram links, one expiring within a day so the console warns),
+and a referral campaign (裂变) on the freshers' group: five inviters, their friends (and
+friends of a friend) joining through personal invites, so the console's #/campaigns page
+has a leaderboard and a funnel.
 
 What the data is, honestly. Two parts:
 
@@ -381,6 +384,60 @@ def scan_and_maybe_join(task):
     return ("joined" if status == 200 else "join_refused"), (body or {}).get("status")
 
 
+# The referral campaign's inviters: how many friends each brings in (the goal is 3), and
+# the one friend of the first inviter who invites friends of their own (a second generation).
+REFERRALS = [("demo-inviter-lin", 4), ("demo-inviter-wang", 3), ("demo-inviter-chen", 3),
+             ("demo-inviter-zhao", 2), ("demo-inviter-li", 1)]
+SECOND_GENERATION = 2
+
+
+def join_as(scan_path, scanner, member):
+    """A scan (counted in the stats like any) and a join through the public endpoints as `member`; the join's answer."""
+    status, body = call("GET", scan_path, headers=scanner.headers)
+    if status != 200:
+        raise ApiError(status, body)
+    return must(call("POST", scan_path + "/join", {"joinTicket": body["joinTicket"], "memberRef": member},
+                     headers=scanner.headers), 200)
+
+
+def referral_campaign(rnd, key, campaign_id, code_path, first_n):
+    """Inviters join through the group's code and get personal invites; friends (each from a phone and
+    address of their own, so none is a self-invite) join through them. The campaign qualifies at once
+    (qualifyAfterMinutes 0): the qualification run (every minute, as template.yaml schedules it) settles
+    them, and the leaderboard then shows qualified friends and the rewards of those who reached the goal."""
+    n = first_n
+
+    def scanner():
+        nonlocal n
+        n += 1
+        return Scanner(rnd, n)
+
+    joins = 0
+    scans = len(REFERRALS)  # each inviter's own scan of the code; each friend's scan of an invite below
+    for inviter, friends in REFERRALS:
+        invite = path_of(join_as(code_path, scanner(), inviter)["invite"]["inviteUrl"])
+        for i in range(friends):
+            friend = f"{inviter}-friend-{i + 1}"
+            answer = join_as(invite, scanner(), friend)
+            joins += 1
+            scans += 1
+            if inviter == REFERRALS[0][0] and i == 0:
+                second = path_of(answer["invite"]["inviteUrl"])
+                for j in range(SECOND_GENERATION):
+                    join_as(second, scanner(), f"{friend}-friend-{j + 1}")
+                    joins += 1
+                    scans += 1
+    # Reads only read: wait (up to three runs of the minute's qualification job) until no credit is pending.
+    deadline = time.monotonic() + 200
+    while True:
+        status, board = call("GET", f"/v1/campaigns/{campaign_id}/leaderboard?limit=10", key=key)
+        if status == 200 and board["items"] and all(item["pending"] == 0 for item in board["items"]):
+            return joins, scans, board["items"]
+        if (status != 200 and status < 500) or time.monotonic() > deadline:
+            raise ApiError(status, board)
+        time.sleep(2)
+
+
 def main():
     rnd = random.Random(SEED)
     operator = Operator.from_environment()
@@ -427,6 +484,12 @@ def main():
     live = must(call("POST", "/v1/live-codes", {"name": "公众号活码 Deals live code", "channel": "wechat-ad",
                                                 "groupIds": [g["groupId"] for g in pool]}, key=key), 201)
 
+    # A referral campaign (裂变) on the freshers' group: its joiners get personal invites.
+    campaign = must(call("POST", "/v1/campaigns", {"name": "邀请 3 位新生 Invite 3 freshers",
+                                                   "groupId": main_group["groupId"], "goal": 3,
+                                                   "reward": "校园咖啡券 A campus coffee voucher",
+                                                   "qualifyAfterMinutes": 0}, key=key), 201)
+
     # The past week: demo facts with their own times, counted by the aggregate like any other.
     items, by_day, past_refused = past_week(rnd, tenant["tenantId"], codes, live, pool,
                                             tenant.get("factRetentionDays", 90))
@@ -455,6 +518,9 @@ def main():
             label = outcome if detail is None or outcome == "joined" else f"{outcome}:{detail}"
             outcomes[label] = outcomes.get(label, 0) + 1
 
+    referral_joins, referral_scans, board = referral_campaign(rnd, key, campaign["campaignId"],
+                                                              paths["campus-poster"], 10_000)
+
     print(f"Demo tenant {tenant['tenantId']} ({tenant['name']}, {tenant['timezone']})")
     print(f"The past week, as demo facts labelled demo={DEMO_LABEL} ({len(items)} scans and joins): scans by day "
           + ", ".join(f"{d:%m-%d} {by_day[d]}" for d in sorted(by_day)) + "; refused "
@@ -462,9 +528,12 @@ def main():
     print(f"Now, through the public endpoints ({len(tasks)} scans): "
           + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
     print(f"Join requests waiting for approval: GET {BASE}/v1/groups/{vip_group['groupId']}/join-requests")
+    print(f"Referral campaign {campaign['campaignId']}: {referral_joins} friends joined through invites; leaderboard "
+          + ", ".join(f"{row['memberRef']} {row['qualified']}" for row in board))
+    print(f"GROUPGATE_DEMO_CAMPAIGN={campaign['campaignId']}")
     print("The stream brings every fact to the aggregate; on a busy machine the week's rollups take a minute"
           " or two to catch up. Scans in all (the week's and now's), what the stats count once caught up:")
-    print(f"GROUPGATE_DEMO_SCANS={sum(by_day.values()) + len(tasks)}")
+    print(f"GROUPGATE_DEMO_SCANS={sum(by_day.values()) + len(tasks) + referral_scans}")
     print(f"Console: {BASE}/console   (sign in with the key below; it stays in the browser tab)")
     print(f"GROUPGATE_DEMO_KEY={key}")
 

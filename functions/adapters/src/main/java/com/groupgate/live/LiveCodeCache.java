@@ -2,6 +2,7 @@ package com.groupgate.live;
 
 import com.groupgate.group.Group;
 import com.groupgate.group.PoolGroups;
+import com.groupgate.id.CampaignId;
 import com.groupgate.id.LiveCodeId;
 import com.groupgate.id.TenantId;
 import java.time.Clock;
@@ -26,8 +27,8 @@ public final class LiveCodeCache {
     private final Clock clock;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    /** A live code with its pool's groups as last read. */
-    public record Entry(LiveCode code, List<Group> groups, Instant readAt) {
+    /** A live code with its pool's groups as last read, and the referral campaign it runs (null for none). */
+    public record Entry(LiveCode code, List<Group> groups, Instant readAt, CampaignId campaignId) {
     }
 
     public LiveCodeCache(LiveCodeTable live, PoolGroups pools, Clock clock) {
@@ -52,12 +53,13 @@ public final class LiveCodeCache {
     /** Reads the live code and its pool again, strongly consistent. */
     public Optional<Entry> reload(TenantId tenantId, LiveCodeId liveCodeId) {
         String key = tenantId + "/" + liveCodeId;
-        Optional<LiveCode> code = live.find(tenantId, liveCodeId);
-        if (code.isEmpty()) {
+        Optional<LiveCodeTable.Marked> marked = live.findMarked(tenantId, liveCodeId);
+        if (marked.isEmpty()) {
             entries.remove(key);
             return Optional.empty();
         }
-        Entry e = new Entry(code.get(), pools.read(tenantId, code.get().groupIds(), true), clock.instant());
+        LiveCode code = marked.get().code();
+        Entry e = new Entry(code, pools.read(tenantId, code.groupIds(), true), clock.instant(), marked.get().campaignId());
         if (entries.size() > 10_000) {
             entries.clear();
         }

@@ -81,6 +81,35 @@ class ConsoleAnalyticsBrowserIT {
         assertTrue(demoOutput.contains("Console: http://127.0.0.1:" + base.getPort() + "/console "), demoOutput);
     }
 
+    /**
+     * {@code make demo} includes a referral campaign: inviters whose friends joined through
+     * their invites and qualified, so the console's campaign page has a leaderboard to show,
+     * ranked as the API ranks it.
+     */
+    @Test
+    void theDemosCampaignShowsItsLeaderboardInTheConsole() throws Exception {
+        String campaignId = printed(demoOutput, "GROUPGATE_DEMO_CAMPAIGN");
+        JsonNode board = get("/v1/campaigns/" + campaignId + "/leaderboard?limit=100");
+        List<String> expected = new ArrayList<>();
+        board.path("items").forEach(i -> expected.add(i.path("memberRef").asText()));
+        assertTrue(expected.size() >= 5, "several inviters: " + board);
+        JsonNode top = board.path("items").get(0);
+        assertEquals("demo-inviter-lin", top.path("memberRef").asText(), board.toString());
+        assertEquals(4, top.path("qualified").asLong(), "the demo's friends qualify at once: " + board);
+        assertTrue(top.has("rewardCode"), "past the goal, a reward: " + board);
+
+        console.open(key, "#/campaigns/" + campaignId);
+        WebElement first = console.find("#page tr[data-id]");
+        ((org.openqa.selenium.JavascriptExecutor) console.driver())
+                .executeScript("arguments[0].closest('table').scrollIntoView()", first);
+        List<String> rows = new ArrayList<>();
+        for (WebElement r : console.all("#page tr[data-id]")) {
+            rows.add(r.getAttribute("data-id"));
+        }
+        assertEquals(expected, rows, "the demo's leaderboard as the API ranks it");
+        console.screenshot("console-demo-campaign-zh");
+    }
+
     @Test
     void theOldDashboardAddressLeadsToTheAnalyticsPage() {
         console.open(key, "#/groups");

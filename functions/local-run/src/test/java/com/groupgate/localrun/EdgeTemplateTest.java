@@ -107,8 +107,8 @@ class EdgeTemplateTest {
         assertEquals("IP", rate.get("AggregateKeyType"));
         assertEquals(Map.of("Ref", "ScanRateLimit"), rate.get("Limit"));
         List<?> statements = (List<?>) map(map(rate.get("ScopeDownStatement")).get("OrStatement")).get("Statements");
-        // Lowercased first: /s/ stands for /S/ and /s/ (scans, joins), /r/ for /R/ and /r/ (request status).
-        assertEquals(Set.of("/s/", "/r/"), statements.stream().map(s -> map(map(s).get("ByteMatchStatement")))
+        // Lowercased first: /s/ stands for /S/ and /s/ (scans, joins), /r/ for /R/ and /r/ (request status), /p/ for /P/ (progress).
+        assertEquals(Set.of("/s/", "/r/", "/p/"), statements.stream().map(s -> map(map(s).get("ByteMatchStatement")))
                 .peek(m -> assertEquals("STARTS_WITH", m.get("PositionalConstraint")))
                 .peek(m -> assertEquals(List.of(Map.of("Priority", 0, "Type", "LOWERCASE")), m.get("TextTransformations")))
                 .peek(m -> assertEquals(Map.of("UriPath", Map.of()), m.get("FieldToMatch")))
@@ -234,7 +234,7 @@ class EdgeTemplateTest {
     private static List<Map<String, Object>> scanBehaviors() {
         List<Map<String, Object>> behaviors = ((List<?>) distribution().get("CacheBehaviors")).stream()
                 .map(EdgeTemplateTest::map).filter(b -> "ScanFunctionUrl".equals(b.get("TargetOriginId"))).toList();
-        assertEquals(List.of("/S/*", "/s/*", "/R/*", "/r/*"),
+        assertEquals(List.of("/S/*", "/s/*", "/R/*", "/r/*", "/P/*"),
                 behaviors.stream().map(b -> b.get("PathPattern")).toList());
         return behaviors;
     }

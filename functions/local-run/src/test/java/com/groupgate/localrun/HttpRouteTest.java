@@ -36,6 +36,7 @@ class HttpRouteTest {
                 "POST /s/{token}/join -> ScanFunction",
                 "GET /R/{token} -> ScanFunction",
                 "GET /r/{token} -> ScanFunction",
+                "GET /P/{token} -> ScanFunction",
                 "GET /openapi.yaml -> CodesApiFunction"), keys);
     }
 
@@ -123,7 +124,7 @@ class HttpRouteTest {
         Routes routes = Routes.fromTemplate(CloudFormationTemplate.ofRepository(), Map.of("Edge", "true"));
         assertTrue(routes.edge());
         assertEquals(List.of("/i/* -> ImagesBucket", "/p/* -> HTTP API", "/console* -> ConsoleBucket", "/S/* -> ScanFunction URL", "/s/* -> ScanFunction URL",
-                        "/R/* -> ScanFunction URL", "/r/* -> ScanFunction URL", "default -> HTTP API"),
+                        "/R/* -> ScanFunction URL", "/r/* -> ScanFunction URL", "/P/* -> ScanFunction URL", "default -> HTTP API"),
                 routes.behaviors().stream().map(b -> (b.pathPattern() == null ? "default" : b.pathPattern()) + " -> "
                         + (b.bucketOf() != null ? b.bucketOf()
                         : b.functionUrlOf() == null ? "HTTP API" : b.functionUrlOf() + " URL")).toList());

@@ -18,6 +18,7 @@ import com.groupgate.id.Id;
 import com.groupgate.id.TenantId;
 import com.groupgate.token.CodeKind;
 import com.groupgate.token.KeyRing;
+import com.groupgate.token.ProgressTokens;
 import com.groupgate.token.ScanToken;
 import com.groupgate.token.TokenCodec;
 import java.security.SecureRandom;
@@ -95,6 +96,11 @@ final class CampaignInvites {
                 .orElseThrow(RefusalException::notFound);
     }
 
+    /** The invite {@code inviteId} of a campaign, as stored; empty once it is gone (its inviter erased). */
+    Optional<InviteTable.Invite> invite(TenantId tenantId, CampaignId campaignId, Id inviteId) {
+        return invites.find(tenantId, campaignId, inviteId);
+    }
+
     /** The group an invite leads to: the campaign's group, or for a live code's campaign the inviter's. */
     static GroupId groupOf(Campaign campaign, InviteTable.Invite invite) {
         return campaign.target().groupId() != null ? campaign.target().groupId() : invite.groupId();
@@ -108,27 +114,23 @@ final class CampaignInvites {
     }
 
     /**
-     * The personal invite URL of {@code memberRef}, who has just joined {@code groupId}
-     * whose item is marked with {@code mark}: empty when the campaign is not active. One
-     * conditional write the first time, the same invite after.
+     * The personal invite of {@code memberRef}, who has just joined {@code groupId} whose
+     * item is marked with {@code mark}: its URL and the inviter's progress URL; empty when
+     * the campaign is not active. One conditional write the first time, the same invite after.
      */
-    Optional<String> inviteUrl(KeyRing ring, TenantId tenantId, CampaignId mark, String memberRef, GroupId groupId,
+    Optional<Invitation> invitation(KeyRing ring, TenantId tenantId, CampaignId mark, String memberRef, GroupId groupId,
                                RecordedFact.Origin origin, Instant now) {
-        return issue(ring, tenantId, mark, memberRef, null, groupId, origin, now).map(Issued::inviteUrl);
-    }
-
-    /** A member's invite as the join answers it: its URL and, when the campaign has a poster template, the poster's (else null). */
-    record Issued(String inviteUrl, String posterUrl) {
+        return issue(ring, tenantId, mark, memberRef, null, groupId, origin, now);
     }
 
     /**
-     * The invite as {@link #inviteUrl} issues it, carrying the poster name the join gave
+     * The invite as {@link #invitation} issues it, carrying the poster name the join gave
      * ({@code displayName}; null: keep the one an earlier join gave), and the poster's URL
      * when the campaign has a template: the edge path of the same invite token and the
      * poster's version ({@link Posters}). Nothing is drawn here: the designs function draws
      * a poster the first time its URL is asked for.
      */
-    Optional<Issued> issue(KeyRing ring, TenantId tenantId, CampaignId mark, String memberRef, String displayName,
+    Optional<Invitation> issue(KeyRing ring, TenantId tenantId, CampaignId mark, String memberRef, String displayName,
                            GroupId groupId, RecordedFact.Origin origin, Instant now) {
         Optional<CampaignTable.WithPoster> read = remembered(tenantId, mark).filter(c -> c.campaign().activeAt(now));
         if (read.isEmpty()) {
@@ -140,8 +142,17 @@ final class CampaignInvites {
         String token = TokenCodec.issue(ring, CodeKind.INVITE, mark.id(), tenantId.id(), inviteId, ScanToken.NEVER,
                 random);
         PosterTemplate poster = read.get().poster();
-        return Optional.of(new Issued(scanBaseUrl + token,
+        return Optional.of(new Invitation(scanBaseUrl + token,
+                progressBase(scanBaseUrl) + ProgressTokens.issue(ring, tenantId, mark, inviteId, now.getEpochSecond()),
                 poster == null ? null : edge.posterUrl(Posters.path(token, Posters.version(poster, name)))));
+    }
+
+    /** The scan base's {@code /S/} becomes {@code /P/}: progress links live beside scan links, on the same host. */
+    static String progressBase(String scanBaseUrl) {
+        if (scanBaseUrl == null || !scanBaseUrl.endsWith("/S/")) {
+            throw new IllegalArgumentException("GROUPGATE_SCAN_BASE_URL must end in /S/, was " + scanBaseUrl);
+        }
+        return scanBaseUrl.substring(0, scanBaseUrl.length() - 3) + "/P/";
     }
 
     /**

@@ -95,22 +95,21 @@ public final class JoinService {
      * (not a member already, by this ticket or another).
      */
     public record Outcome(boolean joined, String welcomeMessage, Entry entry, TenantId tenantId, RequestId requestId,
-                          boolean newMember, String inviteUrl, String posterUrl) {
+                          boolean newMember, Invitation invite) {
         static Outcome joined(Group group) {
-            return new Outcome(true, group.welcomeMessage(), group.entry(), group.tenantId(), null, true, null, null);
+            return new Outcome(true, group.welcomeMessage(), group.entry(), group.tenantId(), null, true, null);
         }
 
         static Outcome alreadyMember(Group group) {
-            return new Outcome(true, group.welcomeMessage(), group.entry(), group.tenantId(), null, false, null, null);
+            return new Outcome(true, group.welcomeMessage(), group.entry(), group.tenantId(), null, false, null);
         }
 
         static Outcome pending(Group group, RequestId requestId) {
-            return new Outcome(false, null, null, group.tenantId(), requestId, false, null, null);
+            return new Outcome(false, null, null, group.tenantId(), requestId, false, null);
         }
 
-        Outcome withInvite(CampaignInvites.Issued invite) {
-            return new Outcome(joined, welcomeMessage, entry, tenantId, requestId, newMember, invite.inviteUrl(),
-                    invite.posterUrl());
+        Outcome withInvite(Invitation invitation) {
+            return new Outcome(joined, welcomeMessage, entry, tenantId, requestId, newMember, invitation);
         }
     }
 
@@ -169,6 +168,9 @@ public final class JoinService {
     private Outcome joinThroughInvite(Attempt a, ScanToken token) {
         Campaign campaign = invites.activeCampaign(token, a.now());
         InviteTable.Invite invite = invites.invite(token);
+        if (campaign.target().liveCodeId() != null) {
+            return joinThroughLiveCodeInvite(a, campaign, invite);
+        }
         GroupId groupId = CampaignInvites.groupOf(campaign, invite);
         if (!groupId.equals(a.ticket().group())) {
             throw RefusalException.notFound();
@@ -189,10 +191,38 @@ public final class JoinService {
         if (outcome == null) {
             throw new RefusalException(Refusal.GROUP_FULL, Messages.EN.text("refusal.group_full"));
         }
+        creditInviter(a, outcome, campaign, invite, groupId);
+        return withInvite(a, outcome, groupId, campaign.campaignId());
+    }
+
+    /**
+     * A join that admitted the member (or the same ticket's retry, which may follow a join
+     * whose credit was not written) credits whoever invited them, once per member and campaign.
+     */
+    private void creditInviter(Attempt a, Outcome outcome, Campaign campaign, InviteTable.Invite invite, GroupId groupId) {
         if (outcome.joined() && (outcome.newMember() || members.ticketUse(a.ticket().id()).admitted(a.memberRef()))) {
             invites.credit(campaign, invite, a.memberRef(), groupId, a.origin());
         }
-        return withInvite(a, outcome, groupId, campaign.campaignId());
+    }
+
+    /**
+     * A join through an invite to a live code's campaign: routed as the live code routes
+     * (the first open group of its pool with room, capacity-safe), with the campaign, not the
+     * live code, re-checked in the join's transaction; credited as any invite's join.
+     */
+    private Outcome joinThroughLiveCodeInvite(Attempt a, Campaign campaign, InviteTable.Invite invite) {
+        LiveCodeCache.Entry fresh = live.reload(a.ticket().tenant(), campaign.target().liveCodeId())
+                .orElseThrow(RefusalException::notFound);
+        if (!fresh.code().active()) {
+            throw new RefusalException(Refusal.REVOKED, Messages.EN.text("refusal.revoked"));
+        }
+        try {
+            Routed routed = joinFirstWithRoom(a, fresh.code(), fresh.groups(), Invites.CHANNEL, campaign.campaignId());
+            creditInviter(a, routed.outcome(), campaign, invite, routed.groupId());
+            return withInvite(a, routed.outcome(), routed.groupId(), campaign.campaignId());
+        } finally {
+            live.invalidate(fresh.code().tenantId(), fresh.code().liveCodeId());
+        }
     }
 
     /** The joiner's own invite, when the group runs a campaign (its item is marked) that is active. */
@@ -218,25 +248,33 @@ public final class JoinService {
             throw new RefusalException(Refusal.REVOKED, Messages.EN.text("refusal.revoked"));
         }
         try {
-            return joinFirstWithRoom(a, code, fresh.groups());
+            Routed routed = joinFirstWithRoom(a, code, fresh.groups(), code.channel(), null);
+            // A live code running a campaign hands its joiners their invite, as a marked group does.
+            return withInvite(a, routed.outcome(), routed.groupId(), fresh.campaignId());
         } finally {
             // This container's next scans of the code see the seat this join took.
             live.invalidate(code.tenantId(), code.liveCodeId());
         }
     }
 
-    private Outcome joinFirstWithRoom(Attempt a, LiveCode code, List<Group> pool) {
+    /** A live code's join as it came out, and the pool group it went to. */
+    private record Routed(Outcome outcome, GroupId groupId) {
+    }
+
+    /** {@code viaCampaign}: the live code's campaign whose invite was scanned, null for the live code itself. */
+    private Routed joinFirstWithRoom(Attempt a, LiveCode code, List<Group> pool, String channel,
+                                     CampaignId viaCampaign) {
         for (Group group : pool) {
             long limit = PoolRouting.limit(group.capacity(), code.switchAfterJoins());
             if (!group.openAt(a.now()) || group.members() >= limit) {
                 continue;
             }
             RecordedFact fact = RecordedFact.join(a.origin(), code.tenantId().text()).group(group.groupId())
-                    .liveCode(code.liveCodeId()).channel(code.channel()).build();
+                    .liveCode(code.liveCodeId()).channel(channel).build();
             try {
-                Outcome outcome = joinGroup(a, group, fact, limit, null);
+                Outcome outcome = joinGroup(a, group, fact, limit, viaCampaign);
                 if (outcome != null) {
-                    return outcome;
+                    return new Routed(outcome, group.groupId());
                 }
             } catch (RefusalException e) {
                 if (e.refusal() != Refusal.ARCHIVED) {

@@ -87,7 +87,7 @@ final class LiveScanService {
     }
 
     /** The first open group with room: not archived, its entry (if any) not expired. */
-    private static Optional<Group> route(LiveCodeCache.Entry entry, Instant now) {
+    static Optional<Group> route(LiveCodeCache.Entry entry, Instant now) {
         Optional<GroupId> id = PoolRouting.route(entry.groups().stream()
                 .map(g -> new PoolRouting.GroupFill(g.groupId(), g.members(), g.capacity(), g.openAt(now))).toList(),
                 entry.code().switchAfterJoins());

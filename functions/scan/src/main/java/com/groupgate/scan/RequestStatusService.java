@@ -2,8 +2,8 @@ package com.groupgate.scan;
 
 import com.groupgate.entry.Entry;
 import com.groupgate.error.RefusalException;
-import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
+import com.groupgate.id.CampaignId;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.RequestId;
 import com.groupgate.id.TenantId;
@@ -22,7 +22,9 @@ import java.util.Optional;
  * one: approved shows the entry only after a consistent read finds the member item, so once
  * the member is removed or erased the link answers {@code removed} without it. The token is
  * signed (no lookup to forge against); a token that does not verify, has expired or names a
- * request that is gone is 404, all alike.
+ * request that is gone is 404, all alike. A member approved into a group that runs an
+ * active referral campaign finds their personal invite there too, as a joiner finds it in
+ * the join's answer (issued once; the same invite on every read).
  */
 final class RequestStatusService {
     private final SigningKeyTable keys;
@@ -30,15 +32,17 @@ final class RequestStatusService {
     private final MemberTable members;
     private final GroupTable groups;
     private final ScanService scans;
+    private final CampaignInvites invites;
     private final Clock clock;
 
     RequestStatusService(SigningKeyTable keys, JoinRequestTable requests, MemberTable members, GroupTable groups,
-                         ScanService scans, Clock clock) {
+                         ScanService scans, CampaignInvites invites, Clock clock) {
         this.keys = keys;
         this.requests = requests;
         this.members = members;
         this.groups = groups;
         this.scans = scans;
+        this.invites = invites;
         this.clock = clock;
     }
 
@@ -48,8 +52,12 @@ final class RequestStatusService {
      * @param status       {@code pending}, {@code approved}, {@code rejected} or {@code removed}
      * @param entry        the group's entry once approved, while it works; otherwise null
      * @param entryExpired approved, but the group's entry has expired since
+     * @param invite       approved into a group running an active campaign: the member's invite; otherwise null
      */
-    record Status(String status, Entry entry, boolean entryExpired) {
+    record Status(String status, Entry entry, boolean entryExpired, Invitation invite) {
+        Status(String status, Entry entry, boolean entryExpired) {
+            this(status, entry, entryExpired, null);
+        }
     }
 
     /** A member removed (or erased) since approval: the link shows no entry any more. */
@@ -61,29 +69,36 @@ final class RequestStatusService {
         return RequestStatusTokens.issue(scans.ticketRing(ring), tenantId.id(), requestId.id(), clock.instant().getEpochSecond());
     }
 
-    Status status(String token) {
+    /** @param read the status link's GET: its token, and the viewer an approved member's invite records */
+    Status status(ScanService.Scan read) {
         Instant now = clock.instant();
         KeyRing ring = keys.verifyingRing().orElseThrow(RefusalException::notFound);
-        RequestStatusTokens.RequestRef ref = RequestStatusTokens.verify(ring, token, now.getEpochSecond())
+        RequestStatusTokens.RequestRef ref = RequestStatusTokens.verify(ring, read.token(), now.getEpochSecond())
                 .orElseThrow(RefusalException::notFound);
         JoinRequestTable.JoinRequest request = requests.statusOf(ref.tenant(), ref.request())
                 .orElseThrow(RefusalException::notFound);
         return switch (request.status()) {
             case PENDING -> new Status("pending", null, false);
             case JOINED -> members.isMember(ref.tenant(), request.groupId(), request.memberRef())
-                    ? approved(ref.tenant(), request.groupId(), now) : REMOVED;
+                    ? approved(ref.tenant(), request, ring, read, now) : REMOVED;
             case REMOVED -> REMOVED;
             case REJECTED -> new Status("rejected", null, false);
         };
     }
 
-    private Status approved(TenantId tenantId, GroupId groupId, Instant now) {
+    private Status approved(TenantId tenantId, JoinRequestTable.JoinRequest request, KeyRing ring,
+                            ScanService.Scan read, Instant now) {
+        GroupId groupId = request.groupId();
         // A group the operator blocked reveals no way in, even to members approved before the block.
-        Optional<Entry> entry = groups.find(tenantId, groupId).filter(g -> !g.blocked()).map(Group::entry);
+        Optional<GroupTable.Marked> open = groups.findMarked(tenantId, groupId).filter(m -> !m.group().blocked());
+        Optional<Entry> entry = open.map(m -> m.group().entry());
+        CampaignId mark = open.map(GroupTable.Marked::campaignId).orElse(null);
+        Invitation invite = mark == null ? null : invites.invitation(scans.ticketRing(ring), tenantId, mark,
+                request.memberRef(), groupId, scans.origin(ring, read, now), now).orElse(null);
         if (entry.isEmpty()) {
-            return new Status("approved", null, false);
+            return new Status("approved", null, false, invite);
         }
         boolean expired = entry.get().expiredAt(now);
-        return new Status("approved", expired ? null : entry.get(), expired);
+        return new Status("approved", expired ? null : entry.get(), expired, invite);
     }
 }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.groupgate.campaign.CampaignTable;
 import com.groupgate.campaign.CreditTable;
 import com.groupgate.campaign.InviteTable;
+import com.groupgate.campaign.InviterProgress;
 import com.groupgate.code.CodeCache;
 import com.groupgate.code.CodeTable;
 import com.groupgate.code.ScanCounter;
@@ -51,6 +52,7 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
     private final ScanService scans;
     private final JoinService joins;
     private final RequestStatusService statuses;
+    private final ProgressService progress;
     private final EntryReveal reveal;
     private final LandingPage landingPage;
     private final String statusBase;
@@ -72,9 +74,9 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         GroupTable groups = new GroupTable(dynamo, config.mainTable());
         JoinRequestTable requests = new JoinRequestTable(dynamo, config.mainTable());
         TenantPolicies tenants = new TenantPolicies(dynamo, config.mainTable(), wiring.clock());
+        CreditTable credits = new CreditTable(dynamo, config.mainTable());
         CampaignInvites invites = new CampaignInvites(new CampaignTable(dynamo, config.mainTable()),
-                new InviteTable(dynamo, config.mainTable()), new CreditTable(dynamo, config.mainTable()),
-                config.scanBaseUrl(), wiring.clock());
+                new InviteTable(dynamo, config.mainTable()), credits, config.scanBaseUrl(), wiring.clock());
         this.scans = new ScanService(keys, codes, new GroupCache(groups, wiring.clock()),
                 new ScanCounter(dynamo, config.mainTable()),
                 new FactTable(dynamo, config.mainTable(), tenants::factRetention), liveCodes, liveTable, tenants,
@@ -82,7 +84,9 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         MemberTable members = new MemberTable(dynamo, config.mainTable());
         this.joins = new JoinService(keys, codes, groups, liveCodes, members,
                 requests, new PasscodeTries(dynamo, config.mainTable()), scans, invites, wiring.clock());
-        this.statuses = new RequestStatusService(keys, requests, members, groups, scans, wiring.clock());
+        this.statuses = new RequestStatusService(keys, requests, members, groups, scans, invites, wiring.clock());
+        this.progress = new ProgressService(keys, invites, new InviterProgress(dynamo, config.mainTable(), credits),
+                wiring.clock());
         this.reveal = new EntryReveal(new S3GetSigner(wiring.aws(), config.imagesBucket(), wiring.clock()));
         this.landingPage = new LandingPage(reveal.imageOrigin());
         this.statusBase = statusBase(config.scanBaseUrl());
@@ -92,6 +96,7 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         for (String prefix : new String[] {"/R/", "/r/"}) {
             router.on("GET", prefix + "{token}", this::requestStatus);
         }
+        router.on("GET", "/P/{token}", this::inviteProgress);
     }
 
     /** Every route this function answers, as {@code "GET /S/{token}"}: what openapi.yaml describes. */
@@ -165,20 +170,16 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         if (outcome.entry() != null) {
             out.put("entry", reveal.reveal(outcome.entry()));
         }
-        if (outcome.inviteUrl() != null) {
-            Map<String, Object> invite = new LinkedHashMap<>();
-            invite.put("inviteUrl", outcome.inviteUrl());
-            if (outcome.posterUrl() != null) {
-                invite.put("posterUrl", outcome.posterUrl());
-            }
-            out.put("invite", invite);
+        if (outcome.invite() != null) {
+            out.put("invite", outcome.invite().toJson());
         }
         return ApiResponse.json(200, out);
     }
 
     /** {@code GET /R/{token}}: a join request's status, and its group's entry once approved. */
     private ApiResponse requestStatus(ApiRequest request) {
-        RequestStatusService.Status status = statuses.status(request.pathParam("token"));
+        RequestStatusService.Status status = statuses.status(
+                new ScanService.Scan(request.pathParam("token"), request.headers(), request.sourceIp()));
         Map<String, Object> revealed = status.entry() == null ? null : reveal.reveal(status.entry());
         if (!wantsJson(request)) {
             return landingPage.status(status, revealed, language(request));
@@ -190,6 +191,28 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         }
         if (status.entryExpired()) {
             out.put("entryExpired", true);
+        }
+        if (status.invite() != null) {
+            out.put("invite", status.invite().toJson());
+        }
+        return ApiResponse.json(200, out);
+    }
+
+    /**
+     * {@code GET /P/{token}}: an inviter's progress in a campaign, as JSON, or for a browser
+     * (no {@code application/json} in Accept) a small page in the viewer's language.
+     */
+    private ApiResponse inviteProgress(ApiRequest request) {
+        ProgressService.Progress p = progress.progress(request.pathParam("token"));
+        if (!wantsJson(request)) {
+            return ProgressPage.of(p, language(request));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("qualified", p.qualified());
+        out.put("pending", p.pending());
+        out.put("goal", p.goal());
+        if (p.rewardCode() != null) {
+            out.put("rewardCode", p.rewardCode());
         }
         return ApiResponse.json(200, out);
     }

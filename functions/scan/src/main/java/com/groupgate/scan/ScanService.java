@@ -65,7 +65,7 @@ public final class ScanService {
         this.counter = counter;
         this.facts = facts;
         this.live = new LiveScanService(liveCodes, liveTable, facts);
-        this.invites = new InviteScanService(campaignInvites, groups);
+        this.invites = new InviteScanService(campaignInvites, groups, liveCodes);
         this.originSecret = originSecret;
         this.clock = clock;
     }
