@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.groupgate.jobs.QualificationHandler;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.testkit.TestDeployment;
 import java.time.Duration;
@@ -28,6 +29,8 @@ class CampaignInviteRoutesIT {
     private static final String PROGRESS_BASE = TestDeployment.SCAN_BASE.replace("/S/", "/P/");
 
     private final ScanWorld world = new ScanWorld();
+    private final QualificationHandler qualification = new QualificationHandler(
+            TestDeployment.get().wiring("QualificationFunction", world.clock));
     private final ScanWorld.Tenant tenant = world.tenant("Routes", "Asia/Shanghai");
 
     private static String newAddress() {
@@ -104,6 +107,7 @@ class CampaignInviteRoutesIT {
         assertEquals(1, members(second));
 
         world.clock.advance(Duration.ofMinutes(1));
+        qualification.handleRequest(Map.of(), null);
         assertEquals(Map.of("alice", List.of(2L, 0L)), board(campaignId));
         var progress = world.scanJson(progressPath(alice.json()));
         assertEquals(2, progress.json().path("qualified").asLong(), progress.body());
@@ -149,6 +153,7 @@ class CampaignInviteRoutesIT {
         assertEquals(200, join(invite, "bob").status());
         assertEquals(200, join(invite, "carol").status());
         world.clock.advance(Duration.ofMinutes(1));
+        qualification.handleRequest(Map.of(), null);
         assertEquals(Map.of("alice", List.of(2L, 0L)), board(campaignId));
         var progress = world.scanJson(progressPath(shown.json()));
         assertEquals(2, progress.json().path("qualified").asLong(), progress.body());

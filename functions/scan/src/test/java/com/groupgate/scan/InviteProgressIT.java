@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.groupgate.id.Id;
+import com.groupgate.jobs.QualificationHandler;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.testkit.TestDeployment;
 import java.time.Duration;
@@ -28,6 +29,8 @@ class InviteProgressIT {
     private static final String PROGRESS_BASE = TestDeployment.SCAN_BASE.replace("/S/", "/P/");
 
     private final ScanWorld world = new ScanWorld();
+    private final QualificationHandler qualification = new QualificationHandler(
+            TestDeployment.get().wiring("QualificationFunction", world.clock));
     private final ScanWorld.Tenant tenant = world.tenant("Progress", "Asia/Shanghai");
 
     private static String newAddress() {
@@ -91,6 +94,7 @@ class InviteProgressIT {
         assertEquals("{\"qualified\":0,\"pending\":2,\"goal\":2}", progress(progress).body());
 
         world.clock.advance(Duration.ofMinutes(60));
+        qualification.handleRequest(Map.of(), null);
         var board = world.api.get("/v1/campaigns/" + s.campaignId() + "/leaderboard", bearer(tenant.apiKey()));
         String reward = board.json().path("items").get(0).path("rewardCode").asText();
         var reached = progress(progress).json();
