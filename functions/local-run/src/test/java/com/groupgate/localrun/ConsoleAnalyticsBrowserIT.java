@@ -275,9 +275,21 @@ class ConsoleAnalyticsBrowserIT {
         assertEquals(rowAccepted, kpi("accepted"), "KPI accepted = the channel rows");
         assertEquals(rowScans - rowAccepted, kpi("refused"), "KPI refused = scans not accepted");
         assertEquals(rowJoins, kpi("joins"), "KPI joins = the channel rows");
-        assertEquals(scans, rowScans, "the per-code reports (charts) and the channel rows (KPIs) read the same hours");
-        assertEquals(accepted, rowAccepted);
-        assertEquals(joins, rowJoins);
+        // Scans of campaign invites (channel `invite`) count in the channel rows and the KPIs, but
+        // belong to no code or live code: the per-code reports behind the charts leave them out.
+        JsonNode invites = null;
+        for (JsonNode row : rows) {
+            if (row.get("key").asText().equals("invite") && channel.isEmpty()) {
+                invites = row;
+            }
+        }
+        long inviteScans = invites == null ? 0 : invites.get("scans").asLong();
+        long inviteAccepted = invites == null ? 0 : invites.get("accepted").asLong();
+        long inviteJoins = invites == null ? 0 : invites.get("joins").asLong();
+        assertEquals(scans, rowScans - inviteScans,
+                "the per-code reports (charts) and the channel rows (KPIs) read the same hours");
+        assertEquals(accepted, rowAccepted - inviteAccepted);
+        assertEquals(joins, rowJoins - inviteJoins);
         double rate = rowAccepted == 0 ? 0 : Math.round(rowJoins * 10000.0 / rowAccepted) / 10000.0;
         assertEquals(rate, Double.parseDouble(console.find("[data-kpi='conversionRate']").getAttribute("data-value")),
                 "conversion");
