@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class StreamFactsTest {
     private static final Instant AT = Instant.parse("2026-11-26T03:15:00Z");
+    private static final String TENANT = "tenantoneaaaa";
     private final FakeStream stream = new FakeStream("arn:stream");
 
     private List<DynamodbStreamRecord> records() {
@@ -26,20 +27,20 @@ class StreamFactsTest {
 
     @Test
     void aCountedScanTakesItsOutcomeFromTheNewImage() {
-        stream.scan(TestFact.scan("s1", AT, "t1", "c1", "g1", "web"), 1);
-        stream.scan(TestFact.scan("s2", AT.plusSeconds(1), "t1", "c1", "g1", "web"), 1);
+        stream.scan(TestFact.scan("s1", AT, TENANT, "c1", "g1", "web"), 1);
+        stream.scan(TestFact.scan("s2", AT.plusSeconds(1), TENANT, "c1", "g1", "web"), 1);
         Fact first = fact(records().get(0));
         assertEquals(Fact.ACCEPTED, first.outcome());
         assertEquals(FactType.SCAN, first.type());
         assertEquals(AT, first.at());
-        assertEquals("web", first.channel());
+        assertEquals("web", first.channel().value());
         assertEquals("CN-SH", first.region());
         assertEquals("daily_limit", fact(records().get(1)).outcome());
     }
 
     @Test
     void revokeAndRefreshOfACodeAreNotNewFacts() {
-        stream.scan(TestFact.scan("s1", AT, "t1", "c1", "g1", null), 5);
+        stream.scan(TestFact.scan("s1", AT, TENANT, "c1", "g1", null), 5);
         stream.setStatus("c1", "revoked");
         stream.setStatus("c1", "superseded");
         assertTrue(StreamFacts.decode(records().get(1)).isEmpty());
@@ -48,9 +49,9 @@ class StreamFactsTest {
 
     @Test
     void refusalsAndJoinsCarryTheirOwnOutcome() {
-        TestFact f = TestFact.scan("r1", AT, "t1", "c1", "g1", null);
+        TestFact f = TestFact.scan("r1", AT, TENANT, "c1", "g1", null);
         stream.refusal(f, "geo_blocked");
-        stream.join(TestFact.scan("j1", AT, "t1", "c1", "g1", null));
+        stream.join(TestFact.scan("j1", AT, TENANT, "c1", "g1", null));
         assertEquals("geo_blocked", fact(records().get(0)).outcome());
         Fact join = fact(records().get(1));
         assertEquals(FactType.JOIN, join.type());
@@ -59,7 +60,7 @@ class StreamFactsTest {
 
     @Test
     void ttlRemovalsAndItemsWithoutAFactAreIgnored() {
-        TestFact f = TestFact.scan("r1", AT, "t1", "c1", "g1", null);
+        TestFact f = TestFact.scan("r1", AT, TENANT, "c1", "g1", null);
         stream.refusal(f, "expired");
         stream.ttlRemove(f);
         assertTrue(StreamFacts.decode(records().get(1)).isEmpty());
@@ -71,7 +72,7 @@ class StreamFactsTest {
 
     @Test
     void unknownGeoCountsAsUnknownRatherThanPoison() {
-        stream.refusal(TestFact.scan("r1", AT, "t1", "c1", "g1", null).where(null, null, null), "expired");
+        stream.refusal(TestFact.scan("r1", AT, TENANT, "c1", "g1", null).where(null, null, null), "expired");
         Fact f = fact(records().get(0));
         assertEquals(StreamFacts.UNKNOWN, f.country());
         assertEquals(StreamFacts.UNKNOWN, f.region());
@@ -81,12 +82,24 @@ class StreamFactsTest {
     @Test
     void aFactThatDoesNotDecodeIsPoisonNamingWhy() {
         stream.poison("p1");
-        stream.refusal(TestFact.scan("r2", AT, "t1", "c1", "g1", null).agent("fridge", "ios", "none"), "expired");
+        stream.refusal(TestFact.scan("r2", AT, TENANT, "c1", "g1", null).agent("fridge", "ios", "none"), "expired");
         ShardRecord.Poison badTime = assertInstanceOf(ShardRecord.Poison.class,
                 StreamFacts.decode(records().get(0)).orElseThrow());
         assertTrue(badTime.reason().contains("NumberFormatException"), badTime.reason());
         ShardRecord.Poison badDevice = assertInstanceOf(ShardRecord.Poison.class,
                 StreamFacts.decode(records().get(1)).orElseThrow());
         assertTrue(badDevice.reason().contains("device"), badDevice.reason());
+    }
+
+    @Test
+    void aFactWhoseTenantOrChannelIsNotOneIsPoisonNamingWhich() {
+        stream.refusal(TestFact.scan("r3", AT, "t1", "c1", "g1", null), "expired");
+        stream.refusal(TestFact.scan("r4", AT, TENANT, "c1", "g1", "has space"), "expired");
+        ShardRecord.Poison badTenant = assertInstanceOf(ShardRecord.Poison.class,
+                StreamFacts.decode(records().get(0)).orElseThrow());
+        assertTrue(badTenant.reason().contains("tenantId"), badTenant.reason());
+        ShardRecord.Poison badChannel = assertInstanceOf(ShardRecord.Poison.class,
+                StreamFacts.decode(records().get(1)).orElseThrow());
+        assertTrue(badChannel.reason().contains("channel"), badChannel.reason());
     }
 }

@@ -143,7 +143,7 @@ public final class JoinService {
         if (group.entryExpiredAt(now)) {
             throw new RefusalException(Refusal.ENTRY_EXPIRED, Messages.EN.text("refusal.entry_expired"));
         }
-        RecordedFact fact = RecordedFact.join(attempt.origin(), code.tenantId().text()).code(code.codeId())
+        RecordedFact fact = RecordedFact.join(attempt.origin(), code.tenantId()).code(code.codeId())
                 .group(group.groupId()).channel(code.channel()).label(code.label()).build();
         Outcome outcome = joinGroup(attempt, group, fact, Long.MAX_VALUE, null);
         if (outcome == null) {
@@ -177,7 +177,7 @@ public final class JoinService {
         if (group.entryExpiredAt(a.now())) {
             throw new RefusalException(Refusal.ENTRY_EXPIRED, Messages.EN.text("refusal.entry_expired"));
         }
-        RecordedFact fact = RecordedFact.join(a.origin(), group.tenantId().text()).group(groupId)
+        RecordedFact fact = RecordedFact.join(a.origin(), group.tenantId()).group(groupId)
                 .channel(Invites.CHANNEL).build();
         Outcome outcome = joinGroup(a, group, fact, Long.MAX_VALUE, campaign.campaignId());
         if (outcome == null) {
@@ -225,7 +225,7 @@ public final class JoinService {
             if (!group.openAt(a.now()) || group.members() >= limit) {
                 continue;
             }
-            RecordedFact fact = RecordedFact.join(a.origin(), code.tenantId().text()).group(group.groupId())
+            RecordedFact fact = RecordedFact.join(a.origin(), code.tenantId()).group(group.groupId())
                     .liveCode(code.liveCodeId()).channel(code.channel()).build();
             try {
                 Outcome outcome = joinGroup(a, group, fact, limit, null);

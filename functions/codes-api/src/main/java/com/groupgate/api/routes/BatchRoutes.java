@@ -10,6 +10,7 @@ import com.groupgate.batch.BatchStatus;
 import com.groupgate.batch.BatchTable;
 import com.groupgate.batch.BatchTargets;
 import com.groupgate.batch.PrintFormat;
+import com.groupgate.code.Channel;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
@@ -197,7 +198,7 @@ public final class BatchRoutes {
         List<BatchProblem> out = new ArrayList<>();
         Map<String, Boolean> blocked = new HashMap<>();
         for (BatchRow row : rows) {
-            for (Map.Entry<String, String> cell : Map.of("channel", nullToEmpty(row.channel()),
+            for (Map.Entry<String, String> cell : Map.of("channel", nullToEmpty(Channel.textOrNull(row.channel())),
                     "label", nullToEmpty(row.label())).entrySet()) {
                 if (!cell.getValue().isEmpty()
                         && blocked.computeIfAbsent(cell.getValue(), v -> filter.blocks(tenantId, v))) {
