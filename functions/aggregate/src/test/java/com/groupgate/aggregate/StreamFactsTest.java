@@ -25,6 +25,11 @@ class StreamFactsTest {
         return assertInstanceOf(ShardRecord.Decoded.class, StreamFacts.decode(r).orElseThrow()).fact();
     }
 
+    /** Why the stream's {@code index}th record is poison. */
+    private String poisonReason(int index) {
+        return assertInstanceOf(ShardRecord.Poison.class, StreamFacts.decode(records().get(index)).orElseThrow()).reason();
+    }
+
     @Test
     void aCountedScanTakesItsOutcomeFromTheNewImage() {
         stream.scan(TestFact.scan("s1", AT, TENANT, "c1", "g1", "web"), 1);
@@ -83,23 +88,19 @@ class StreamFactsTest {
     void aFactThatDoesNotDecodeIsPoisonNamingWhy() {
         stream.poison("p1");
         stream.refusal(TestFact.scan("r2", AT, TENANT, "c1", "g1", null).agent("fridge", "ios", "none"), "expired");
-        ShardRecord.Poison badTime = assertInstanceOf(ShardRecord.Poison.class,
-                StreamFacts.decode(records().get(0)).orElseThrow());
-        assertTrue(badTime.reason().contains("NumberFormatException"), badTime.reason());
-        ShardRecord.Poison badDevice = assertInstanceOf(ShardRecord.Poison.class,
-                StreamFacts.decode(records().get(1)).orElseThrow());
-        assertTrue(badDevice.reason().contains("device"), badDevice.reason());
+        String badTime = poisonReason(0);
+        assertTrue(badTime.contains("NumberFormatException"), badTime);
+        String badDevice = poisonReason(1);
+        assertTrue(badDevice.contains("device"), badDevice);
     }
 
     @Test
     void aFactWhoseTenantOrChannelIsNotOneIsPoisonNamingWhich() {
         stream.refusal(TestFact.scan("r3", AT, "t1", "c1", "g1", null), "expired");
         stream.refusal(TestFact.scan("r4", AT, TENANT, "c1", "g1", "has space"), "expired");
-        ShardRecord.Poison badTenant = assertInstanceOf(ShardRecord.Poison.class,
-                StreamFacts.decode(records().get(0)).orElseThrow());
-        assertTrue(badTenant.reason().contains("tenantId"), badTenant.reason());
-        ShardRecord.Poison badChannel = assertInstanceOf(ShardRecord.Poison.class,
-                StreamFacts.decode(records().get(1)).orElseThrow());
-        assertTrue(badChannel.reason().contains("channel"), badChannel.reason());
+        String badTenant = poisonReason(0);
+        assertTrue(badTenant.contains("tenantId"), badTenant);
+        String badChannel = poisonReason(1);
+        assertTrue(badChannel.contains("channel"), badChannel);
     }
 }
