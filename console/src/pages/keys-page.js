@@ -1,24 +1,16 @@
 // #/keys: the tenant's API keys (never the keys themselves), a new one with its scope (shown
 // once, here) and revoking one. The API refuses deleting the last full key (409), and says so.
 import { select } from '../lib/dom.js';
-import { secretOnce } from './ops-ui.js';
+import { formOpener, secretOnce } from './ops-ui.js';
 import { keyScope } from './ops-labels.js';
 
 export async function render(ctx, root) {
   const { t, h, fmt } = ctx;
   const keys = (await ctx.api.get('/v1/keys')).items;
-  const formSlot = h('div', { class: 'form-slot' });
-  const newButton = h('button', {
-    type: 'button', 'data-action': 'new-key', 'data-write': true,
-    onclick: () => {
-      newButton.hidden = true;
-      formSlot.replaceChildren(createForm(ctx, formSlot, () => {
-        formSlot.replaceChildren();
-        newButton.hidden = false;
-      }));
-      formSlot.querySelector('input[name="name"]').focus();
-    },
-  }, t('console.keys.new'));
+  const { button: newButton, slot: formSlot } = formOpener(ctx, {
+    action: 'new-key', label: t('console.keys.new'), focus: 'input[name="name"]',
+    form: (slot, close) => createForm(ctx, slot, close),
+  });
   root.append(
     h('div', { class: 'title' }, h('h1', {}, t('console.keys.title')), newButton),
     h('p', { class: 'hint' }, t('console.keys.help')),

@@ -2,7 +2,7 @@
 // of an endpoint's URL or events, a test event, the latest delivery attempts of each and their
 // redelivery. The secret of a new endpoint, and the new secret of a rotation, are shown once,
 // here, and never again.
-import { secretOnce } from './ops-ui.js';
+import { formOpener, secretOnce } from './ops-ui.js';
 import { deliveryStatus, disabledReason } from './ops-labels.js';
 
 export const EVENTS = ['member.joined', 'join.requested', 'join.approved', 'join.rejected', 'member.removed',
@@ -15,18 +15,10 @@ export async function render(ctx, root) {
   const hooks = (await ctx.api.get('/v1/webhooks')).items;
   const deliveries = await Promise.all(hooks.map((hook) => ctx.api.get(
     `/v1/webhooks/${encodeURIComponent(hook.webhookId)}/deliveries`, { limit: DELIVERIES_SHOWN }).then((d) => d.items)));
-  const formSlot = h('div', { class: 'form-slot' });
-  const newButton = h('button', {
-    type: 'button', 'data-action': 'new-webhook', 'data-write': true,
-    onclick: () => {
-      newButton.hidden = true;
-      formSlot.replaceChildren(createForm(ctx, formSlot, () => {
-        formSlot.replaceChildren();
-        newButton.hidden = false;
-      }));
-      formSlot.querySelector('input[name="url"]').focus();
-    },
-  }, t('console.webhooks.new'));
+  const { button: newButton, slot: formSlot } = formOpener(ctx, {
+    action: 'new-webhook', label: t('console.webhooks.new'), focus: 'input[name="url"]',
+    form: (slot, close) => createForm(ctx, slot, close),
+  });
   root.append(
     h('div', { class: 'title' }, h('h1', {}, t('console.webhooks.title')), newButton),
     h('p', { class: 'hint' }, t('console.webhooks.help')),

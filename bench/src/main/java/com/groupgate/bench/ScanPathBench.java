@@ -1,8 +1,10 @@
 package com.groupgate.bench;
 
 import com.groupgate.analytics.RecordedFact;
+import com.groupgate.code.Channel;
 import com.groupgate.fact.FactCodec;
 import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.scan.ClientContext;
 import com.groupgate.scan.ClientIpHash;
 import com.groupgate.scan.DailyCap;
@@ -45,6 +47,7 @@ public class ScanPathBench {
     private static final long NOW = 1_800_000_000L;
     private static final long EXPIRY = NOW + 72 * 3600;
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final Channel CHANNEL = Channel.of("campus-north");
 
     private KeyRing ring;
     private ClientIpHash ipHash;
@@ -56,6 +59,8 @@ public class ScanPathBench {
     private GeoRules rules;
     private JwtPeer jwtPeer;
     private Id tenant;
+    /** The tenant and channel as the stored code the scan path reads holds them, decoded. */
+    private TenantId tenantId;
     private Id code;
     private Id group;
 
@@ -67,6 +72,7 @@ public class ScanPathBench {
         ring = KeyRing.of(new SigningKey(1, secret, false));
         code = Id.random();
         tenant = Id.random();
+        tenantId = new TenantId(tenant);
         group = Id.random();
         token = TokenCodec.issue(ring, CodeKind.GROUP_CODE, code, tenant, group, EXPIRY, random);
         shortToken = TokenCodec.issueShort(ring, code, tenant, EXPIRY, random);
@@ -116,8 +122,8 @@ public class ScanPathBench {
                 UserAgentClassifier.classify(client.userAgent()), ipHash.hash(client));
         String day = DailyCap.dayKey(now, ZONE);
         // The typed fact, and the attributes its codec makes of it for the one write.
-        return FactCodec.encode(RecordedFact.scan(origin, tenant.toString()).code(code).group(group)
-                .channel("campus-north").counted(day, 500));
+        return FactCodec.encode(RecordedFact.scan(origin, tenantId).code(code).group(group)
+                .channel(CHANNEL).counted(day, 500));
     }
 
     @Benchmark

@@ -1,6 +1,7 @@
 package com.groupgate.analytics;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.id.TenantId;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,8 +61,8 @@ public final class RollupItem {
                 || dimension == Dimension.LABEL || dimension == Dimension.GROUP_LABEL;
     }
 
-    public static String indexPartition(String tenantId, Dimension dimension) {
-        return "T#" + tenantId + "#" + dimension.name();
+    public static String indexPartition(TenantId tenantId, Dimension dimension) {
+        return "T#" + tenantId.text() + "#" + dimension.name();
     }
 
     public static String indexSort(RollupKey key) {

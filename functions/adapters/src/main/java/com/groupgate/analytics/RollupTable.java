@@ -3,6 +3,7 @@ package com.groupgate.analytics;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.id.TenantId;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class RollupTable {
      * The stored buckets of one tenant's {@code dimension}/{@code id} that {@code query}
      * needs: UTC day buckets when they answer it exactly, hour buckets otherwise.
      */
-    public List<RollupValue> read(String tenantId, Dimension dimension, String id, StatsQuery query) {
+    public List<RollupValue> read(TenantId tenantId, Dimension dimension, String id, StatsQuery query) {
         String from;
         String to;
         if (query.dayBucketsSuffice()) {
@@ -73,7 +74,7 @@ public final class RollupTable {
      * index and come back empty): day buckets when both ends are UTC midnights, hour
      * buckets otherwise — {@link Stats#rows} widens to whole buckets either way.
      */
-    public Map<String, List<RollupValue>> readAll(String tenantId, Dimension dimension, StatsRange range) {
+    public Map<String, List<RollupValue>> readAll(TenantId tenantId, Dimension dimension, StatsRange range) {
         if (!RollupItem.indexed(dimension)) {
             throw new IllegalArgumentException("dimension is not indexed: " + dimension);
         }
@@ -112,7 +113,7 @@ public final class RollupTable {
      *
      * @param after an id or channel this method returned as {@link Page#last}, or null
      */
-    public Page readPage(String tenantId, Dimension dimension, StatsRange range, String after, int limit) {
+    public Page readPage(TenantId tenantId, Dimension dimension, StatsRange range, String after, int limit) {
         return readPage(tenantId, dimension, "", range, after, limit);
     }
 
@@ -124,7 +125,7 @@ public final class RollupTable {
      *
      * @param after an id starting with {@code idPrefix} this method returned, or null
      */
-    public Page readPage(String tenantId, Dimension dimension, String idPrefix, StatsRange range, String after,
+    public Page readPage(TenantId tenantId, Dimension dimension, String idPrefix, StatsRange range, String after,
                          int limit) {
         if (after != null && !after.startsWith(idPrefix)) {
             throw new IllegalArgumentException("after must start with " + idPrefix + ": " + after);

@@ -73,7 +73,7 @@ public final class StatsReader {
         if (item == null || item.isEmpty()) {
             throw RefusalException.notFound();
         }
-        return Stats.report(query, rollups.read(tenantId.toString(), subject.dimension, id.toString(), query));
+        return Stats.report(query, rollups.read(tenantId, subject.dimension, id.toString(), query));
     }
 
     /**
@@ -82,7 +82,7 @@ public final class StatsReader {
      * reads are bounded by the page ({@link RollupTable#readPage}).
      */
     public RowsPage rows(TenantId tenantId, GroupBy groupBy, StatsRange range, String after, int limit) {
-        RollupTable.Page page = rollups.readPage(tenantId.toString(), groupBy.dimension(), range, after, limit);
+        RollupTable.Page page = rollups.readPage(tenantId, groupBy.dimension(), range, after, limit);
         return new RowsPage(Stats.rowsInKeyOrder(range, page.valuesById()), page.last());
     }
 
@@ -101,7 +101,7 @@ public final class StatsReader {
             throw RefusalException.notFound();
         }
         String prefix = GroupLabelKey.prefix(groupId.toString());
-        RollupTable.Page page = rollups.readPage(tenantId.toString(), Dimension.GROUP_LABEL, prefix, range,
+        RollupTable.Page page = rollups.readPage(tenantId, Dimension.GROUP_LABEL, prefix, range,
                 after == null ? null : prefix + after, limit);
         Map<String, List<RollupValue>> byLabel = new java.util.TreeMap<>();
         page.valuesById().forEach((id, values) -> byLabel.put(GroupLabelKey.labelKey(id), values));

@@ -236,7 +236,7 @@ public final class CreditTable {
         id[0] = c.text();
         id[1] = inviter;
         System.arraycopy(identity, 0, id, 2, identity.length);
-        WebhookEvent event = WebhookEvent.of(type, tenantId.text(), now, data, id);
+        WebhookEvent event = WebhookEvent.of(type, tenantId, now, data, id);
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(Outbox.item(event, null, now))
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
     }

@@ -210,7 +210,7 @@ public final class CodeTable {
             item.put("label", s(c.label()));
         }
         if (c.channel() != null) {
-            item.put("channel", s(c.channel()));
+            item.put("channel", s(c.channel().value()));
         }
         item.put("dailyScanLimit", n(c.dailyScanLimit()));
         item.put("geo", Attr.map(Map.of(
@@ -250,7 +250,7 @@ public final class CodeTable {
                 StoredValues.id(item, "tenantId", TenantId::parse),
                 StoredValues.id(item, "codeId", CodeId::parse),
                 StoredValues.id(item, "groupId", GroupId::parse),
-                Attr.str(item, "channel"),
+                StoredValues.channelOrNull(item, "channel"),
                 (int) Attr.num(item, "dailyScanLimit", 0),
                 GeoRules.of(Attr.strList(geo, "allowCountries"), Attr.strList(geo, "denyCountries"),
                         Attr.strList(geo, "allowRegions"), Attr.strList(geo, "denyRegions"),

@@ -4,40 +4,45 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.groupgate.http.Json;
 import com.groupgate.id.ExportId;
 import com.groupgate.id.TenantId;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One export queue message: which job to run. The job itself (kind, range, group) is read
  * from its item, so a message names nothing about members and may be sent twice.
  */
-public record ExportMessage(String tenantId, String exportId) {
+public record ExportMessage(TenantId tenantId, ExportId exportId) {
+
+    /** The message as queued: the ids as their text. */
+    private record Wire(String tenantId, String exportId) {
+    }
+
+    public ExportMessage {
+        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(exportId, "exportId");
+    }
 
     public static ExportMessage of(TenantId tenantId, ExportId exportId) {
-        return new ExportMessage(tenantId.toString(), exportId.toString());
+        return new ExportMessage(tenantId, exportId);
     }
 
     public String toJson() {
-        return Json.write(this);
+        return Json.write(new Wire(tenantId.text(), exportId.text()));
     }
 
     /** The message read back; an IllegalArgumentException when it is not one of ours. */
     public static ExportMessage parse(String json) {
-        ExportMessage m;
+        Wire w;
         try {
-            m = Json.MAPPER.readValue(json, ExportMessage.class);
+            w = Json.MAPPER.readValue(json, Wire.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an export message", e);
         }
-        if (TenantId.parse(m.tenantId).isEmpty() || ExportId.parse(m.exportId).isEmpty()) {
+        Optional<TenantId> tenantId = TenantId.parse(w.tenantId());
+        Optional<ExportId> exportId = ExportId.parse(w.exportId());
+        if (tenantId.isEmpty() || exportId.isEmpty()) {
             throw new IllegalArgumentException("not an export message: ids");
         }
-        return m;
-    }
-
-    public TenantId tenant() {
-        return TenantId.parse(tenantId).orElseThrow();
-    }
-
-    public ExportId export() {
-        return ExportId.parse(exportId).orElseThrow();
+        return new ExportMessage(tenantId.get(), exportId.get());
     }
 }

@@ -6,6 +6,8 @@ import static com.groupgate.aws.Attr.s;
 import com.groupgate.analytics.FactType;
 import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
+import com.groupgate.code.Channel;
+import com.groupgate.id.TenantId;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,11 +30,13 @@ public final class FactCodec {
         m.put("type", s(f.type().name()));
         m.put("at", n(f.at().toEpochMilli()));
         put(m, "outcome", f.outcome());
-        m.put("tenantId", s(f.tenantId()));
+        m.put("tenantId", s(f.tenantId().text()));
         put(m, "codeId", f.codeId());
         put(m, "groupId", f.groupId());
         put(m, "liveCodeId", f.liveCodeId());
-        put(m, "channel", f.channel());
+        if (f.channel() != null) {
+            m.put("channel", s(f.channel().value()));
+        }
         put(m, "country", f.country());
         put(m, "region", f.region());
         put(m, "city", f.city());
@@ -59,11 +63,22 @@ public final class FactCodec {
         return new RecordedFact(Attr.str(m, "id"),
                 FactType.valueOf(Objects.requireNonNull(Attr.str(m, "type"), "type")),
                 Instant.ofEpochMilli(Long.parseLong(Objects.requireNonNull(num(m, "at"), "at"))),
-                Attr.str(m, "outcome"), Attr.str(m, "tenantId"), Attr.str(m, "codeId"), Attr.str(m, "groupId"),
-                Attr.str(m, "liveCodeId"), Attr.str(m, "channel"), Attr.str(m, "country"), Attr.str(m, "region"),
+                Attr.str(m, "outcome"), tenant(Attr.str(m, "tenantId")), Attr.str(m, "codeId"), Attr.str(m, "groupId"),
+                Attr.str(m, "liveCodeId"), channel(Attr.str(m, "channel")), Attr.str(m, "country"), Attr.str(m, "region"),
                 Attr.str(m, "city"), Attr.str(m, "device"), Attr.str(m, "os"), Attr.str(m, "app"),
                 Attr.str(m, "ipHash"), Attr.str(m, "day"), cap == null ? null : Integer.valueOf(cap),
                 Attr.str(m, "label"));
+    }
+
+    private static TenantId tenant(String text) {
+        return TenantId.parse(text).orElseThrow(() -> new IllegalArgumentException("tenantId: not a tenant id"));
+    }
+
+    private static Channel channel(String text) {
+        if (text != null && !Channel.isValid(text)) {
+            throw new IllegalArgumentException("channel: not a channel name");
+        }
+        return text == null ? null : Channel.of(text);
     }
 
     private static String num(Map<String, AttributeValue> m, String name) {

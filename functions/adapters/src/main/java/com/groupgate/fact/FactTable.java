@@ -38,7 +38,7 @@ public final class FactTable {
         Map<String, AttributeValue> item = new HashMap<>();
         item.putAll(MainTableKeys.refusalFact(fact.factId()));
         item.put("fact", Attr.map(FactCodec.encode(fact)));
-        Duration keep = retention.apply(TenantId.parse(fact.tenantId()).orElseThrow());
+        Duration keep = retention.apply(fact.tenantId());
         item.put("ttl", n(fact.at().plus(keep).getEpochSecond()));
         dynamo.putItem(p -> p.tableName(table).item(item));
     }

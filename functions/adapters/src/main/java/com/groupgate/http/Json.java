@@ -59,7 +59,8 @@ public final class Json {
         if (text == null || text.text().isBlank()) {
             return MAPPER.createObjectNode();
         }
-        JsonMediaType.require(request.header("content-type"));
+        MediaType.require(request.header("content-type"), "application/json",
+                "a JSON body needs Content-Type: application/json");
         String body = text.text();
         if (body.length() > maxBytes || body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > maxBytes) {
             throw new RefusalException(com.groupgate.error.Refusal.PAYLOAD_TOO_LARGE,

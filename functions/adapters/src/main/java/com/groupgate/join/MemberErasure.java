@@ -87,7 +87,7 @@ public final class MemberErasure {
             }
             String factId = Attr.str(Attr.mapOf(found, "fact"), "id");
             if (factId != null) {
-                events.add(WebhookEvent.idOf(WebhookEventType.MEMBER_JOINED, tenantId.toString(), factId));
+                events.add(WebhookEvent.idOf(WebhookEventType.MEMBER_JOINED, tenantId, factId));
             }
         }
         int requests = 0;
@@ -142,7 +142,7 @@ public final class MemberErasure {
                 forgetTicket(request, now);
                 String requestId = Attr.str(request, "requestId");
                 for (WebhookEventType type : REQUEST_EVENTS) {
-                    events.add(WebhookEvent.idOf(type, tenantId.toString(), requestId));
+                    events.add(WebhookEvent.idOf(type, tenantId, requestId));
                 }
                 erased++;
             }

@@ -237,7 +237,7 @@ public final class LiveCodeTable {
             item.put("switchAfterJoins", n(c.switchAfterJoins()));
         }
         if (c.channel() != null) {
-            item.put("channel", s(c.channel()));
+            item.put("channel", s(c.channel().value()));
         }
         if (c.dailyScanLimit() != null) {
             item.put("dailyScanLimit", n(c.dailyScanLimit()));
@@ -264,7 +264,7 @@ public final class LiveCodeTable {
                 Attr.strList(item, "groupIds").stream().map(g -> GroupId.parse(g).orElseThrow(
                         () -> new IllegalStateException("stored groupIds holds one that is not an id"))).toList(),
                 item.containsKey("switchAfterJoins") ? (int) Attr.num(item, "switchAfterJoins", 0) : null,
-                Attr.str(item, "channel"),
+                StoredValues.channelOrNull(item, "channel"),
                 item.containsKey("dailyScanLimit") ? (int) Attr.num(item, "dailyScanLimit", 0) : null,
                 StoredValues.oneOf("status", Attr.str(item, "status"), LiveCodeStatus.values(), LiveCodeStatus::wireName),
                 Attr.num(item, "poolVersion", 0),

@@ -184,14 +184,6 @@ public final class MainTableKeys {
         return TENANT + tenantId.text();
     }
 
-    /**
-     * As {@link #tenantPartition(TenantId)}, for the webhook event pipeline only: its events
-     * carry the tenant as the text of the stream image that caused them, and are hashed over it.
-     */
-    private static String eventTenantPartition(String tenantId) {
-        return TENANT + tenantId;
-    }
-
     public static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of("pk", s(pk), "sk", s(sk));
     }
@@ -247,7 +239,7 @@ public final class MainTableKeys {
 
     /** A tenant's usage in one UTC month, the same layout as AnalyticsTable's usage item ({@link UsageKey}). */
     public static Map<String, AttributeValue> usage(TenantId tenantId, String month) {
-        UsageKey usage = new UsageKey(tenantId.text(), month);
+        UsageKey usage = new UsageKey(tenantId, month);
         return key(usage.pk(), usage.sk());
     }
 
@@ -470,17 +462,17 @@ public final class MainTableKeys {
     }
 
     /** An event, its body kept for redelivery: {@code pk=T#<t>#WHEV#<event>, sk=EVENT}. */
-    public static Map<String, AttributeValue> event(String tenantId, String eventId) {
+    public static Map<String, AttributeValue> event(TenantId tenantId, String eventId) {
         return key(eventPartition(tenantId, eventId), EVENT);
     }
 
     /** A redelivery asked for, beside its event: {@code sk=REDELIVER#<id>}. */
-    public static Map<String, AttributeValue> redelivery(String tenantId, String eventId, String redeliveryId) {
+    public static Map<String, AttributeValue> redelivery(TenantId tenantId, String eventId, String redeliveryId) {
         return key(eventPartition(tenantId, eventId), REDELIVERY_PREFIX + redeliveryId);
     }
 
-    public static String eventPartition(String tenantId, String eventId) {
-        return eventTenantPartition(tenantId) + "#WHEV#" + eventId;
+    public static String eventPartition(TenantId tenantId, String eventId) {
+        return tenantPartition(tenantId) + "#WHEV#" + eventId;
     }
 
     /**
@@ -488,8 +480,8 @@ public final class MainTableKeys {
      * erasure finds and drops them: {@code gsi1pk=T#<t>#WHMEMBER#<memberRef>}, sorted by the
      * item's own key. The ref is in the item's body already; the index adds no holder of it.
      */
-    public static String memberEventsIndex(String tenantId, String memberRef) {
-        return eventTenantPartition(tenantId) + "#WHMEMBER#" + memberRef;
+    public static String memberEventsIndex(TenantId tenantId, String memberRef) {
+        return tenantPartition(tenantId) + "#WHMEMBER#" + memberRef;
     }
 
     public static String deliveriesPartition(TenantId tenantId, WebhookId webhookId) {
@@ -526,8 +518,8 @@ public final class MainTableKeys {
         return REMINDER + "#" + HOUR.format(due);
     }
 
-    public static String reminderSort(Instant due, String tenantId, String subject, String subjectId, Instant expiresAt) {
-        return String.format("%010d#%s#%s#%s#%d", due.getEpochSecond(), tenantId, subject, subjectId,
+    public static String reminderSort(Instant due, TenantId tenantId, String subject, String subjectId, Instant expiresAt) {
+        return String.format("%010d#%s#%s#%s#%d", due.getEpochSecond(), tenantId.text(), subject, subjectId,
                 expiresAt.getEpochSecond());
     }
 

@@ -1,6 +1,7 @@
 package com.groupgate.storage;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.code.Channel;
 import com.groupgate.id.TenantId;
 import java.util.Arrays;
 import java.util.Map;
@@ -35,6 +36,22 @@ public final class StoredValues {
     public static <T> T idOrNull(Map<String, AttributeValue> item, String attribute,
                                  Function<String, Optional<T>> parse) {
         return item.containsKey(attribute) ? id(item, attribute, parse) : null;
+    }
+
+    /**
+     * The channel in {@code item}'s {@code attribute}, or null when it is absent.
+     *
+     * @throws IllegalStateException naming {@code attribute} when it holds no channel name
+     */
+    public static Channel channelOrNull(Map<String, AttributeValue> item, String attribute) {
+        String text = Attr.str(item, attribute);
+        if (text == null) {
+            return null;
+        }
+        if (!Channel.isValid(text)) {
+            throw new IllegalStateException("stored " + attribute + " is not a channel");
+        }
+        return Channel.of(text);
     }
 
     /**

@@ -33,7 +33,7 @@ public final class ErasedEvents {
     public int eraseById(TenantId tenantId, List<String> eventIds) {
         int erased = 0;
         for (String eventId : eventIds) {
-            String pk = MainTableKeys.event(tenantId.text(), eventId).get("pk").s();
+            String pk = MainTableKeys.event(tenantId, eventId).get("pk").s();
             for (Map<String, AttributeValue> item : dynamo.query(q -> q.tableName(table).consistentRead(true)
                     .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(pk)))
                     .projectionExpression("pk, sk")).items()) {
@@ -46,7 +46,7 @@ public final class ErasedEvents {
 
     /** Deletes every stored event and redelivery of {@code tenantId} naming {@code memberRef}; how many. */
     public int erase(TenantId tenantId, String memberRef) {
-        String index = MainTableKeys.memberEventsIndex(tenantId.text(), memberRef);
+        String index = MainTableKeys.memberEventsIndex(tenantId, memberRef);
         int erased = 0;
         Map<String, AttributeValue> start = null;
         do {

@@ -4,6 +4,7 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,8 +43,8 @@ public final class Outbox {
         this.table = table;
     }
 
-    /** A stored event or redelivery, as the dispatcher reads it from its item. */
-    public record Item(String tenantId, String eventId, String type, String body, String target, String chain,
+    /** A stored event or redelivery, as the dispatcher reads it from its item ({@code tenantId} null when it names none). */
+    public record Item(TenantId tenantId, String eventId, String type, String body, String target, String chain,
                        boolean dispatched, String memberIndex) {
     }
 
@@ -68,7 +69,7 @@ public final class Outbox {
      */
     public static Map<String, AttributeValue> item(WebhookEvent event, String target, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.event(event.tenantId(), event.id()));
-        item.put("tenantId", s(event.tenantId()));
+        item.put("tenantId", s(event.tenantId().text()));
         item.put("eventId", s(event.id()));
         item.put("type", s(event.type().wireName()));
         item.put("body", s(EventBodies.of(event)));
@@ -86,7 +87,7 @@ public final class Outbox {
     }
 
     /** The stored event, or empty when it is unknown or no longer kept. */
-    public Optional<Item> event(String tenantId, String eventId, Instant now) {
+    public Optional<Item> event(TenantId tenantId, String eventId, Instant now) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(MainTableKeys.event(tenantId, eventId))).item();
         if (item == null || item.isEmpty() || Attr.num(item, "ttl", Long.MAX_VALUE) < now.getEpochSecond()) {
@@ -99,7 +100,7 @@ public final class Outbox {
     public void redeliver(Item event, String webhookId, String redeliveryId, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.redelivery(event.tenantId(), event.eventId(),
                 redeliveryId));
-        item.put("tenantId", s(event.tenantId()));
+        item.put("tenantId", s(event.tenantId().text()));
         item.put("eventId", s(event.eventId()));
         item.put("type", s(event.type()));
         item.put("body", s(event.body()));
@@ -117,7 +118,7 @@ public final class Outbox {
      * Whether the event is still stored: a queued attempt of one that an erasure dropped
      * (or that is past keeping) is not sent. One consistent read of its key.
      */
-    public boolean kept(String tenantId, String eventId) {
+    public boolean kept(TenantId tenantId, String eventId) {
         Map<String, AttributeValue> item = dynamo.getItem(g -> g.tableName(table).consistentRead(true)
                 .key(MainTableKeys.event(tenantId, eventId)).projectionExpression("pk")).item();
         return item != null && !item.isEmpty();
@@ -143,7 +144,7 @@ public final class Outbox {
 
     /** An outbox item from its stored (or streamed) attributes. */
     public static Item from(Map<String, AttributeValue> item) {
-        return new Item(Attr.str(item, "tenantId"), Attr.str(item, "eventId"), Attr.str(item, "type"),
+        return new Item(TenantId.parse(Attr.str(item, "tenantId")).orElse(null), Attr.str(item, "eventId"), Attr.str(item, "type"),
                 Attr.str(item, "body"), Attr.str(item, "target"), Attr.str(item, "chain"),
                 item.containsKey("dispatchedAt"), Attr.str(item, "gsi1pk"));
     }

@@ -4,7 +4,9 @@ import static com.groupgate.aws.Attr.n;
 import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
+import com.groupgate.id.TenantId;
 import com.groupgate.storage.MainTableKeys;
+import com.groupgate.storage.StoredValues;
 import com.groupgate.webhook.ExpiryReminders.Reminder;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +43,7 @@ public final class ReminderTable {
     public void plan(Reminder r) {
         Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.key(MainTableKeys.reminderHour(r.dueAt()),
                 MainTableKeys.reminderSort(r.dueAt(), r.tenantId(), r.subject().name(), r.subjectId(), r.expiresAt())));
-        item.put("tenantId", s(r.tenantId()));
+        item.put("tenantId", s(r.tenantId().text()));
         item.put("subject", s(r.subject().name()));
         item.put("subjectId", s(r.subjectId()));
         item.put("expiresAt", n(r.expiresAt().getEpochSecond()));
@@ -62,7 +64,7 @@ public final class ReminderTable {
                     .expressionAttributeValues(Map.of(":pk", s(MainTableKeys.reminderHour(hour)), ":last", s(last)))
                     .exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : page.items()) {
-                out.add(new Due(new Reminder(Attr.str(item, "tenantId"),
+                out.add(new Due(new Reminder(StoredValues.id(item, "tenantId", TenantId::parse),
                         ExpiryReminders.Subject.valueOf(Attr.str(item, "subject")), Attr.str(item, "subjectId"),
                         Instant.ofEpochSecond(Attr.num(item, "expiresAt", 0)),
                         Instant.ofEpochSecond(Attr.num(item, "dueAt", 0))),

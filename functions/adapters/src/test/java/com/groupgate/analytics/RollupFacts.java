@@ -1,5 +1,7 @@
 package com.groupgate.analytics;
 
+import com.groupgate.code.Channel;
+import com.groupgate.id.TenantId;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -18,14 +20,14 @@ final class RollupFacts {
         this.writer = writer;
     }
 
-    static Fact scan(String tenant, String code, String group, String channel, Instant at) {
+    static Fact scan(TenantId tenant, String code, String group, String channel, Instant at) {
         return new Fact(UUID.randomUUID().toString(), FactType.SCAN, at, Fact.ACCEPTED, tenant, code, group, null,
-                channel, "CN", "CN-BJ", "Beijing", "phone", "ios", "wechat", UUID.randomUUID().toString());
+                Channel.of(channel), "CN", "CN-BJ", "Beijing", "phone", "ios", "wechat", UUID.randomUUID().toString());
     }
 
-    static Fact join(String tenant, String code, String group, String channel, Instant at) {
+    static Fact join(TenantId tenant, String code, String group, String channel, Instant at) {
         return new Fact(UUID.randomUUID().toString(), FactType.JOIN, at, Fact.JOINED, tenant, code, group, null,
-                channel, null, null, null, null, null, null, null);
+                Channel.of(channel), null, null, null, null, null, null, null);
     }
 
     /** Counts each fact on every rollup item and the usage item it belongs to, one update each. */

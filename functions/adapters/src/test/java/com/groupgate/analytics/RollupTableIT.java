@@ -21,14 +21,14 @@ class RollupTableIT {
     private final RollupTable rollups = new RollupTable(TABLES.dynamo(), TABLES.analytics());
     private final RollupFacts facts = new RollupFacts(new RollupWriter(TABLES.dynamo(), TABLES.analytics(),
             Clock.fixed(AT, ZoneOffset.UTC)));
-    private final String tenant = TenantId.random().text();
+    private final TenantId tenant = TenantId.random();
 
     @Test
     void aCodesBucketsReadBackWithTheirCountsAndBreakdowns() {
         facts.count(List.of(RollupFacts.scan(tenant, "c1", "g1", "poster", AT),
                 RollupFacts.scan(tenant, "c1", "g1", "poster", AT.plusSeconds(3600)),
                 RollupFacts.join(tenant, "c1", "g1", "poster", AT.plusSeconds(3700)),
-                RollupFacts.scan(TenantId.random().text(), "c1", "g1", "poster", AT)));
+                RollupFacts.scan(TenantId.random(), "c1", "g1", "poster", AT)));
 
         StatsQuery hours = StatsQuery.parse("2026-12-06T08:00:00Z", "2026-12-06T10:00:00Z", "hour", "UTC", ZoneOffset.UTC);
         List<RollupValue> values = rollups.read(tenant, Dimension.CODE, "c1", hours);

@@ -40,9 +40,9 @@ class StatsReaderIT {
     @Test
     void aCodesReportCountsItsScansAndJoins() {
         storeCode(tenant);
-        facts.count(List.of(RollupFacts.scan(tenant.text(), code.text(), group.text(), "poster", AT),
-                RollupFacts.scan(tenant.text(), code.text(), group.text(), "poster", AT.plusSeconds(60)),
-                RollupFacts.join(tenant.text(), code.text(), group.text(), "poster", AT.plusSeconds(120))));
+        facts.count(List.of(RollupFacts.scan(tenant, code.text(), group.text(), "poster", AT),
+                RollupFacts.scan(tenant, code.text(), group.text(), "poster", AT.plusSeconds(60)),
+                RollupFacts.join(tenant, code.text(), group.text(), "poster", AT.plusSeconds(120))));
 
         StatsReport report = stats.report(tenant, StatsReader.Subject.CODE, code.id(), DAY);
         assertEquals(2, report.totals().scans());
@@ -61,9 +61,9 @@ class StatsReaderIT {
 
     @Test
     void rowsByChannelListTheTenantsChannels() {
-        facts.count(List.of(RollupFacts.scan(tenant.text(), code.text(), group.text(), "poster", AT),
-                RollupFacts.scan(tenant.text(), code.text(), group.text(), "flyer", AT),
-                RollupFacts.join(tenant.text(), code.text(), group.text(), "flyer", AT)));
+        facts.count(List.of(RollupFacts.scan(tenant, code.text(), group.text(), "poster", AT),
+                RollupFacts.scan(tenant, code.text(), group.text(), "flyer", AT),
+                RollupFacts.join(tenant, code.text(), group.text(), "flyer", AT)));
         StatsReader.RowsPage page = stats.rows(tenant, GroupBy.CHANNEL, DAY.range(), null, 10);
         assertEquals(List.of("flyer", "poster"), page.rows().stream().map(StatsRow::key).toList());
         assertEquals(1, page.rows().get(0).joins());
@@ -74,10 +74,10 @@ class StatsReaderIT {
     void aMonthsUsageJoinsIssuedCodesWithCountedScansAndJoins() {
         UsageTable issued = new UsageTable(TABLES.main());
         TABLES.dynamo().transactWriteItems(t -> t.transactItems(issued.codeIssued(tenant, AT, 2048)));
-        facts.count(List.of(RollupFacts.scan(tenant.text(), code.text(), group.text(), "poster", AT),
-                RollupFacts.join(tenant.text(), code.text(), group.text(), "poster", AT)));
+        facts.count(List.of(RollupFacts.scan(tenant, code.text(), group.text(), "poster", AT),
+                RollupFacts.join(tenant, code.text(), group.text(), "poster", AT)));
 
-        StatsReader.MonthUsage usage = stats.usage(tenant, UsageKey.of(tenant.text(), AT));
+        StatsReader.MonthUsage usage = stats.usage(tenant, UsageKey.of(tenant, AT));
         assertEquals(new StatsReader.MonthUsage("2026-12", 1, 1, 1, 2048), usage);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.groupgate.code.Channel;
 import com.groupgate.id.CodeId;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.TenantId;
@@ -35,7 +36,7 @@ class CodeTableIT {
     private final TenantId tenant = TenantId.random();
 
     private GroupCode code(CodeId id, long issuedAt) {
-        return new GroupCode(tenant, id, GroupId.random(), "poster", 500,
+        return new GroupCode(tenant, id, GroupId.random(), Channel.of("poster"), 500,
                 GeoRules.of(List.of("CN"), List.of(), List.of(), List.of("CN-XZ"), List.of("10.0.0.0/8"), List.of()),
                 Ecc.Q, 12, 86_400, issuedAt, issuedAt + 86_400, CodeStatus.ACTIVE, null, 3, new byte[] {7, 7},
                 "codes/" + id + ".png", 1234, 5, ZoneId.of("Asia/Shanghai"), "Readers", JoinPolicy.APPROVAL, "hi");

@@ -40,7 +40,7 @@ class ScanCounterIT {
     }
 
     /** An accepted scan of {@code codeId}, as the scan path records it before counting. */
-    private static RecordedFact scan(String tenantId, String codeId) {
+    private static RecordedFact scan(TenantId tenantId, String codeId) {
         return new RecordedFact(UUID.randomUUID().toString(), FactType.SCAN, Instant.parse("2026-12-06T09:00:00Z"),
                 "accepted", tenantId, codeId, null, null, null, "CN", "CN-BJ", null, "phone", "ios", "wechat", null,
                 null, null);
@@ -49,11 +49,11 @@ class ScanCounterIT {
     @Test
     void eachScanCountsOnceOnItsDayAndTheCounterCarriesTheLastFact() {
         GroupCode c = created();
-        RecordedFact first = scan(c.tenantId().text(), c.codeId().text());
+        RecordedFact first = scan(c.tenantId(), c.codeId().text());
         assertEquals(new ScanCounter.Counted(CodeStatus.ACTIVE, 1), counter.count(c, "2026-12-06", first).orElseThrow());
         assertEquals(new ScanCounter.Counted(CodeStatus.ACTIVE, 1), counter.count(c, "2026-12-06", first).orElseThrow(),
                 "the SDK's retry of a write that went through");
-        RecordedFact second = scan(c.tenantId().text(), c.codeId().text());
+        RecordedFact second = scan(c.tenantId(), c.codeId().text());
         assertEquals(new ScanCounter.Counted(CodeStatus.ACTIVE, 2), counter.count(c, "2026-12-06", second).orElseThrow());
 
         Map<String, AttributeValue> item = TABLES.item(TABLES.main(), MainTableKeys.codeCounter(tenant, c.codeId()));
@@ -66,12 +66,12 @@ class ScanCounterIT {
         GroupCode c = created();
         codes.revoke(tenant, c.codeId());
         assertEquals(CodeStatus.REVOKED, counter.count(c, "2026-12-06",
-                scan(tenant.text(), c.codeId().text())).orElseThrow().status());
+                scan(tenant, c.codeId().text())).orElseThrow().status());
 
         GroupCode absent = new GroupCode(TenantId.random(), CodeId.random(), c.groupId(), null, 1, GeoRules.NONE, Ecc.M,
                 8, 1, ISSUED, ISSUED + 1, CodeStatus.ACTIVE, null, 1, new byte[] {1}, "k", 1, 2, ZoneOffset.UTC, "g",
                 JoinPolicy.OPEN, null);
-        assertTrue(counter.count(absent, "2026-12-06", scan(absent.tenantId().text(),
+        assertTrue(counter.count(absent, "2026-12-06", scan(absent.tenantId(),
                 absent.codeId().text())).isEmpty());
         assertTrue(TABLES.item(TABLES.main(), MainTableKeys.codeCounter(absent.tenantId(), absent.codeId())).isEmpty(),
                 "the counting write never creates a counter");
@@ -80,9 +80,9 @@ class ScanCounterIT {
     @Test
     void daysBeforeYesterdayAreDroppedByALaterWrite() {
         GroupCode c = created();
-        counter.count(c, "2026-12-01", scan(tenant.text(), c.codeId().text()));
-        counter.count(c, "2026-12-05", scan(tenant.text(), c.codeId().text()));
-        counter.count(c, "2026-12-06", scan(tenant.text(), c.codeId().text()));
+        counter.count(c, "2026-12-01", scan(tenant, c.codeId().text()));
+        counter.count(c, "2026-12-05", scan(tenant, c.codeId().text()));
+        counter.count(c, "2026-12-06", scan(tenant, c.codeId().text()));
         Map<String, Long> days = codes.findStored(tenant, c.codeId()).orElseThrow().scansByDay();
         assertFalse(days.containsKey("2026-12-01"), "the counter stays small: " + days);
         assertEquals(1L, days.get("2026-12-06"));

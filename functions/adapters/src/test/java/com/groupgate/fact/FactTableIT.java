@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.groupgate.analytics.FactType;
 import com.groupgate.analytics.RecordedFact;
+import com.groupgate.code.Channel;
 import com.groupgate.id.CodeId;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.TenantId;
@@ -26,8 +27,8 @@ class FactTableIT {
             t -> t.equals(keepsLonger) ? Duration.ofDays(90) : Duration.ofDays(30));
 
     private static RecordedFact refusal(TenantId tenant, Instant at) {
-        return new RecordedFact(UUID.randomUUID().toString(), FactType.SCAN, at, "geo_blocked", tenant.text(),
-                CodeId.random().text(), GroupId.random().text(), null, "poster", "CN", "CN-XZ", "Lhasa", "mobile",
+        return new RecordedFact(UUID.randomUUID().toString(), FactType.SCAN, at, "geo_blocked", tenant,
+                CodeId.random().text(), GroupId.random().text(), null, Channel.of("poster"), "CN", "CN-XZ", "Lhasa", "mobile",
                 "ios", "wechat", "a1b2c3", null, null);
     }
 

@@ -52,7 +52,7 @@ class JoinRequestTableIT {
     }
 
     private JoinAttempt attempt(JoinTicket ticket, String ref, Instant at) {
-        RecordedFact fact = new RecordedFact(UUID.randomUUID().toString(), FactType.JOIN, at, "joined", tenant.text(),
+        RecordedFact fact = new RecordedFact(UUID.randomUUID().toString(), FactType.JOIN, at, "joined", tenant,
                 code.text(), group.text(), null, null, null, null, null, null, null, null, null, null, null);
         return new JoinAttempt(ticket, ref, fact, Long.MAX_VALUE, Long.MAX_VALUE);
     }

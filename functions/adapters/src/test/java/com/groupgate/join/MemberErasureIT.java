@@ -55,7 +55,7 @@ class MemberErasureIT {
     }
 
     private JoinAttempt attempt(GroupId group, JoinTicket ticket, String ref) {
-        RecordedFact fact = new RecordedFact(UUID.randomUUID().toString(), FactType.JOIN, AT, "joined", tenant.text(),
+        RecordedFact fact = new RecordedFact(UUID.randomUUID().toString(), FactType.JOIN, AT, "joined", tenant,
                 code.text(), group.text(), null, null, null, null, null, null, null, null, null, null, null);
         return new JoinAttempt(ticket, ref, fact, Long.MAX_VALUE, Long.MAX_VALUE);
     }
@@ -76,7 +76,7 @@ class MemberErasureIT {
         assertEquals(MemberTable.JoinResult.JOINED, members.join(attempt(joinedGroup, joinTicket, "alice")));
         assertEquals(MemberTable.JoinResult.JOINED, members.join(attempt(joinedGroup, ticket(joinedGroup), "bob")));
         RequestId request = requests.request(attempt(requestGroup, requestTicket, "alice")).requestId();
-        WebhookEvent named = WebhookEvent.of(WebhookEventType.MEMBER_JOINED, tenant.text(), AT,
+        WebhookEvent named = WebhookEvent.of(WebhookEventType.MEMBER_JOINED, tenant, AT,
                 Map.of("memberRef", "alice"), "elsewhere");
         outbox.emit(named, null, AT);
 
@@ -96,7 +96,7 @@ class MemberErasureIT {
         Map<String, AttributeValue> markerItem = TABLES.item(TABLES.main(), MainTableKeys.request(tenant, request));
         assertFalse(markerItem.containsKey("gsi1pk"), "off the group's index");
         assertTrue(markerItem.containsKey("ttl"));
-        assertFalse(outbox.kept(tenant.text(), named.id()));
+        assertFalse(outbox.kept(tenant, named.id()));
 
         assertEquals(new MemberErasure.Erased(0, 0), erasure.erase(tenant, List.of(joinedGroup, requestGroup), "alice",
                 "h-alice", AT), "what is gone is not found again");

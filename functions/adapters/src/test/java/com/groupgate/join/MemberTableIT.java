@@ -50,7 +50,7 @@ class MemberTableIT {
     }
 
     private JoinAttempt attempt(JoinTicket ticket, String ref, long approvalFrom) {
-        RecordedFact fact = new RecordedFact(UUID.randomUUID().toString(), FactType.JOIN, AT, "joined", tenant.text(),
+        RecordedFact fact = new RecordedFact(UUID.randomUUID().toString(), FactType.JOIN, AT, "joined", tenant,
                 code.text(), group.text(), null, null, null, null, null, null, null, null, null, null, null);
         return new JoinAttempt(ticket, ref, fact, Long.MAX_VALUE, approvalFrom);
     }

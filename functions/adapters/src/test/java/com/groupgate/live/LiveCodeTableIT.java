@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.groupgate.analytics.FactType;
 import com.groupgate.analytics.RecordedFact;
+import com.groupgate.code.Channel;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.LiveCodeId;
 import com.groupgate.id.TenantId;
@@ -35,7 +36,7 @@ class LiveCodeTableIT {
 
     private LiveCode code(long createdAt) {
         return new LiveCode(tenant, LiveCodeId.random(), "Front desk", List.of(GroupId.random(), GroupId.random()),
-                200, "lobby", 1000, LiveCodeStatus.ACTIVE, 1, 4, new byte[] {4, 2}, "live/x.png", 321, 6,
+                200, Channel.of("lobby"), 1000, LiveCodeStatus.ACTIVE, 1, 4, new byte[] {4, 2}, "live/x.png", 321, 6,
                 ZoneId.of("Europe/Berlin"), createdAt);
     }
 
@@ -46,7 +47,7 @@ class LiveCodeTableIT {
 
     private static RecordedFact fact(LiveCode c) {
         return new RecordedFact(UUID.randomUUID().toString(), FactType.SCAN, Instant.parse("2026-12-06T09:00:00Z"),
-                "accepted", c.tenantId().text(), null, null, c.liveCodeId().text(), c.channel(), "DE", null, null,
+                "accepted", c.tenantId(), null, null, c.liveCodeId().text(), c.channel(), "DE", null, null,
                 null, null, null, null, null, null);
     }
 
@@ -64,7 +65,7 @@ class LiveCodeTableIT {
         assertEquals(c.groupIds(), read.groupIds());
         assertEquals(LiveCodeStatus.ACTIVE, read.status());
         assertEquals(ZoneId.of("Europe/Berlin"), read.timezone());
-        assertEquals(List.of(c.name(), 200, "lobby", 1000, 1L, 4, "live/x.png", 321L, 6, 1_765_000_000L),
+        assertEquals(List.of(c.name(), 200, Channel.of("lobby"), 1000, 1L, 4, "live/x.png", 321L, 6, 1_765_000_000L),
                 List.of(read.name(), read.switchAfterJoins(), read.channel(), read.dailyScanLimit(), read.poolVersion(),
                         read.keyVersion(), read.imageKey(), read.imageBytes(), read.qrVersion(), read.createdAt()));
     }

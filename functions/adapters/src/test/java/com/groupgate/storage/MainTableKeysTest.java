@@ -69,8 +69,8 @@ class MainTableKeysTest {
         cases.add(new Case(MainTableKeys.groupTries(TENANT, new GroupId(OTHER), 493_000), Kind.GROUP_PASSCODE_TRIES, t,
                 List.of(o, "493000")));
         cases.add(new Case(MainTableKeys.request(TENANT, new RequestId(OTHER)), Kind.JOIN_REQUEST, t, List.of(o)));
-        cases.add(new Case(MainTableKeys.event(t, o), Kind.WEBHOOK_EVENT, t, List.of(o)));
-        cases.add(new Case(MainTableKeys.redelivery(t, o, third), Kind.REDELIVERY, t, List.of(o, third)));
+        cases.add(new Case(MainTableKeys.event(TENANT, o), Kind.WEBHOOK_EVENT, t, List.of(o)));
+        cases.add(new Case(MainTableKeys.redelivery(TENANT, o, third), Kind.REDELIVERY, t, List.of(o, third)));
         cases.add(new Case(MainTableKeys.delivery(TENANT, new WebhookId(OTHER), third), Kind.DELIVERY, t, List.of(o, third)));
         cases.add(new Case(MainTableKeys.batch(TENANT, new BatchId(OTHER)), Kind.BATCH, t, List.of(o)));
         cases.add(new Case(MainTableKeys.batchIdempotency(TENANT, HASH), Kind.BATCH_IDEMPOTENCY, t, List.of(HASH)));
@@ -79,7 +79,7 @@ class MainTableKeysTest {
         cases.add(new Case(MainTableKeys.ticket(new TicketId(OTHER)), Kind.TICKET, null, List.of(o)));
         cases.add(new Case(MainTableKeys.refusalFact(o), Kind.REFUSAL_FACT, null, List.of(o)));
         cases.add(new Case(MainTableKeys.key(MainTableKeys.reminderHour(due),
-                MainTableKeys.reminderSort(due, t, "CODE", o, expires)), Kind.REMINDER, t,
+                MainTableKeys.reminderSort(due, TENANT, "CODE", o, expires)), Kind.REMINDER, t,
                 List.of("2026-12-06T05", String.valueOf(due.getEpochSecond()), t, "CODE", o,
                         String.valueOf(expires.getEpochSecond()))));
         cases.add(new Case(MainTableKeys.reminderCheckpoint(), Kind.REMINDER_CHECKPOINT, null, List.of()));

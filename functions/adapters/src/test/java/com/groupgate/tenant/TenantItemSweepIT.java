@@ -70,9 +70,9 @@ class TenantItemSweepIT {
                 NOW.getEpochSecond() + 3600, CodeStatus.ACTIVE, null, 1, new byte[] {1}, "k", 1, 2, ZoneOffset.UTC, "g",
                 JoinPolicy.OPEN, null), usage.codeIssued(tenant, NOW, 1));
         String factId = UUID.randomUUID().toString();
-        facts.put(new RecordedFact(factId, FactType.SCAN, NOW, "geo_blocked", tenant.text(), code.text(), group.text(),
+        facts.put(new RecordedFact(factId, FactType.SCAN, NOW, "geo_blocked", tenant, code.text(), group.text(),
                 null, null, "CN", null, null, null, null, null, null, null, null));
-        ExpiryReminders.Reminder r = new ExpiryReminders.Reminder(tenant.text(), ExpiryReminders.Subject.CODE,
+        ExpiryReminders.Reminder r = new ExpiryReminders.Reminder(tenant, ExpiryReminders.Subject.CODE,
                 code.text(), NOW.plusSeconds(3600), NOW);
         reminders.plan(r);
         WebhookId webhook = WebhookId.random();
@@ -84,7 +84,7 @@ class TenantItemSweepIT {
                 MainTableKeys.apiKeyCount(tenant), MainTableKeys.apiKeyLookup(ApiKeys.sha256Hex(apiKey)),
                 MainTableKeys.refusalFact(factId),
                 MainTableKeys.key(MainTableKeys.reminderHour(r.dueAt()), MainTableKeys.reminderSort(r.dueAt(),
-                        tenant.text(), "CODE", r.subjectId(), r.expiresAt())),
+                        tenant, "CODE", r.subjectId(), r.expiresAt())),
                 MainTableKeys.webhook(tenant, webhook));
     }
 

@@ -21,7 +21,7 @@ class OutboxIT {
     private static final EmulatedTables TABLES = EmulatedTables.get();
     private static final Instant NOW = Instant.parse("2026-12-06T08:00:00Z");
     private final Outbox outbox = new Outbox(TABLES.dynamo(), TABLES.main());
-    private final String tenant = TenantId.random().text();
+    private final TenantId tenant = TenantId.random();
 
     private WebhookEvent joined(String memberRef) {
         return WebhookEvent.of(WebhookEventType.MEMBER_JOINED, tenant, NOW, Map.of("memberRef", memberRef),
@@ -44,8 +44,8 @@ class OutboxIT {
 
         Map<String, AttributeValue> stored = TABLES.item(TABLES.main(), MainTableKeys.event(tenant, e.id()));
         assertEquals(NOW.plus(Outbox.KEEP_EVENTS).getEpochSecond(), Long.parseLong(stored.get("ttl").n()));
-        assertEquals(tenant, MainTableKeys.parse(stored.get("pk").s(), stored.get("sk").s()).orElseThrow().tenantId());
-        assertTrue(stored.get("gsi1pk").s().startsWith(MainTableKeys.tenantPartition(TenantId.parse(tenant).orElseThrow())));
+        assertEquals(tenant.text(), MainTableKeys.parse(stored.get("pk").s(), stored.get("sk").s()).orElseThrow().tenantId());
+        assertTrue(stored.get("gsi1pk").s().startsWith(MainTableKeys.tenantPartition(tenant)));
     }
 
     @Test

@@ -25,7 +25,7 @@ class ReminderTableIT {
     private static final EmulatedTables TABLES = EmulatedTables.get();
     private static final Instant HOUR = Instant.parse("2026-12-06T10:00:00Z");
     private final ReminderTable reminders = new ReminderTable(TABLES.dynamo(), TABLES.main());
-    private final String tenant = TenantId.random().text();
+    private final TenantId tenant = TenantId.random();
 
     private ExpiryReminders.Reminder reminder(ExpiryReminders.Subject subject, String id, Instant due) {
         return new ExpiryReminders.Reminder(tenant, subject, id, due.plus(ExpiryReminders.AHEAD), due);
@@ -54,7 +54,7 @@ class ReminderTableIT {
         assertEquals(early.expiresAt().plus(Duration.ofDays(1)).getEpochSecond(), Long.parseLong(item.get("ttl").n()));
         MainTableKeys.Parsed parsed = MainTableKeys.parse(item.get("pk").s(), item.get("sk").s()).orElseThrow();
         assertFalse(parsed.kind().tenantInKey(), "read by hour across tenants");
-        assertEquals(tenant, parsed.tenantId(), "the tenant is in the sort key");
+        assertEquals(tenant.text(), parsed.tenantId(), "the tenant is in the sort key");
     }
 
     @Test

@@ -22,6 +22,7 @@ import com.groupgate.analytics.StreamShard;
 import com.groupgate.analytics.UsageDelta;
 import com.groupgate.analytics.UsageKey;
 import com.groupgate.http.Json;
+import com.groupgate.id.TenantId;
 import com.groupgate.telemetry.Log;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +58,8 @@ class AggregateIT {
         {"phone", "ios", "wechat"}, {"phone", "android", "none"}, {"desktop", "windows", "none"},
         {"tablet", "ios", "alipay"}};
 
-    private final String tenant = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final TenantId tenantId = TenantId.random();
+    private final String tenant = tenantId.text();
     private final FakeStream stream = new FakeStream("arn:aws:dynamodb:us-east-1:000000000000:table/MainTable/stream/"
             + tenant);
     private final String table = Emulator.aggregateConfig().analyticsTable();
@@ -276,7 +277,7 @@ class AggregateIT {
         StatsReport codeB = report(Dimension.CODE, "codeB");
         assertEquals(Map.of("superseded", 1L), codeB.totals().refused());
         assertEquals(1, codeB.totals().accepted());
-        assertEquals(new UsageDelta(3, 1), rollups.usage(UsageKey.of(tenant, at)));
+        assertEquals(new UsageDelta(3, 1), rollups.usage(UsageKey.of(tenantId, at)));
         assertMatchesTruth(0);
     }
 
@@ -362,17 +363,17 @@ class AggregateIT {
         double error = Math.abs(estimate - tenantTruth.scanners.size()) / (double) tenantTruth.scanners.size();
         assertTrue(error <= 0.02, "unique scanners " + estimate + " vs " + tenantTruth.scanners.size());
         assertEquals(new UsageDelta(stream.truth.scansVerified, stream.truth.joins),
-                rollups.usage(UsageKey.of(tenant, T0)));
+                rollups.usage(UsageKey.of(tenantId, T0)));
         // Tenant-level rows through gsi1, one per channel.
         StatsRange day = new StatsRange(Instant.parse("2026-11-26T00:00:00Z"), Instant.parse("2026-11-27T00:00:00Z"));
-        List<StatsRow> rows = Stats.rows(day, rollups.readAll(tenant, Dimension.CHANNEL, day));
+        List<StatsRow> rows = Stats.rows(day, rollups.readAll(tenantId, Dimension.CHANNEL, day));
         assertEquals(CHANNELS.length, rows.size());
         for (StatsRow row : rows) {
             Truth.Counts c = stream.truth.of("CHANNEL:" + row.key());
             assertEquals(List.of(c.scans, c.accepted, c.joins), List.of(row.scans(), row.accepted(), row.joins()));
         }
         StatsRange hours = new StatsRange(T0, T0.plusSeconds(3600));
-        assertEquals(50, Stats.rows(hours, rollups.readAll(tenant, Dimension.CODE, hours)).size());
+        assertEquals(50, Stats.rows(hours, rollups.readAll(tenantId, Dimension.CODE, hours)).size());
     }
 
     @Test
@@ -541,7 +542,7 @@ class AggregateIT {
 
     private StatsReport report(Dimension dimension, String id) {
         StatsQuery q = StatsQuery.parse("2026-11-25T00:00:00Z", "2026-11-28T00:00:00Z", "hour", "UTC", ZoneOffset.UTC);
-        return Stats.report(q, rollups.read(tenant, dimension, id, q));
+        return Stats.report(q, rollups.read(tenantId, dimension, id, q));
     }
 
     /** Tenant, every code and group, every channel: totals and breakdowns equal the truth. */

@@ -10,6 +10,7 @@ import com.groupgate.analytics.RollupDelta;
 import com.groupgate.analytics.RollupValue;
 import com.groupgate.analytics.Stats;
 import com.groupgate.analytics.StatsQuery;
+import com.groupgate.id.TenantId;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ class ScannerSketchStorageTest {
             for (int i = start; i < start + chunk; i++) {
                 int hour = i % 24;
                 Fact f = new Fact("f" + i, FactType.SCAN, day.plusSeconds(hour * 3600L + i % 3600), Fact.ACCEPTED,
-                        "t1", "c1", "g1", null, null, "CN", "CN-SH", null, "phone", "ios", "none", "ip" + i);
+                        TenantId.random(), "c1", "g1", null, null, "CN", "CN-SH", null, "phone", "ios", "none", "ip" + i);
                 if (deltas[hour] == null) {
                     deltas[hour] = new RollupDelta();
                 }

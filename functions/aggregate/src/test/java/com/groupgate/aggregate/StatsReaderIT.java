@@ -105,7 +105,7 @@ class StatsReaderIT {
                 () -> query("2026-11-26", null, null, null, SHANGHAI)).field());
         assertEquals("groupBy", assertThrows(RefusalException.class, () -> GroupBy.parse("city")).field());
         assertEquals("month", assertThrows(RefusalException.class,
-                () -> UsageKey.forRequest(tenant.toString(), "2026-13")).field());
+                () -> UsageKey.forRequest(tenant, "2026-13")).field());
     }
 
     @Test
@@ -115,7 +115,7 @@ class StatsReaderIT {
                 query("2026-11-26", "2026-11-27", null, "UTC", ZoneOffset.UTC).range(), null, 100);
         assertEquals(List.of(new StatsRow(code.toString(), 3L, 2L, 1L, 0.5)), rows.rows());
         assertEquals(new StatsReader.MonthUsage("2026-11", 1L, 2L, 1L, 1234L),
-                reader.usage(tenant, UsageKey.forRequest(tenant.toString(), "2026-11")));
+                reader.usage(tenant, UsageKey.forRequest(tenant, "2026-11")));
         assertTrue(reader.rows(tenant, GroupBy.parse("channel"),
                 query("2026-12-01", "2026-12-02", null, null, ZoneOffset.UTC).range(), null, 100).rows().isEmpty());
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class StreamFactsTest {
     private static final Instant AT = Instant.parse("2026-11-26T03:15:00Z");
+    private static final String TENANT = "tenantoneaaaa";
     private final FakeStream stream = new FakeStream("arn:stream");
 
     private List<DynamodbStreamRecord> records() {
@@ -24,22 +25,27 @@ class StreamFactsTest {
         return assertInstanceOf(ShardRecord.Decoded.class, StreamFacts.decode(r).orElseThrow()).fact();
     }
 
+    /** Why the stream's {@code index}th record is poison. */
+    private String poisonReason(int index) {
+        return assertInstanceOf(ShardRecord.Poison.class, StreamFacts.decode(records().get(index)).orElseThrow()).reason();
+    }
+
     @Test
     void aCountedScanTakesItsOutcomeFromTheNewImage() {
-        stream.scan(TestFact.scan("s1", AT, "t1", "c1", "g1", "web"), 1);
-        stream.scan(TestFact.scan("s2", AT.plusSeconds(1), "t1", "c1", "g1", "web"), 1);
+        stream.scan(TestFact.scan("s1", AT, TENANT, "c1", "g1", "web"), 1);
+        stream.scan(TestFact.scan("s2", AT.plusSeconds(1), TENANT, "c1", "g1", "web"), 1);
         Fact first = fact(records().get(0));
         assertEquals(Fact.ACCEPTED, first.outcome());
         assertEquals(FactType.SCAN, first.type());
         assertEquals(AT, first.at());
-        assertEquals("web", first.channel());
+        assertEquals("web", first.channel().value());
         assertEquals("CN-SH", first.region());
         assertEquals("daily_limit", fact(records().get(1)).outcome());
     }
 
     @Test
     void revokeAndRefreshOfACodeAreNotNewFacts() {
-        stream.scan(TestFact.scan("s1", AT, "t1", "c1", "g1", null), 5);
+        stream.scan(TestFact.scan("s1", AT, TENANT, "c1", "g1", null), 5);
         stream.setStatus("c1", "revoked");
         stream.setStatus("c1", "superseded");
         assertTrue(StreamFacts.decode(records().get(1)).isEmpty());
@@ -48,9 +54,9 @@ class StreamFactsTest {
 
     @Test
     void refusalsAndJoinsCarryTheirOwnOutcome() {
-        TestFact f = TestFact.scan("r1", AT, "t1", "c1", "g1", null);
+        TestFact f = TestFact.scan("r1", AT, TENANT, "c1", "g1", null);
         stream.refusal(f, "geo_blocked");
-        stream.join(TestFact.scan("j1", AT, "t1", "c1", "g1", null));
+        stream.join(TestFact.scan("j1", AT, TENANT, "c1", "g1", null));
         assertEquals("geo_blocked", fact(records().get(0)).outcome());
         Fact join = fact(records().get(1));
         assertEquals(FactType.JOIN, join.type());
@@ -59,7 +65,7 @@ class StreamFactsTest {
 
     @Test
     void ttlRemovalsAndItemsWithoutAFactAreIgnored() {
-        TestFact f = TestFact.scan("r1", AT, "t1", "c1", "g1", null);
+        TestFact f = TestFact.scan("r1", AT, TENANT, "c1", "g1", null);
         stream.refusal(f, "expired");
         stream.ttlRemove(f);
         assertTrue(StreamFacts.decode(records().get(1)).isEmpty());
@@ -71,7 +77,7 @@ class StreamFactsTest {
 
     @Test
     void unknownGeoCountsAsUnknownRatherThanPoison() {
-        stream.refusal(TestFact.scan("r1", AT, "t1", "c1", "g1", null).where(null, null, null), "expired");
+        stream.refusal(TestFact.scan("r1", AT, TENANT, "c1", "g1", null).where(null, null, null), "expired");
         Fact f = fact(records().get(0));
         assertEquals(StreamFacts.UNKNOWN, f.country());
         assertEquals(StreamFacts.UNKNOWN, f.region());
@@ -81,12 +87,20 @@ class StreamFactsTest {
     @Test
     void aFactThatDoesNotDecodeIsPoisonNamingWhy() {
         stream.poison("p1");
-        stream.refusal(TestFact.scan("r2", AT, "t1", "c1", "g1", null).agent("fridge", "ios", "none"), "expired");
-        ShardRecord.Poison badTime = assertInstanceOf(ShardRecord.Poison.class,
-                StreamFacts.decode(records().get(0)).orElseThrow());
-        assertTrue(badTime.reason().contains("NumberFormatException"), badTime.reason());
-        ShardRecord.Poison badDevice = assertInstanceOf(ShardRecord.Poison.class,
-                StreamFacts.decode(records().get(1)).orElseThrow());
-        assertTrue(badDevice.reason().contains("device"), badDevice.reason());
+        stream.refusal(TestFact.scan("r2", AT, TENANT, "c1", "g1", null).agent("fridge", "ios", "none"), "expired");
+        String badTime = poisonReason(0);
+        assertTrue(badTime.contains("NumberFormatException"), badTime);
+        String badDevice = poisonReason(1);
+        assertTrue(badDevice.contains("device"), badDevice);
+    }
+
+    @Test
+    void aFactWhoseTenantOrChannelIsNotOneIsPoisonNamingWhich() {
+        stream.refusal(TestFact.scan("r3", AT, "t1", "c1", "g1", null), "expired");
+        stream.refusal(TestFact.scan("r4", AT, TENANT, "c1", "g1", "has space"), "expired");
+        String badTenant = poisonReason(0);
+        assertTrue(badTenant.contains("tenantId"), badTenant);
+        String badChannel = poisonReason(1);
+        assertTrue(badChannel.contains("channel"), badChannel);
     }
 }

@@ -12,6 +12,7 @@ import com.groupgate.batch.DesignRenderer;
 import com.groupgate.batch.Manifest;
 import com.groupgate.batch.PngDesigns;
 import com.groupgate.batch.PrintFormat;
+import com.groupgate.code.Channel;
 import com.groupgate.code.CodeStatus;
 import com.groupgate.code.CodeTable;
 import com.groupgate.code.GroupCode;
@@ -192,7 +193,7 @@ final class BatchRun {
                     issued += d.issuedNow() ? 1 : 0;
                     String file = Manifest.fileName(row.line(), d.codeId().toString(), row.format());
                     storedEntry(zip, file, d.file(), time);
-                    manifest.append(Manifest.line(row.line(), row.channel(), row.label(), d.codeId().toString(),
+                    manifest.append(Manifest.line(row.line(), Channel.textOrNull(row.channel()), row.label(), d.codeId().toString(),
                             d.scanUrl(), file));
                     drawn++;
                 }

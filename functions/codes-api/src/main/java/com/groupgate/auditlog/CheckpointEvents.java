@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Each signed checkpoint goes out as the {@code audit.checkpoint} webhook event, so tenants
@@ -34,7 +35,8 @@ public final class CheckpointEvents {
         if (AuditTrail.OPERATOR_LOG.equals(logId)) {
             return;
         }
-        boolean listened = TenantId.parse(logId).map(webhooks::list).orElse(List.of()).stream().filter(Webhook::enabled)
+        Optional<TenantId> tenantId = TenantId.parse(logId);
+        boolean listened = tenantId.map(webhooks::list).orElse(List.of()).stream().filter(Webhook::enabled)
                 .anyMatch(w -> w.subscription().includes(WebhookEventType.AUDIT_CHECKPOINT));
         if (!listened) {
             return;
@@ -47,7 +49,7 @@ public final class CheckpointEvents {
         data.put("signature", java.util.Base64.getEncoder().encodeToString(c.signature()));
         data.put("signedNote", c.signedNote());
         data.put("keyId", c.keyId());
-        outbox.emit(WebhookEvent.of(WebhookEventType.AUDIT_CHECKPOINT, logId, c.at(), data, "size",
+        outbox.emit(WebhookEvent.of(WebhookEventType.AUDIT_CHECKPOINT, tenantId.get(), c.at(), data, "size",
                 Long.toString(c.size())), null, clock.instant());
     }
 }

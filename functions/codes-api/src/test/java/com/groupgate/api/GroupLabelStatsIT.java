@@ -11,7 +11,9 @@ import com.groupgate.analytics.RollupKey;
 import com.groupgate.analytics.RollupWriter;
 import com.groupgate.analytics.StreamShard;
 import com.groupgate.config.Wiring;
+import com.groupgate.code.Channel;
 import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.testkit.SdkCalls;
 import java.time.Clock;
@@ -58,7 +60,7 @@ class GroupLabelStatsIT {
         seed(facts, south, "Store #2", 1, 1);
         // Scans of no group (an exhausted live code's) count toward no group's rows.
         facts.add(new Fact(Id.random().toString(), FactType.SCAN, DAY.plus(3, ChronoUnit.HOURS), "group_full",
-                tenant.tenantId(), null, null, Id.random().toString(), null, "CN", "CN-SH", "Shanghai", "phone", "ios",
+                TenantId.parse(tenant.tenantId()).orElseThrow(), null, null, Id.random().toString(), null, "CN", "CN-SH", "Shanghai", "phone", "ios",
                 "wechat", "ip-pool", "Store #1"));
         write(facts);
     }
@@ -73,12 +75,12 @@ class GroupLabelStatsIT {
         String code = Id.random().toString();
         for (int i = 0; i < scans; i++) {
             facts.add(new Fact(Id.random().toString(), FactType.SCAN, DAY.plus(10, ChronoUnit.HOURS).plusSeconds(i),
-                    Fact.ACCEPTED, tenant.tenantId(), code, group, null, "poster", "CN", "CN-SH", "Shanghai", "phone",
+                    Fact.ACCEPTED, TenantId.parse(tenant.tenantId()).orElseThrow(), code, group, null, Channel.of("poster"), "CN", "CN-SH", "Shanghai", "phone",
                     "ios", "wechat", "ip-" + i, label));
         }
         for (int i = 0; i < joins; i++) {
             facts.add(new Fact(Id.random().toString(), FactType.JOIN, DAY.plus(11, ChronoUnit.HOURS).plusSeconds(i),
-                    Fact.JOINED, tenant.tenantId(), code, group, null, "poster", null, null, null, null, null, null,
+                    Fact.JOINED, TenantId.parse(tenant.tenantId()).orElseThrow(), code, group, null, Channel.of("poster"), null, null, null, null, null, null,
                     null, label));
         }
         TRUTH.computeIfAbsent(group, g -> new TreeMap<>()).merge(label == null ? NONE : label,

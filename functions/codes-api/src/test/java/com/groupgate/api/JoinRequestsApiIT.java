@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.groupgate.api.ApiTestbed.TestTenant;
 import com.groupgate.id.Id;
 import com.groupgate.analytics.RecordedFact;
+import com.groupgate.id.TenantId;
 import com.groupgate.join.JoinAttempt;
 import com.groupgate.join.JoinRequestTable;
 import com.groupgate.scan.ClientContext;
@@ -41,7 +42,7 @@ class JoinRequestsApiIT {
         JoinTicket ticket = new JoinTicket(1, Id.random(), codeId, tenantId, group, null,
                 Instant.now().getEpochSecond() + 600);
         RecordedFact fact = RecordedFact.join(new RecordedFact.Origin(Instant.now(), ClientContext.UNKNOWN,
-                new UserAgentClass(DeviceClass.PHONE, Os.ANDROID, InApp.OTHER), null), t.tenantId())
+                new UserAgentClass(DeviceClass.PHONE, Os.ANDROID, InApp.OTHER), null), TenantId.parse(t.tenantId()).orElseThrow())
                 .code(codeId).group(group).build();
         var filing = new JoinRequestTable(ApiTestbed.aws().clients().dynamo(), ApiTestbed.mainTable())
                 .request(new JoinAttempt(ticket, memberRef, fact, Long.MAX_VALUE, Long.MAX_VALUE));

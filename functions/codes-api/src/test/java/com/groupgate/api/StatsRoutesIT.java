@@ -11,7 +11,9 @@ import com.groupgate.analytics.RollupWriter;
 import com.groupgate.analytics.StreamShard;
 import com.groupgate.analytics.UsageDelta;
 import com.groupgate.analytics.UsageKey;
+import com.groupgate.code.Channel;
 import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.testkit.HttpCalls;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,13 +45,13 @@ class StatsRoutesIT {
         HttpCalls.Response code = api.post("/v1/groups/" + groupId + "/codes", "{\"channel\":\"web\"}", tenant.auth());
         assertEquals(201, code.status(), code.body());
         codeId = code.text("codeId");
-        String t = tenant.tenantId();
+        TenantId t = TenantId.parse(tenant.tenantId()).orElseThrow();
         List<Fact> facts = List.of(
                 scan("s1", T0, Fact.ACCEPTED, "ip-a"),
                 scan("s2", T0.plusSeconds(60), Fact.ACCEPTED, "ip-b"),
                 // The first scanner again, an hour later and refused: unique over the range, not per hour.
                 scan("s3", T0.plusSeconds(3600), "daily_limit", "ip-a"),
-                new Fact("j1", FactType.JOIN, T0.plusSeconds(120), Fact.JOINED, t, codeId, groupId, null, "web",
+                new Fact("j1", FactType.JOIN, T0.plusSeconds(120), Fact.JOINED, t, codeId, groupId, null, Channel.of("web"),
                         null, null, null, null, null, null, null));
         Map<RollupKey, RollupDelta> deltas = new LinkedHashMap<>();
         for (Fact f : facts) {
@@ -64,7 +66,8 @@ class StatsRoutesIT {
     }
 
     private static Fact scan(String id, Instant at, String outcome, String ip) {
-        return new Fact(id, FactType.SCAN, at, outcome, tenant.tenantId(), codeId, groupId, null, "web", "CN", "CN-GD",
+        return new Fact(id, FactType.SCAN, at, outcome, TenantId.parse(tenant.tenantId()).orElseThrow(), codeId, groupId, null,
+                Channel.of("web"), "CN", "CN-GD",
                 "Shenzhen", "phone", "ios", "wechat", ip);
     }
 

@@ -13,8 +13,10 @@ import com.groupgate.analytics.RollupKey;
 import com.groupgate.analytics.RollupWriter;
 import com.groupgate.analytics.StatsRange;
 import com.groupgate.analytics.StreamShard;
+import com.groupgate.code.Channel;
 import com.groupgate.config.Wiring;
 import com.groupgate.id.Id;
+import com.groupgate.id.TenantId;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.testkit.SdkCalls;
 import java.time.Clock;
@@ -77,13 +79,13 @@ class TenantStatsPagesIT {
     }
 
     private static Fact scan(String code, String group, String channel, Instant at) {
-        return new Fact(Id.random().toString(), FactType.SCAN, at, Fact.ACCEPTED, tenant.tenantId(), code, group, null,
-                channel, "CN", "CN-GD", "Shenzhen", "phone", "ios", "wechat", "ip-" + code);
+        return new Fact(Id.random().toString(), FactType.SCAN, at, Fact.ACCEPTED, TenantId.parse(tenant.tenantId()).orElseThrow(), code,
+                group, null, channel == null ? null : Channel.of(channel), "CN", "CN-GD", "Shenzhen", "phone", "ios", "wechat", "ip-" + code);
     }
 
     private static Fact join(String code, String group, String channel, Instant at) {
-        return new Fact(Id.random().toString(), FactType.JOIN, at, Fact.JOINED, tenant.tenantId(), code, group, null,
-                channel, null, null, null, null, null, null, null);
+        return new Fact(Id.random().toString(), FactType.JOIN, at, Fact.JOINED, TenantId.parse(tenant.tenantId()).orElseThrow(), code,
+                group, null, channel == null ? null : Channel.of(channel), null, null, null, null, null, null, null);
     }
 
     /** Every rollup item the facts count toward, each written once, as the aggregate writes it. */

@@ -38,23 +38,24 @@ public record Checkpoint(String origin, long size, Hash rootHash) {
     }
 
     /**
-     * A tenant's log origin, {@code <host>/audit/<tenantId>}, as PRODUCT.md names it: a
+     * A log's origin, {@code <host>/audit/<logId>}, as PRODUCT.md names it: a
      * schema-less URL, as the checkpoint spec recommends.
      *
      * @param host the API's host name (and port, if any), without scheme or path
-     * @param tenantId 1 to 64 characters of {@code [A-Za-z0-9._-]}
+     * @param logId the log's id (a tenant's id, or the operator's log): 1 to 64 characters
+     *     of {@code [A-Za-z0-9._-]}; text, as this module knows no entity ids
      */
-    public static String origin(String host, String tenantId) {
+    public static String origin(String host, String logId) {
         Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(logId, "logId");
         if (host.isEmpty() || host.length() > 253 || !host.chars().allMatch(Checkpoint::isHostChar)) {
             throw new IllegalArgumentException("host must be 1..253 characters of A-Z a-z 0-9 . - : (no scheme or path), was \""
                     + host + "\"");
         }
-        if (!AuditEntry.isToken(tenantId, 64, true)) {
-            throw new IllegalArgumentException("tenantId must be 1..64 characters of A-Z a-z 0-9 . _ -, was \"" + tenantId + "\"");
+        if (!AuditEntry.isToken(logId, 64, true)) {
+            throw new IllegalArgumentException("logId must be 1..64 characters of A-Z a-z 0-9 . _ -, was \"" + logId + "\"");
         }
-        return host + AUDIT_PATH + tenantId;
+        return host + AUDIT_PATH + logId;
     }
 
     /** The note text: origin, size and base64 root, each line ending in {@code \n}. */

@@ -1,5 +1,6 @@
 package com.groupgate.designs;
 
+import com.groupgate.code.Channel;
 import com.groupgate.code.CodeTable;
 import com.groupgate.code.GroupCode;
 import com.groupgate.entry.QrPicture;
@@ -78,7 +79,7 @@ final class DesignRoutes {
             }
         }
         return serve(request, tenant, query, urls.of(code), code.groupName(),
-                code.label() != null ? code.label() : code.channel());
+                code.label() != null ? code.label() : Channel.textOrNull(code.channel()));
     }
 
     private ApiResponse liveCodeImage(ApiRequest request) {
@@ -89,7 +90,7 @@ final class DesignRoutes {
         if (code.status() == LiveCodeStatus.REVOKED) {
             throw new RefusalException(Refusal.REVOKED, "the live code is revoked");
         }
-        return serve(request, tenant, query, urls.of(code), code.name(), code.channel());
+        return serve(request, tenant, query, urls.of(code), code.name(), Channel.textOrNull(code.channel()));
     }
 
     private ApiResponse serve(ApiRequest request, Tenant tenant, DesignQuery query, String scanUrl, String name,

@@ -1,9 +1,10 @@
 package com.groupgate.analytics;
 
+import com.groupgate.code.Channel;
+import com.groupgate.id.TenantId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One analytics fact as the aggregate handler decodes it from a stream record: a scan
@@ -35,11 +36,11 @@ public record Fact(
         FactType type,
         Instant at,
         String outcome,
-        String tenantId,
+        TenantId tenantId,
         String codeId,
         String groupId,
         String liveCodeId,
-        String channel,
+        Channel channel,
         String country,
         String region,
         String city,
@@ -56,24 +57,19 @@ public record Fact(
             Set.of("expired", "revoked", "superseded", "geo_blocked", "daily_limit", "group_full", "archived",
                     "entry_expired");
     public static final Set<String> DEVICES = Set.of("phone", "tablet", "desktop");
-    /** The channel bucket of codes without one; cannot collide, as channels match {@link #CHANNEL}. */
+    /** The channel bucket of codes without one; cannot collide, as no {@link Channel} holds parentheses. */
     public static final String NO_CHANNEL = "(none)";
     public static final String UNKNOWN_CITY = "unknown";
-    /** The API's channel rule; enforced at code creation, rechecked because it becomes a key part. */
-    static final Pattern CHANNEL = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     public Fact {
         requireText(factId, "factId");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(outcome, "outcome");
-        requireKeyPart(tenantId, "tenantId");
+        Objects.requireNonNull(tenantId, "tenantId");
         requireOptionalKeyPart(codeId, "codeId");
         requireOptionalKeyPart(groupId, "groupId");
         requireOptionalKeyPart(liveCodeId, "liveCodeId");
-        if (channel != null && !CHANNEL.matcher(channel).matches()) {
-            throw new IllegalArgumentException("channel must match " + CHANNEL + ": " + channel);
-        }
         if (type == FactType.SCAN) {
             if (!outcome.equals(ACCEPTED) && !SCAN_REFUSALS.contains(outcome)) {
                 throw new IllegalArgumentException("outcome of a scan must be accepted or a refusal code: " + outcome);
@@ -101,8 +97,8 @@ public record Fact(
     }
 
     /** A fact of a code without a label (or of none). */
-    public Fact(String factId, FactType type, Instant at, String outcome, String tenantId, String codeId,
-            String groupId, String liveCodeId, String channel, String country, String region, String city,
+    public Fact(String factId, FactType type, Instant at, String outcome, TenantId tenantId, String codeId,
+            String groupId, String liveCodeId, Channel channel, String country, String region, String city,
             String device, String os, String app, String ipHash) {
         this(factId, type, at, outcome, tenantId, codeId, groupId, liveCodeId, channel, country, region, city, device,
                 os, app, ipHash, null);
@@ -123,7 +119,7 @@ public record Fact(
 
     /** The channel bucket this fact counts under. */
     public String channelBucket() {
-        return channel == null ? NO_CHANNEL : channel;
+        return channel == null ? NO_CHANNEL : channel.value();
     }
 
     /** The label bucket (a rollup id) this fact counts under. */

@@ -1,5 +1,7 @@
 package com.groupgate.analytics;
 
+import com.groupgate.code.Channel;
+import com.groupgate.id.TenantId;
 import com.groupgate.scan.ClientContext;
 import com.groupgate.scan.UserAgentClass;
 import java.time.Instant;
@@ -29,11 +31,11 @@ public record RecordedFact(
         FactType type,
         Instant at,
         String outcome,
-        String tenantId,
+        TenantId tenantId,
         String codeId,
         String groupId,
         String liveCodeId,
-        String channel,
+        Channel channel,
         String country,
         String region,
         String city,
@@ -46,8 +48,8 @@ public record RecordedFact(
         String label) {
 
     /** A fact of a code without a label (or of none). */
-    public RecordedFact(String factId, FactType type, Instant at, String outcome, String tenantId, String codeId,
-            String groupId, String liveCodeId, String channel, String country, String region, String city,
+    public RecordedFact(String factId, FactType type, Instant at, String outcome, TenantId tenantId, String codeId,
+            String groupId, String liveCodeId, Channel channel, String country, String region, String city,
             String device, String os, String app, String ipHash, String countedOn, Integer cap) {
         this(factId, type, at, outcome, tenantId, codeId, groupId, liveCodeId, channel, country, region, city, device,
                 os, app, ipHash, countedOn, cap, null);
@@ -68,7 +70,7 @@ public record RecordedFact(
         }
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(at, "at");
-        if (tenantId == null || tenantId.isBlank()) {
+        if (tenantId == null) {
             throw new IllegalArgumentException("tenantId: required");
         }
         if ((countedOn == null) != (cap == null)) {
@@ -80,12 +82,12 @@ public record RecordedFact(
     }
 
     /** A scan through {@code codeId} (a group code) or {@code liveCodeId}, its outcome not yet known. */
-    public static Builder scan(Origin origin, String tenantId) {
+    public static Builder scan(Origin origin, TenantId tenantId) {
         return new Builder(FactType.SCAN, origin, tenantId);
     }
 
     /** A member joining, as the join or approval records it. */
-    public static Builder join(Origin origin, String tenantId) {
+    public static Builder join(Origin origin, TenantId tenantId) {
         return new Builder(FactType.JOIN, origin, tenantId).outcome(Fact.JOINED);
     }
 
@@ -149,15 +151,15 @@ public record RecordedFact(
     public static final class Builder {
         private final FactType type;
         private final Origin origin;
-        private final String tenantId;
+        private final TenantId tenantId;
         private String outcome;
         private String codeId;
         private String groupId;
         private String liveCodeId;
-        private String channel;
+        private Channel channel;
         private String label;
 
-        private Builder(FactType type, Origin origin, String tenantId) {
+        private Builder(FactType type, Origin origin, TenantId tenantId) {
             this.type = type;
             this.origin = Objects.requireNonNull(origin, "origin");
             this.tenantId = tenantId;
@@ -178,7 +180,7 @@ public record RecordedFact(
             return this;
         }
 
-        public Builder channel(String value) {
+        public Builder channel(Channel value) {
             this.channel = value;
             return this;
         }

@@ -1,5 +1,6 @@
 package com.groupgate.analytics;
 
+import com.groupgate.id.TenantId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,7 +27,7 @@ import java.util.Objects;
  * @param bucketStart the UTC start of the bucket; must be aligned to {@code granularity}
  */
 public record RollupKey(
-        String tenantId, Dimension dimension, String dimensionId, Granularity granularity, Instant bucketStart) {
+        TenantId tenantId, Dimension dimension, String dimensionId, Granularity granularity, Instant bucketStart) {
 
     /**
      * The most keys one fact touches: seven dimensions at two granularities. A literal, so
@@ -38,7 +39,7 @@ public record RollupKey(
     private static final DateTimeFormatter HOUR_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH");
 
     public RollupKey {
-        requireKeyPart(tenantId, "tenantId");
+        Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(dimension, "dimension");
         requireKeyPart(dimensionId, "dimensionId");
         Objects.requireNonNull(granularity, "granularity");
@@ -46,13 +47,13 @@ public record RollupKey(
         if (!granularity.isBucketStart(bucketStart)) {
             throw new IllegalArgumentException("bucketStart must start a UTC " + granularity + ": " + bucketStart);
         }
-        if (dimension == Dimension.TENANT && !dimensionId.equals(tenantId)) {
+        if (dimension == Dimension.TENANT && !dimensionId.equals(tenantId.text())) {
             throw new IllegalArgumentException("dimensionId of a TENANT key must be the tenant id: " + dimensionId);
         }
     }
 
     /** The key of the bucket of {@code granularity} that holds {@code at}. */
-    public static RollupKey of(String tenantId, Dimension dimension, String dimensionId, Granularity granularity,
+    public static RollupKey of(TenantId tenantId, Dimension dimension, String dimensionId, Granularity granularity,
             Instant at) {
         Objects.requireNonNull(granularity, "granularity");
         Objects.requireNonNull(at, "at");
@@ -68,7 +69,7 @@ public record RollupKey(
         Objects.requireNonNull(fact, "fact");
         List<RollupKey> keys = new ArrayList<>(MAX_KEYS_PER_FACT);
         for (Granularity g : Granularity.values()) {
-            keys.add(of(fact.tenantId(), Dimension.TENANT, fact.tenantId(), g, fact.at()));
+            keys.add(of(fact.tenantId(), Dimension.TENANT, fact.tenantId().text(), g, fact.at()));
             if (fact.codeId() != null) {
                 keys.add(of(fact.tenantId(), Dimension.CODE, fact.codeId(), g, fact.at()));
             }
@@ -89,11 +90,11 @@ public record RollupKey(
     }
 
     /** The partition key of every bucket of this tenant's {@code dimension}/{@code dimensionId}. */
-    public static String partitionKey(String tenantId, Dimension dimension, String dimensionId) {
-        requireKeyPart(tenantId, "tenantId");
+    public static String partitionKey(TenantId tenantId, Dimension dimension, String dimensionId) {
+        Objects.requireNonNull(tenantId, "tenantId");
         Objects.requireNonNull(dimension, "dimension");
         requireKeyPart(dimensionId, "dimensionId");
-        return "T" + SEPARATOR + tenantId + SEPARATOR + dimension.name() + SEPARATOR + dimensionId;
+        return "T" + SEPARATOR + tenantId.text() + SEPARATOR + dimension.name() + SEPARATOR + dimensionId;
     }
 
     /** The sort key of the bucket starting at {@code bucketStart}. */
@@ -136,6 +137,8 @@ public record RollupKey(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("pk names no dimension: " + pk);
         }
+        TenantId tenantId = TenantId.parse(p[1])
+                .orElseThrow(() -> new IllegalArgumentException("pk names no tenant: " + pk));
         String[] s = sk.split(SEPARATOR, -1);
         if (s.length != 2) {
             throw new IllegalArgumentException("sk must be H#<hour> or D#<day>: " + sk);
@@ -143,10 +146,10 @@ public record RollupKey(
         try {
             switch (s[0]) {
                 case "H":
-                    return new RollupKey(p[1], dimension, p[3], Granularity.HOUR,
+                    return new RollupKey(tenantId, dimension, p[3], Granularity.HOUR,
                             LocalDateTime.parse(s[1], HOUR_FORMAT).toInstant(ZoneOffset.UTC));
                 case "D":
-                    return new RollupKey(p[1], dimension, p[3], Granularity.DAY,
+                    return new RollupKey(tenantId, dimension, p[3], Granularity.DAY,
                             LocalDate.parse(s[1]).atStartOfDay(ZoneOffset.UTC).toInstant());
                 default:
                     throw new IllegalArgumentException("sk must be H#<hour> or D#<day>: " + sk);

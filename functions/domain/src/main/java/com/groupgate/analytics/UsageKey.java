@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 import com.groupgate.error.RefusalException;
+import com.groupgate.id.TenantId;
 
 /**
  * The usage item of one tenant for one billing month. Billing months are UTC months, the
@@ -18,14 +19,11 @@ import com.groupgate.error.RefusalException;
  *
  * @param month the month as {@code YYYY-MM}
  */
-public record UsageKey(String tenantId, String month) {
+public record UsageKey(TenantId tenantId, String month) {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM");
 
     public UsageKey {
         Objects.requireNonNull(tenantId, "tenantId");
-        if (tenantId.isBlank() || tenantId.contains("#")) {
-            throw new IllegalArgumentException("tenantId must be non-blank and free of '#': " + tenantId);
-        }
         Objects.requireNonNull(month, "month");
         if (parseMonthOrNull(month) == null) {
             throw new IllegalArgumentException("month must be YYYY-MM: " + month);
@@ -33,7 +31,7 @@ public record UsageKey(String tenantId, String month) {
     }
 
     /** The usage item {@code at} counts toward. */
-    public static UsageKey of(String tenantId, Instant at) {
+    public static UsageKey of(TenantId tenantId, Instant at) {
         Objects.requireNonNull(at, "at");
         return new UsageKey(tenantId, MONTH.format(YearMonth.from(at.atOffset(ZoneOffset.UTC))));
     }
@@ -43,7 +41,7 @@ public record UsageKey(String tenantId, String month) {
      *
      * @throws RefusalException a 400 naming {@code month} when it is missing or not YYYY-MM
      */
-    public static UsageKey forRequest(String tenantId, String month) {
+    public static UsageKey forRequest(TenantId tenantId, String month) {
         if (month == null || parseMonthOrNull(month) == null) {
             throw RefusalException.badField("month", "must be a month as YYYY-MM");
         }
@@ -51,7 +49,7 @@ public record UsageKey(String tenantId, String month) {
     }
 
     public String pk() {
-        return "T#" + tenantId + "#USAGE";
+        return "T#" + tenantId.text() + "#USAGE";
     }
 
     public String sk() {
@@ -66,7 +64,9 @@ public record UsageKey(String tenantId, String month) {
         if (p.length != 3 || !p[0].equals("T") || !p[2].equals("USAGE") || !sk.startsWith("M#")) {
             throw new IllegalArgumentException("not a usage key: " + pk + " " + sk);
         }
-        return new UsageKey(p[1], sk.substring(2));
+        TenantId tenantId = TenantId.parse(p[1])
+                .orElseThrow(() -> new IllegalArgumentException("not a usage key: " + pk + " " + sk));
+        return new UsageKey(tenantId, sk.substring(2));
     }
 
     private static YearMonth parseMonthOrNull(String month) {

@@ -120,10 +120,12 @@ public final class BatchCsv {
         }
         int before = problems.size();
         Cells cells = new Cells(line, r.fields(), problems);
-        String channel = cells.text("channel");
-        if (channel != null && !Channel.isValid(channel)) {
-            cells.problem("channel", "invalid", "must be 1.." + Channel.MAX_LENGTH
-                    + " characters of A-Z a-z 0-9 . _ -");
+        String channelText = cells.text("channel");
+        Channel channel = null;
+        if (channelText != null && !Channel.isValid(channelText)) {
+            cells.problem("channel", "invalid", Channel.RULE);
+        } else if (channelText != null) {
+            channel = Channel.of(channelText);
         }
         String label = cells.text("label");
         if (label != null) {

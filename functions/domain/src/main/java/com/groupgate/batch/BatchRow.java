@@ -1,5 +1,6 @@
 package com.groupgate.batch;
 
+import com.groupgate.code.Channel;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.LiveCodeId;
 import com.groupgate.qr.Medium;
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param dailyScanLimit the new code's cap (group rows; the default when the cell is empty)
  * @param ttlSeconds     the new code's validity; 0 means the group's default (group rows)
  */
-public record BatchRow(int line, String channel, String label, GroupId groupId, LiveCodeId liveCodeId, int dailyScanLimit,
+public record BatchRow(int line, Channel channel, String label, GroupId groupId, LiveCodeId liveCodeId, int dailyScanLimit,
                        long ttlSeconds, Medium medium, PrintFormat format) {
     public BatchRow {
         if (line < 2) {

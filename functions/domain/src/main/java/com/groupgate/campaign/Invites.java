@@ -1,5 +1,6 @@
 package com.groupgate.campaign;
 
+import com.groupgate.code.Channel;
 import com.groupgate.hash.Sha256;
 import com.groupgate.id.CampaignId;
 import com.groupgate.id.Id;
@@ -13,7 +14,7 @@ import java.util.Objects;
  */
 public final class Invites {
     /** The channel an invite's scans and joins are counted under. */
-    public static final String CHANNEL = "invite";
+    public static final Channel CHANNEL = Channel.of("invite");
 
     private Invites() {
     }

@@ -9,17 +9,24 @@ import com.groupgate.error.RefusalException;
  */
 public record Channel(String value) {
     public static final int MAX_LENGTH = 64;
+    /** What a channel name must be, as refusals say it. */
+    public static final String RULE = "must be 1.." + MAX_LENGTH + " characters of A-Z a-z 0-9 . _ -";
 
     /** @throws RefusalException naming {@code channel} when {@code value} is not a channel name */
     public Channel {
         if (!isValid(value)) {
-            throw RefusalException.badField("channel", "must be 1.." + MAX_LENGTH + " characters of A-Z a-z 0-9 . _ -");
+            throw RefusalException.badField("channel", RULE);
         }
     }
 
     /** The channel named by {@code text}; see {@link #Channel(String)}. */
     public static Channel of(String text) {
         return new Channel(text);
+    }
+
+    /** The name of {@code channel}, or null for none: its form in the API, the tables and the files. */
+    public static String textOrNull(Channel channel) {
+        return channel == null ? null : channel.value;
     }
 
     public static boolean isValid(String text) {

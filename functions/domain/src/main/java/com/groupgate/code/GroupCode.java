@@ -21,7 +21,7 @@ public record GroupCode(
         TenantId tenantId,
         CodeId codeId,
         GroupId groupId,
-        String channel,
+        Channel channel,
         int dailyScanLimit,
         GeoRules geo,
         Ecc ecc,
@@ -43,7 +43,7 @@ public record GroupCode(
         String label) {
 
     /** A code without a label. */
-    public GroupCode(TenantId tenantId, CodeId codeId, GroupId groupId, String channel, int dailyScanLimit,
+    public GroupCode(TenantId tenantId, CodeId codeId, GroupId groupId, Channel channel, int dailyScanLimit,
             GeoRules geo, Ecc ecc, int modulePx, long ttlSeconds, long issuedAt, long expiresAt, CodeStatus status,
             CodeId supersededBy, int keyVersion, byte[] salt, String imageKey, long imageBytes, int qrVersion,
             ZoneId timezone, String groupName, JoinPolicy joinPolicy, String welcomeMessage) {

@@ -1,5 +1,6 @@
 package com.groupgate.live;
 
+import com.groupgate.code.Channel;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.LiveCodeId;
 import com.groupgate.id.TenantId;
@@ -18,7 +19,7 @@ public record LiveCode(
         String name,
         List<GroupId> groupIds,
         Integer switchAfterJoins,
-        String channel,
+        Channel channel,
         Integer dailyScanLimit,
         LiveCodeStatus status,
         long poolVersion,
@@ -38,7 +39,7 @@ public record LiveCode(
         return status == LiveCodeStatus.ACTIVE;
     }
 
-    public LiveCode withPool(String newName, List<GroupId> newGroups, Integer newSwitchAfter, String newChannel,
+    public LiveCode withPool(String newName, List<GroupId> newGroups, Integer newSwitchAfter, Channel newChannel,
                              Integer newCap) {
         return new LiveCode(tenantId, liveCodeId, newName, newGroups, newSwitchAfter, newChannel, newCap, status,
                 poolVersion + 1, keyVersion, salt, imageKey, imageBytes, qrVersion, timezone, createdAt);

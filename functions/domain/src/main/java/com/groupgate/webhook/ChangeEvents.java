@@ -3,6 +3,9 @@ package com.groupgate.webhook;
 import static com.groupgate.webhook.ItemChange.map;
 import static com.groupgate.webhook.ItemChange.num;
 import static com.groupgate.webhook.ItemChange.str;
+import static com.groupgate.webhook.ItemChange.tenant;
+
+import com.groupgate.id.TenantId;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -55,7 +58,7 @@ public final class ChangeEvents {
     private static List<WebhookEvent> member(ItemChange c) {
         if (c.inserted()) {
             Map<String, Object> fact = map(c.newImage(), "fact");
-            String tenant = str(fact, "tenantId");
+            TenantId tenant = tenant(fact);
             String factId = str(fact, "id");
             if (tenant == null || factId == null) {
                 return List.of();
@@ -71,7 +74,7 @@ public final class ChangeEvents {
         }
         if (c.removed()) {
             Map<String, Object> fact = map(c.oldImage(), "fact");
-            String tenant = str(fact, "tenantId");
+            TenantId tenant = tenant(fact);
             String group = str(fact, "groupId");
             String ref = str(c.oldImage(), "memberRef");
             if (tenant == null || group == null || ref == null) {
@@ -96,7 +99,7 @@ public final class ChangeEvents {
 
     private static List<WebhookEvent> request(ItemChange c) {
         Map<String, Object> image = c.newImage();
-        String tenant = str(map(image, "pendingFact"), "tenantId");
+        TenantId tenant = tenant(map(image, "pendingFact"));
         String requestId = str(image, "requestId");
         if (tenant == null || requestId == null) {
             return List.of();
@@ -122,7 +125,7 @@ public final class ChangeEvents {
 
     private static List<WebhookEvent> group(ItemChange c) {
         Map<String, Object> image = c.newImage();
-        String tenant = str(image, "tenantId");
+        TenantId tenant = tenant(image);
         String group = str(image, "groupId");
         if (tenant == null || group == null || !full(image) || full(c.oldImage())) {
             return List.of();
@@ -148,7 +151,7 @@ public final class ChangeEvents {
         if (factId == null || factId.equals(str(map(c.oldImage(), "fact"), "id"))) {
             return List.of(); // not a new scan (a revoke or refresh rewrote the item)
         }
-        String tenant = str(fact, "tenantId");
+        TenantId tenant = tenant(fact);
         String code = str(fact, "codeId");
         String day = str(fact, "day");
         Long cap = num(fact, "cap");
@@ -173,7 +176,7 @@ public final class ChangeEvents {
             return List.of();
         }
         Map<String, Object> fact = map(c.newImage(), "fact");
-        String tenant = str(fact, "tenantId");
+        TenantId tenant = tenant(fact);
         String live = str(fact, "liveCodeId");
         String outcome = str(fact, "outcome");
         if (tenant == null || live == null || outcome == null) {

@@ -3,6 +3,9 @@ package com.groupgate.webhook;
 import static com.groupgate.webhook.ItemChange.map;
 import static com.groupgate.webhook.ItemChange.num;
 import static com.groupgate.webhook.ItemChange.str;
+import static com.groupgate.webhook.ItemChange.tenant;
+
+import com.groupgate.id.TenantId;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +35,7 @@ public final class ExpiryReminders {
      * @param expiresAt when it expires
      * @param dueAt     when to say so
      */
-    public record Reminder(String tenantId, Subject subject, String subjectId, Instant expiresAt, Instant dueAt) {
+    public record Reminder(TenantId tenantId, Subject subject, String subjectId, Instant expiresAt, Instant dueAt) {
         public Reminder {
             Objects.requireNonNull(tenantId, "tenantId");
             Objects.requireNonNull(subject, "subject");
@@ -57,7 +60,7 @@ public final class ExpiryReminders {
             Map<String, Object> code = change.newImage();
             Long issued = num(code, "issuedAt");
             Long expires = num(code, "expiresAt");
-            String tenant = str(code, "tenantId");
+            TenantId tenant = tenant(code);
             String id = str(code, "codeId");
             if (issued == null || expires == null || tenant == null || id == null
                     || expires - issued <= AHEAD.toSeconds()) {
@@ -69,7 +72,7 @@ public final class ExpiryReminders {
         if (change.kind() == ItemChange.Kind.GROUP && !change.newImage().isEmpty()) {
             Long expires = num(map(change.newImage(), "entry"), "expiresAt");
             Long before = num(map(change.oldImage(), "entry"), "expiresAt");
-            String tenant = str(change.newImage(), "tenantId");
+            TenantId tenant = tenant(change.newImage());
             String id = str(change.newImage(), "groupId");
             if (expires == null || expires.equals(before) || tenant == null || id == null) {
                 return List.of();

@@ -1,5 +1,6 @@
 package com.groupgate.webhook;
 
+import com.groupgate.id.TenantId;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -37,6 +38,11 @@ public record ItemChange(Kind kind, String recordId, Instant at, Map<String, Obj
 
     static String str(Map<String, Object> image, String name) {
         return image.get(name) instanceof String s ? s : null;
+    }
+
+    /** The image's {@code tenantId}, decoded; null when it holds none or not a tenant id. */
+    static TenantId tenant(Map<String, Object> image) {
+        return TenantId.parse(str(image, "tenantId")).orElse(null);
     }
 
     static Long num(Map<String, Object> image, String name) {

@@ -2,6 +2,7 @@ package com.groupgate.webhook;
 
 import com.groupgate.hash.Sha256;
 import com.groupgate.id.Base32;
+import com.groupgate.id.TenantId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
  *
  * @param data values are strings, numbers and booleans only, in the order given
  */
-public record WebhookEvent(String id, String tenantId, WebhookEventType type, Instant at, Map<String, Object> data) {
+public record WebhookEvent(String id, TenantId tenantId, WebhookEventType type, Instant at, Map<String, Object> data) {
     /** {@code evt_} and 26 lowercase base32 characters (130 bits). */
     public static final Pattern ID = Pattern.compile("evt_[a-z2-7]{26}");
 
@@ -31,7 +32,7 @@ public record WebhookEvent(String id, String tenantId, WebhookEventType type, In
         if (!ID.matcher(id).matches()) {
             throw new IllegalArgumentException("id: not an event id: " + id);
         }
-        if (tenantId == null || tenantId.isBlank()) {
+        if (tenantId == null) {
             throw new IllegalArgumentException("tenantId: required");
         }
         Objects.requireNonNull(type, "type");
@@ -49,7 +50,7 @@ public record WebhookEvent(String id, String tenantId, WebhookEventType type, In
     }
 
     /** An event whose id is derived from {@code identity}: what makes this happening this one. */
-    public static WebhookEvent of(WebhookEventType type, String tenantId, Instant at, Map<String, Object> data,
+    public static WebhookEvent of(WebhookEventType type, TenantId tenantId, Instant at, Map<String, Object> data,
                                   String... identity) {
         return new WebhookEvent(idOf(type, tenantId, identity), tenantId, type, at, data);
     }
@@ -59,10 +60,10 @@ public record WebhookEvent(String id, String tenantId, WebhookEventType type, In
      * (a fact id, a request id, a code and a day, a stream record id): SHA-256 over the parts,
      * each length-prefixed so that no two lists of parts give the same input.
      */
-    public static String idOf(WebhookEventType type, String tenantId, String... identity) {
+    public static String idOf(WebhookEventType type, TenantId tenantId, String... identity) {
         MessageDigest sha = Sha256.digest();
         update(sha, type.wireName());
-        update(sha, Objects.requireNonNull(tenantId, "tenantId"));
+        update(sha, Objects.requireNonNull(tenantId, "tenantId").text());
         for (String part : identity) {
             update(sha, Objects.requireNonNull(part, "identity part"));
         }

@@ -69,7 +69,7 @@ class BatchCoalescerTest {
         long totalJoins = 0;
         for (Map.Entry<String, long[]> e : perCode.entrySet()) {
             for (Granularity g : Granularity.values()) {
-                RollupDelta d = deltas.get(RollupKey.of("tenant1", Dimension.CODE, e.getKey(), g, hour));
+                RollupDelta d = deltas.get(RollupKey.of(Facts.TENANT1, Dimension.CODE, e.getKey(), g, hour));
                 assertEquals(e.getValue()[0], d.scans(), e.getKey() + " scans");
                 assertEquals(e.getValue()[1], d.accepted(), e.getKey() + " accepted");
                 assertEquals(e.getValue()[2], d.joins(), e.getKey() + " joins");
@@ -79,7 +79,7 @@ class BatchCoalescerTest {
             totalJoins += e.getValue()[2];
         }
         for (Granularity g : Granularity.values()) {
-            RollupDelta tenant = deltas.get(RollupKey.of("tenant1", Dimension.TENANT, "tenant1", g, hour));
+            RollupDelta tenant = deltas.get(RollupKey.of(Facts.TENANT1, Dimension.TENANT, Facts.TENANT1.text(), g, hour));
             assertEquals(totalScans, tenant.scans());
             assertEquals(totalAccepted, tenant.accepted());
             assertEquals(totalJoins, tenant.joins());
@@ -135,14 +135,14 @@ class BatchCoalescerTest {
                 Facts.scan().at("2026-11-30T23:59:59Z").outcome("daily_limit").build(),
                 Facts.join().at("2026-11-30T23:00:00Z").build(),
                 Facts.scan().at("2026-12-01T00:00:00Z").build(),
-                Facts.scan().at("2026-12-01T00:00:00Z").tenant("tenant2").build());
+                Facts.scan().at("2026-12-01T00:00:00Z").tenant(Facts.TENANT2).build());
 
         Map<UsageKey, UsageDelta> usage = BatchCoalescer.usage(facts);
 
         assertEquals(Map.of(
-                new UsageKey("tenant1", "2026-11"), new UsageDelta(1, 1),
-                new UsageKey("tenant1", "2026-12"), new UsageDelta(1, 0),
-                new UsageKey("tenant2", "2026-12"), new UsageDelta(1, 0)), usage);
+                new UsageKey(Facts.TENANT1, "2026-11"), new UsageDelta(1, 1),
+                new UsageKey(Facts.TENANT1, "2026-12"), new UsageDelta(1, 0),
+                new UsageKey(Facts.TENANT2, "2026-12"), new UsageDelta(1, 0)), usage);
     }
 
     @Test
@@ -160,7 +160,7 @@ class BatchCoalescerTest {
         for (int i = 0; i < count; i++) {
             boolean join = random.nextInt(5) == 0;
             Facts f = join ? Facts.join() : Facts.scan().outcome(outcomes[random.nextInt(outcomes.length)]);
-            f.tenant("t" + random.nextInt(2))
+            f.tenant(random.nextBoolean() ? Facts.TENANT1 : Facts.TENANT2)
                     .at(start.plusSeconds(random.nextInt(3 * 86400)))
                     .code(random.nextInt(4) == 0 ? null : "code" + random.nextInt(30))
                     .group(random.nextInt(6) == 0 ? null : "group" + random.nextInt(8))

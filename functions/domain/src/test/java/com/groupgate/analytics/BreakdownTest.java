@@ -31,7 +31,7 @@ class BreakdownTest {
 
     @Test
     void plusAddsADeltasScansKeyByKey() {
-        Fact scan = new Fact("f1", FactType.SCAN, Instant.parse("2026-11-26T09:15:00Z"), Fact.ACCEPTED, "tenant1",
+        Fact scan = new Fact("f1", FactType.SCAN, Instant.parse("2026-11-26T09:15:00Z"), Fact.ACCEPTED, Facts.TENANT1,
                 "code1", "group1", null, null, "CN", "GD", null, "phone", "ios", "wechat", null);
         Breakdown sum = ONE_OF_EACH.plus(RollupDelta.of(scan));
         assertEquals(Map.of("CN", 2L), sum.counts(Breakdown.By.COUNTRY));

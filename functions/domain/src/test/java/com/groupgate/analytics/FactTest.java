@@ -17,13 +17,12 @@ class FactTest {
         assertThrows(IllegalArgumentException.class, () -> Facts.join().outcome("accepted").build());
         assertThrows(IllegalArgumentException.class, () -> Facts.scan().device("watch").build());
         assertThrows(IllegalArgumentException.class, () -> Facts.scan().code("a#b").build());
-        assertThrows(IllegalArgumentException.class, () -> Facts.scan().channel("has space").build());
         assertThrows(NullPointerException.class, () -> Facts.scan().country(null).build());
     }
 
     @Test
     void joinsNeedNoScannerDetails() {
-        Fact join = new Fact("f1", FactType.JOIN, Instant.EPOCH, "joined", "t1", "c1", "g1", null, null,
+        Fact join = new Fact("f1", FactType.JOIN, Instant.EPOCH, "joined", Facts.TENANT1, "c1", "g1", null, null,
                 null, null, null, null, null, null, null);
         assertTrue(join.isJoin());
     }

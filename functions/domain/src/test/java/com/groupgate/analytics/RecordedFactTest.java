@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.groupgate.code.Channel;
 import com.groupgate.scan.ClientContext;
 import com.groupgate.scan.DeviceClass;
 import com.groupgate.scan.InApp;
@@ -20,14 +21,14 @@ class RecordedFactTest {
             new UserAgentClass(DeviceClass.PHONE, Os.ANDROID, InApp.WECHAT), "hash");
 
     private static RecordedFact counted(int cap) {
-        return RecordedFact.scan(ORIGIN, "tenant").code("code").group("group").counted("2026-12-02", cap);
+        return RecordedFact.scan(ORIGIN, Facts.TENANT1).code("code").group("group").counted("2026-12-02", cap);
     }
 
     @Test
     void anExplicitOutcomeWinsOverTheCountedItem() {
-        RecordedFact refused = RecordedFact.scan(ORIGIN, "tenant").code("code").outcome("geo_blocked").build();
+        RecordedFact refused = RecordedFact.scan(ORIGIN, Facts.TENANT1).code("code").outcome("geo_blocked").build();
         assertEquals("geo_blocked", refused.decide("active", 1L));
-        assertEquals("joined", RecordedFact.join(ORIGIN, "tenant").group("group").build().decide(null, null));
+        assertEquals("joined", RecordedFact.join(ORIGIN, Facts.TENANT1).group("group").build().decide(null, null));
     }
 
     @Test
@@ -51,7 +52,7 @@ class RecordedFactTest {
 
     @Test
     void aFactNeedsAnOutcomeOrTheCountThatDecidesIt() {
-        assertThrows(IllegalArgumentException.class, () -> RecordedFact.scan(ORIGIN, "tenant").build());
+        assertThrows(IllegalArgumentException.class, () -> RecordedFact.scan(ORIGIN, Facts.TENANT1).build());
         RecordedFact decided = counted(5).withOutcome("expired");
         assertEquals("expired", decided.outcome());
         assertNull(decided.countedOn());
@@ -71,23 +72,23 @@ class RecordedFactTest {
 
     @Test
     void theCountedFactCarriesEveryRecordedFieldWithTheDecidedOutcome() {
-        RecordedFact recorded = RecordedFact.scan(ORIGIN, "tenant").code("code").group("group").liveCode("live")
-                .channel("poster").counted("2026-12-02", 3);
+        RecordedFact recorded = RecordedFact.scan(ORIGIN, Facts.TENANT1).code("code").group("group").liveCode("live")
+                .channel(Channel.of("poster")).counted("2026-12-02", 3);
         Fact fact = recorded.toFact("accepted", "unknown");
-        assertEquals(new Fact(recorded.factId(), FactType.SCAN, ORIGIN.at(), "accepted", "tenant", "code", "group",
-                "live", "poster", "CN", "CN-GD", "Shenzhen", "phone", "android", "wechat", "hash"), fact);
+        assertEquals(new Fact(recorded.factId(), FactType.SCAN, ORIGIN.at(), "accepted", Facts.TENANT1, "code", "group",
+                "live", Channel.of("poster"), "CN", "CN-GD", "Shenzhen", "phone", "android", "wechat", "hash"), fact);
     }
 
     @Test
     void aScanFromAnUnknownPlaceCountsThereAndAJoinKeepsItsPlaceAsRecorded() {
         RecordedFact.Origin unplaced = new RecordedFact.Origin(ORIGIN.at(),
                 new ClientContext(null, null, null, null, null), ORIGIN.agent(), null);
-        Fact scan = RecordedFact.scan(unplaced, "tenant").code("code").outcome("expired").build()
+        Fact scan = RecordedFact.scan(unplaced, Facts.TENANT1).code("code").outcome("expired").build()
                 .toFact("expired", "unknown");
         assertEquals("unknown", scan.country());
         assertEquals("unknown", scan.region());
         assertNull(scan.city());
-        Fact join = RecordedFact.join(unplaced, "tenant").group("group").build().toFact("joined", "unknown");
+        Fact join = RecordedFact.join(unplaced, Facts.TENANT1).group("group").build().toFact("joined", "unknown");
         assertNull(join.country());
         assertNull(join.region());
     }

@@ -17,9 +17,9 @@ class RollupKeyTest {
     @Test
     void keysReadAsPartitionAndSortKeys() {
         Instant at = Instant.parse("2026-11-26T03:59:59Z");
-        RollupKey hour = RollupKey.of("tenant1", Dimension.CODE, "code1", Granularity.HOUR, at);
-        RollupKey day = RollupKey.of("tenant1", Dimension.CODE, "code1", Granularity.DAY, at);
-        assertEquals("T#tenant1#CODE#code1", hour.pk());
+        RollupKey hour = RollupKey.of(Facts.TENANT1, Dimension.CODE, "code1", Granularity.HOUR, at);
+        RollupKey day = RollupKey.of(Facts.TENANT1, Dimension.CODE, "code1", Granularity.DAY, at);
+        assertEquals("T#tenantoneaaaa#CODE#code1", hour.pk());
         assertEquals("H#2026-11-26T03", hour.sk());
         assertEquals("D#2026-11-26", day.sk());
         assertEquals(Instant.parse("2026-11-26T03:00:00Z"), hour.bucketStart());
@@ -30,8 +30,8 @@ class RollupKeyTest {
     void keysParseBackFromTheirTableForm(
             @ForAll @LongRange(min = 0, max = 253_402_300_799L) long epochSecond, @ForAll Dimension dimension,
             @ForAll Granularity granularity) {
-        String id = dimension == Dimension.TENANT ? "tenant1" : dimension == Dimension.CHANNEL ? "(none)" : "x7k2";
-        RollupKey key = RollupKey.of("tenant1", dimension, id, granularity, Instant.ofEpochSecond(epochSecond));
+        String id = dimension == Dimension.TENANT ? Facts.TENANT1.text() : dimension == Dimension.CHANNEL ? "(none)" : "x7k2";
+        RollupKey key = RollupKey.of(Facts.TENANT1, dimension, id, granularity, Instant.ofEpochSecond(epochSecond));
         assertEquals(key, RollupKey.parse(key.pk(), key.sk()));
     }
 
@@ -91,11 +91,9 @@ class RollupKeyTest {
     void malformedKeysAreRefused() {
         Instant unaligned = Instant.parse("2026-11-26T03:30:00Z");
         assertThrows(IllegalArgumentException.class,
-                () -> new RollupKey("t", Dimension.CODE, "c", Granularity.HOUR, unaligned));
+                () -> new RollupKey(Facts.TENANT1, Dimension.CODE, "c", Granularity.HOUR, unaligned));
         assertThrows(IllegalArgumentException.class,
-                () -> RollupKey.of("t#x", Dimension.CODE, "c", Granularity.HOUR, unaligned));
-        assertThrows(IllegalArgumentException.class,
-                () -> RollupKey.of("t", Dimension.TENANT, "other", Granularity.HOUR, unaligned));
+                () -> RollupKey.of(Facts.TENANT1, Dimension.TENANT, "other", Granularity.HOUR, unaligned));
         assertThrows(IllegalArgumentException.class, () -> RollupKey.parse("T#t#NOPE#c", "H#2026-11-26T03"));
         assertThrows(IllegalArgumentException.class, () -> RollupKey.parse("T#t#CODE#c", "H#2026-11-26"));
         assertThrows(IllegalArgumentException.class, () -> RollupKey.parse("T#t#CODE#c", "W#2026-11-26"));

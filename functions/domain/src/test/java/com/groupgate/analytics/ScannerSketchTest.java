@@ -39,7 +39,7 @@ class ScannerSketchTest {
             }
             byte[] stored = delta.sketchBytes();
             merged.merge(ScannerSketch.fromBytes(stored));
-            hours.add(RollupValue.of(RollupKey.of("tenant1", Dimension.CODE, "code1", Granularity.HOUR, at), delta));
+            hours.add(RollupValue.of(RollupKey.of(Facts.TENANT1, Dimension.CODE, "code1", Granularity.HOUR, at), delta));
         }
         int union = 23 * 3_000 + 10_000;
         assertWithin(union, merged.estimate(), 0.02);

@@ -106,7 +106,7 @@ class StatsTest {
         }
         facts.add(Facts.scan().outcome("geo_blocked").ip("ip9").build());
         facts.add(Facts.join().build());
-        RollupKey key = RollupKey.of("tenant1", Dimension.CODE, "code1", Granularity.HOUR, facts.get(0).at());
+        RollupKey key = RollupKey.of(Facts.TENANT1, Dimension.CODE, "code1", Granularity.HOUR, facts.get(0).at());
         StatsQuery query = StatsQuery.parse("2026-11-26T00:00:00Z", "2026-11-27T00:00:00Z", "hour", "UTC",
                 ZoneOffset.UTC);
 
@@ -141,7 +141,7 @@ class StatsTest {
         assertField("granularity", () -> query("2026-11-26", "2026-11-27", "", "UTC"));
         assertField("tz", () -> query("2026-11-26", "2026-11-27", "day", "Mars/Olympus"));
         assertField("groupBy", () -> GroupBy.parse("country"));
-        assertField("month", () -> UsageKey.forRequest("tenant1", "2026-13"));
+        assertField("month", () -> UsageKey.forRequest(Facts.TENANT1, "2026-13"));
         // Exactly 90 days is allowed; absent granularity and tz take the defaults.
         StatsQuery ok = StatsQuery.parse("2026-01-01T00:00:00Z", "2026-04-01T00:00:00Z", null, null, SHANGHAI);
         assertEquals(Granularity.DAY, ok.granularity());
@@ -151,7 +151,7 @@ class StatsTest {
     @Test
     void dayBucketsAnswerUtcDaySeriesButAreRefusedWhereTheyStraddleLocalDays() {
         Instant nov26 = Instant.parse("2026-11-26T00:00:00Z");
-        RollupValue day = RollupValue.of(RollupKey.of("t", Dimension.CODE, "c", Granularity.DAY, nov26),
+        RollupValue day = RollupValue.of(RollupKey.of(Facts.TENANT1, Dimension.CODE, "c", Granularity.DAY, nov26),
                 RollupDelta.of(Facts.scan().at(nov26).build()));
         StatsQuery utc = query("2026-11-26", "2026-11-27", "day", "UTC");
         assertEquals(true, utc.dayBucketsSuffice());
@@ -193,7 +193,7 @@ class StatsTest {
 
     @Test
     void storedValuesAccumulateDeltas() {
-        RollupKey key = RollupKey.of("t", Dimension.CODE, "c", Granularity.HOUR, Instant.parse("2026-11-26T03:00:00Z"));
+        RollupKey key = RollupKey.of(Facts.TENANT1, Dimension.CODE, "c", Granularity.HOUR, Instant.parse("2026-11-26T03:00:00Z"));
         RollupDelta a = RollupDelta.of(Facts.scan().ip("x").build());
         RollupDelta b = RollupDelta.of(Facts.scan().outcome("revoked").ip("y").build());
         RollupValue stored = RollupValue.of(key, a).plus(b);

@@ -3,6 +3,7 @@ package com.groupgate.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.groupgate.code.Channel;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.LiveCodeId;
 import com.groupgate.qr.Medium;
@@ -29,7 +30,7 @@ class BatchCsvTest {
                 + ",," + "," + LIVE + ",,,,\r\n", PNG);
         assertEquals(List.of(), v.problems());
         assertEquals(List.of(
-                new BatchRow(2, "store-001", "徐汇店, 1F", GROUP, null, 200, 3600, Medium.FLYER, PrintFormat.PNG),
+                new BatchRow(2, Channel.of("store-001"), "徐汇店, 1F", GROUP, null, 200, 3600, Medium.FLYER, PrintFormat.PNG),
                 new BatchRow(3, null, null, null, LIVE, DailyCap.DEFAULT_CAP, 0, BatchCsv.DEFAULT_MEDIUM,
                         PrintFormat.PNG)), v.rows());
     }

@@ -13,7 +13,7 @@ class ChangeEventsTest {
     private static final Instant AT = Instant.parse("2026-11-27T08:00:00Z");
 
     private static Map<String, Object> joinFact(String id) {
-        return Map.of("id", id, "type", "JOIN", "at", AT.toEpochMilli(), "outcome", "joined", "tenantId", "t1",
+        return Map.of("id", id, "type", "JOIN", "at", AT.toEpochMilli(), "outcome", "joined", "tenantId", "tenantoneaaaa",
                 "groupId", "g1", "codeId", "c1", "channel", "campus");
     }
 
@@ -30,7 +30,8 @@ class ChangeEventsTest {
         assertEquals(1, first.size());
         WebhookEvent e = first.get(0);
         assertEquals(WebhookEventType.MEMBER_JOINED, e.type());
-        assertEquals("t1", e.tenantId());
+        assertEquals("tenantoneaaaa", e.tenantId().text());
+        assertEquals("evt_dej5mjhrmvekvbe6gjacnei3ps", e.id(), "derived from the tenant's text, as before it was typed");
         assertEquals(Map.of("groupId", "g1", "memberRef", "m-1", "joinedAt", "2026-11-27T08:00:00Z", "codeId", "c1",
                 "channel", "campus"), e.data());
         assertEquals(first, again, "the same change read twice is the same event");
@@ -78,8 +79,8 @@ class ChangeEventsTest {
 
     @Test
     void aGroupIsFullOnlyWhenItsLastSeatIsTaken() {
-        Map<String, Object> nine = Map.of("tenantId", "t1", "groupId", "g1", "members", 9L, "capacity", 10L);
-        Map<String, Object> ten = Map.of("tenantId", "t1", "groupId", "g1", "members", 10L, "capacity", 10L);
+        Map<String, Object> nine = Map.of("tenantId", "tenantoneaaaa", "groupId", "g1", "members", 9L, "capacity", 10L);
+        Map<String, Object> ten = Map.of("tenantId", "tenantoneaaaa", "groupId", "g1", "members", 10L, "capacity", 10L);
         assertEquals(WebhookEventType.GROUP_FULL, ChangeEvents.of(change(ItemChange.Kind.GROUP, "r", nine, ten))
                 .get(0).type());
         assertEquals(List.of(), ChangeEvents.of(change(ItemChange.Kind.GROUP, "r", ten, ten)), "still full: no event");
@@ -104,15 +105,15 @@ class ChangeEventsTest {
 
     private static Map<String, Object> counter(String factId, long count) {
         return Map.of("status", "active", "daily", Map.of("2026-11-27", count), "fact", Map.of("id", factId,
-                "tenantId", "t1", "codeId", "c1", "groupId", "g1", "day", "2026-11-27", "cap", 2L,
+                "tenantId", "tenantoneaaaa", "codeId", "c1", "groupId", "g1", "day", "2026-11-27", "cap", 2L,
                 "at", AT.toEpochMilli()));
     }
 
     @Test
     void anExhaustedLivePoolIsOneEventADay() {
-        Map<String, Object> fact = Map.of("fact", Map.of("id", "X1", "tenantId", "t1", "liveCodeId", "l1",
+        Map<String, Object> fact = Map.of("fact", Map.of("id", "X1", "tenantId", "tenantoneaaaa", "liveCodeId", "l1",
                 "outcome", "group_full", "at", AT.toEpochMilli()));
-        Map<String, Object> other = Map.of("fact", Map.of("id", "X2", "tenantId", "t1", "liveCodeId", "l1",
+        Map<String, Object> other = Map.of("fact", Map.of("id", "X2", "tenantId", "tenantoneaaaa", "liveCodeId", "l1",
                 "outcome", "group_full", "at", AT.plusSeconds(60).toEpochMilli()));
         WebhookEvent a = ChangeEvents.of(change(ItemChange.Kind.FACT, "r", Map.of(), fact)).get(0);
         WebhookEvent b = ChangeEvents.of(change(ItemChange.Kind.FACT, "s", Map.of(), other)).get(0);

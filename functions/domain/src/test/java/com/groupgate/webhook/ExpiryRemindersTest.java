@@ -12,7 +12,7 @@ class ExpiryRemindersTest {
     private static final Instant AT = Instant.parse("2026-11-27T08:00:00Z");
 
     private static Map<String, Object> code(Duration life) {
-        return Map.of("tenantId", "t1", "codeId", "c1", "issuedAt", AT.getEpochSecond(),
+        return Map.of("tenantId", "tenantoneaaaa", "codeId", "c1", "issuedAt", AT.getEpochSecond(),
                 "expiresAt", AT.plus(life).getEpochSecond());
     }
 
@@ -35,10 +35,10 @@ class ExpiryRemindersTest {
 
     @Test
     void anEntrysNewExpiryIsReminded() {
-        Map<String, Object> before = Map.of("tenantId", "t1", "groupId", "g1");
-        Map<String, Object> week = Map.of("tenantId", "t1", "groupId", "g1",
+        Map<String, Object> before = Map.of("tenantId", "tenantoneaaaa", "groupId", "g1");
+        Map<String, Object> week = Map.of("tenantId", "tenantoneaaaa", "groupId", "g1",
                 "entry", Map.of("expiresAt", AT.plus(Duration.ofDays(7)).getEpochSecond()));
-        Map<String, Object> soon = Map.of("tenantId", "t1", "groupId", "g1",
+        Map<String, Object> soon = Map.of("tenantId", "tenantoneaaaa", "groupId", "g1",
                 "entry", Map.of("expiresAt", AT.plus(Duration.ofHours(3)).getEpochSecond()));
         assertEquals(AT.plus(Duration.ofDays(6)), ExpiryReminders.of(new ItemChange(ItemChange.Kind.GROUP, "r", AT,
                 before, week)).get(0).dueAt());

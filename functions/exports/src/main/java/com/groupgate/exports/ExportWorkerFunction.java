@@ -96,7 +96,7 @@ public final class ExportWorkerFunction implements RequestHandler<SQSEvent, SQSB
             Log.error("exports.unreadable_message", Map.of("messageId", m.getMessageId()));
             return true;
         }
-        Optional<ExportJob> taken = exports.take(message.tenant(), message.export());
+        Optional<ExportJob> taken = exports.take(message.tenantId(), message.exportId());
         if (taken.isEmpty()) {
             return true; // finished already, or gone
         }

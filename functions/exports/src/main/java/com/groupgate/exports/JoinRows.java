@@ -2,6 +2,7 @@ package com.groupgate.exports;
 
 import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
+import com.groupgate.code.Channel;
 import com.groupgate.export.ExportJob;
 import com.groupgate.export.ExportTimes;
 import com.groupgate.fact.FactCodec;
@@ -36,7 +37,7 @@ final class JoinRows implements ExportRows {
                     ? Arrays.asList(joinedAt, group.groupId().toString(), memberRef, null, null, null, null, null,
                             null, null, null, null)
                     : Arrays.asList(joinedAt, group.groupId().toString(), memberRef, f.codeId(), f.liveCodeId(),
-                            f.channel(), f.country(), f.region(), f.city(), f.device(), f.os(), f.app()));
+                            Channel.textOrNull(f.channel()), f.country(), f.region(), f.city(), f.device(), f.os(), f.app()));
         }));
     }
 }

@@ -55,7 +55,7 @@ final class ScanRows implements ExportRows {
         Instant start = first.isBefore(job.from()) ? first.plusSeconds(3600) : first;
         QueryRequest request = QueryRequest.builder().tableName(analyticsTable).indexName(RollupItem.INDEX)
                 .keyConditionExpression("gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(":pk", s(RollupItem.indexPartition(job.tenantId().toString(), Dimension.CODE)),
+                .expressionAttributeValues(Map.of(":pk", s(RollupItem.indexPartition(job.tenantId(), Dimension.CODE)),
                         ":from", s(RollupKey.sortKey(Granularity.HOUR, start)),
                         ":to", s(RollupKey.sortKey(Granularity.HOUR, last) + AFTER_ANY_ID)))
                 .build();

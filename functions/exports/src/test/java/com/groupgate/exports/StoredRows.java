@@ -9,6 +9,7 @@ import com.groupgate.analytics.RecordedFact;
 import com.groupgate.analytics.RollupItem;
 import com.groupgate.analytics.RollupKey;
 import com.groupgate.aws.Attr;
+import com.groupgate.code.Channel;
 import com.groupgate.fact.FactCodec;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
@@ -47,8 +48,8 @@ final class StoredRows {
     StoredRows member(TenantId tenant, GroupId group, String memberRef, Instant joinedAt, String codeId, String channel,
                       String country, String device) {
         RecordedFact fact = new RecordedFact("f" + Id.random(), com.groupgate.analytics.FactType.JOIN, joinedAt,
-                "joined", tenant.toString(), codeId, group.toString(), null, channel, country, null, null, device,
-                null, null, null, null, null);
+                "joined", tenant, codeId, group.toString(), null, channel == null ? null : Channel.of(channel), country,
+                null, null, device, null, null, null, null, null);
         Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.member(tenant, group, memberRef));
         item.put("memberRef", s(memberRef));
         item.put("joinedAt", n(joinedAt.getEpochSecond()));
@@ -86,7 +87,7 @@ final class StoredRows {
 
     /** A code's hourly rollup with its counts, on the tenant index as the aggregate writes it. */
     StoredRows codeHour(TenantId tenant, String codeId, Instant hour, long scans, long accepted, long joins) {
-        RollupKey key = new RollupKey(tenant.toString(), Dimension.CODE, codeId, Granularity.HOUR, hour);
+        RollupKey key = new RollupKey(tenant, Dimension.CODE, codeId, Granularity.HOUR, hour);
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(key.pk()));
         item.put("sk", s(key.sk()));
@@ -94,7 +95,7 @@ final class StoredRows {
         item.put(RollupItem.ACCEPTED, n(accepted));
         item.put(RollupItem.JOINS, n(joins));
         item.put(RollupItem.VERSION, n(1));
-        item.put(RollupItem.GSI_PK, s(RollupItem.indexPartition(tenant.toString(), Dimension.CODE)));
+        item.put(RollupItem.GSI_PK, s(RollupItem.indexPartition(tenant, Dimension.CODE)));
         item.put(RollupItem.GSI_SK, s(RollupItem.indexSort(key)));
         return add(analytics, analyticsTable, item);
     }

@@ -3,22 +3,15 @@ package com.groupgate.localrun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A chain sees its stores, end to end through {@code make run}: scans and joins on two
@@ -29,43 +22,9 @@ import org.junit.jupiter.api.Test;
  * row at a time walks the same rows; {@code groupId} keeps the rows to the group.
  */
 class LabelStatsIT {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    @RegisterExtension
+    static final StatsStack STACK = new StatsStack();
     private static final String NONE = "<null>";
-    private static LocalGroupGate local;
-    private static URI base;
-
-    @BeforeAll
-    static void start() {
-        local = RecordedStack.builder().adminKey("test-admin-key").originSecret("test-origin-secret")
-                .requireContentSha256(false).build();
-        base = local.start(0);
-    }
-
-    @AfterAll
-    static void stop() {
-        local.close();
-    }
-
-    private static JsonNode call(String method, String path, String body, String key) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(base.resolve(path)).header("accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            r.header("authorization", "Bearer " + key);
-        }
-        if (body != null) {
-            r.header("content-type", "application/json");
-        }
-        HttpResponse<String> response = HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode json = MAPPER.readTree(response.body());
-        ((ObjectNode) json).put("_status", response.statusCode());
-        return json;
-    }
-
-    private static String path(JsonNode code) {
-        String url = code.path("scanUrl").asText();
-        return url.substring(url.indexOf("/S/"));
-    }
 
     private record Counts(long scans, long accepted, long joins) {
         Counts plus(Counts o) {
@@ -77,12 +36,11 @@ class LabelStatsIT {
     private static void scanAndJoin(JsonNode code, int scans, int joins, String label, Map<String, Counts> truth)
             throws Exception {
         for (int i = 0; i < scans; i++) {
-            JsonNode scan = call("GET", path(code), null, null);
+            JsonNode scan = STACK.scan(code);
             assertEquals(200, scan.path("_status").asInt(), scan.toString());
             truth.merge(label, new Counts(1, 1, 0), Counts::plus);
             if (i < joins) {
-                JsonNode join = call("POST", path(code) + "/join", "{\"joinTicket\":\""
-                        + scan.path("joinTicket").asText() + "\",\"memberRef\":\"m" + label.hashCode() + i + "\"}", null);
+                JsonNode join = STACK.join(code, scan, "m" + label.hashCode() + i);
                 assertEquals(200, join.path("_status").asInt(), join.toString());
                 truth.merge(label, new Counts(0, 0, 1), Counts::plus);
             }
@@ -101,18 +59,18 @@ class LabelStatsIT {
     @Test
     void statsByLabelEqualTheScansAndJoinsOfEachLabelledCode() throws Exception {
         Instant from = Instant.now().truncatedTo(ChronoUnit.HOURS);
-        String key = call("POST", "/v1/tenants", "{\"name\":\"Chain\"}", "test-admin-key").path("apiKey").asText();
-        String group = call("POST", "/v1/groups", "{\"name\":\"Members\",\"capacity\":100}", key)
+        String key = STACK.tenant("Chain");
+        String group = STACK.call("POST", "/v1/groups", "{\"name\":\"Members\",\"capacity\":100}", key)
                 .path("groupId").asText();
         String storeOne = "Store #1 Main St";
         String storeTwo = "徐汇漕溪北路店";
-        JsonNode one = call("POST", "/v1/groups/" + group + "/codes", "{\"label\":\"" + storeOne + "\"}", key);
+        JsonNode one = STACK.call("POST", "/v1/groups/" + group + "/codes", "{\"label\":\"" + storeOne + "\"}", key);
         assertEquals(storeOne, one.path("label").asText(), one.toString());
-        JsonNode two = call("POST", "/v1/groups/" + group + "/codes",
+        JsonNode two = STACK.call("POST", "/v1/groups/" + group + "/codes",
                 "{\"label\":\"" + storeTwo + "\",\"channel\":\"poster\"}", key);
         assertEquals(storeTwo, two.path("label").asText(), two.toString());
-        JsonNode plain = call("POST", "/v1/groups/" + group + "/codes", "{}", key);
-        JsonNode live = call("POST", "/v1/live-codes", "{\"name\":\"Pool\",\"groupIds\":[\"" + group + "\"]}", key);
+        JsonNode plain = STACK.call("POST", "/v1/groups/" + group + "/codes", "{}", key);
+        JsonNode live = STACK.call("POST", "/v1/live-codes", "{\"name\":\"Pool\",\"groupIds\":[\"" + group + "\"]}", key);
         Map<String, Counts> truth = new HashMap<>();
         scanAndJoin(one, 3, 1, storeOne, truth);
         scanAndJoin(two, 5, 2, storeTwo, truth);
@@ -124,7 +82,7 @@ class LabelStatsIT {
         Eventually.await(Duration.ofSeconds(30), "label stats equal to what happened", () -> {
             try {
                 reported.clear();
-                reported.putAll(rows(call("GET", query, null, key)));
+                reported.putAll(rows(STACK.call("GET", query, null, key)));
                 return reported.equals(truth);
             } catch (Exception e) {
                 return false;
@@ -136,7 +94,7 @@ class LabelStatsIT {
         String cursor = null;
         int pages = 0;
         do {
-            JsonNode page = call("GET", query + "&limit=1" + (cursor == null ? ""
+            JsonNode page = STACK.call("GET", query + "&limit=1" + (cursor == null ? ""
                     : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)), null, key);
             assertEquals(200, page.path("_status").asInt(), page.toString());
             paged.putAll(rows(page));
@@ -151,15 +109,15 @@ class LabelStatsIT {
         Eventually.await(Duration.ofSeconds(30), "the group's label stats equal to what happened", () -> {
             try {
                 ofGroup.clear();
-                ofGroup.putAll(rows(call("GET", query + "&groupId=" + group, null, key)));
+                ofGroup.putAll(rows(STACK.call("GET", query + "&groupId=" + group, null, key)));
                 return ofGroup.equals(truth);
             } catch (Exception e) {
                 return false;
             }
         });
         assertEquals(truth, ofGroup);
-        String other = call("POST", "/v1/groups", "{\"name\":\"Other region\"}", key).path("groupId").asText();
-        JsonNode ofOther = call("GET", query + "&groupId=" + other, null, key);
+        String other = STACK.call("POST", "/v1/groups", "{\"name\":\"Other region\"}", key).path("groupId").asText();
+        JsonNode ofOther = STACK.call("GET", query + "&groupId=" + other, null, key);
         assertEquals(Map.of(), rows(ofOther), "another group of the chain has no stores counted");
     }
 }

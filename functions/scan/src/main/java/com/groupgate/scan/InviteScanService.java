@@ -53,7 +53,7 @@ final class InviteScanService {
         if (group.entryExpiredAt(now)) {
             throw new RefusalException(Refusal.ENTRY_EXPIRED, Messages.EN.text("refusal.entry_expired"));
         }
-        invites.countScan(token, RecordedFact.scan(origin, token.tenant().text()).group(groupId)
+        invites.countScan(token, RecordedFact.scan(origin, token.tenant()).group(groupId)
                 .channel(Invites.CHANNEL).outcome(Fact.ACCEPTED).build());
         String ticket = JoinTickets.issue(ticketRing, Id.random(), token.codeId(), token.tenantId(), groupId.id(), null,
                 now.getEpochSecond());

@@ -4,6 +4,7 @@ import com.groupgate.analytics.RecordedFact;
 import com.groupgate.campaign.Campaign;
 import com.groupgate.campaign.InviteTable;
 import com.groupgate.campaign.Invites;
+import com.groupgate.code.Channel;
 import com.groupgate.code.CodeCache;
 import com.groupgate.code.GroupCode;
 import com.groupgate.entry.Entry;
@@ -148,7 +149,7 @@ public final class JoinService {
         if (group.entryExpiredAt(now)) {
             throw new RefusalException(Refusal.ENTRY_EXPIRED, Messages.EN.text("refusal.entry_expired"));
         }
-        RecordedFact fact = RecordedFact.join(attempt.origin(), code.tenantId().text()).code(code.codeId())
+        RecordedFact fact = RecordedFact.join(attempt.origin(), code.tenantId()).code(code.codeId())
                 .group(group.groupId()).channel(code.channel()).label(code.label()).build();
         Outcome outcome = joinGroup(attempt, group, fact, Long.MAX_VALUE, null);
         if (outcome == null) {
@@ -185,7 +186,7 @@ public final class JoinService {
         if (group.entryExpiredAt(a.now())) {
             throw new RefusalException(Refusal.ENTRY_EXPIRED, Messages.EN.text("refusal.entry_expired"));
         }
-        RecordedFact fact = RecordedFact.join(a.origin(), group.tenantId().text()).group(groupId)
+        RecordedFact fact = RecordedFact.join(a.origin(), group.tenantId()).group(groupId)
                 .channel(Invites.CHANNEL).build();
         Outcome outcome = joinGroup(a, group, fact, Long.MAX_VALUE, campaign.campaignId());
         if (outcome == null) {
@@ -262,14 +263,14 @@ public final class JoinService {
     }
 
     /** {@code viaCampaign}: the live code's campaign whose invite was scanned, null for the live code itself. */
-    private Routed joinFirstWithRoom(Attempt a, LiveCode code, List<Group> pool, String channel,
+    private Routed joinFirstWithRoom(Attempt a, LiveCode code, List<Group> pool, Channel channel,
                                      CampaignId viaCampaign) {
         for (Group group : pool) {
             long limit = PoolRouting.limit(group.capacity(), code.switchAfterJoins());
             if (!group.openAt(a.now()) || group.members() >= limit) {
                 continue;
             }
-            RecordedFact fact = RecordedFact.join(a.origin(), code.tenantId().text()).group(group.groupId())
+            RecordedFact fact = RecordedFact.join(a.origin(), code.tenantId()).group(group.groupId())
                     .liveCode(code.liveCodeId()).channel(channel).build();
             try {
                 Outcome outcome = joinGroup(a, group, fact, limit, viaCampaign);

@@ -54,7 +54,7 @@ final class LiveScanService {
         for (int attempt = 0; attempt < 2; attempt++) {
             LiveCode code = entry.code();
             Optional<Group> target = code.active() ? route(entry, now) : Optional.empty();
-            RecordedFact.Builder fact = RecordedFact.scan(origin, code.tenantId().text())
+            RecordedFact.Builder fact = RecordedFact.scan(origin, code.tenantId())
                     .group(target.map(Group::groupId).orElse(null)).liveCode(code.liveCodeId()).channel(code.channel());
             if (!code.active()) {
                 facts.put(fact.outcome(Refusal.REVOKED.code()).build());

@@ -104,7 +104,7 @@ public final class ScanService {
         GroupCode code = found.get();
         refuseIfTenantBlocked(code.tenantId());
         RecordedFact.Origin origin = origin(ring, scan, now);
-        RecordedFact.Builder fact = RecordedFact.scan(origin, code.tenantId().text()).code(code.codeId())
+        RecordedFact.Builder fact = RecordedFact.scan(origin, code.tenantId()).code(code.codeId())
                 .group(code.groupId()).channel(code.channel()).label(code.label());
         if (expired) {
             facts.put(fact.outcome(Refusal.EXPIRED.code()).build());

@@ -71,7 +71,7 @@ public final class DispatchHandler implements RequestHandler<DynamodbEvent, Stre
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         List<DynamodbStreamRecord> records = event.getRecords() == null ? List.of() : event.getRecords();
-        Map<String, List<Webhook>> endpoints = new HashMap<>();
+        Map<TenantId, List<Webhook>> endpoints = new HashMap<>();
         int emitted = 0;
         int sent = 0;
         for (DynamodbStreamRecord record : records) {
@@ -108,7 +108,7 @@ public final class DispatchHandler implements RequestHandler<DynamodbEvent, Stre
     }
 
     /** Stores the change's new events for tenants that listen, and plans its reminders; how many were new. */
-    private int emit(StreamChange.Change c, Map<String, List<Webhook>> endpoints) {
+    private int emit(StreamChange.Change c, Map<TenantId, List<Webhook>> endpoints) {
         Instant now = clock.instant();
         int fresh = 0;
         for (WebhookEvent event : ChangeEvents.of(c.change())) {
@@ -126,7 +126,7 @@ public final class DispatchHandler implements RequestHandler<DynamodbEvent, Stre
     }
 
     /** Queues one delivery per listening endpoint, unless an earlier try did; how many were queued. */
-    private int send(StreamChange.Send s, Map<String, List<Webhook>> endpoints) {
+    private int send(StreamChange.Send s, Map<TenantId, List<Webhook>> endpoints) {
         Outbox.Item item = s.item();
         if (item.tenantId() == null || item.eventId() == null || outbox.dispatched(s.key())) {
             return 0;
@@ -145,11 +145,9 @@ public final class DispatchHandler implements RequestHandler<DynamodbEvent, Stre
     }
 
     /** The tenant's enabled endpoints for {@code type}: subscribers, or only {@code target} when one is named. */
-    private List<Webhook> listeners(String tenantId, WebhookEventType type, String target,
-                                    Map<String, List<Webhook>> endpoints) {
-        // The event carries its tenant as the stream image's text: one that is no id has no endpoints.
-        List<Webhook> all = endpoints.computeIfAbsent(tenantId,
-                t -> TenantId.parse(t).map(webhooks::list).orElse(List.of()));
+    private List<Webhook> listeners(TenantId tenantId, WebhookEventType type, String target,
+                                    Map<TenantId, List<Webhook>> endpoints) {
+        List<Webhook> all = endpoints.computeIfAbsent(tenantId, webhooks::list);
         return all.stream().filter(Webhook::enabled)
                 .filter(w -> target != null ? w.webhookId().text().equals(target) : w.subscription().includes(type))
                 .toList();

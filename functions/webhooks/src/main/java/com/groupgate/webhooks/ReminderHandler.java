@@ -2,6 +2,7 @@ package com.groupgate.webhooks;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.groupgate.code.Channel;
 import com.groupgate.code.CodeStatus;
 import com.groupgate.code.CodeTable;
 import com.groupgate.code.GroupCode;
@@ -89,7 +90,7 @@ public final class ReminderHandler implements RequestHandler<Map<String, Object>
 
     /** The event's data when what the reminder names still expires as planned; empty when not. */
     private Optional<Map<String, Object>> stillExpiring(ExpiryReminders.Reminder r) {
-        Optional<TenantId> tenant = TenantId.parse(r.tenantId());
+        Optional<TenantId> tenant = Optional.of(r.tenantId());
         Optional<Id> subject = Id.parse(r.subjectId());
         if (tenant.isEmpty() || subject.isEmpty()) {
             return Optional.empty();
@@ -103,7 +104,7 @@ public final class ReminderHandler implements RequestHandler<Map<String, Object>
             }
             data.put("codeId", r.subjectId());
             data.put("groupId", code.get().groupId().text());
-            data.put("channel", code.get().channel());
+            data.put("channel", Channel.textOrNull(code.get().channel()));
         } else {
             Optional<Group> group = groups.find(tenant.get(), new GroupId(subject.get()));
             Optional<Instant> expiry = group.map(Group::entry).flatMap(e -> e.expiresAt());

@@ -137,7 +137,7 @@ public final class SendHandler implements RequestHandler<SQSEvent, SQSBatchRespo
             Log.error("webhooks.unreadable_message", Map.of("messageId", m.getMessageId()));
             return true;
         }
-        Optional<TenantId> tenantId = TenantId.parse(d.tenantId());
+        Optional<TenantId> tenantId = Optional.of(d.tenantId());
         Optional<WebhookId> webhookId = WebhookId.parse(d.webhookId());
         if (tenantId.isEmpty() || webhookId.isEmpty()) {
             Log.error("webhooks.unreadable_message", Map.of("messageId", m.getMessageId()));

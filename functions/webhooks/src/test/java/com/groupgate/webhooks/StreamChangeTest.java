@@ -2,11 +2,13 @@ package com.groupgate.webhooks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.groupgate.id.TenantId;
 import com.groupgate.webhook.ItemChange;
 import java.util.Date;
 import java.util.Map;
@@ -42,7 +44,7 @@ class StreamChangeTest {
 
     @Test
     void onlyNewOutboxItemsAreSent() {
-        Map<String, AttributeValue> event = Map.of("tenantId", new AttributeValue().withS("t1"),
+        Map<String, AttributeValue> event = Map.of("tenantId", new AttributeValue().withS("tenantoneaaaa"),
                 "eventId", new AttributeValue().withS("evt_x"), "type", new AttributeValue().withS("webhook.test"),
                 "body", new AttributeValue().withS("{}"));
         var send = assertInstanceOf(StreamChange.Send.class, StreamChange.of(record("INSERT", "EVENT", event))
@@ -62,8 +64,18 @@ class StreamChangeTest {
     }
 
     @Test
-    void aDeliveryMessageReadsBackAsItWasWritten() {
-        DeliveryMessage m = new DeliveryMessage("t1", "w1", "evt_x", "member.joined", "auto", "{\"type\":\"x\"}");
-        assertEquals(m, DeliveryMessage.parse(m.toJson()));
+    void aDeliveryMessageReadsBackAsItWasWrittenInItsQueuedForm() {
+        TenantId tenant = TenantId.parse("tenantoneaaaa").orElseThrow();
+        DeliveryMessage m = new DeliveryMessage(tenant, "w1", "evt_x", "member.joined", "auto", "{\"type\":\"x\"}");
+        String queued = "{\"tenantId\":\"tenantoneaaaa\",\"webhookId\":\"w1\",\"eventId\":\"evt_x\","
+                + "\"type\":\"member.joined\",\"chain\":\"auto\",\"body\":\"{\\\"type\\\":\\\"x\\\"}\"}";
+        assertEquals(queued, m.toJson(), "the tenant travels as its text, as before it was typed");
+        assertEquals(m, DeliveryMessage.parse(queued));
+    }
+
+    @Test
+    void aDeliveryMessageNamingNoTenantIsNotOneOfOurs() {
+        assertThrows(IllegalArgumentException.class, () -> DeliveryMessage.parse("{\"tenantId\":\"t1\",\"webhookId\":\"w1\","
+                + "\"eventId\":\"evt_x\",\"type\":\"member.joined\",\"chain\":\"auto\",\"body\":\"{}\"}"));
     }
 }

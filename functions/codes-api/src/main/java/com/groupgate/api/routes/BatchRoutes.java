@@ -10,12 +10,14 @@ import com.groupgate.batch.BatchStatus;
 import com.groupgate.batch.BatchTable;
 import com.groupgate.batch.BatchTargets;
 import com.groupgate.batch.PrintFormat;
+import com.groupgate.code.Channel;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
 import com.groupgate.hash.Sha256;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
+import com.groupgate.http.MediaType;
 import com.groupgate.http.Router;
 import com.groupgate.id.BatchId;
 import com.groupgate.id.GroupId;
@@ -32,7 +34,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -89,7 +90,7 @@ public final class BatchRoutes {
 
     private ApiResponse create(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
-        requireCsv(request.header(CONTENT_TYPE));
+        MediaType.require(request.header(CONTENT_TYPE), "text/csv", "a batch is sent as Content-Type: text/csv");
         String idempotencyKey = idempotencyKey(request.header("idempotency-key"));
         if (request.bodyBytes().length > MAX_BODY_BYTES) {
             throw new RefusalException(Refusal.PAYLOAD_TOO_LARGE, "body: at most " + MAX_BODY_BYTES / (1024 * 1024)
@@ -197,7 +198,7 @@ public final class BatchRoutes {
         List<BatchProblem> out = new ArrayList<>();
         Map<String, Boolean> blocked = new HashMap<>();
         for (BatchRow row : rows) {
-            for (Map.Entry<String, String> cell : Map.of("channel", nullToEmpty(row.channel()),
+            for (Map.Entry<String, String> cell : Map.of("channel", nullToEmpty(Channel.textOrNull(row.channel())),
                     "label", nullToEmpty(row.label())).entrySet()) {
                 if (!cell.getValue().isEmpty()
                         && blocked.computeIfAbsent(cell.getValue(), v -> filter.blocks(tenantId, v))) {
@@ -242,33 +243,6 @@ public final class BatchRoutes {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    /** {@code text/csv}, optionally {@code charset=utf-8}: anything else is a 415 naming content-type. */
-    static void requireCsv(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            throw unsupported("a batch is sent as Content-Type: text/csv");
-        }
-        String[] parts = contentType.split(";");
-        if (!parts[0].strip().toLowerCase(Locale.ROOT).equals("text/csv")) {
-            throw unsupported("must be text/csv");
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String parameter = parts[i].strip();
-            int eq = parameter.indexOf('=');
-            String name = (eq < 0 ? parameter : parameter.substring(0, eq)).strip();
-            if (!name.equalsIgnoreCase("charset")) {
-                continue;
-            }
-            String value = eq < 0 ? "" : parameter.substring(eq + 1).strip().replace("\"", "");
-            if (!value.equalsIgnoreCase("utf-8")) {
-                throw unsupported("the only charset taken is utf-8");
-            }
-        }
-    }
-
-    private static RefusalException unsupported(String message) {
-        return new RefusalException(Refusal.UNSUPPORTED_MEDIA_TYPE, CONTENT_TYPE + ": " + message, CONTENT_TYPE, -1);
     }
 
     /** The header's value: 1..255 visible ASCII characters; absent is null. */

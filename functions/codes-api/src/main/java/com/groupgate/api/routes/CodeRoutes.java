@@ -72,7 +72,7 @@ public final class CodeRoutes {
     }
 
     /** What a tenant asked for, validated; nothing has been written yet. */
-    private record Settings(long ttlSeconds, String channel, int dailyScanLimit, GeoRules geo, Ecc ecc,
+    private record Settings(long ttlSeconds, Channel channel, int dailyScanLimit, GeoRules geo, Ecc ecc,
                             int modulePx, String label) {
     }
 
@@ -81,7 +81,7 @@ public final class CodeRoutes {
         GroupId groupId = Views.id(request.pathParam("groupId"), GroupId::parse);
         JsonFields body = JsonFields.of(Json.body(request), ISSUE_FIELDS);
         Settings settings = settings(body);
-        filter.check(tenant.tenantId(), "channel", settings.channel());
+        filter.check(tenant.tenantId(), "channel", Channel.textOrNull(settings.channel()));
         filter.checkName(tenant.tenantId(), "label", settings.label());
         Group group = groups.find(tenant.tenantId(), groupId).orElseThrow(RefusalException::notFound);
         long ttl = settings.ttlSeconds() > 0 ? settings.ttlSeconds() : defaultTtl(group);
@@ -100,10 +100,8 @@ public final class CodeRoutes {
 
     private Settings settings(JsonFields body) {
         Integer ttl = body.integer("ttlSeconds", Expiry.MIN_TTL_SECONDS, Expiry.MAX_TTL_SECONDS);
-        String channel = body.string("channel", Channel.MAX_LENGTH + 1);
-        if (channel != null) {
-            Channel.of(channel);
-        }
+        String channelText = body.string("channel", Channel.MAX_LENGTH + 1);
+        Channel channel = channelText == null ? null : Channel.of(channelText);
         int cap = DailyCap.validateCap(body.integer("dailyScanLimit", 1, 1_000_000));
         JsonFields geo = body.object("geo", GEO_FIELDS);
         GeoRules rules = geo == null ? GeoRules.NONE : GeoRules.of(geo.strings("allowCountries", 2),
@@ -207,7 +205,7 @@ public final class CodeRoutes {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("codeId", code.codeId().text());
         out.put("groupId", code.groupId().text());
-        out.put("channel", code.channel());
+        out.put("channel", Channel.textOrNull(code.channel()));
         out.put("label", code.label());
         out.put("scanUrl", scanUrl(code));
         out.put("imageUrl", images.imageUrl(code.imageKey()));

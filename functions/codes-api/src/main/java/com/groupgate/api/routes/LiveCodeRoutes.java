@@ -68,20 +68,18 @@ public final class LiveCodeRoutes {
     }
 
     /** A request's pool settings, validated against the tenant's groups; nothing written yet. */
-    private record Pool(String name, List<GroupId> groupIds, Integer switchAfterJoins, String channel, Integer dailyScanLimit) {
+    private record Pool(String name, List<GroupId> groupIds, Integer switchAfterJoins, Channel channel, Integer dailyScanLimit) {
     }
 
     private Pool pool(Tenant tenant, JsonFields body, LiveCode current) {
         String name = current == null ? body.requiredString("name", 100) : body.string("name", 100);
         List<String> groupTexts = body.strings("groupIds", 13);
         Integer switchAfter = body.integer("switchAfterJoins", 1, 3000);
-        String channel = body.string("channel", Channel.MAX_LENGTH + 1);
-        if (channel != null) {
-            Channel.of(channel);
-        }
+        String channelText = body.string("channel", Channel.MAX_LENGTH + 1);
+        Channel channel = channelText == null ? null : Channel.of(channelText);
         Integer cap = body.integer("dailyScanLimit", 1, 1_000_000);
         filter.checkName(tenant.tenantId(), "name", name);
-        filter.check(tenant.tenantId(), "channel", channel);
+        filter.check(tenant.tenantId(), "channel", channelText);
         List<GroupId> groups = null;
         if (current == null || !groupTexts.isEmpty()) {
             if (groupTexts.isEmpty()) {
@@ -181,7 +179,7 @@ public final class LiveCodeRoutes {
         out.put("groupIds", c.groupIds().stream().map(GroupId::text).toList());
         out.put("currentGroupId", current.map(GroupId::text).orElse(null));
         out.put("switchAfterJoins", c.switchAfterJoins());
-        out.put("channel", c.channel());
+        out.put("channel", Channel.textOrNull(c.channel()));
         out.put("dailyScanLimit", c.dailyScanLimit());
         out.put("status", c.status().wireName());
         out.put("qrVersion", c.qrVersion());

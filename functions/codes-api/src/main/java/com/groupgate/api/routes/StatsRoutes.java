@@ -104,7 +104,7 @@ public final class StatsRoutes {
     private ApiResponse usage(ApiRequest request) {
         Tenant tenant = auth.tenant(request);
         StatsReader.MonthUsage usage = stats.usage(tenant.tenantId(),
-                UsageKey.forRequest(tenant.tenantId().toString(), request.queryParam("month")));
+                UsageKey.forRequest(tenant.tenantId(), request.queryParam("month")));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("month", usage.month());
         out.put("codesIssued", usage.codesIssued());

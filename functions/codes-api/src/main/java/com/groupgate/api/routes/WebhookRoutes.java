@@ -155,7 +155,7 @@ public final class WebhookRoutes {
         Webhook webhook = enabled(found(request));
         JsonFields.of(Json.body(request), Set.of());
         Instant now = clock.instant();
-        WebhookEvent event = new WebhookEvent(WebhookEvent.randomId(), webhook.tenantId().text(),
+        WebhookEvent event = new WebhookEvent(WebhookEvent.randomId(), webhook.tenantId(),
                 WebhookEventType.WEBHOOK_TEST, now, Map.of("webhookId", webhook.webhookId().text()));
         audit.change("webhook.test", "webhook/" + webhook.webhookId(), "event " + event.id());
         outbox.emit(event, webhook.webhookId().text(), now);
@@ -186,7 +186,7 @@ public final class WebhookRoutes {
         DeliveryTable.Attempt attempt = deliveries.find(webhook.tenantId(), webhook.webhookId(), deliveryId)
                 .orElseThrow(RefusalException::notFound);
         Instant now = clock.instant();
-        Outbox.Item event = outbox.event(webhook.tenantId().text(), attempt.eventId(), now).orElseThrow(
+        Outbox.Item event = outbox.event(webhook.tenantId(), attempt.eventId(), now).orElseThrow(
                 () -> new RefusalException(Refusal.EXPIRED, "the event is no longer kept (30 days)"));
         audit.change("webhook.redeliver", "webhook/" + webhook.webhookId(), "event " + event.eventId());
         outbox.redeliver(event, webhook.webhookId().text(), "r" + Id.random(), now);

@@ -5,25 +5,32 @@ import com.groupgate.error.RefusalException;
 import java.util.Locale;
 
 /**
- * What a JSON route takes: {@code Content-Type: application/json}, optionally with
- * {@code charset=utf-8}. Anything else is a 415 naming {@code content-type}: a form
- * ({@code curl -d} without {@code -H 'Content-Type: application/json'}), no Content-Type at
- * all, or JSON declared in another charset (GBK bytes read as UTF-8 would be stored garbled).
- * The client's value is not echoed back.
+ * What a route that reads a body takes: {@code Content-Type: <type>}, optionally with
+ * {@code charset=utf-8} (quoted or not). Anything else is a 415 naming {@code content-type}: a
+ * form ({@code curl -d} without {@code -H 'Content-Type: application/json'}), no Content-Type
+ * at all, or text declared in another charset (GBK bytes read as UTF-8 would be stored
+ * garbled). The client's value is not echoed back. JSON routes ({@link Json#body}) and the
+ * batch upload ({@code text/csv}) both go by it.
  */
-final class JsonMediaType {
+public final class MediaType {
     static final String FIELD = "content-type";
 
-    private JsonMediaType() {
+    private MediaType() {
     }
 
-    static void require(String contentType) {
+    /**
+     * @param type        the one media type taken, lowercase ({@code application/json}, {@code text/csv})
+     * @param whenMissing what the 415 says when there is no Content-Type at all
+     * @throws RefusalException a 415 naming {@code content-type} when {@code contentType} is not
+     *                          {@code type} in UTF-8
+     */
+    public static void require(String contentType, String type, String whenMissing) {
         if (contentType == null || contentType.isBlank()) {
-            throw refused("a JSON body needs Content-Type: application/json");
+            throw refused(whenMissing);
         }
         String[] parts = contentType.split(";");
-        if (!parts[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
-            throw refused("must be application/json");
+        if (!parts[0].strip().toLowerCase(Locale.ROOT).equals(type)) {
+            throw refused("must be " + type);
         }
         for (int i = 1; i < parts.length; i++) {
             String parameter = parts[i].strip();
