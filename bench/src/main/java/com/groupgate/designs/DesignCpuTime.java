@@ -1,10 +1,5 @@
 package com.groupgate.designs;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
-import java.util.concurrent.Callable;
-
 /**
  * {@link DesignRenderBench}'s workloads measured in this thread's CPU time rather than wall
  * time, so that other work on a shared machine moves them less (it still inflates them
@@ -13,10 +8,6 @@ import java.util.concurrent.Callable;
  * {@code java -cp bench/target/groupgate-bench.jar com.groupgate.designs.DesignCpuTime}.
  */
 public final class DesignCpuTime {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final int WARMUPS = 15;
-    private static final int RUNS = 9;
-
     private DesignCpuTime() {
     }
 
@@ -32,27 +23,12 @@ public final class DesignCpuTime {
                     b.logo = logo;
                     b.setUp();
                     int[] bytes = new int[2];
-                    double[] ours = measure(() -> bytes[0] = b.design().length);
-                    double[] zxing = measure(() -> bytes[1] = b.zxingMatrixToImageWriter().length);
+                    double[] ours = ThreadCpuTime.measure(() -> bytes[0] = b.design().length);
+                    double[] zxing = ThreadCpuTime.measure(() -> bytes[1] = b.zxingMatrixToImageWriter().length);
                     System.out.printf("%-8s %-8s %-5s %14.1f / %6.1f (%,7d B) %14.1f / %6.1f (%,7d B)%n", medium,
                             format, logo, ours[0], ours[1], bytes[0], zxing[0], zxing[1], bytes[1]);
                 }
             }
         }
-    }
-
-    /** Median and fastest of {@link #RUNS} runs after {@link #WARMUPS}, in CPU milliseconds. */
-    private static double[] measure(Callable<?> work) throws Exception {
-        for (int i = 0; i < WARMUPS; i++) {
-            work.call();
-        }
-        double[] runs = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = THREADS.getCurrentThreadCpuTime();
-            work.call();
-            runs[i] = (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
-        }
-        Arrays.sort(runs);
-        return new double[] {runs[RUNS / 2], runs[0]};
     }
 }

@@ -14,11 +14,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 
 /**
@@ -33,9 +29,6 @@ import javax.imageio.ImageIO;
  * {@code java -cp bench/target/groupgate-bench.jar com.groupgate.designs.PosterCpuTime}.
  */
 public final class PosterCpuTime {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final int WARMUPS = 15;
-    private static final int RUNS = 9;
     /** An invite URL as the join hands it out: a 24-character base and a v1 token of 87 characters. */
     private static final String INVITE_URL = "HTTPS://GG.EXAMPLE.COM/S/"
             + "AEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAIBAEAQCAI";
@@ -55,9 +48,9 @@ public final class PosterCpuTime {
             for (String name : new String[] {"小红 Alice", null}) {
                 PosterRenderer renderer = new PosterRenderer();
                 int[] bytes = new int[3];
-                double[] ours = measure(() -> bytes[0] = renderer.render(template, placement, INVITE_URL, name).length);
-                double[] alone = measure(() -> bytes[1] = zxingAlone(qr).length);
-                double[] composed = measure(() -> bytes[2] = zxingOnTemplate(template, placement).length);
+                double[] ours = ThreadCpuTime.measure(() -> bytes[0] = renderer.render(template, placement, INVITE_URL, name).length);
+                double[] alone = ThreadCpuTime.measure(() -> bytes[1] = zxingAlone(qr).length);
+                double[] composed = ThreadCpuTime.measure(() -> bytes[2] = zxingOnTemplate(template, placement).length);
                 System.out.printf("%-22s %-12s %13.1f / %6.1f (%,8d B) %13.1f / %6.1f (%,8d B) %13.1f / %6.1f (%,8d B)%n",
                         size[0] + "x" + size[1] + " " + format, name == null ? "(none)" : "CJK+Latin", ours[0], ours[1],
                         bytes[0], alone[0], alone[1], bytes[1], composed[0], composed[1], bytes[2]);
@@ -99,20 +92,5 @@ public final class PosterCpuTime {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, format, out);
         return out.toByteArray();
-    }
-
-    /** Median and fastest of {@link #RUNS} runs after {@link #WARMUPS}, in CPU milliseconds. */
-    private static double[] measure(Callable<?> work) throws Exception {
-        for (int i = 0; i < WARMUPS; i++) {
-            work.call();
-        }
-        double[] runs = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long start = THREADS.getCurrentThreadCpuTime();
-            work.call();
-            runs[i] = (THREADS.getCurrentThreadCpuTime() - start) / 1e6;
-        }
-        Arrays.sort(runs);
-        return new double[] {runs[RUNS / 2], runs[0]};
     }
 }

@@ -3,7 +3,7 @@ package com.groupgate.designs;
 import com.groupgate.code.Channel;
 import com.groupgate.code.CodeTable;
 import com.groupgate.code.GroupCode;
-import com.groupgate.entry.QrPicture;
+import com.groupgate.entry.UploadedPicture;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiRequest;
@@ -21,7 +21,6 @@ import com.groupgate.tenant.Tenant;
 import com.groupgate.tenant.TenantAuthentication;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -130,32 +129,11 @@ final class DesignRoutes {
 
     private ApiResponse putLogo(ApiRequest request) {
         Tenant tenant = auth.caller(request).tenant();
-        String contentType = request.header("content-type") == null ? ""
-                : request.header("content-type").split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (!contentType.equals("image/png") && !contentType.equals("image/jpeg")) {
-            throw new RefusalException(Refusal.UNSUPPORTED_MEDIA_TYPE, "body: must be image/png or image/jpeg",
-                    "body", -1);
-        }
-        byte[] file = request.bodyBytes();
-        if (file.length > MAX_LOGO_BYTES) {
-            throw new RefusalException(Refusal.PAYLOAD_TOO_LARGE, "body: larger than 512 KiB", "body", -1);
-        }
-        if (file.length == 0 || QrPicture.contentTypeOf(file).filter(contentType::equals).isEmpty()) {
-            throw new RefusalException(Refusal.UNSUPPORTED_MEDIA_TYPE, "body: the bytes are not a "
-                    + ("image/png".equals(contentType) ? "PNG" : "JPEG") + " picture", "body", -1);
-        }
         // Judged by its header before any pixel is decoded, as entry pictures are.
-        int[] side = new int[2];
-        QrPicture.Reading refused = QrPicture.plan(file, plan -> {
-            side[0] = plan.width();
-            side[1] = plan.height();
-        });
-        if (refused instanceof QrPicture.TooLarge tooLarge) {
-            throw RefusalException.badField("body", tooLarge.why());
-        }
-        if (refused != null) {
-            throw new RefusalException(Refusal.UNSUPPORTED_MEDIA_TYPE, "body: the picture cannot be read", "body", -1);
-        }
+        UploadedPicture picture = UploadedPicture.check(request.header("content-type"), request::bodyBytes, MAX_LOGO_BYTES);
+        byte[] file = picture.file();
+        String contentType = picture.contentType();
+        int[] side = {picture.width(), picture.height()};
         if (side[0] > MAX_LOGO_SIDE || side[1] > MAX_LOGO_SIDE) {
             throw RefusalException.badField("body", "a logo is at most " + MAX_LOGO_SIDE + " pixels on a side, this one is "
                     + side[0] + " x " + side[1]);

@@ -10,7 +10,6 @@ import com.groupgate.qr.Ecc;
 import com.groupgate.qr.QrMatrix;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -120,7 +119,7 @@ final class Designer {
             case PNG -> {
                 BufferedImage raster = drawing.raster(q.medium().modulePx(matrix.version()));
                 requireReadable(raster, c.scanUrl());
-                yield new Design(png(raster), DesignFormat.PNG.contentType());
+                yield new Design(PngFile.of(raster), DesignFormat.PNG.contentType());
             }
             case SVG -> {
                 requireReadable(drawing.raster(q.medium().modulePx(matrix.version())), c.scanUrl());
@@ -140,16 +139,6 @@ final class Designer {
         if (!DesignReadBack.reads(Drawing.luminance(seen), seen.getWidth(), seen.getHeight(), scanUrl)) {
             throw new RefusalException(Refusal.DESIGN_UNREADABLE, "this design does not read back as its code"
                     + " (try other colours, no logo, or another medium)");
-        }
-    }
-
-    private static byte[] png(BufferedImage image) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

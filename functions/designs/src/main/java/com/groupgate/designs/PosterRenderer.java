@@ -13,7 +13,6 @@ import java.awt.Shape;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.UnaryOperator;
@@ -53,13 +52,13 @@ final class PosterRenderer {
         QrMatrix chosen = QrMatrix.encode(inviteUrl, ECC);
         BufferedImage poster = draw(picture, placement, chosen, name);
         if (readsBack(poster, inviteUrl)) {
-            return png(poster);
+            return PngFile.of(poster);
         }
         for (int mask = 0; mask < MASKS; mask++) {
             if (mask != chosen.mask()) {
                 poster = draw(picture, placement, QrMatrix.encode(inviteUrl, ECC, mask), name);
                 if (readsBack(poster, inviteUrl)) {
-                    return png(poster);
+                    return PngFile.of(poster);
                 }
             }
         }
@@ -128,16 +127,6 @@ final class PosterRenderer {
                 throw new IllegalStateException("a stored poster template does not decode");
             }
             return image;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] png(BufferedImage image) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,6 +23,18 @@ class ProgressTokensTest {
     private static final Id INVITE = new Id(0x4444444444444444L);
     private static final long NOW = 1_800_000_000L;
 
+    /** Pinned text: progress links already handed out keep verifying whatever the code behind them becomes. */
+    @Test
+    void aTokenUnderAFixedKeyIsTheTextItHasAlwaysBeen() {
+        KeyRing ring = KeyRing.of(key(7));
+        TenantId tenant = new TenantId(new Id(0x0123456789ABCDEFL));
+        CampaignId campaign = new CampaignId(new Id(0x1122334455667788L));
+        Id invite = new Id(0x0FEDCBA987654321L);
+        String token = ProgressTokens.issue(ring, tenant, campaign, invite, NOW);
+        assertEquals("BwEjRWeJq83vESIzRFVmd4gP7cuph2VDIW0rBYAQ4ozi_9HM_UAbf1ucwfYx", token);
+        assertEquals(Optional.of(new ProgressTokens.InviteRef(tenant, campaign, invite)), ProgressTokens.verify(ring, token, NOW));
+    }
+
     @Test
     void aTokenNamesItsInviteUntilItExpires() {
         String token = ProgressTokens.issue(RING, TENANT, CAMPAIGN, INVITE, NOW);

@@ -7,7 +7,7 @@ import com.groupgate.campaign.CampaignTable;
 import com.groupgate.campaign.PosterPlacement;
 import com.groupgate.campaign.PosterTemplate;
 import com.groupgate.campaign.Posters;
-import com.groupgate.entry.QrPicture;
+import com.groupgate.entry.UploadedPicture;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiRequest;
@@ -21,7 +21,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
@@ -69,31 +68,10 @@ public final class CampaignPosterRoutes {
         if (!campaign.activeAt(clock.instant())) {
             throw new RefusalException(Refusal.CONFLICT, "status: the campaign has ended", "status", -1);
         }
-        String contentType = request.header("content-type") == null ? ""
-                : request.header("content-type").split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (!contentType.equals("image/png") && !contentType.equals("image/jpeg")) {
-            throw new RefusalException(Refusal.UNSUPPORTED_MEDIA_TYPE, "body: must be image/png or image/jpeg",
-                    "body", -1);
-        }
-        byte[] file = request.bodyBytes();
-        if (file.length > MAX_BYTES) {
-            throw new RefusalException(Refusal.PAYLOAD_TOO_LARGE, "body: larger than 2 MiB", "body", -1);
-        }
-        if (file.length == 0 || QrPicture.contentTypeOf(file).filter(contentType::equals).isEmpty()) {
-            throw new RefusalException(Refusal.UNSUPPORTED_MEDIA_TYPE, "body: the bytes are not a "
-                    + ("image/png".equals(contentType) ? "PNG" : "JPEG") + " picture", "body", -1);
-        }
-        int[] side = new int[2];
-        QrPicture.Reading refused = QrPicture.plan(file, plan -> {
-            side[0] = plan.width();
-            side[1] = plan.height();
-        });
-        if (refused instanceof QrPicture.TooLarge tooLarge) {
-            throw RefusalException.badField("body", tooLarge.why());
-        }
-        if (refused != null) {
-            throw new RefusalException(Refusal.UNSUPPORTED_MEDIA_TYPE, "body: the picture cannot be read", "body", -1);
-        }
+        UploadedPicture picture = UploadedPicture.check(request.header("content-type"), request::bodyBytes, MAX_BYTES);
+        byte[] file = picture.file();
+        String contentType = picture.contentType();
+        int[] side = {picture.width(), picture.height()};
         if (side[0] < MIN_SIDE || side[1] < MIN_SIDE || side[0] > MAX_SIDE || side[1] > MAX_SIDE) {
             throw RefusalException.badField("body", "a poster template is " + MIN_SIDE + ".." + MAX_SIDE
                     + " pixels on each side, this one is " + side[0] + " x " + side[1]);

@@ -5,51 +5,31 @@ import com.groupgate.content.TextFolding;
 import com.groupgate.content.WordList;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
-import com.groupgate.http.ErrorResponses;
 import com.groupgate.id.TenantId;
-import com.groupgate.telemetry.Log;
-import com.groupgate.wordlist.WordListStore.Owner;
+import com.groupgate.wordlist.CachedWordLists;
 import com.groupgate.wordlist.WordListStore;
+import com.groupgate.wordlist.WordListStore.Owner;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks what tenants write (group names, welcome messages, channels, live code names,
  * link entries) against the operator's word list and the tenant's own. Each list is
- * compiled once per version into a {@link WordList} and remembered; at most every
- * {@link #REFRESH} a container reads the list's pointer again (one GetItem) and fetches
- * and compiles the words only when the version moved — so a change reaches every
- * container within a minute, and the container that made it at once.
+ * compiled once per version into a {@link WordList} and remembered ({@link CachedWordLists}:
+ * at most every {@link CachedWordLists#REFRESH} a container reads the list's pointer again
+ * and fetches and compiles the words only when the version moved) — so a change reaches
+ * every container within a minute, and the container that made it at once.
  *
  * <p>The two lists stay two automatons: a tenant's allowed words excuse only its own
  * blocked words, never the operator's, and each list may hold the full 100,000 words.
  * A refusal names the field, never the word.
  */
 public final class ContentFilter {
-    /** How long a container trusts a list without reading its pointer: the bound on a change's delay. */
-    static final Duration REFRESH = Duration.ofSeconds(60);
-    /** Compiled tenant lists kept per container, counted in words; past it, the others are dropped. */
-    static final int MAX_CACHED_WORDS = 300_000;
-
-    private record Loaded(String version, WordList list, Instant checkedAt) {
-        Loaded checked(Instant at) {
-            return new Loaded(version, list, at);
-        }
-    }
-
-    private final WordListStore store;
-    private final Clock clock;
-    private volatile Loaded operator;
-    private final Map<TenantId, Loaded> tenants = new ConcurrentHashMap<>();
+    private final CachedWordLists<WordList> lists;
 
     public ContentFilter(WordListStore store, Clock clock) {
-        this.store = store;
-        this.clock = clock;
+        this.lists = new CachedWordLists<>(store, clock, words -> WordList.of(words.words(), words.allowed()),
+                list -> list.blockedCount() + list.allowedCount());
         // Builds the folding table (about 0.3 s of CPU: every BMP character's skeleton) and
         // loads the bidi and IDNA code while the container initialises, so SnapStart's
         // snapshot holds them and no request pays for them.
@@ -105,70 +85,14 @@ public final class ContentFilter {
 
     /** After this container changed a list: use it here at once. */
     void installed(Owner owner, String version, WordList list) {
-        Loaded loaded = new Loaded(version, list, clock.instant());
-        if (owner.tenantId() == null) {
-            operator = loaded;
-        } else {
-            remember(owner.tenantId(), loaded);
-        }
+        lists.installed(owner, version, list);
     }
 
     private WordList operatorList() {
-        Loaded fresh = refresh(Owner.OPERATOR, operator);
-        operator = fresh;
-        return fresh.list();
+        return lists.list(Owner.OPERATOR);
     }
 
     private WordList tenantList(TenantId tenantId) {
-        Loaded cached = tenants.get(tenantId);
-        Loaded fresh = refresh(Owner.tenant(tenantId), cached);
-        if (fresh != cached) {
-            remember(tenantId, fresh);
-        }
-        return fresh.list();
-    }
-
-    /**
-     * The list as it is now, read again only when {@code cached} is older than
-     * {@link #REFRESH}. When AWS is busy and a list is known, the known one keeps being
-     * used (and the read is tried again on the next request) rather than refusing writes.
-     */
-    private Loaded refresh(Owner owner, Loaded cached) {
-        Instant now = clock.instant();
-        if (cached != null && now.isBefore(cached.checkedAt().plus(REFRESH))) {
-            return cached;
-        }
-        try {
-            for (int attempt = 0; attempt < 2; attempt++) {
-                Optional<WordListStore.Version> current = store.current(owner);
-                if (current.isEmpty()) {
-                    return new Loaded(null, WordList.empty(), now);
-                }
-                String version = current.get().version();
-                if (cached != null && version.equals(cached.version())) {
-                    return cached.checked(now);
-                }
-                Optional<WordListStore.Words> words = store.load(owner, version);
-                if (words.isPresent()) {
-                    return new Loaded(version, WordList.of(words.get().words(), words.get().allowed()), now);
-                }
-                // Replaced between the pointer's read and the object's: read the pointer again.
-            }
-            throw new IllegalStateException("word list changed twice while being read");
-        } catch (RuntimeException e) {
-            if (cached == null || !ErrorResponses.busy(e)) {
-                throw e;
-            }
-            Log.info("word_list_not_refreshed", Map.of("exception", e.getClass().getSimpleName()));
-            return cached;
-        }
-    }
-
-    private void remember(TenantId tenantId, Loaded loaded) {
-        tenants.put(tenantId, loaded);
-        long words = tenants.values().stream().mapToLong(l -> l.list().blockedCount() + l.list().allowedCount()).sum();
-        if (words > MAX_CACHED_WORDS) {
-            tenants.keySet().removeIf(id -> !id.equals(tenantId));
-        }
+        return lists.list(Owner.tenant(tenantId));
     }
 }
