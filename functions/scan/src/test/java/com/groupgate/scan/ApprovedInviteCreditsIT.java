@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,7 @@ class ApprovedInviteCreditsIT {
     private String codePath;
     private String campaignId;
     private String invitePath;
+    private String aliceStatusPath;
 
     private static String newAddress() {
         int n = ADDRESSES.getAndIncrement();
@@ -59,7 +61,8 @@ class ApprovedInviteCreditsIT {
         campaignId = c.text("campaignId");
         var alice = request(codePath, "alice", newAddress());
         assertEquals(200, approve(alice.text("requestId")).status());
-        var shown = world.scanJson("/R/" + alice.text("statusUrl").substring(STATUS_BASE.length()));
+        aliceStatusPath = "/R/" + alice.text("statusUrl").substring(STATUS_BASE.length());
+        var shown = world.scanJson(aliceStatusPath);
         String url = shown.json().path("invite").path("inviteUrl").asText();
         assertTrue(url.startsWith(TestDeployment.SCAN_BASE), shown.body());
         invitePath = "/S/" + url.substring(TestDeployment.SCAN_BASE.length());
@@ -180,6 +183,36 @@ class ApprovedInviteCreditsIT {
         runQualification();
         assertEquals(Map.of(), board());
         assertEquals(0, stats().path("pending").asLong() + stats().path("qualified").asLong());
+    }
+
+    @Test
+    void theApprovedStatusPageShowsTheInviteAndProgressLinksInTheViewersLanguage() {
+        String progressBase = TestDeployment.SCAN_BASE.replace("/S/", "/P/");
+        // An invite link written out and linked (each read signs the same invite afresh).
+        Pattern inviteLink = Pattern.compile("<a class=\"invite\" rel=\"noreferrer\" href=\"("
+                + Pattern.quote(TestDeployment.SCAN_BASE) + "[A-Z0-9]+)\">\\1</a>");
+
+        var chinese = world.scan(aliceStatusPath, Map.of("accept", "text/html", "accept-language", "zh-CN"),
+                ScanWorld.SOURCE_IP);
+        assertEquals(200, chinese.status(), chinese.body());
+        assertTrue(chinese.body().contains("用这个链接邀请好友："), chinese.body());
+        assertTrue(inviteLink.matcher(chinese.body()).find(), "the invite URL is a link and written out: " + chinese.body());
+        assertTrue(Pattern.compile("href=\"" + Pattern.quote(progressBase) + "[^\"]+\">查看我的邀请和奖励</a>")
+                .matcher(chinese.body()).find(), chinese.body());
+
+        var english = world.scan(aliceStatusPath, Map.of("accept", "text/html", "accept-language", "en"),
+                ScanWorld.SOURCE_IP);
+        assertTrue(english.body().contains("Invite friends with this link:"), english.body());
+        assertTrue(english.body().contains(">See your invitations and reward</a>"), english.body());
+    }
+
+    @Test
+    void aPendingStatusPageShowsNoInvite() {
+        var bob = request(invitePath, "bob", newAddress());
+        var page = world.scan("/R/" + bob.text("statusUrl").substring(STATUS_BASE.length()),
+                Map.of("accept", "text/html", "accept-language", "en"), newAddress());
+        assertEquals(200, page.status(), page.body());
+        assertFalse(page.body().contains("id=\"invite\""), page.body());
     }
 
     @Test
