@@ -86,7 +86,7 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
                 requests, new PasscodeTries(dynamo, config.mainTable()), scans, invites, wiring.clock());
         this.statuses = new RequestStatusService(keys, requests, members, groups, scans, invites, wiring.clock());
         this.progress = new ProgressService(keys, invites, new InviterProgress(dynamo, config.mainTable(), credits),
-                wiring.clock());
+                scans, wiring.clock());
         this.reveal = new EntryReveal(new S3GetSigner(wiring.aws(), config.imagesBucket(), wiring.clock()));
         this.landingPage = new LandingPage(reveal.imageOrigin());
         this.statusBase = statusBase(config.scanBaseUrl());
