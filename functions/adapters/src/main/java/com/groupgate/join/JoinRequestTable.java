@@ -11,6 +11,7 @@ import com.groupgate.fact.FactCodec;
 import com.groupgate.group.GroupTable;
 import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
+import com.groupgate.id.LiveCodeId;
 import com.groupgate.id.RequestId;
 import com.groupgate.id.TenantId;
 import com.groupgate.id.TicketId;
@@ -49,7 +50,12 @@ public final class JoinRequestTable {
         this.members = new MemberTable(dynamo, table);
     }
 
-    public record JoinRequest(RequestId requestId, GroupId groupId, String memberRef, long createdAt, RequestStatus status) {
+    /** @param liveCodeId the live code whose scan (or whose campaign's invite) filed it; null for a group code's */
+    public record JoinRequest(RequestId requestId, GroupId groupId, String memberRef, long createdAt, RequestStatus status,
+                              LiveCodeId liveCodeId) {
+        public JoinRequest(RequestId requestId, GroupId groupId, String memberRef, long createdAt, RequestStatus status) {
+            this(requestId, groupId, memberRef, createdAt, status, null);
+        }
     }
 
     public record Page(List<JoinRequest> items, String nextCursor) {
@@ -289,6 +295,7 @@ public final class JoinRequestTable {
         return new JoinRequest(StoredValues.id(item, "requestId", RequestId::parse),
                 StoredValues.id(item, "groupId", GroupId::parse), Attr.str(item, "memberRef"),
                 Attr.num(item, "createdAt", 0),
-                StoredValues.oneOf("status", Attr.str(item, "status"), RequestStatus.values(), RequestStatus::wireName));
+                StoredValues.oneOf("status", Attr.str(item, "status"), RequestStatus.values(), RequestStatus::wireName),
+                LiveCodeId.parse(Attr.str(Attr.mapOf(item, "pendingFact"), "liveCodeId")).orElse(null));
     }
 }

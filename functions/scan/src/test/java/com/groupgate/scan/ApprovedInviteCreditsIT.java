@@ -216,6 +216,35 @@ class ApprovedInviteCreditsIT {
     }
 
     @Test
+    void aMemberApprovedThroughALiveCodesCampaignGetsTheInviteAndFriendsApprovedThroughItCreditThem() {
+        String pooled = world.group(tenant, "{\"name\":\"Pooled club\",\"capacity\":50,\"joinPolicy\":\"approval\"}")
+                .path("groupId").asText();
+        var live = world.api.post("/v1/live-codes", "{\"name\":\"Poster\",\"groupIds\":[\"" + pooled + "\"]}",
+                bearer(tenant.apiKey()));
+        assertEquals(201, live.status(), live.body());
+        var c = world.api.post("/v1/campaigns", "{\"name\":\"Live friends\",\"liveCodeId\":\""
+                + live.text("liveCodeId") + "\",\"goal\":2,\"reward\":\"a cup\",\"qualifyAfterMinutes\":0}",
+                bearer(tenant.apiKey()));
+        assertEquals(201, c.status(), c.body());
+        String liveCampaign = c.text("campaignId");
+
+        var erin = request(ScanWorld.path(live.json()), "erin", newAddress());
+        String statusPath = "/R/" + erin.text("statusUrl").substring(STATUS_BASE.length());
+        assertEquals(200, approve(erin.text("requestId")).status());
+        var shown = world.scanJson(statusPath);
+        assertEquals("approved", shown.text("status"), shown.body());
+        String url = shown.json().path("invite").path("inviteUrl").asText();
+        assertTrue(url.startsWith(TestDeployment.SCAN_BASE), "the live code's campaign invites her: " + shown.body());
+
+        var fred = request("/S/" + url.substring(TestDeployment.SCAN_BASE.length()), "fred", newAddress());
+        assertEquals(200, approve(fred.text("requestId")).status());
+        runQualification();
+        var r = world.api.get("/v1/campaigns/" + liveCampaign + "/leaderboard", bearer(tenant.apiKey()));
+        assertEquals("erin", r.json().path("items").path(0).path("memberRef").asText(), r.body());
+        assertEquals(1, r.json().path("items").path(0).path("qualified").asLong(), r.body());
+    }
+
+    @Test
     void aRequestThroughAGroupCodeCreditsNoOne() {
         var dora = request(codePath, "dora", newAddress());
         assertEquals(200, approve(dora.text("requestId")).status());
