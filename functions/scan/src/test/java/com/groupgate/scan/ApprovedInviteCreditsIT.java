@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Test;
  * credits the inviter under the invite join's rules — pending, then qualified by the
  * scheduled run; never for a rejected request; once however often the approval is repeated;
  * written by the retry of an approval whose credit was left out; refused for the inviter's
- * own viewer; nothing once the campaign ended. Through the real scan function and codes API
- * on the emulator.
+ * own viewer or past the daily limit; nothing once the campaign ended. The approved status
+ * page shows the invite, also for a live code's campaign. Through the real scan function and
+ * codes API on the emulator.
  */
 class ApprovedInviteCreditsIT {
     private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
@@ -242,6 +243,31 @@ class ApprovedInviteCreditsIT {
         var r = world.api.get("/v1/campaigns/" + liveCampaign + "/leaderboard", bearer(tenant.apiKey()));
         assertEquals("erin", r.json().path("items").path(0).path("memberRef").asText(), r.body());
         assertEquals(1, r.json().path("items").path(0).path("qualified").asLong(), r.body());
+    }
+
+    @Test
+    void approvalsPastTheInvitersDailyLimitAreRefused() {
+        String limited = world.group(tenant, "{\"name\":\"Limited club\",\"capacity\":50,\"joinPolicy\":\"approval\"}")
+                .path("groupId").asText();
+        String path = ScanWorld.path(world.code(tenant, limited, "{}"));
+        var c = world.api.post("/v1/campaigns", "{\"name\":\"One a day\",\"groupId\":\"" + limited
+                + "\",\"goal\":2,\"reward\":\"a pen\",\"qualifyAfterMinutes\":0,\"perInviterDailyLimit\":1}",
+                bearer(tenant.apiKey()));
+        assertEquals(201, c.status(), c.body());
+        var gina = request(path, "gina", newAddress());
+        assertEquals(200, approve(gina.text("requestId")).status());
+        String url = world.scanJson("/R/" + gina.text("statusUrl").substring(STATUS_BASE.length()))
+                .json().path("invite").path("inviteUrl").asText();
+        String ginaInvite = "/S/" + url.substring(TestDeployment.SCAN_BASE.length());
+
+        var first = request(ginaInvite, "hal", newAddress());
+        var second = request(ginaInvite, "ivy", newAddress());
+        assertEquals(200, approve(first.text("requestId")).status());
+        assertEquals(200, approve(second.text("requestId")).status());
+
+        var stats = world.api.get("/v1/campaigns/" + c.text("campaignId") + "/stats", bearer(tenant.apiKey())).json();
+        assertEquals(1, stats.path("pending").asLong(), stats.toString());
+        assertEquals(1, stats.path("refused").asLong(), stats.toString());
     }
 
     @Test
