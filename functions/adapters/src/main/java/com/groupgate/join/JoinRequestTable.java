@@ -6,9 +6,12 @@ import static com.groupgate.aws.Attr.s;
 import com.groupgate.analytics.RecordedFact;
 import com.groupgate.aws.Attr;
 import com.groupgate.block.BlockTable;
+import com.groupgate.campaign.ApprovalCredits;
 import com.groupgate.fact.FactCodec;
 import com.groupgate.group.GroupTable;
 import com.groupgate.id.GroupId;
+import com.groupgate.id.Id;
+import com.groupgate.id.LiveCodeId;
 import com.groupgate.id.RequestId;
 import com.groupgate.id.TenantId;
 import com.groupgate.id.TicketId;
@@ -47,7 +50,12 @@ public final class JoinRequestTable {
         this.members = new MemberTable(dynamo, table);
     }
 
-    public record JoinRequest(RequestId requestId, GroupId groupId, String memberRef, long createdAt, RequestStatus status) {
+    /** @param liveCodeId the live code whose scan (or whose campaign's invite) filed it; null for a group code's */
+    public record JoinRequest(RequestId requestId, GroupId groupId, String memberRef, long createdAt, RequestStatus status,
+                              LiveCodeId liveCodeId) {
+        public JoinRequest(RequestId requestId, GroupId groupId, String memberRef, long createdAt, RequestStatus status) {
+            this(requestId, groupId, memberRef, createdAt, status, null);
+        }
     }
 
     public record Page(List<JoinRequest> items, String nextCursor) {
@@ -73,6 +81,15 @@ public final class JoinRequestTable {
      * is pending, and are refused once it is decided.
      */
     public Filing request(JoinAttempt a) {
+        return request(a, null);
+    }
+
+    /**
+     * Files a request as {@link #request(JoinAttempt)} does; one through a personal invite
+     * ({@code inviteId} of the attempt's campaign) remembers the invite, so that approving it
+     * credits the inviter ({@link ApprovalCredits}).
+     */
+    public Filing request(JoinAttempt a, Id inviteId) {
         RequestId requestId = RequestId.random();
         Instant at = a.fact().at();
         Map<String, AttributeValue> item = new HashMap<>(MainTableKeys.request(a.tenantId(), requestId));
@@ -83,6 +100,10 @@ public final class JoinRequestTable {
         item.put("status", s(RequestStatus.PENDING.wireName()));
         item.put("createdAt", n(at.getEpochSecond()));
         item.put("pendingFact", Attr.map(FactCodec.encode(a.fact())));
+        if (inviteId != null && a.campaignId() != null) {
+            item.put(ApprovalCredits.INVITE_CAMPAIGN, s(a.campaignId().text()));
+            item.put(ApprovalCredits.INVITE_ID, s(inviteId.toString()));
+        }
         item.put("gsi1pk", s(MainTableKeys.requestsIndex(a.tenantId(), a.groupId())));
         item.put("gsi1sk", s(MainTableKeys.requestsIndexSort(RequestStatus.PENDING.wireName(), at.getEpochSecond(), requestId)));
         TransactWriteItem claim = TransactWriteItem.builder().update(Update.builder().tableName(table)
@@ -274,6 +295,7 @@ public final class JoinRequestTable {
         return new JoinRequest(StoredValues.id(item, "requestId", RequestId::parse),
                 StoredValues.id(item, "groupId", GroupId::parse), Attr.str(item, "memberRef"),
                 Attr.num(item, "createdAt", 0),
-                StoredValues.oneOf("status", Attr.str(item, "status"), RequestStatus.values(), RequestStatus::wireName));
+                StoredValues.oneOf("status", Attr.str(item, "status"), RequestStatus.values(), RequestStatus::wireName),
+                LiveCodeId.parse(Attr.str(Attr.mapOf(item, "pendingFact"), "liveCodeId")).orElse(null));
     }
 }

@@ -18,6 +18,7 @@ import com.groupgate.api.routes.BatchRoutes;
 import com.groupgate.api.routes.BlockRoutes;
 import com.groupgate.api.routes.CampaignPosterRoutes;
 import com.groupgate.api.routes.CampaignRoutes;
+import com.groupgate.campaign.ApprovalCredits;
 import com.groupgate.campaign.CampaignPosters;
 import com.groupgate.campaign.InviteTable;
 import com.groupgate.campaign.PosterErasure;
@@ -140,7 +141,8 @@ public final class CodesApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         LiveCodeRoutes liveRoutes = new LiveCodeRoutes(auth, liveCodes, new PoolGroups(dynamo, config.mainTable()),
                 new UsageTable(config.mainTable()), signed, filter, wiring.clock(), audit);
         liveRoutes.register(router);
-        new JoinRequestRoutes(auth, groups, new JoinRequestTable(dynamo, config.mainTable()), wiring.clock(), audit)
+        new JoinRequestRoutes(auth, groups, new JoinRequestTable(dynamo, config.mainTable()),
+                new ApprovalCredits(dynamo, config.mainTable()), wiring.clock(), audit)
                 .register(router);
         MemberTable members = new MemberTable(dynamo, config.mainTable());
         new MemberRoutes(auth, groups, members, wiring.clock(), audit).register(router);

@@ -14,6 +14,7 @@ import com.groupgate.group.Group;
 import com.groupgate.group.GroupTable;
 import com.groupgate.id.CampaignId;
 import com.groupgate.id.GroupId;
+import com.groupgate.id.Id;
 import com.groupgate.id.RequestId;
 import com.groupgate.id.TenantId;
 import com.groupgate.join.JoinAttempt;
@@ -116,7 +117,11 @@ public final class JoinService {
 
     /** What every join of one request shares. */
     private record Attempt(KeyRing ring, JoinTicket ticket, String passcode, String memberRef,
-                           RecordedFact.Origin origin, Instant now, String displayName) {
+                           RecordedFact.Origin origin, Instant now, String displayName, Id inviteId) {
+        /** The same attempt through the personal invite {@code id}: a request it files remembers the invite. */
+        Attempt via(Id id) {
+            return new Attempt(ring, ticket, passcode, memberRef, origin, now, displayName, id);
+        }
     }
 
     public Outcome join(Request request) {
@@ -129,7 +134,7 @@ public final class JoinService {
         }
         String memberRef = request.memberRef() != null ? request.memberRef() : "ticket:" + ticket.ticketId();
         Attempt attempt = new Attempt(ring, ticket, request.passcode(), memberRef,
-                scans.origin(ring, request.scan(), now), now, request.displayName());
+                scans.origin(ring, request.scan(), now), now, request.displayName(), null);
         scans.refuseIfTenantBlocked(ticket.tenant());
         if (token.kind() == CodeKind.INVITE) {
             return joinThroughInvite(attempt, token);
@@ -166,9 +171,10 @@ public final class JoinService {
      * not written.
      * The new member gets an invite of their own.
      */
-    private Outcome joinThroughInvite(Attempt a, ScanToken token) {
-        Campaign campaign = invites.activeCampaign(token, a.now());
+    private Outcome joinThroughInvite(Attempt direct, ScanToken token) {
+        Campaign campaign = invites.activeCampaign(token, direct.now());
         InviteTable.Invite invite = invites.invite(token);
+        Attempt a = direct.via(invite.inviteId());
         if (campaign.target().liveCodeId() != null) {
             return joinThroughLiveCodeInvite(a, campaign, invite);
         }
@@ -296,7 +302,7 @@ public final class JoinService {
                 viaCampaign);
         JoinPolicy policy = group.joinPolicy();
         if (policy == JoinPolicy.APPROVAL || group.members() >= group.approvalFrom()) {
-            return fileRequest(attempt, group);
+            return fileRequest(attempt, a.inviteId(), group);
         }
         if (policy == JoinPolicy.PASSCODE) {
             MemberTable.TicketUse use = members.ticketUse(a.ticket().id());
@@ -312,7 +318,7 @@ public final class JoinService {
             case JOINED -> Outcome.joined(group);
             case ALREADY_MEMBER -> Outcome.alreadyMember(group);
             case GROUP_FULL -> null;
-            case NEEDS_APPROVAL -> fileRequest(attempt, group);
+            case NEEDS_APPROVAL -> fileRequest(attempt, a.inviteId(), group);
             case TICKET_USED -> throw ticketUsed();
             case CODE_REVOKED -> throw new RefusalException(Refusal.REVOKED, Messages.EN.text("refusal.revoked"));
             case GROUP_ARCHIVED -> throw archived();
@@ -320,8 +326,8 @@ public final class JoinService {
         };
     }
 
-    private Outcome fileRequest(JoinAttempt attempt, Group group) {
-        JoinRequestTable.Filing filing = requests.request(attempt);
+    private Outcome fileRequest(JoinAttempt attempt, Id inviteId, Group group) {
+        JoinRequestTable.Filing filing = requests.request(attempt, inviteId);
         return switch (filing.outcome()) {
             case FILED -> Outcome.pending(group, filing.requestId());
             case JOINED -> Outcome.joined(group);

@@ -138,7 +138,28 @@ final class LandingPage {
                     .append(escape((String) revealed.get("imageUrl"))).append("\"><p class=\"press\">")
                     .append(press).append("</p>");
         }
+        if (status.invite() != null) {
+            body.append(invite(status.invite(), t));
+        }
         return ApiResponse.html(200, page(t.lang(), escape(said), body.toString()), statusPolicy);
+    }
+
+    /**
+     * An approved member's invite, as the join's JSON carries it: the invite URL written out
+     * (to copy or to turn into a QR code) and as a link, the poster when there is one, and the
+     * progress link — each a plain link, so the page's policy needs no new source.
+     */
+    private static String invite(Invitation invite, Messages t) {
+        String url = escape(invite.inviteUrl());
+        StringBuilder out = new StringBuilder("<section id=\"invite\"><p>").append(escape(t.text("landing.invite")))
+                .append("</p><p><a class=\"invite\" rel=\"noreferrer\" href=\"").append(url).append("\">")
+                .append(url).append("</a></p>");
+        if (invite.posterUrl() != null) {
+            out.append("<p><a class=\"poster\" rel=\"noreferrer\" href=\"").append(escape(invite.posterUrl()))
+                    .append("\">").append(escape(t.text("landing.poster"))).append("</a></p>");
+        }
+        return out.append("<p><a class=\"progress\" rel=\"noreferrer\" href=\"").append(escape(invite.progressUrl()))
+                .append("\">").append(escape(t.text("landing.progress"))).append("</a></p></section>").toString();
     }
 
     /** {@code status} with the refusal said in the scanner's language, for a browser that scanned. */

@@ -15,15 +15,19 @@ import java.time.Clock;
  * The token is verified before anything is read: forged, tampered, expired, or naming
  * another tenant's campaign, it is 404 without a table read. A token whose invite is gone
  * (the inviter was erased) or whose campaign is gone is 404 too, all alike; an ended
- * campaign still shows its final count.
+ * campaign still shows its final count. A blocked tenant's links answer 451 {@code blocked},
+ * as its codes' scans do ({@link ScanService#refuseIfTenantBlocked}).
  */
 final class ProgressService {
     private final SigningKeyTable keys;
     private final CampaignInvites invites;
     private final InviterProgress progress;
+    private final ScanService scans;
     private final Clock clock;
 
-    ProgressService(SigningKeyTable keys, CampaignInvites invites, InviterProgress progress, Clock clock) {
+    ProgressService(SigningKeyTable keys, CampaignInvites invites, InviterProgress progress, ScanService scans,
+                    Clock clock) {
+        this.scans = scans;
         this.keys = keys;
         this.invites = invites;
         this.progress = progress;
@@ -38,6 +42,8 @@ final class ProgressService {
         KeyRing ring = keys.verifyingRing().orElseThrow(RefusalException::notFound);
         ProgressTokens.InviteRef ref = ProgressTokens.verify(ring, token, clock.instant().getEpochSecond())
                 .orElseThrow(RefusalException::notFound);
+        // A blocked tenant's progress links answer as its codes and invites do (451, no reason given).
+        scans.refuseIfTenantBlocked(ref.tenant());
         Campaign campaign = invites.campaign(ref.tenant(), ref.campaign()).orElseThrow(RefusalException::notFound);
         InviteTable.Invite invite = invites.invite(ref.tenant(), ref.campaign(), ref.inviteId())
                 .orElseThrow(RefusalException::notFound);

@@ -10,6 +10,7 @@ import com.groupgate.id.TenantId;
 import com.groupgate.join.JoinRequestTable;
 import com.groupgate.join.MemberTable;
 import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.live.LiveCodeTable;
 import com.groupgate.token.KeyRing;
 import com.groupgate.token.RequestStatusTokens;
 import java.time.Clock;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * signed (no lookup to forge against); a token that does not verify, has expired or names a
  * request that is gone is 404, all alike. A member approved into a group that runs an
  * active referral campaign finds their personal invite there too, as a joiner finds it in
- * the join's answer (issued once; the same invite on every read).
+ * the join's answer (issued once; the same invite on every read); so does one approved
+ * through a live code running a campaign (the request's pending fact names the live code).
  */
 final class RequestStatusService {
     private final SigningKeyTable keys;
@@ -33,10 +35,12 @@ final class RequestStatusService {
     private final GroupTable groups;
     private final ScanService scans;
     private final CampaignInvites invites;
+    private final LiveCodeTable liveCodes;
     private final Clock clock;
 
     RequestStatusService(SigningKeyTable keys, JoinRequestTable requests, MemberTable members, GroupTable groups,
-                         ScanService scans, CampaignInvites invites, Clock clock) {
+                         ScanService scans, CampaignInvites invites, LiveCodeTable liveCodes, Clock clock) {
+        this.liveCodes = liveCodes;
         this.keys = keys;
         this.requests = requests;
         this.members = members;
@@ -93,6 +97,10 @@ final class RequestStatusService {
         Optional<GroupTable.Marked> open = groups.findMarked(tenantId, groupId).filter(m -> !m.group().blocked());
         Optional<Entry> entry = open.map(m -> m.group().entry());
         CampaignId mark = open.map(GroupTable.Marked::campaignId).orElse(null);
+        if (mark == null && open.isPresent() && request.liveCodeId() != null) {
+            // Filed through a live code: its campaign, if it runs one, invites the member too.
+            mark = liveCodes.findMarked(tenantId, request.liveCodeId()).map(LiveCodeTable.Marked::campaignId).orElse(null);
+        }
         Invitation invite = mark == null ? null : invites.invitation(scans.ticketRing(ring), tenantId, mark,
                 request.memberRef(), groupId, scans.origin(ring, read, now), now).orElse(null);
         if (entry.isEmpty()) {

@@ -84,9 +84,10 @@ public final class ScanHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         MemberTable members = new MemberTable(dynamo, config.mainTable());
         this.joins = new JoinService(keys, codes, groups, liveCodes, members,
                 requests, new PasscodeTries(dynamo, config.mainTable()), scans, invites, wiring.clock());
-        this.statuses = new RequestStatusService(keys, requests, members, groups, scans, invites, wiring.clock());
-        this.progress = new ProgressService(keys, invites, new InviterProgress(dynamo, config.mainTable(), credits),
+        this.statuses = new RequestStatusService(keys, requests, members, groups, scans, invites, liveTable,
                 wiring.clock());
+        this.progress = new ProgressService(keys, invites, new InviterProgress(dynamo, config.mainTable(), credits),
+                scans, wiring.clock());
         this.reveal = new EntryReveal(new S3GetSigner(wiring.aws(), config.imagesBucket(), wiring.clock()));
         this.landingPage = new LandingPage(reveal.imageOrigin());
         this.statusBase = statusBase(config.scanBaseUrl());

@@ -2,6 +2,7 @@ package com.groupgate.api.routes;
 
 import com.groupgate.api.edge.Authenticator;
 import com.groupgate.api.edge.Paging;
+import com.groupgate.campaign.ApprovalCredits;
 import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.GroupTable;
@@ -32,7 +33,11 @@ public final class JoinRequestRoutes {
 
     private final Audit audit;
 
-    public JoinRequestRoutes(Authenticator auth, GroupTable groups, JoinRequestTable members, Clock clock, Audit audit) {
+    private final ApprovalCredits credits;
+
+    public JoinRequestRoutes(Authenticator auth, GroupTable groups, JoinRequestTable members, ApprovalCredits credits,
+                             Clock clock, Audit audit) {
+        this.credits = credits;
         this.audit = audit;
         this.auth = auth;
         this.groups = groups;
@@ -78,6 +83,11 @@ public final class JoinRequestRoutes {
         audit.change(approve ? "join-request.approve" : "join-request.reject", "join-request/" + requestId, "");
         JoinRequestTable.Decision decision = approve ? members.approve(tenant.tenantId(), requestId, now)
                 : members.reject(tenant.tenantId(), requestId, now);
+        if (decision == JoinRequestTable.Decision.JOINED) {
+            // After the approval's transaction, as a join's credit follows the join: a retried
+            // approval (joined again) writes a credit that a failure in between left out.
+            credits.creditApproved(tenant.tenantId(), requestId);
+        }
         return switch (decision) {
             case JOINED -> ApiResponse.json(200, Map.of("status", "joined"));
             case REJECTED -> ApiResponse.json(200, Map.of("status", "rejected"));
