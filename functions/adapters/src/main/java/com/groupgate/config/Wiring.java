@@ -3,7 +3,7 @@ package com.groupgate.config;
 import com.groupgate.aws.AwsClients;
 import com.groupgate.secret.RotatingSecret;
 import com.groupgate.secret.SecretValues;
-import com.groupgate.secret.SecretsManagerSecret;
+import com.groupgate.secretsmanager.SecretsManagerSecret;
 import java.time.Clock;
 import java.util.Map;
 

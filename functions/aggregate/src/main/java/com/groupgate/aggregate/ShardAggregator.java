@@ -2,12 +2,12 @@ package com.groupgate.aggregate;
 
 import com.groupgate.analytics.RollupDelta;
 import com.groupgate.analytics.RollupKey;
-import com.groupgate.analytics.RollupWriter;
-import com.groupgate.analytics.RollupWriter.ItemState;
 import com.groupgate.analytics.ShardBatch;
 import com.groupgate.analytics.ShardRecord;
 import com.groupgate.analytics.StreamShard;
 import com.groupgate.analytics.UsageKey;
+import com.groupgate.storage.analytics.RollupWriter;
+import com.groupgate.storage.analytics.RollupWriter.ItemState;
 import com.groupgate.telemetry.Log;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

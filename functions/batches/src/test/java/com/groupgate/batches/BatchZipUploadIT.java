@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.groupgate.batch.BatchFiles;
 import com.groupgate.id.BatchId;
 import com.groupgate.id.TenantId;
+import com.groupgate.storage.batch.BatchFiles;
 import com.groupgate.testkit.TestDeployment;
 import java.time.Clock;
 import java.util.Random;

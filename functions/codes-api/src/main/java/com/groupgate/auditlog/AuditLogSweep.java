@@ -4,8 +4,8 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.aws.Attr;
 import com.groupgate.id.TenantId;
-import com.groupgate.tenant.TenantDeletionTable.Position;
-import com.groupgate.tenant.TenantItemSweep;
+import com.groupgate.storage.tenant.TenantDeletionTable.Position;
+import com.groupgate.storage.tenant.TenantItemSweep;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

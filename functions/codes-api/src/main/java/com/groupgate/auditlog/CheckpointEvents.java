@@ -1,11 +1,11 @@
 package com.groupgate.auditlog;
 
 import com.groupgate.id.TenantId;
-import com.groupgate.webhook.Outbox;
+import com.groupgate.storage.webhook.Outbox;
+import com.groupgate.storage.webhook.WebhookTable;
 import com.groupgate.webhook.Webhook;
 import com.groupgate.webhook.WebhookEvent;
 import com.groupgate.webhook.WebhookEventType;
-import com.groupgate.webhook.WebhookTable;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;

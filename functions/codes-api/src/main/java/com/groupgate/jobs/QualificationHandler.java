@@ -2,13 +2,13 @@ package com.groupgate.jobs;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.groupgate.campaign.CampaignTable;
-import com.groupgate.campaign.CreditTable;
-import com.groupgate.campaign.DueCredits;
 import com.groupgate.campaign.Rewards;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
 import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.storage.campaign.CampaignTable;
+import com.groupgate.storage.campaign.CreditTable;
+import com.groupgate.storage.campaign.DueCredits;
 import com.groupgate.telemetry.Log;
 import com.groupgate.token.KeyRing;
 import java.time.Clock;

@@ -6,10 +6,10 @@ import com.groupgate.auditlog.AuditLogSweep;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
 import com.groupgate.image.ImageBucket;
-import com.groupgate.tenant.ApiKeyTable;
-import com.groupgate.tenant.TenantDeletionTable;
-import com.groupgate.tenant.TenantItemSweep;
-import com.groupgate.tenant.TenantTable;
+import com.groupgate.storage.tenant.ApiKeyTable;
+import com.groupgate.storage.tenant.TenantDeletionTable;
+import com.groupgate.storage.tenant.TenantItemSweep;
+import com.groupgate.storage.tenant.TenantTable;
 import java.time.Duration;
 import java.util.Map;
 

@@ -115,7 +115,7 @@ class AuditCheckpointsIT {
      * (directly: this test is about the event, not the registration).
      */
     private static void subscribe(ApiTestbed.TestTenant t) {
-        new com.groupgate.webhook.WebhookTable(ApiTestbed.aws().clients().dynamo(), ApiTestbed.mainTable())
+        new com.groupgate.storage.webhook.WebhookTable(ApiTestbed.aws().clients().dynamo(), ApiTestbed.mainTable())
                 .create(new com.groupgate.webhook.Webhook(com.groupgate.id.TenantId.parse(t.tenantId()).orElseThrow(),
                         com.groupgate.id.WebhookId.random(),
                         com.groupgate.webhook.WebhookUrl.parse("https://1.1.1.1/audit", false),

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.groupgate.audit.AuditEntry;
-import com.groupgate.localaws.EmulatorFaults.Kind;
 import com.groupgate.entry.QrPictures;
 import com.groupgate.id.TenantId;
 import com.groupgate.id.WebhookId;
-import com.groupgate.testkit.TestDeployment;
+import com.groupgate.localaws.EmulatorFaults.Kind;
+import com.groupgate.storage.webhook.DeliveryTable;
 import com.groupgate.testkit.FunctionFaults;
 import com.groupgate.testkit.HttpCalls;
-import com.groupgate.webhook.DeliveryTable;
+import com.groupgate.testkit.TestDeployment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,19 +2,19 @@ package com.groupgate.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.groupgate.analytics.RecordedFact;
 import com.groupgate.api.ApiTestbed.TestTenant;
 import com.groupgate.id.Id;
-import com.groupgate.analytics.RecordedFact;
 import com.groupgate.id.TenantId;
-import com.groupgate.join.JoinAttempt;
-import com.groupgate.join.JoinRequestTable;
 import com.groupgate.scan.ClientContext;
 import com.groupgate.scan.DeviceClass;
 import com.groupgate.scan.InApp;
 import com.groupgate.scan.Os;
 import com.groupgate.scan.UserAgentClass;
-import com.groupgate.token.JoinTicket;
+import com.groupgate.storage.join.JoinAttempt;
+import com.groupgate.storage.join.JoinRequestTable;
 import com.groupgate.testkit.HttpCalls;
+import com.groupgate.token.JoinTicket;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.groupgate.api.audit.AuditApiHandler;
 import com.groupgate.localaws.CloudFormationTemplate;
-import com.groupgate.secret.SecretsManagerSecret;
-import com.groupgate.testkit.TestDeployment;
+import com.groupgate.secretsmanager.SecretsManagerSecret;
 import com.groupgate.testkit.HttpCalls;
+import com.groupgate.testkit.TestDeployment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;

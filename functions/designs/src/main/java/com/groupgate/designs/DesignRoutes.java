@@ -1,7 +1,6 @@
 package com.groupgate.designs;
 
 import com.groupgate.code.Channel;
-import com.groupgate.code.CodeTable;
 import com.groupgate.code.GroupCode;
 import com.groupgate.entry.UploadedPicture;
 import com.groupgate.error.Refusal;
@@ -11,17 +10,18 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Router;
 import com.groupgate.id.CodeId;
 import com.groupgate.id.LiveCodeId;
-import com.groupgate.live.LiveCodeStatus;
-import java.util.Optional;
-import java.util.function.Function;
 import com.groupgate.image.EdgeImages;
 import com.groupgate.live.LiveCode;
-import com.groupgate.live.LiveCodeTable;
+import com.groupgate.live.LiveCodeStatus;
+import com.groupgate.storage.code.CodeTable;
+import com.groupgate.storage.live.LiveCodeTable;
+import com.groupgate.storage.tenant.TenantAuthentication;
 import com.groupgate.tenant.Tenant;
-import com.groupgate.tenant.TenantAuthentication;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code GET /v1/codes/{codeId}/image}, {@code GET /v1/live-codes/{liveCodeId}/image}: a

@@ -1,7 +1,5 @@
 package com.groupgate.designs;
 
-import com.groupgate.campaign.CampaignTable;
-import com.groupgate.campaign.InviteTable;
 import com.groupgate.campaign.PosterTemplate;
 import com.groupgate.campaign.Posters;
 import com.groupgate.error.RefusalException;
@@ -13,6 +11,8 @@ import com.groupgate.id.Id;
 import com.groupgate.id.TenantId;
 import com.groupgate.image.ImageBucket;
 import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.storage.campaign.CampaignTable;
+import com.groupgate.storage.campaign.InviteTable;
 import com.groupgate.telemetry.Log;
 import com.groupgate.token.CodeKind;
 import com.groupgate.token.ScanToken;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.groupgate.api.CodesApiHandler;
-import com.groupgate.campaign.CampaignTable;
-import com.groupgate.campaign.InviteTable;
 import com.groupgate.campaign.Invites;
 import com.groupgate.campaign.PosterTemplate;
 import com.groupgate.campaign.Posters;
@@ -16,6 +14,8 @@ import com.groupgate.id.GroupId;
 import com.groupgate.id.Id;
 import com.groupgate.id.TenantId;
 import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.storage.campaign.CampaignTable;
+import com.groupgate.storage.campaign.InviteTable;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.testkit.TestDeployment;
 import com.groupgate.token.CodeKind;

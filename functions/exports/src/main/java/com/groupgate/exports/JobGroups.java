@@ -2,7 +2,7 @@ package com.groupgate.exports;
 
 import com.groupgate.export.ExportJob;
 import com.groupgate.group.Group;
-import com.groupgate.group.GroupTable;
+import com.groupgate.storage.group.GroupTable;
 import java.util.function.Consumer;
 
 /** The groups an export covers: the one it names, or every group of the tenant, a page at a time. */

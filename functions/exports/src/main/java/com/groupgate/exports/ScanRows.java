@@ -4,12 +4,12 @@ import static com.groupgate.aws.Attr.s;
 
 import com.groupgate.analytics.Dimension;
 import com.groupgate.analytics.Granularity;
-import com.groupgate.analytics.RollupItem;
 import com.groupgate.analytics.RollupKey;
 import com.groupgate.aws.Attr;
 import com.groupgate.export.ExportJob;
 import com.groupgate.export.ExportTimes;
 import com.groupgate.storage.MainTableKeys;
+import com.groupgate.storage.analytics.RollupItem;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

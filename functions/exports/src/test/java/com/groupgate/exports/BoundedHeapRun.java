@@ -2,9 +2,9 @@ package com.groupgate.exports;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.groupgate.export.ExportMessage;
 import com.groupgate.id.ExportId;
 import com.groupgate.id.TenantId;
+import com.groupgate.storage.export.ExportMessage;
 import com.groupgate.telemetry.Log;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

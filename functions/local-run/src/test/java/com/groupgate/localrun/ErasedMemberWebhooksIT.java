@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.groupgate.webhook.AddressResolver;
+import com.groupgate.storage.webhook.AddressResolver;
 import com.groupgate.webhook.RetrySchedule;
 import com.groupgate.webhooks.SendHandler;
 import java.io.IOException;

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.groupgate.testkit.HttpCalls;
 import com.groupgate.api.CodesApiHandler;
-import com.groupgate.webhook.AddressResolver;
+import com.groupgate.storage.webhook.AddressResolver;
+import com.groupgate.testkit.HttpCalls;
 import com.groupgate.webhook.RetrySchedule;
 import com.groupgate.webhook.WebhookEventType;
 import com.groupgate.webhooks.ReminderHandler;

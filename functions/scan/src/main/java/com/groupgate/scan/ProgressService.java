@@ -1,10 +1,10 @@
 package com.groupgate.scan;
 
 import com.groupgate.campaign.Campaign;
-import com.groupgate.campaign.InviteTable;
-import com.groupgate.campaign.InviterProgress;
 import com.groupgate.error.RefusalException;
 import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.storage.campaign.InviteTable;
+import com.groupgate.storage.campaign.InviterProgress;
 import com.groupgate.token.KeyRing;
 import com.groupgate.token.ProgressTokens;
 import java.time.Clock;

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.id.RequestId;
 import com.groupgate.id.TenantId;
 import com.groupgate.jobs.QualificationHandler;
-import com.groupgate.join.JoinRequestTable;
+import com.groupgate.storage.join.JoinRequestTable;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.testkit.TestDeployment;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package com.groupgate.webhooks;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.groupgate.aws.StreamImages;
-import com.groupgate.webhook.ItemChange;
-import com.groupgate.webhook.Outbox;
 import com.groupgate.storage.MainTableKeys;
+import com.groupgate.storage.webhook.Outbox;
+import com.groupgate.webhook.ItemChange;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -16,11 +16,11 @@ import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
 import com.groupgate.http.EdgeGate;
 import com.groupgate.http.Router;
-import com.groupgate.tenant.ApiKeyCache;
-import com.groupgate.tenant.ApiKeyTable;
-import com.groupgate.tenant.TenantTable;
-import com.groupgate.webhook.Outbox;
-import com.groupgate.webhook.WebhookTable;
+import com.groupgate.storage.tenant.ApiKeyCache;
+import com.groupgate.storage.tenant.ApiKeyTable;
+import com.groupgate.storage.tenant.TenantTable;
+import com.groupgate.storage.webhook.Outbox;
+import com.groupgate.storage.webhook.WebhookTable;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -9,9 +9,9 @@ import com.groupgate.auditlog.CheckpointTable;
 import com.groupgate.auditlog.KmsNoteSigner;
 import com.groupgate.config.Config;
 import com.groupgate.config.Wiring;
+import com.groupgate.storage.webhook.Outbox;
+import com.groupgate.storage.webhook.WebhookTable;
 import com.groupgate.telemetry.Log;
-import com.groupgate.webhook.Outbox;
-import com.groupgate.webhook.WebhookTable;
 import java.util.Map;
 
 /**

@@ -6,11 +6,11 @@ import com.groupgate.error.Refusal;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.secret.RotatingSecret;
-import com.groupgate.tenant.ApiKeyCache;
-import com.groupgate.tenant.ApiKeys;
-import com.groupgate.tenant.Caller;
+import com.groupgate.storage.tenant.ApiKeyCache;
+import com.groupgate.storage.tenant.ApiKeys;
+import com.groupgate.storage.tenant.Caller;
+import com.groupgate.storage.tenant.TenantAuthentication;
 import com.groupgate.tenant.Tenant;
-import com.groupgate.tenant.TenantAuthentication;
 
 /** Who is calling: the operator (admin key) or a tenant (API key), and whether its key's scope allows the request. */
 public final class Authenticator {

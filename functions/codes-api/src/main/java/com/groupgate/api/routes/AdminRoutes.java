@@ -12,7 +12,7 @@ import com.groupgate.http.Router;
 import com.groupgate.id.TenantId;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.scan.DailyCap;
-import com.groupgate.tenant.TenantTable;
+import com.groupgate.storage.tenant.TenantTable;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;

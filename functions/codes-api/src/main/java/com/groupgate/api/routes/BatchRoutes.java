@@ -1,14 +1,10 @@
 package com.groupgate.api.routes;
 
 import com.groupgate.api.edge.Authenticator;
-import com.groupgate.batch.Batch;
 import com.groupgate.batch.BatchCsv;
-import com.groupgate.batch.BatchFiles;
 import com.groupgate.batch.BatchProblem;
 import com.groupgate.batch.BatchRow;
 import com.groupgate.batch.BatchStatus;
-import com.groupgate.batch.BatchTable;
-import com.groupgate.batch.BatchTargets;
 import com.groupgate.batch.PrintFormat;
 import com.groupgate.code.Channel;
 import com.groupgate.error.Refusal;
@@ -26,6 +22,10 @@ import com.groupgate.id.TenantId;
 import com.groupgate.image.S3GetSigner;
 import com.groupgate.keys.SigningKeyTable;
 import com.groupgate.live.LiveCodeStatus;
+import com.groupgate.storage.batch.Batch;
+import com.groupgate.storage.batch.BatchFiles;
+import com.groupgate.storage.batch.BatchTable;
+import com.groupgate.storage.batch.BatchTargets;
 import com.groupgate.tenant.Tenant;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -2,8 +2,6 @@ package com.groupgate.api.routes;
 
 import com.groupgate.api.edge.Authenticator;
 import com.groupgate.campaign.Campaign;
-import com.groupgate.campaign.CampaignPosters;
-import com.groupgate.campaign.CampaignTable;
 import com.groupgate.campaign.PosterPlacement;
 import com.groupgate.campaign.PosterTemplate;
 import com.groupgate.campaign.Posters;
@@ -15,6 +13,8 @@ import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Router;
 import com.groupgate.id.CampaignId;
 import com.groupgate.image.ImageBucket;
+import com.groupgate.storage.campaign.CampaignPosters;
+import com.groupgate.storage.campaign.CampaignTable;
 import com.groupgate.tenant.Tenant;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

@@ -1,20 +1,20 @@
 package com.groupgate.api.routes;
 
 import com.groupgate.api.edge.Authenticator;
-import com.groupgate.campaign.CampaignErasure;
-import com.groupgate.campaign.PosterErasure;
 import com.groupgate.error.RefusalException;
 import com.groupgate.group.Group;
-import com.groupgate.group.GroupTable;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Json;
 import com.groupgate.http.JsonFields;
 import com.groupgate.http.Router;
 import com.groupgate.id.GroupId;
-import com.groupgate.join.MemberErasure;
 import com.groupgate.join.MemberRef;
 import com.groupgate.keys.SigningKeyTable;
+import com.groupgate.storage.campaign.CampaignErasure;
+import com.groupgate.storage.campaign.PosterErasure;
+import com.groupgate.storage.group.GroupTable;
+import com.groupgate.storage.join.MemberErasure;
 import com.groupgate.tenant.Tenant;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package com.groupgate.api.routes;
 
-import com.groupgate.export.ExportMessage;
+import com.groupgate.storage.export.ExportMessage;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** The export queue: one message per export asked for; the export worker takes them. */

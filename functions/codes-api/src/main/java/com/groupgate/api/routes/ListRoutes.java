@@ -2,12 +2,12 @@ package com.groupgate.api.routes;
 
 import com.groupgate.api.edge.Authenticator;
 import com.groupgate.api.edge.Paging;
-import com.groupgate.code.CodeTable;
 import com.groupgate.error.RefusalException;
 import com.groupgate.http.ApiRequest;
 import com.groupgate.http.ApiResponse;
 import com.groupgate.http.Router;
-import com.groupgate.live.LiveCodeTable;
+import com.groupgate.storage.code.CodeTable;
+import com.groupgate.storage.live.LiveCodeTable;
 import com.groupgate.tenant.Tenant;
 
 /**
