@@ -61,8 +61,9 @@ class BatchCoalescerTest {
 
         Map<RollupKey, RollupDelta> deltas = BatchCoalescer.coalesce(facts);
 
-        // The last 1: none of these codes has a label, so every fact counts under the one no-label bucket.
-        int distinctPerGranularity = 1 + perCode.size() + groups.size() + channels.size() + 1;
+        // The 1 after the channels: none of these codes has a label, so every fact counts under the one
+        // no-label bucket; the last term: each group's own no-label bucket (groupBy=label&groupId=…).
+        int distinctPerGranularity = 1 + perCode.size() + groups.size() + channels.size() + 1 + groups.size();
         assertEquals(2 * distinctPerGranularity, deltas.size());
         long totalScans = 0;
         long totalAccepted = 0;
