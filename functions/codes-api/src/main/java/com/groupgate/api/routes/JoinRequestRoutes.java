@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The tenant's side of approval groups: list pending requests, approve or reject them. */
@@ -81,12 +82,19 @@ public final class JoinRequestRoutes {
         RequestId requestId = Views.id(request.pathParam("requestId"), RequestId::parse);
         Instant now = clock.instant();
         audit.change(approve ? "join-request.approve" : "join-request.reject", "join-request/" + requestId, "");
-        JoinRequestTable.Decision decision = approve ? members.approve(tenant.tenantId(), requestId, now)
+        // The credit an approval through an invite owes is recorded by the approval's own
+        // transaction and completed right after it (or by the qualification run).
+        Optional<ApprovalCredits.Owed> owed = approve ? credits.owed(tenant.tenantId(), requestId, now) : Optional.empty();
+        JoinRequestTable.Decision decision = approve
+                ? members.approve(tenant.tenantId(), requestId, now, owed.map(ApprovalCredits.Owed::record).orElse(null))
                 : members.reject(tenant.tenantId(), requestId, now);
         if (decision == JoinRequestTable.Decision.JOINED) {
-            // After the approval's transaction, as a join's credit follows the join: a retried
-            // approval (joined again) writes a credit that a failure in between left out.
-            credits.creditApproved(tenant.tenantId(), requestId);
+            if (owed.isPresent()) {
+                credits.complete(tenant.tenantId(), owed.get());
+            } else {
+                // A retried approval (joined again) writes a credit that is missing altogether.
+                credits.creditApproved(tenant.tenantId(), requestId);
+            }
         }
         return switch (decision) {
             case JOINED -> ApiResponse.json(200, Map.of("status", "joined"));
