@@ -202,4 +202,51 @@ class JoinCreditRecordIT {
         assertEquals(n, credits.values().stream().filter("pending"::equals).count(), credits.toString());
         assertEquals(List.of(0L, (long) n), counts(s, "alice"));
     }
+
+    /** Every item of the tenant's campaign on the cross-tenant due index. */
+    private long onTheDueIndex(Setup s) {
+        return items(s).stream().filter(i -> i.containsKey("gsi1pk") && i.get("gsi1pk").s().startsWith("CREDITS#DUE#"))
+                .count();
+    }
+
+    @Test
+    void aRecordWhoseInviterWasErasedMeanwhileCreditsNoOneAndLeavesTheDueIndex() {
+        Setup s = campaign(1000);
+        String alice = inviteOf(s.codePath(), "alice");
+        String ticket = world.ticket(alice);
+        theCreditStepDies();
+        assertEquals(503, world.join(alice, ScanWorld.joinBody(ticket, "bob", null), newAddress()).status());
+        faults.close();
+        var erased = world.api.post("/v1/erasure", "{\"memberRef\":\"alice\"}", bearer(tenant.apiKey()));
+        assertEquals(200, erased.status(), erased.body());
+
+        world.clock.advance(CreditTable.COMPLETE_AFTER.plusSeconds(1));
+        runQualification();
+        assertEquals(Map.of("bob", "removed"), credits(s));
+        assertEquals(List.of(), counts(s, "alice"));
+        assertEquals(0, onTheDueIndex(s));
+    }
+
+    @Test
+    void aRecordWhoseInviteeWasErasedMeanwhileIsCompletedUnderTheErasuresNameAndSettlesRemoved() {
+        Setup s = campaign(1000);
+        String alice = inviteOf(s.codePath(), "alice");
+        String ticket = world.ticket(alice);
+        theCreditStepDies();
+        assertEquals(503, world.join(alice, ScanWorld.joinBody(ticket, "bob", null), newAddress()).status());
+        faults.close();
+        var erased = world.api.post("/v1/erasure", "{\"memberRef\":\"bob\"}", bearer(tenant.apiKey()));
+        assertEquals(200, erased.status(), erased.body());
+
+        world.clock.advance(CreditTable.COMPLETE_AFTER.plusSeconds(1));
+        runQualification();
+        assertEquals(List.of("pending"), List.copyOf(credits(s).values()), credits(s).toString());
+        assertEquals(List.of(0L, 1L), counts(s, "alice"));
+
+        world.clock.advance(Duration.ofMinutes(60));
+        runQualification();
+        assertEquals(List.of("removed"), List.copyOf(credits(s).values()), credits(s).toString());
+        assertEquals(List.of(0L, 0L), counts(s, "alice"));
+        assertEquals(0, onTheDueIndex(s));
+    }
 }
