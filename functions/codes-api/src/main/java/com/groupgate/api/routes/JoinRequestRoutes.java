@@ -13,6 +13,7 @@ import com.groupgate.id.GroupId;
 import com.groupgate.id.RequestId;
 import com.groupgate.join.RequestStatus;
 import com.groupgate.storage.campaign.ApprovalCredits;
+import com.groupgate.storage.campaign.CreditTable;
 import com.groupgate.storage.group.GroupTable;
 import com.groupgate.storage.join.JoinRequestTable;
 import com.groupgate.tenant.Tenant;
@@ -89,10 +90,9 @@ public final class JoinRequestRoutes {
                 ? members.approve(tenant.tenantId(), requestId, now, owed.map(ApprovalCredits.Owed::record).orElse(null))
                 : members.reject(tenant.tenantId(), requestId, now);
         if (decision == JoinRequestTable.Decision.JOINED) {
-            if (owed.isPresent()) {
-                credits.complete(tenant.tenantId(), owed.get());
-            } else {
-                // A retried approval (joined again) writes a credit that is missing altogether.
+            if (owed.isEmpty() || credits.complete(tenant.tenantId(), owed.get()) == CreditTable.Credited.BEFORE) {
+                // No record completed here (a retried approval answering joined again, or a member
+                // who joined meanwhile through a scan): a credit missing altogether is written.
                 credits.creditApproved(tenant.tenantId(), requestId);
             }
         }
