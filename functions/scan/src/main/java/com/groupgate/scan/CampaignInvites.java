@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Referral campaigns as the scan function meets them: the campaign a group's item is marked
@@ -156,21 +157,43 @@ final class CampaignInvites {
     }
 
     /**
+     * The record of the credit {@code inviteeRef}'s join through {@code invite} into
+     * {@code groupId} owes its inviter, for the join's own transaction ({@link CreditTable#joined});
+     * null for an inviter's own invite (the same memberRef: nothing recorded). The self-invite
+     * verdict (the invitee from the inviter's own address hash and device class within a day
+     * of the inviter's join) and the day (the campaign's, in the tenant's zone) travel on it.
+     */
+    TransactWriteItem creditRecord(Campaign campaign, InviteTable.Invite invite, String inviteeRef, GroupId groupId,
+                                   RecordedFact.Origin origin) {
+        if (invite.memberRef().equals(inviteeRef)) {
+            return null;
+        }
+        return credits.joined(campaign.tenantId(), campaign, join(invite, inviteeRef, groupId, origin),
+                sameViewer(invite, origin), DailyCap.dayKey(origin.at(), campaign.timezone()));
+    }
+
+    /**
      * Credits the inviter of {@code invite} with {@code inviteeRef}'s join (once per member
-     * and campaign, {@link CreditTable}): never an inviter's own invite (the same memberRef,
-     * nothing recorded), refused when the invitee joined from the inviter's own address hash
-     * and device class within a day of the inviter's join, or past the inviter's daily limit
-     * (the campaign's day, in the tenant's zone).
+     * and campaign, {@link CreditTable}): completes the record the join wrote, as a pending
+     * credit, or refused as a self-invite or past the inviter's daily limit; never an
+     * inviter's own invite.
      */
     CreditTable.Credited credit(Campaign campaign, InviteTable.Invite invite, String inviteeRef, GroupId groupId,
                                 RecordedFact.Origin origin) {
         if (invite.memberRef().equals(inviteeRef)) {
             return CreditTable.Credited.REFUSED;
         }
-        Instant at = origin.at();
-        boolean sameViewer = CreditRules.sameViewer(invite.ipHash(), invite.device(), invite.issuedAt(),
-                origin.ipHash(), origin.agent().device().wireName(), at);
-        return credits.credit(campaign.tenantId(), campaign, new CreditTable.Join(inviteeRef, invite.memberRef(),
-                invite.inviteId(), groupId, at), sameViewer, DailyCap.dayKey(at, campaign.timezone()));
+        return credits.complete(campaign.tenantId(), campaign, join(invite, inviteeRef, groupId, origin),
+                sameViewer(invite, origin), DailyCap.dayKey(origin.at(), campaign.timezone()));
+    }
+
+    private static CreditTable.Join join(InviteTable.Invite invite, String inviteeRef, GroupId groupId,
+                                         RecordedFact.Origin origin) {
+        return new CreditTable.Join(inviteeRef, invite.memberRef(), invite.inviteId(), groupId, origin.at());
+    }
+
+    private static boolean sameViewer(InviteTable.Invite invite, RecordedFact.Origin origin) {
+        return CreditRules.sameViewer(invite.ipHash(), invite.device(), invite.issuedAt(),
+                origin.ipHash(), origin.agent().device().wireName(), origin.at());
     }
 }

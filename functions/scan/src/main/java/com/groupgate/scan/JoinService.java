@@ -156,7 +156,7 @@ public final class JoinService {
         }
         RecordedFact fact = RecordedFact.join(attempt.origin(), code.tenantId()).code(code.codeId())
                 .group(group.groupId()).channel(code.channel()).label(code.label()).build();
-        Outcome outcome = joinGroup(attempt, group, fact, Long.MAX_VALUE, null);
+        Outcome outcome = joinGroup(attempt, group, fact, Long.MAX_VALUE, null, null);
         if (outcome == null) {
             throw new RefusalException(Refusal.GROUP_FULL, Messages.EN.text("refusal.group_full"));
         }
@@ -194,7 +194,8 @@ public final class JoinService {
         }
         RecordedFact fact = RecordedFact.join(a.origin(), group.tenantId()).group(groupId)
                 .channel(Invites.CHANNEL).build();
-        Outcome outcome = joinGroup(a, group, fact, Long.MAX_VALUE, campaign.campaignId());
+        Outcome outcome = joinGroup(a, group, fact, Long.MAX_VALUE, campaign.campaignId(),
+                new Credit(campaign, invite));
         if (outcome == null) {
             throw new RefusalException(Refusal.GROUP_FULL, Messages.EN.text("refusal.group_full"));
         }
@@ -224,7 +225,8 @@ public final class JoinService {
             throw new RefusalException(Refusal.REVOKED, Messages.EN.text("refusal.revoked"));
         }
         try {
-            Routed routed = joinFirstWithRoom(a, fresh.code(), fresh.groups(), Invites.CHANNEL, campaign.campaignId());
+            Routed routed = joinFirstWithRoom(a, fresh.code(), fresh.groups(), Invites.CHANNEL, campaign.campaignId(),
+                    new Credit(campaign, invite));
             creditInviter(a, routed.outcome(), campaign, invite, routed.groupId());
             return withInvite(a, routed.outcome(), routed.groupId(), campaign.campaignId());
         } finally {
@@ -255,7 +257,7 @@ public final class JoinService {
             throw new RefusalException(Refusal.REVOKED, Messages.EN.text("refusal.revoked"));
         }
         try {
-            Routed routed = joinFirstWithRoom(a, code, fresh.groups(), code.channel(), null);
+            Routed routed = joinFirstWithRoom(a, code, fresh.groups(), code.channel(), null, null);
             // A live code running a campaign hands its joiners their invite, as a marked group does.
             return withInvite(a, routed.outcome(), routed.groupId(), fresh.campaignId());
         } finally {
@@ -264,13 +266,17 @@ public final class JoinService {
         }
     }
 
+    /** A join through {@code invite}: the credit it owes the inviter. */
+    private record Credit(Campaign campaign, InviteTable.Invite invite) {
+    }
+
     /** A live code's join as it came out, and the pool group it went to. */
     private record Routed(Outcome outcome, GroupId groupId) {
     }
 
     /** {@code viaCampaign}: the live code's campaign whose invite was scanned, null for the live code itself. */
     private Routed joinFirstWithRoom(Attempt a, LiveCode code, List<Group> pool, Channel channel,
-                                     CampaignId viaCampaign) {
+                                     CampaignId viaCampaign, Credit credit) {
         for (Group group : pool) {
             long limit = PoolRouting.limit(group.capacity(), code.switchAfterJoins());
             if (!group.openAt(a.now()) || group.members() >= limit) {
@@ -279,7 +285,7 @@ public final class JoinService {
             RecordedFact fact = RecordedFact.join(a.origin(), code.tenantId()).group(group.groupId())
                     .liveCode(code.liveCodeId()).channel(channel).build();
             try {
-                Outcome outcome = joinGroup(a, group, fact, limit, viaCampaign);
+                Outcome outcome = joinGroup(a, group, fact, limit, viaCampaign, credit);
                 if (outcome != null) {
                     return new Routed(outcome, group.groupId());
                 }
@@ -295,11 +301,14 @@ public final class JoinService {
 
     /**
      * Joins under the group's policy and verifyAbove; null when the group had no seat left.
-     * {@code viaCampaign}: the campaign of the invite scanned, null for a code.
+     * {@code viaCampaign}: the campaign of the invite scanned, null for a code; {@code credit}:
+     * the credit a join through that invite owes, recorded by the join's own transaction.
      */
-    private Outcome joinGroup(Attempt a, Group group, RecordedFact fact, long seatLimit, CampaignId viaCampaign) {
+    private Outcome joinGroup(Attempt a, Group group, RecordedFact fact, long seatLimit, CampaignId viaCampaign,
+                              Credit credit) {
         JoinAttempt attempt = new JoinAttempt(a.ticket(), a.memberRef(), fact, seatLimit, group.approvalFrom(),
-                viaCampaign);
+                viaCampaign, credit == null ? null
+                        : invites.creditRecord(credit.campaign(), credit.invite(), a.memberRef(), group.groupId(), a.origin()));
         JoinPolicy policy = group.joinPolicy();
         if (policy == JoinPolicy.APPROVAL || group.members() >= group.approvalFrom()) {
             return fileRequest(attempt, a.inviteId(), group);

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.groupgate.id.RequestId;
 import com.groupgate.id.TenantId;
 import com.groupgate.jobs.QualificationHandler;
+import com.groupgate.localaws.EmulatorFaults.Kind;
+import com.groupgate.storage.campaign.CreditTable;
 import com.groupgate.storage.join.JoinRequestTable;
+import com.groupgate.testkit.FunctionFaults;
 import com.groupgate.testkit.HttpCalls;
 import com.groupgate.testkit.TestDeployment;
 import java.time.Duration;
@@ -160,6 +163,26 @@ class ApprovedInviteCreditsIT {
         var retried = approve(bob.text("requestId"));
         assertEquals(200, retried.status(), retried.body());
         assertEquals(Map.of("alice", List.of(0L, 1L)), board());
+    }
+
+    @Test
+    void anApprovalWhoseFunctionDiedBeforeTheCreditIsCreditedByTheNextRunAndAGivenUpRetryCreditsNothingTwice() {
+        var bob = request(invitePath, "bob", newAddress());
+        try (FunctionFaults api = FunctionFaults.of("CodesApiFunction")) {
+            // The approval's transaction goes through; every transaction after it fails.
+            api.inject(api.on("dynamodb", "TransactWriteItems", Kind.ERROR_500).skip(1).always());
+            var died = approve(bob.text("requestId"));
+            assertEquals(503, died.status(), died.body());
+        }
+        assertEquals(Map.of(), board(), "recorded, not yet counted");
+        world.clock.advance(CreditTable.COMPLETE_AFTER);
+        runQualification();
+        assertEquals(Map.of("alice", List.of(0L, 1L)), board(), "completed by the run");
+        var retried = approve(bob.text("requestId"));
+        assertEquals(200, retried.status(), retried.body());
+        assertEquals(Map.of("alice", List.of(0L, 1L)), board(), "the tenant's retry credits nothing twice");
+        runQualification();
+        assertEquals(Map.of("alice", List.of(1L, 0L)), board());
     }
 
     @Test

@@ -18,11 +18,13 @@ import com.groupgate.storage.StoredValues;
 import com.groupgate.storage.webhook.Outbox;
 import com.groupgate.webhook.WebhookEvent;
 import com.groupgate.webhook.WebhookEventType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,6 +56,9 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class CreditTable {
     private static final int TRIES = 8;
     private static final String DAY_PREFIX = "day_";
+    private static final String SAME_VIEWER = "sameViewer";
+    /** How long a join's {@code joined} record waits on the due index before the qualification run completes it. */
+    public static final Duration COMPLETE_AFTER = Duration.ofMinutes(2);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -91,17 +96,7 @@ public final class CreditTable {
         link.put("gsi1sk", s(MainTableKeys.dueSort(qualifiesAt(campaign, join), tenantId, c, join.inviteeRef())));
         TransactWriteItem put = TransactWriteItem.builder().put(Put.builder().tableName(table).item(link)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
-        TransactWriteItem raise = TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(MainTableKeys.inviter(tenantId, c, join.inviterRef()))
-                .updateExpression("SET memberRef = :ref, qualified = if_not_exists(qualified, :zero),"
-                        + " reachedAt = if_not_exists(reachedAt, :now), gsi1pk = :board,"
-                        + " gsi1sk = if_not_exists(gsi1sk, :first) ADD pending :one, #day :one")
-                .conditionExpression("attribute_not_exists(#day) OR #day < :limit")
-                .expressionAttributeNames(Map.of("#day", DAY_PREFIX + day))
-                .expressionAttributeValues(Map.of(":ref", s(join.inviterRef()), ":zero", n(0),
-                        ":now", n(join.joinedAt().toEpochMilli()), ":board", s(MainTableKeys.leaderboardIndex(tenantId, c)),
-                        ":first", s(CreditRules.boardSort(0, join.joinedAt(), join.inviterRef())), ":one", n(1),
-                        ":limit", n(campaign.settings().perInviterDailyLimit()))).build()).build();
+        TransactWriteItem raise = raise(tenantId, campaign, join, day);
         for (int attempt = 1; ; attempt++) {
             try {
                 dynamo.transactWriteItems(t -> t.transactItems(put, raise));
@@ -121,6 +116,114 @@ public final class CreditTable {
         }
     }
 
+    /**
+     * The durable record of {@code join}'s credit, for the join's own transaction: the credit
+     * item, {@code joined}, written once ({@code attribute_not_exists}, as {@link #credit}
+     * writes it), with what its completion decides on (the self-invite verdict, the day), on
+     * the due index {@link #COMPLETE_AFTER} after the join. The join's next step completes it
+     * ({@link #complete(TenantId, Campaign, Join, boolean, String)}); if the function dies in
+     * between, the qualification run does ({@link #complete(Campaign, Map)}).
+     */
+    public TransactWriteItem joined(TenantId tenantId, Campaign campaign, Join join, boolean sameViewer, String day) {
+        CampaignId c = campaign.campaignId();
+        Map<String, AttributeValue> item = linkItem(tenantId, campaign, join, CreditStatus.JOINED, null, day);
+        item.put(SAME_VIEWER, AttributeValue.fromBool(sameViewer));
+        item.put("gsi1pk", s(MainTableKeys.dueCreditsIndex(MainTableKeys.dueShard(tenantId, c, join.inviteeRef()))));
+        item.put("gsi1sk", s(MainTableKeys.dueSort(join.joinedAt().plus(COMPLETE_AFTER), tenantId, c, join.inviteeRef())));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    /**
+     * Completes the {@code joined} record of {@code join} with the decisions {@link #credit}
+     * makes (self-invite, daily limit): pending with the inviter's counts in one transaction,
+     * or refused; each only from {@code joined} and for this inviter, so a record completes
+     * once, whoever completes it. {@link Credited#BEFORE} when it was completed already, or
+     * the invitee's credit is another join's.
+     */
+    public Credited complete(TenantId tenantId, Campaign campaign, Join join, boolean sameViewer, String day) {
+        if (sameViewer) {
+            return refuseJoined(tenantId, campaign, join, CreditRefusal.SELF_INVITE);
+        }
+        CampaignId c = campaign.campaignId();
+        TransactWriteItem pend = TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(MainTableKeys.invitee(tenantId, c, join.inviteeRef()))
+                .updateExpression("SET #st = :pending, gsi1sk = :due REMOVE #sv")
+                .conditionExpression("#st = :joined AND inviterRef = :inviter")
+                .expressionAttributeNames(Map.of("#st", "status", "#sv", SAME_VIEWER))
+                .expressionAttributeValues(Map.of(":pending", s(CreditStatus.PENDING.wireName()),
+                        ":joined", s(CreditStatus.JOINED.wireName()), ":inviter", s(join.inviterRef()),
+                        ":due", s(MainTableKeys.dueSort(qualifiesAt(campaign, join), tenantId, c, join.inviteeRef()))))
+                .build()).build();
+        TransactWriteItem raise = raise(tenantId, campaign, join, day);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                dynamo.transactWriteItems(t -> t.transactItems(pend, raise));
+                return Credited.PENDING;
+            } catch (TransactionCanceledException e) {
+                if (failed(e, 0)) {
+                    return Credited.BEFORE;
+                }
+                if (failed(e, 1)) {
+                    return refuseJoined(tenantId, campaign, join, CreditRefusal.DAILY_LIMIT);
+                }
+                if (attempt >= TRIES) {
+                    throw e;
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    /** Completes a {@code joined} record read from the due index, as the join's next step would have. */
+    public Credited complete(Campaign campaign, Map<String, AttributeValue> record) {
+        if (Attr.str(record, "inviterRef") == null) {
+            return dropJoined(campaign, record);
+        }
+        Optional<Id> inviteId = Id.parse(Attr.str(record, "inviteId"));
+        Join join = new Join(Attr.str(record, "memberRef"), Attr.str(record, "inviterRef"), inviteId.orElse(null),
+                StoredValues.id(record, "groupId", GroupId::parse), Instant.ofEpochSecond(Attr.num(record, "joinedAt", 0)));
+        AttributeValue sameViewer = record.get(SAME_VIEWER);
+        return complete(campaign.tenantId(), campaign, join, sameViewer != null && Boolean.TRUE.equals(sameViewer.bool()),
+                Attr.str(record, "day"));
+    }
+
+    /** Whether a due-index item is a join's record still to complete (not a pending credit to settle). */
+    public static boolean joined(Map<String, AttributeValue> item) {
+        return CreditStatus.JOINED.wireName().equals(Attr.str(item, "status"));
+    }
+
+    /** A record whose inviter was erased before it completed: credits no one, as an erased inviter's invite does not. */
+    private Credited dropJoined(Campaign campaign, Map<String, AttributeValue> record) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(Map.of("pk", record.get("pk"), "sk", record.get("sk")))
+                    .updateExpression("SET #st = :removed REMOVE gsi1pk, gsi1sk, #sv")
+                    .conditionExpression("#st = :joined AND attribute_not_exists(inviterRef)")
+                    .expressionAttributeNames(Map.of("#st", "status", "#sv", SAME_VIEWER))
+                    .expressionAttributeValues(Map.of(":removed", s(CreditStatus.REMOVED.wireName()),
+                            ":joined", s(CreditStatus.JOINED.wireName()))));
+            return Credited.REFUSED;
+        } catch (ConditionalCheckFailedException before) {
+            return Credited.BEFORE;
+        }
+    }
+
+    private Credited refuseJoined(TenantId tenantId, Campaign campaign, Join join, CreditRefusal why) {
+        try {
+            dynamo.updateItem(u -> u.tableName(table).key(MainTableKeys.invitee(tenantId, campaign.campaignId(),
+                            join.inviteeRef()))
+                    .updateExpression("SET #st = :refused, reason = :why REMOVE gsi1pk, gsi1sk, #sv")
+                    .conditionExpression("#st = :joined AND inviterRef = :inviter")
+                    .expressionAttributeNames(Map.of("#st", "status", "#sv", SAME_VIEWER))
+                    .expressionAttributeValues(Map.of(":refused", s(CreditStatus.REFUSED.wireName()),
+                            ":why", s(why.wireName()), ":joined", s(CreditStatus.JOINED.wireName()),
+                            ":inviter", s(join.inviterRef()))));
+            return Credited.REFUSED;
+        } catch (ConditionalCheckFailedException before) {
+            return Credited.BEFORE;
+        }
+    }
+
     private Credited refuse(TenantId tenantId, Campaign campaign, Join join, CreditRefusal why, String day) {
         Map<String, AttributeValue> item = linkItem(tenantId, campaign, join, CreditStatus.REFUSED, why, day);
         try {
@@ -129,6 +232,22 @@ public final class CreditTable {
         } catch (ConditionalCheckFailedException before) {
             return Credited.BEFORE;
         }
+    }
+
+    /** The inviter's pending count and today's count, one more, under the daily limit. */
+    private TransactWriteItem raise(TenantId tenantId, Campaign campaign, Join join, String day) {
+        CampaignId c = campaign.campaignId();
+        return TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(MainTableKeys.inviter(tenantId, c, join.inviterRef()))
+                .updateExpression("SET memberRef = :ref, qualified = if_not_exists(qualified, :zero),"
+                        + " reachedAt = if_not_exists(reachedAt, :now), gsi1pk = :board,"
+                        + " gsi1sk = if_not_exists(gsi1sk, :first) ADD pending :one, #day :one")
+                .conditionExpression("attribute_not_exists(#day) OR #day < :limit")
+                .expressionAttributeNames(Map.of("#day", DAY_PREFIX + day))
+                .expressionAttributeValues(Map.of(":ref", s(join.inviterRef()), ":zero", n(0),
+                        ":now", n(join.joinedAt().toEpochMilli()), ":board", s(MainTableKeys.leaderboardIndex(tenantId, c)),
+                        ":first", s(CreditRules.boardSort(0, join.joinedAt(), join.inviterRef())), ":one", n(1),
+                        ":limit", n(campaign.settings().perInviterDailyLimit()))).build()).build();
     }
 
     private static Instant qualifiesAt(Campaign campaign, Join join) {

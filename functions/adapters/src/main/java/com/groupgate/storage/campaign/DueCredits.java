@@ -24,7 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * so the next run starts again from the oldest still due; within a run, the page cursor
  * moves past credits that could not be settled this time. Never a scan: each page is a
  * query of due items only. Safe under redelivery and concurrent runs: each credit settles
- * once ({@link CreditTable#settle}).
+ * once ({@link CreditTable#settle}). A join's {@code joined} record still there
+ * {@link CreditTable#COMPLETE_AFTER} after its join (the function died before its next
+ * step) is completed as that step would have ({@link CreditTable#complete(Campaign, Map)}),
+ * once; the credit it becomes is settled by a later run, when it qualifies.
  */
 public final class DueCredits {
     /** Credits read per query. */
@@ -65,7 +68,12 @@ public final class DueCredits {
                     seen++;
                     Optional<Campaign> campaign = campaignsSeen.computeIfAbsent(
                             Attr.str(credit, "tenantId") + "#" + Attr.str(credit, "campaignId"), k -> campaignOf(credit));
-                    if (campaign.isPresent() && credits.settle(campaign.get(), credit, now, rewards)) {
+                    if (campaign.isPresent() && CreditTable.joined(credit)) {
+                        // A join's record whose join died before completing it: completed as the join would have.
+                        if (credits.complete(campaign.get(), credit) != CreditTable.Credited.BEFORE) {
+                            settled++;
+                        }
+                    } else if (campaign.isPresent() && credits.settle(campaign.get(), credit, now, rewards)) {
                         settled++;
                     }
                 }

@@ -6,6 +6,7 @@ import com.groupgate.id.GroupId;
 import com.groupgate.id.TenantId;
 import com.groupgate.token.JoinTicket;
 import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * One join or join request as the join path asks for it, with what it must find still
@@ -18,12 +19,25 @@ import java.util.Objects;
  *                     {@link Long#MAX_VALUE} for never
  * @param campaignId   the referral campaign whose personal invite was scanned (then the
  *                     campaign, not a code, is what must still take joins); null for a code
+ * @param creditRecord the durable record of the inviter's credit, written by the join's own
+ *                     transaction ({@code CreditTable.joined}); null when there is none
  */
 public record JoinAttempt(JoinTicket ticket, String memberRef, RecordedFact fact, long seatLimit, long approvalFrom,
-                          CampaignId campaignId) {
+                          CampaignId campaignId, TransactWriteItem creditRecord) {
+    /** A join through a personal invite without a credit record, or through a code ({@code campaignId} null). */
+    public JoinAttempt(JoinTicket ticket, String memberRef, RecordedFact fact, long seatLimit, long approvalFrom,
+                       CampaignId campaignId) {
+        this(ticket, memberRef, fact, seatLimit, approvalFrom, campaignId, null);
+    }
+
+    /** The same attempt, its credit record left out. */
+    public JoinAttempt withoutCreditRecord() {
+        return new JoinAttempt(ticket, memberRef, fact, seatLimit, approvalFrom, campaignId, null);
+    }
+
     /** A join through a group code or a live code. */
     public JoinAttempt(JoinTicket ticket, String memberRef, RecordedFact fact, long seatLimit, long approvalFrom) {
-        this(ticket, memberRef, fact, seatLimit, approvalFrom, null);
+        this(ticket, memberRef, fact, seatLimit, approvalFrom, (CampaignId) null);
     }
 
     public JoinAttempt {

@@ -20,6 +20,7 @@ import com.groupgate.storage.campaign.ApprovalCredits;
 import com.groupgate.storage.group.GroupTable;
 import com.groupgate.token.RequestStatusTokens;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -211,6 +212,15 @@ public final class JoinRequestTable {
      * Approval is the verification {@code verifyAbove} asks for, so only capacity bounds it.
      */
     public Decision approve(TenantId tenantId, RequestId requestId, Instant at) {
+        return approve(tenantId, requestId, at, null);
+    }
+
+    /**
+     * Approves as {@link #approve(TenantId, RequestId, Instant)} does, writing
+     * {@code creditRecord} (the inviter's credit it owes, {@code CreditTable.joined}; null:
+     * none) in the same transaction; left out when the invitee has a credit already.
+     */
+    public Decision approve(TenantId tenantId, RequestId requestId, Instant at, TransactWriteItem creditRecord) {
         Optional<Map<String, AttributeValue>> found = findRequestItem(tenantId, requestId);
         if (found.isEmpty()) {
             return Decision.NOT_FOUND;
@@ -219,10 +229,14 @@ public final class JoinRequestTable {
         RecordedFact fact = FactCodec.decode(Attr.mapOf(found.get(), "pendingFact")).at(at);
         TransactWriteItem decide = decide(tenantId, request, RequestStatus.JOINED, at);
         try {
-            Transactions.write(dynamo, List.of(decide,
+            List<TransactWriteItem> items = new ArrayList<>(List.of(decide,
                     members.putMember(tenantId, request.groupId(), request.memberRef(), fact,
                             TicketId.parse(Attr.str(found.get(), MemberTable.TICKET_ID)).orElse(null)),
                     members.raiseMembers(tenantId, request.groupId(), Long.MAX_VALUE)));
+            if (creditRecord != null) {
+                items.add(creditRecord);
+            }
+            Transactions.write(dynamo, items);
             return Decision.JOINED;
         } catch (TransactionCanceledException e) {
             if (Transactions.failed(e, 0)) {
@@ -245,6 +259,10 @@ public final class JoinRequestTable {
                 return group.containsKey(BlockTable.REASON) ? Decision.GROUP_BLOCKED
                         : GroupTable.archived(group) ? Decision.GROUP_ARCHIVED
                         : Decision.GROUP_FULL;
+            }
+            if (creditRecord != null && Transactions.failed(e, 3)) {
+                // The invitee has a credit in this campaign already: the approval alone.
+                return approve(tenantId, requestId, at, null);
             }
             throw e;
         }

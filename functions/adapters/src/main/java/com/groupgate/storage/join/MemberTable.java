@@ -85,8 +85,12 @@ public final class MemberTable {
 
     public JoinResult join(JoinAttempt a) {
         long limit = Math.min(a.seatLimit(), a.approvalFrom());
-        List<TransactWriteItem> items = List.of(claimTicket(a), putMember(a.tenantId(), a.groupId(), a.memberRef(),
-                a.fact(), a.ticket().id()), raiseMembers(a.tenantId(), a.groupId(), limit), Guards.code(table, a));
+        List<TransactWriteItem> items = new ArrayList<>(List.of(claimTicket(a), putMember(a.tenantId(), a.groupId(),
+                a.memberRef(), a.fact(), a.ticket().id()), raiseMembers(a.tenantId(), a.groupId(), limit),
+                Guards.code(table, a)));
+        if (a.creditRecord() != null) {
+            items.add(a.creditRecord());
+        }
         try {
             Transactions.write(dynamo, items);
             return JoinResult.JOINED;
@@ -102,6 +106,10 @@ public final class MemberTable {
             }
             if (Transactions.failed(e, 2)) {
                 return whyNoSeat(Transactions.old(e, 2), a.seatLimit());
+            }
+            if (a.creditRecord() != null && Transactions.failed(e, 4)) {
+                // The invitee has a credit in this campaign already (an earlier join): the join alone.
+                return join(a.withoutCreditRecord());
             }
             throw e;
         }

@@ -13,6 +13,7 @@ import com.groupgate.id.GroupId;
 import com.groupgate.id.RequestId;
 import com.groupgate.join.RequestStatus;
 import com.groupgate.storage.campaign.ApprovalCredits;
+import com.groupgate.storage.campaign.CreditTable;
 import com.groupgate.storage.group.GroupTable;
 import com.groupgate.storage.join.JoinRequestTable;
 import com.groupgate.tenant.Tenant;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** The tenant's side of approval groups: list pending requests, approve or reject them. */
@@ -81,12 +83,18 @@ public final class JoinRequestRoutes {
         RequestId requestId = Views.id(request.pathParam("requestId"), RequestId::parse);
         Instant now = clock.instant();
         audit.change(approve ? "join-request.approve" : "join-request.reject", "join-request/" + requestId, "");
-        JoinRequestTable.Decision decision = approve ? members.approve(tenant.tenantId(), requestId, now)
+        // The credit an approval through an invite owes is recorded by the approval's own
+        // transaction and completed right after it (or by the qualification run).
+        Optional<ApprovalCredits.Owed> owed = approve ? credits.owed(tenant.tenantId(), requestId, now) : Optional.empty();
+        JoinRequestTable.Decision decision = approve
+                ? members.approve(tenant.tenantId(), requestId, now, owed.map(ApprovalCredits.Owed::record).orElse(null))
                 : members.reject(tenant.tenantId(), requestId, now);
         if (decision == JoinRequestTable.Decision.JOINED) {
-            // After the approval's transaction, as a join's credit follows the join: a retried
-            // approval (joined again) writes a credit that a failure in between left out.
-            credits.creditApproved(tenant.tenantId(), requestId);
+            if (owed.isEmpty() || credits.complete(tenant.tenantId(), owed.get()) == CreditTable.Credited.BEFORE) {
+                // No record completed here (a retried approval answering joined again, or a member
+                // who joined meanwhile through a scan): a credit missing altogether is written.
+                credits.creditApproved(tenant.tenantId(), requestId);
+            }
         }
         return switch (decision) {
             case JOINED -> ApiResponse.json(200, Map.of("status", "joined"));
