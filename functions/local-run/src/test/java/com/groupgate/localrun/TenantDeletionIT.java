@@ -38,7 +38,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * keeps every item and object it had.
  */
 class TenantDeletionIT {
-    private static final Duration WAIT = Duration.ofSeconds(40);
+    /**
+     * The bound on a deletion's run here: its analytics phase scans the whole analytics table,
+     * which holds every rollup the module's other tests wrote (two more per fact since labels
+     * and per-group labels), one serialized emulator request a page.
+     */
+    private static final Duration WAIT = Duration.ofSeconds(120);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String FUNCTION = LocalGroupGate.TENANT_DELETION_FUNCTION;
 
